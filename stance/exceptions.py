@@ -1,0 +1,46 @@
+"""Exceptions raised by :mod:`stance`; each says what went wrong and what to do."""
+
+from __future__ import annotations
+
+__all__ = [
+    "StanceError",
+    "InputError",
+    "NotFittedError",
+    "ModelFormatError",
+    "UntrustedModelError",
+    "CorpusError",
+    "LabelError",
+    "MissingDependencyError",
+]
+
+
+class StanceError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class InputError(StanceError, ValueError):
+    """A statement, target or batch cannot be used as given."""
+
+
+class NotFittedError(StanceError, ValueError):
+    """A model or transformer was used before it was trained."""
+
+
+class ModelFormatError(StanceError):
+    """A model file is missing, truncated, tampered with or from an incompatible version."""
+
+
+class UntrustedModelError(ModelFormatError):
+    """A model file would need code execution (pickle) or untrusted types to load."""
+
+
+class CorpusError(StanceError, ValueError):
+    """A corpus file or dataset is missing, malformed, or lacks a needed column."""
+
+
+class LabelError(CorpusError):
+    """A label spelling in training or evaluation data is not one the task knows."""
+
+
+class MissingDependencyError(StanceError, ImportError):
+    """An optional dependency is needed for this feature; the message names the extra to install."""
