@@ -1,0 +1,740 @@
+"""Rule-based extraction of quoted and reported speech.
+
+The text is read once, left to right, in four passes that are each linear in its length:
+
+1. tokens (words and punctuation with offsets) and paragraphs (runs of non-empty lines);
+2. quotations: double quote marks (straight and curly) are paired within a paragraph; a quotation
+   left open at the end of a paragraph continues when the next paragraph opens with a quote mark
+   (the news convention for multi-paragraph quotes) and otherwise ends with its paragraph, so an
+   unclosed mark never runs away; short quotations with no cue beside them are titles or scare
+   quotes, not statements;
+3. sentences, never split inside a quotation;
+4. per sentence, reporting cues (verbs from :mod:`stance.extraction.lexicon` with a speaker next to
+   them, "according to X") and the content each one governs; quotations nobody claimed are given to
+   the speaker of the previous statement when they follow it.
+
+Speakers are resolved from a pronoun to the person last named, and from a role noun ("the
+spokeswoman") to the last person named with that role.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from stance.extraction import lexicon as L
+from stance.extraction._types import Statement
+
+__all__ = ["extract"]
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+
+_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*|\S")
+_OPEN_CURLY = "“„"
+_CLOSE_CURLY = "”"
+_STRAIGHT = '"'
+_QUOTE_CHARS = set(_OPEN_CURLY + _CLOSE_CURLY + _STRAIGHT)
+_DETERMINERS = frozenset("the a an his her its their our my this that these those".split())
+_QUANTIFIERS = frozenset("many some most several other others few all both two three".split())
+_CLAUSE_END = frozenset(",;:()—–-")
+_SENT_END = frozenset(".!?")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    upper: bool  # starts with an upper-case letter
+    word: bool
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group()
+        c = t[0]
+        out.append(_Tok(m.start(), m.end(), t, t.lower(), c.isupper(), c.isalnum()))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations
+
+
+@dataclass
+class _Quote:
+    parts: list[tuple[int, int]]  # each part includes its quote marks
+    closed: bool = True
+    statement: bool = True
+    used: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Closed quotation spans in one paragraph, and the offset of a quote left open (or None)."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_kind = ""
+    i = ps
+    find = text.find
+    while True:
+        # next quote char
+        nxt = pe
+        for ch in ('"', "“", "”", "„"):
+            j = find(ch, i, nxt)
+            if j != -1:
+                nxt = j
+        if nxt >= pe:
+            break
+        ch = text[nxt]
+        if open_at is None:
+            if ch in _OPEN_CURLY:
+                open_at, open_kind = nxt, "curly"
+            elif ch == _STRAIGHT:
+                prev = text[nxt - 1] if nxt > ps else " "
+                if not prev.isalnum():
+                    open_at, open_kind = nxt, "straight"
+            # a stray closing mark with nothing open is ignored
+        else:
+            if (open_kind == "curly" and ch == "”") or (open_kind == "straight" and ch == _STRAIGHT):
+                spans.append((open_at, nxt + 1))
+                open_at = None
+        i = nxt + 1
+    return spans, open_at
+
+
+def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quote]:
+    quotes: list[_Quote] = []
+    carry: _Quote | None = None
+    for ps, pe in paragraphs:
+        spans, open_at = _scan_paragraph(text, ps, pe)
+        lead = ps
+        while lead < pe and text[lead].isspace():
+            lead += 1
+        if carry is not None:
+            if spans and spans[0][0] == lead:
+                # the continuation paragraph re-opens and closes the quotation
+                carry.parts.append(spans.pop(0))
+                carry.closed = True
+                quotes.append(carry)
+                carry = None
+            elif open_at == lead and not spans:
+                # re-opened and still not closed: keep carrying
+                carry.parts.append((lead, _rstrip_end(text, ps, pe)))
+                continue
+            else:
+                quotes.append(carry)  # unclosed: it ends with its paragraph
+                carry = None
+        quotes.extend(_Quote([span]) for span in spans)
+        if open_at is not None:
+            carry = _Quote([(open_at, _rstrip_end(text, ps, pe))], closed=False)
+    if carry is not None:
+        quotes.append(carry)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _rstrip_end(text: str, ps: int, pe: int) -> int:
+    e = pe
+    while e > ps and text[e - 1].isspace():
+        e -= 1
+    return e
+
+
+def _inner_words(text: str, q: _Quote) -> int:
+    return sum(len(text[s:e].split()) for s, e in q.parts)
+
+
+def _ends_like_speech(text: str, q: _Quote) -> bool:
+    s, e = q.parts[-1]
+    inner = text[s:e].rstrip("\"”“ ")
+    return bool(inner) and inner[-1] in ".,!?…—–-:;"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+
+def _sentences(
+    text: str, toks: list[_Tok], paragraphs: list[tuple[int, int]], quotes: list[_Quote]
+) -> list[tuple[int, int]]:
+    """Sentences as token index ranges [i, j); never split inside a quotation or across paragraphs."""
+    # token index ranges covered by quotations (per part)
+    qspans = sorted(p for q in quotes for p in q.parts)
+    qi = 0
+    out: list[tuple[int, int]] = []
+    para_ends = [pe for _, pe in paragraphs]
+    n = len(toks)
+    i = 0
+    start = 0
+    pidx = 0
+    while i < n:
+        t = toks[i]
+        while pidx < len(para_ends) and para_ends[pidx] <= t.start:
+            pidx += 1
+        # crossing into a new paragraph ends the sentence
+        if i > start and pidx < len(para_ends):
+            prev = toks[i - 1]
+            if prev.end <= (paragraphs[pidx][0]) <= t.start:
+                out.append((start, i))
+                start = i
+        while qi < len(qspans) and qspans[qi][1] <= t.start:
+            qi += 1
+        inside = qi < len(qspans) and qspans[qi][0] < t.start and t.end < qspans[qi][1]
+        if not inside and t.text in _SENT_END:
+            j = i + 1
+            while j < n and toks[j].text in ("”", '"', ")", "’", "'") and toks[j].start == toks[j - 1].end:
+                j += 1
+            if j < n and _boundary_after(text, toks, i, j):
+                out.append((start, j))
+                start = j
+                i = j
+                continue
+        i += 1
+    if start < n:
+        out.append((start, n))
+    return out
+
+
+def _boundary_after(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+    nxt = toks[j]
+    if nxt.start == toks[j - 1].end:
+        return False
+    if toks[i].text == ".":
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.end == toks[i].start:
+            if prev.low in L.ABBREVIATIONS or (len(prev.text) == 1 and prev.upper):
+                return False
+    c = nxt.text[0]
+    return c.isupper() or c.isdigit() or c in "“\"‘'(" or "\n" in text[toks[j - 1].end : nxt.start]
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    name: str | None  # resolved name, or None
+    name_start: int | None = None
+    name_end: int | None = None
+    kind: str = "name"  # name | pronoun | role | nominal
+
+
+def _is_name_tok(t: _Tok) -> bool:
+    return t.word and t.upper and t.low not in L.NOT_SPEAKER_WORDS and t.low not in L.REPORTING_VERBS
+
+
+def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
+    """Token range [a, b) of the noun phrase that ends just before token ``k`` (skipping
+    auxiliaries/adverbs), not reaching before ``lo``."""
+    b = k
+    while b - 1 >= lo and toks[b - 1].word and (toks[b - 1].low in L.AUXILIARIES or toks[b - 1].low in L.ADVERBS):
+        b -= 1
+    if b - 1 < lo:
+        return None
+    t = toks[b - 1]
+    if t.low in L.PRONOUNS or t.low == "who":
+        return (b - 1, b)
+    a = b
+    lower_count = 0
+    while a - 1 >= lo:
+        t = toks[a - 1]
+        if t.word and (t.upper and t.low not in L.NOT_SPEAKER_WORDS):
+            a -= 1
+            continue
+        if t.text in ("’s", "'s", "’", "'") or t.low.endswith(("’s", "'s")):
+            a -= 1
+            continue
+        if t.text in (".", "&") and a - 2 >= lo and toks[a - 2].upper and toks[a - 2].end == t.start:
+            a -= 1
+            continue
+        if t.word and not t.upper and (t.low in L.ROLE_NOUNS or (a == b and t.low.endswith("s") and len(t.low) > 3)) and lower_count < 3:
+            if t.low in L.REPORTING_VERBS or t.low in L.AUXILIARIES:
+                break
+            lower_count += 1
+            a -= 1
+            continue
+        if t.word and t.low in ("of", "for", "at", "on") and a < b and toks[a].upper and a - 2 >= lo and (toks[a - 2].upper or toks[a - 2].low in L.ROLE_NOUNS):
+            a -= 1
+            continue
+        if t.word and not t.upper and t.low.replace("-", "").isalpha() and a < b and lower_count < 3 and a - 1 > lo and _adjective_like(t.low) and (toks[a].upper or toks[a].low in L.ROLE_NOUNS):
+            lower_count += 1
+            a -= 1
+            continue
+        break
+    if a == b:
+        return None
+    # determiners / quantifiers on the left edge
+    while a - 1 >= lo and toks[a - 1].word and (toks[a - 1].low in _DETERMINERS or toks[a - 1].low in _QUANTIFIERS):
+        a -= 1
+    # strip leading tokens that are sentence-initial function words
+    while a < b and toks[a].low in L.NOT_SPEAKER_WORDS and toks[a].low not in _DETERMINERS and toks[a].low not in _QUANTIFIERS:
+        a += 1
+    if a >= b:
+        return None
+    last = toks[b - 1]
+    if not last.word:
+        return None
+    return (a, b)
+
+
+def _adjective_like(w: str) -> bool:
+    return w.endswith(("al", "ic", "an", "ive", "ary", "ent", "ant", "ous", "ian", "ime", "ior", "ing")) or w in (
+        "longtime", "former", "top", "senior", "chief", "deputy", "acting", "veteran", "press",
+        "campaign", "foreign", "defense", "interior", "state", "white", "house", "new",
+    )
+
+
+def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
+    """Token range of an inverted subject right after token ``k`` ("said the minister")."""
+    a = k + 1
+    if a >= hi:
+        return None
+    t = toks[a]
+    if t.low in L.PRONOUNS and t.low != "it":
+        return (a, a + 1)
+    b = a
+    lower_count = 0
+    while b < hi and toks[b].word and (toks[b].low in _DETERMINERS or toks[b].low in _QUANTIFIERS) and b - a < 2:
+        b += 1
+    while b < hi:
+        t = toks[b]
+        if t.word and t.upper and t.low not in L.NOT_SPEAKER_WORDS:
+            b += 1
+            continue
+        if t.word and not t.upper and lower_count < 4 and (t.low in L.ROLE_NOUNS or _adjective_like(t.low)) and t.low not in ("in", "at", "on"):
+            lower_count += 1
+            b += 1
+            continue
+        if t.text in ("’s", "'s") or (t.text == "." and b > a and toks[b - 1].upper and len(toks[b - 1].text) == 1):
+            b += 1
+            continue
+        if t.word and t.low in ("of", "for") and b > a and b + 1 < hi and toks[b + 1].upper:
+            b += 1
+            continue
+        break
+    if b == a:
+        return None
+    if not any(toks[x].upper or toks[x].low in L.ROLE_NOUNS for x in range(a, b)):
+        return None
+    return (a, b)
+
+
+@dataclass
+class _Resolver:
+    """Pronoun and role resolution from the names seen so far."""
+
+    text: str
+    name_pos: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    last_person: str | None = None
+    last_person_pos: int = -1
+
+    def index_names(self, toks: list[_Tok], sent_starts: set[int]) -> None:
+        """Record capitalised runs of two or more tokens that look like person names."""
+        i, n = 0, len(toks)
+        while i < n:
+            if toks[i].word and toks[i].upper:
+                j = i
+                while j < n and toks[j].word and toks[j].upper:
+                    j += 1
+                a = i
+                if a in sent_starts and toks[a].low in L.NOT_SPEAKER_WORDS:
+                    a += 1
+                run = toks[a:j]
+                if len(run) >= 2 and not any(t.low in L.ORG_WORDS for t in run) and not any(
+                    t.low in L.NOT_SPEAKER_WORDS or t.low in L.REPORTING_VERBS for t in run
+                ):
+                    # role titles before a name: "Minister Anna Petrova"
+                    k = 0
+                    while k < len(run) - 1 and run[k].low in L.ROLE_NOUNS:
+                        role = run[k].low
+                        k += 1
+                        self.roles_seen.append((run[k].start, role, run[k:]))
+                    name_toks = run[k:]
+                    if len(name_toks) >= 1:
+                        self.name_pos.append(name_toks[0].start)
+                        self.names.append(self.text[name_toks[0].start : name_toks[-1].end])
+                    # role noun right before the run: "spokeswoman Anna Petrova"
+                    if a > 0 and toks[a - 1].low in L.ROLE_NOUNS:
+                        self.roles_seen.append((run[0].start, toks[a - 1].low, run))
+                i = j
+            else:
+                i += 1
+
+    roles_seen: list = field(default_factory=list)
+
+    def person_before(self, pos: int) -> str | None:
+        idx = bisect.bisect_left(self.name_pos, pos) - 1
+        cand = self.names[idx] if idx >= 0 else None
+        cand_pos = self.name_pos[idx] if idx >= 0 else -1
+        if self.last_person is not None and self.last_person_pos >= cand_pos - 0:
+            return self.last_person
+        return cand or self.last_person
+
+    def role_before(self, role: str, pos: int) -> str | None:
+        best = None
+        for p, r, run in self.roles_seen:
+            if p >= pos:
+                break
+            if r == role:
+                best = self.text[run[0].start : run[-1].end]
+        return best
+
+
+def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -> _Mention:
+    s, e = toks[a].start, toks[b - 1].end
+    written = text[s:e]
+    low = toks[a].low
+    if b - a == 1 and low in L.PRONOUNS:
+        name = res.person_before(s) if low in L.PERSON_PRONOUNS else None
+        return _Mention(s, e, written, name, kind="pronoun")
+    if b - a == 1 and low == "who":
+        return _Mention(s, e, written, res.person_before(s), kind="pronoun")
+    # trailing capitalised run = the name
+    j = b
+    while j > a and (toks[j - 1].upper or toks[j - 1].text in (".", "’s", "'s")):
+        j -= 1
+    while j < b and not toks[j].upper:
+        j += 1
+    if j < b:
+        # role noun(s) before the name: name is the run after the last role noun
+        k = j
+        for x in range(j, b):
+            if toks[x].low in L.ROLE_NOUNS and x + 1 < b:
+                k = x + 1
+        name_s, name_e = toks[k].start, toks[b - 1].end
+        if toks[b - 1].text in ("’s", "'s"):
+            return _Mention(s, e, written, written, s, e, kind="nominal")
+        name = text[name_s:name_e]
+        is_org = any(toks[x].low in L.ORG_WORDS for x in range(a, b))
+        if not is_org:
+            res.last_person, res.last_person_pos = name, s
+        return _Mention(s, e, written, name if not is_org else written, name_s if not is_org else s,
+                        name_e if not is_org else e, kind="name")
+    # all lower-case: a role ("the spokeswoman") or a nominal ("officials")
+    head = toks[b - 1].low
+    if head in L.ROLE_NOUNS and low in ("the", "a", "an", "his", "her", "their"):
+        resolved = res.role_before(head, s) if low == "the" else None
+        if resolved:
+            return _Mention(s, e, written, resolved, kind="role")
+    return _Mention(s, e, written, written, s, e, kind="nominal")
+
+
+# ---------------------------------------------------------------------------------------------
+# Main pass
+
+
+def _content_span(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    if e - s < 3:
+        return None
+    return s, e
+
+
+def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
+    """Skip an optional object / "that" after a cue: "told reporters that", "said that"."""
+    j = i
+    # indirect object: "told reporters", "told the Associated Press"
+    while j < hi and toks[j].text in (",",):
+        j += 1
+    if j < hi and toks[j].low == "that":
+        return j + 1
+    if j < hi and toks[j].low in ("on", "in") and j + 1 < hi and toks[j + 1].upper:
+        # "said on Tuesday that", "said in a statement that"
+        k = j + 1
+        while k < hi and k - j < 6 and toks[k].low != "that" and toks[k].text != ",":
+            k += 1
+        if k < hi and toks[k].low == "that":
+            return k + 1
+    return i
+
+
+def extract(text: str) -> list[Statement]:
+    """Statements in ``text`` (see :func:`stance.extraction.extract_statements`)."""
+    if not text.strip():
+        return []
+    toks = _tokenize(text)
+    paragraphs = _paragraphs(text)
+    quotes = _find_quotes(text, paragraphs)
+    sents = _sentences(text, toks, paragraphs, quotes)
+    sent_starts = {a for a, _ in sents}
+    res = _Resolver(text)
+    res.index_names(toks, sent_starts)
+
+    tok_starts = [t.start for t in toks]
+    # mark statement quotes vs scare quotes / titles later, once cues are known
+    q_starts = [q.start for q in quotes]
+
+    def quotes_in(s: int, e: int) -> list[_Quote]:
+        lo = bisect.bisect_left(q_starts, s)
+        out = []
+        for qi in range(lo, len(quotes)):
+            q = quotes[qi]
+            if q.start >= e:
+                break
+            out.append(q)
+        return out
+
+    def in_quote(pos: int) -> bool:
+        idx = bisect.bisect_right(q_starts, pos) - 1
+        while idx >= 0:
+            q = quotes[idx]
+            for s, e in q.parts:
+                if s <= pos < e:
+                    return True
+            if q.end < pos - 20000:
+                break
+            idx -= 1
+            if idx >= 0 and quotes[idx].end <= pos:
+                break
+        return False
+
+    statements: list[Statement] = []
+    last_speaker: _Mention | None = None
+    last_end = -1
+    pending_colon: tuple[_Mention | None, str] | None = None
+
+    for (si, sj) in sents:
+        s_start, s_end = toks[si].start, toks[sj - 1].end
+        sq = quotes_in(s_start, s_end)
+        # cues outside quotes
+        cues: list[tuple[int, int, str, tuple[int, int] | None, bool]] = []  # (tok_i, tok_j, kind, np, inverted)
+        k = si
+        while k < sj:
+            t = toks[k]
+            if t.word and not in_quote(t.start):
+                if t.low == "according" and k + 1 < sj and toks[k + 1].low == "to":
+                    np = _np_after(toks, k + 1, sj)
+                    if np:
+                        cues.append((k, k + 2, "according", np, True))
+                        k = np[1]
+                        continue
+                if t.low in L.REPORTING_VERBS:
+                    np = None
+                    inverted = False
+                    prev = toks[k - 1] if k > si else None
+                    lemma = L.REPORTING_VERBS[t.low]
+                    if (
+                        t.low in L.INVERSION_VERBS
+                        and prev is not None
+                        and (prev.text in (",", "”", '"') or prev.text in _QUOTE_CHARS)
+                    ):
+                        np = _np_after(toks, k, sj)
+                        inverted = np is not None
+                    if np is None:
+                        np = _np_before(toks, k, si)
+                        if np is not None and toks[np[0]].low == "who" and np[0] - 1 >= si and toks[np[0] - 1].text == ",":
+                            np2 = _np_before(toks, np[0] - 1, si)
+                            if np2:
+                                np = np2
+                        if np is None and k - 1 >= si and toks[k - 1].text == ",":
+                            # "Petrova, the ministry's spokeswoman, said"
+                            c = k - 2
+                            while c > si and toks[c].text != "," and k - c < 14:
+                                c -= 1
+                            if c > si and toks[c].text == ",":
+                                np = _np_before(toks, c, si)
+                    participle = t.low.endswith("ing") and prev is not None and prev.text == ","
+                    if np is None and participle and lemma in L.STRONG_SPEECH_LEMMAS:
+                        cues.append((k, k + 1, "participle", None, False))
+                    elif np is not None:
+                        if lemma not in L.STRONG_SPEECH_LEMMAS and toks[np[0]].low in ("it",):
+                            pass
+                        else:
+                            cues.append((k, k + 1, "verb", np, inverted))
+                            if inverted:
+                                k = np[1]
+                                continue
+            k += 1
+
+        stmt_quotes = [q for q in sq if not q.used]
+        if not cues:
+            if pending_colon is not None and stmt_quotes:
+                mention, cue_text = pending_colon
+                for q in stmt_quotes:
+                    _emit_quote(statements, text, q, mention, cue_text)
+                    q.used = True
+                last_speaker = mention or last_speaker
+                pending_colon = None
+                last_end = s_end
+                continue
+            for q in stmt_quotes:
+                if _inner_words(text, q) > L.SCARE_QUOTE_MAX_WORDS and q.start - s_start < 40:
+                    mention = last_speaker if (last_speaker and q.start - last_end < 1500) else None
+                    _emit_quote(statements, text, q, mention, None)
+                    q.used = True
+            continue
+        pending_colon = None
+
+        for ci, (ca, cb, ckind, np, inverted) in enumerate(cues):
+            cue_s, cue_e = toks[ca].start, toks[cb - 1].end
+            cue_text = text[cue_s:cue_e]
+            mention = _make_mention(text, toks, np[0], np[1], res) if np else (last_speaker if ckind == "participle" else None)
+            if mention is not None and np is not None:
+                last_speaker = mention
+            attr_s = toks[np[0]].start if (np and not inverted) else cue_s
+            attr_e = toks[np[1] - 1].end if (np and inverted) else cue_e
+            # 1. a quote right before the attribution ("...," she said)
+            before_q = None
+            for q in stmt_quotes:
+                if not q.used and q.end <= attr_s and not text[q.end : attr_s].strip(" ,—–-\n"):
+                    before_q = q
+            if before_q is not None and ckind != "according":
+                parts = list(before_q.parts)
+                before_q.used = True
+                # continuation quote after the attribution, in the same paragraph
+                after = text[attr_e : attr_e + 300]
+                for q in stmt_quotes:
+                    if not q.used and q.start >= attr_e:
+                        gap = text[attr_e : q.start]
+                        if "\n" not in gap and len(gap) < 200 and not _has_cue_between(toks, tok_starts, attr_e, q.start):
+                            parts.extend(q.parts)
+                            q.used = True
+                        break
+                _emit(statements, text, parts, mention, cue_text, "direct")
+                last_end = parts[-1][1]
+                continue
+            # 2. cue then content after it
+            after_tok = (np[1] if inverted and np else cb)
+            # skip the object of tell/ask etc. and "that"
+            j = after_tok
+            if ckind == "verb" and L.REPORTING_VERBS.get(toks[ca].low) in ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"):
+                while j < sj and j - after_tok < 6 and toks[j].word and toks[j].low != "that" and toks[j].low not in L.REPORTING_VERBS and (toks[j].upper or toks[j].low in _DETERMINERS or toks[j].low.endswith("s") or toks[j].low in ("him", "her", "them", "me", "us", "reporters")):
+                    j += 1
+            j = _strip_that(toks, j, sj)
+            next_boundary = s_end
+            if ci + 1 < len(cues):
+                na, nb, nk, nnp, ninv = cues[ci + 1]
+                nstart = toks[nnp[0]].start if (nnp and not ninv) else toks[na].start
+                # cut before ", adding" / ", and X said"
+                cut = nstart
+                while cut > s_start and text[cut - 1] in " ,":
+                    cut -= 1
+                if text[max(s_start, cut - 4):cut].lower().endswith(" and"):
+                    cut -= 4
+                next_boundary = max(cut, cue_e)
+            if ckind == "according":
+                # "according to X, content" or "content, according to X"
+                pre = _content_span(text, s_start, cue_s)
+                post = _content_span(text, attr_e, s_end)
+                parts = [p for p in (pre, post) if p]
+                if parts:
+                    _emit(statements, text, parts, mention, cue_text, _kind_for(text, parts, stmt_quotes))
+                    last_end = s_end
+                continue
+            if j < sj and toks[j].start < next_boundary:
+                cs = toks[j].start
+                span = _content_span(text, cs, next_boundary)
+                if text[cs - 1 : cs + 1].strip().endswith(":") or (j > 0 and toks[j - 1].text == ":" and toks[j].start >= s_end):
+                    pass
+                if span is not None:
+                    qs_in = [q for q in stmt_quotes if not q.used and q.start >= span[0] - 1 and q.end <= span[1] + 1]
+                    if len(qs_in) == 1 and abs(qs_in[0].start - span[0]) <= 1 and abs(qs_in[0].end - span[1]) <= 2:
+                        q = qs_in[0]
+                        q.used = True
+                        _emit(statements, text, list(q.parts), mention, cue_text, "direct")
+                        last_end = q.end
+                        continue
+                    for q in qs_in:
+                        q.used = True
+                    kind = "mixed" if qs_in else "indirect"
+                    _emit(statements, text, [span], mention, cue_text, kind)
+                    last_end = span[1]
+                    continue
+            # 3. cue at the end of the sentence: "content, X said." (quote marks lost)
+            pre_end = attr_s
+            if ci > 0:
+                continue
+            span = _content_span(text, s_start, pre_end)
+            if span is not None and text[span[1] : attr_s].strip(" \n") in (",", "") and span[1] < attr_s:
+                if text[span[1]:attr_s].strip() == "," or span[1] + 1 >= attr_s:
+                    qs_in = [q for q in stmt_quotes if not q.used and q.start >= span[0] and q.end <= span[1] + 1]
+                    for q in qs_in:
+                        q.used = True
+                    _emit(statements, text, [span], mention, cue_text, "mixed" if qs_in else "indirect")
+                    last_end = span[1]
+                    continue
+            # 4. "X said:" at the end of a paragraph: content follows
+            tail = text[cue_e:s_end].strip()
+            if tail in (":", "") and text[cue_e:s_end + 2].strip().startswith(":"):
+                pending_colon = (mention, cue_text)
+            elif tail == ":":
+                pending_colon = (mention, cue_text)
+    # document order
+    statements.sort(key=lambda s: (s.start, s.end))
+    return statements
+
+
+def _has_cue_between(toks: list[_Tok], tok_starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_left(tok_starts, s)
+    while i < len(toks) and toks[i].start < e:
+        if toks[i].low in L.REPORTING_VERBS:
+            return True
+        i += 1
+    return False
+
+
+def _kind_for(text: str, parts: list[tuple[int, int]], quotes: list[_Quote]) -> str:
+    for q in quotes:
+        if any(s <= q.start and q.end <= e for s, e in parts):
+            q.used = True
+            return "mixed"
+    return "indirect"
+
+
+def _emit_quote(out: list[Statement], text: str, q: _Quote, mention: _Mention | None, cue: str | None) -> None:
+    _emit(out, text, list(q.parts), mention, cue, "direct")
+
+
+def _emit(
+    out: list[Statement],
+    text: str,
+    parts: list[tuple[int, int]],
+    mention: _Mention | None,
+    cue: str | None,
+    kind: str,
+) -> None:
+    parts = sorted(parts)
+    s, e = parts[0][0], parts[-1][1]
+    if mention is not None:
+        speaker = mention.name
+        ms, me = mention.start, mention.end
+    else:
+        speaker, ms, me = None, None, None
+    out.append(
+        Statement(
+            text=text[s:e],
+            start=s,
+            end=e,
+            speaker=speaker,
+            speaker_start=ms,
+            speaker_end=me,
+            cue=cue,
+            kind=kind,
+            parts=tuple(parts) if len(parts) > 1 else (),
+        )
+    )

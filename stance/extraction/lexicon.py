@@ -1,0 +1,168 @@
+"""Every word list the statement extractor uses, in one place.
+
+Edit these sets to change what counts as a reporting verb, a role noun, a pronoun speaker and so
+on; the rules in :mod:`stance.extraction._rules` read nothing else. All entries are lower case.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "REPORTING_VERBS",
+    "REPORTING_VERB_LEMMAS",
+    "STRONG_SPEECH_LEMMAS",
+    "INVERSION_VERBS",
+    "ATTRIBUTION_PHRASES",
+    "PRONOUNS",
+    "PERSON_PRONOUNS",
+    "PLURAL_PRONOUNS",
+    "ROLE_NOUNS",
+    "ORG_WORDS",
+    "AUXILIARIES",
+    "ADVERBS",
+    "ABBREVIATIONS",
+    "NOT_SPEAKER_WORDS",
+    "SCARE_QUOTE_MAX_WORDS",
+]
+
+# Base forms of verbs that introduce speech, writing or stated belief. Inflected forms are generated
+# below (regular rules plus the irregular table), so list each verb once.
+REPORTING_VERB_LEMMAS = frozenset(
+    """
+    say tell add write ask note report announce suggest tweet describe argue continue explain
+    believe accuse acknowledge declare urge recall conclude claim respond agree propose state
+    warn promise insist reply reveal predict pledge vow admit deny confirm assure complain
+    concede contend emphasize emphasise stress maintain observe remark comment testify allege
+    assert caution estimate figure guess hint imply indicate joke lament mention mutter muse
+    object boast brag charge counter demand disclose echo explain fret grumble inform instruct
+    lie point post posit proclaim protest question quip reason recount reiterate remind repeat
+    retort scoff shout speculate swear tell theorize theorise think threaten tout underscore
+    vent whisper wonder yell acknowledge advise affirm announce answer apologize apologise
+    backpedal blast blame chide clarify concur criticize criticise decry demur doubt dispute
+    elaborate emphasize ensure expect fear find forecast hope insinuate know opine order
+    predict project prophesy read recommend relate reckon request show signal stipulate
+    suspect tease testify vouch warn worry write
+    """.split()
+)
+
+# Verbs whose subject and complement are almost always speaker and statement (used where the rules
+# must be strict, e.g. a bare clause followed by ", X <verb>.").
+STRONG_SPEECH_LEMMAS = frozenset(
+    """
+    say tell add write ask note explain argue continue declare insist reply respond recall
+    acknowledge admit claim warn tweet post conclude concede contend emphasize emphasise stress
+    observe remark comment testify allege assert caution quip retort counter joke muse complain
+    boast suggest predict announce confirm report promise vow pledge reiterate repeat lament
+    """.split()
+)
+
+_IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "think": ("thinks", "thought", "thinking"),
+    "find": ("finds", "found", "finding"),
+    "know": ("knows", "knew", "knowing", "known"),
+    "swear": ("swears", "swore", "swearing", "sworn"),
+    "read": ("reads", "reading"),
+    "lie": ("lies", "lied", "lying"),
+    "show": ("shows", "showed", "showing", "shown"),
+    "forecast": ("forecasts", "forecasting"),
+}
+
+
+def _regular_forms(lemma: str) -> tuple[str, ...]:
+    if lemma.endswith("ee"):
+        return (lemma + "s", lemma + "d", lemma + "ing")
+    if lemma.endswith("e"):
+        return (lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return (lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return (lemma + "es", lemma + "ed", lemma + "ing")
+    if lemma in ("admit", "quip", "regret", "commit"):
+        return (lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing")
+    return (lemma + "s", lemma + "ed", lemma + "ing")
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    return (lemma,) + _IRREGULAR.get(lemma, _regular_forms(lemma))
+
+
+#: Inflected form -> lemma, for every reporting verb.
+REPORTING_VERBS: dict[str, str] = {f: lem for lem in sorted(REPORTING_VERB_LEMMAS) for f in _forms(lem)}
+
+#: Verbs that may follow a quote inverted ("..., said the minister").
+INVERSION_VERBS = frozenset(
+    f for lem in ("say", "add", "write", "ask", "continue", "explain", "note", "reply", "tell",
+                  "respond", "tweet", "insist", "recall", "argue", "warn", "declare", "conclude",
+                  "quip", "answer", "observe", "remark", "state", "counter", "retort")
+    for f in _forms(lem)
+)
+
+#: Multi-word attribution phrases that put the speaker after them: "according to X, ...".
+ATTRIBUTION_PHRASES = ("according to", "in the words of", "as quoted by")
+
+#: Pronouns that can be the subject of a reporting verb.
+PRONOUNS = frozenset("he she they i we it you".split())
+PERSON_PRONOUNS = frozenset("he she i".split())
+PLURAL_PRONOUNS = frozenset("they we".split())
+
+#: Nouns naming a role; "the spokeswoman said" is resolved to the last person given this role.
+ROLE_NOUNS = frozenset(
+    """
+    president minister spokeswoman spokesman spokesperson secretary senator governor mayor
+    chairman chairwoman chair chief director official officials candidate nominee leader
+    ambassador general commander lawyer attorney adviser advisor aide aides analyst analysts
+    economist expert experts professor pollster strategist manager head envoy diplomat judge
+    prosecutor prosecutors representative congressman congresswoman lawmaker lawmakers
+    deputy premier chancellor king queen prince sheriff officer commissioner executive
+    founder ceo co-founder reporter correspondent columnist editor author activist organizer
+    campaign statement report survey poll polls study researchers researcher witness
+    """.split()
+)
+
+#: Words that mark a capitalised name as an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """
+    ministry department office house committee council party campaign agency bureau court
+    university institute center centre foundation association union news times post press
+    network group company corporation inc corp administration government commission board
+    service police army force forces senate congress parliament assembly coalition
+    """.split()
+)
+
+#: Auxiliaries and modals that may stand between a speaker and the reporting verb.
+AUXILIARIES = frozenset(
+    "has have had is was were are been be will would could should can may might did does do "
+    "had also later then once previously repeatedly has've never often first".split()
+)
+
+#: Adverbs that may sit between speaker and verb ("he later said", "she flatly denied").
+ADVERBS = frozenset(
+    """
+    also later then once previously repeatedly often first recently publicly privately
+    flatly quickly bluntly simply openly earlier frequently again still further even
+    """.split()
+)
+
+#: Abbreviations whose final period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr sen rep gov gen col lt sgt capt maj adm pres prof st jr sr inc corp co ltd
+    vs etc jan feb mar apr aug sept sep oct nov dec no u.s u.k u.n d.c a.m p.m e.g i.e
+    calif fla tex ariz mass conn colo minn wis mich penn pa n.y n.j va ga ky la ill ind okla ore wash
+    """.split()
+)
+
+#: Capitalised words that start sentences or headings but are never speakers themselves.
+NOT_SPEAKER_WORDS = frozenset(
+    """
+    the a an this that these those but and or so if when while as in on at for of to with by
+    from after before during however meanwhile still yet also then there here it its his her
+    their our my your what which who whom whose why how where
+    """.split()
+)
+
+#: A quoted span of at most this many words with no reporting cue next to it is treated as a
+#: title or scare quote, not a statement.
+SCARE_QUOTE_MAX_WORDS = 4
