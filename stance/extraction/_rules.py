@@ -35,11 +35,17 @@ _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)
 _OPEN_CURLY = "“„"
 _CLOSE_CURLY = "”"
 _STRAIGHT = '"'
-_QUOTE_CHARS = set(_OPEN_CURLY + _CLOSE_CURLY + _STRAIGHT)
+_QUOTE_CHARS = set(_OPEN_CURLY + _CLOSE_CURLY + _STRAIGHT + "'")
+_MARKS = ('"', "“", "”", "„", "''")
 _DETERMINERS = frozenset("the a an his her its their our my this that these those".split())
 _QUANTIFIERS = frozenset("many some most several other others few all both two three".split())
 _CLAUSE_END = frozenset(",;:()—–-")
 _SENT_END = frozenset(".!?")
+# what may follow an inverted speaker ("..., said the minister, adding"; "said Petrova on Monday")
+_AFTER_INVERTED = frozenset(
+    ". , ; : ! ? — – ( in on at during last this late early earlier after before who whose when while "
+    "from to of told according referring speaking adding noting".split()
+) | frozenset(["”", '"', "'"])
 
 
 @dataclass
@@ -86,35 +92,36 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]], int | None]:
-    """Closed quotation spans in one paragraph, and the offset of a quote left open (or None)."""
+    """Closed quotation spans in one paragraph, and the offset of a quote left open (or None).
+
+    Marks: curly “ ” (and „), straight ", and the doubled apostrophe '' some archives use."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_kind = ""
     i = ps
     find = text.find
     while True:
-        # next quote char
         nxt = pe
-        for ch in ('"', "“", "”", "„"):
+        for ch in _MARKS:
             j = find(ch, i, nxt)
             if j != -1:
                 nxt = j
         if nxt >= pe:
             break
-        ch = text[nxt]
+        ch = "''" if text.startswith("''", nxt) else text[nxt]
+        width = len(ch)
         if open_at is None:
             if ch in _OPEN_CURLY:
-                open_at, open_kind = nxt, "curly"
-            elif ch == _STRAIGHT:
+                open_at, open_kind = nxt, "“"
+            elif ch in (_STRAIGHT, "''"):
                 prev = text[nxt - 1] if nxt > ps else " "
                 if not prev.isalnum():
-                    open_at, open_kind = nxt, "straight"
+                    open_at, open_kind = nxt, ch
             # a stray closing mark with nothing open is ignored
-        else:
-            if (open_kind == "curly" and ch == "”") or (open_kind == "straight" and ch == _STRAIGHT):
-                spans.append((open_at, nxt + 1))
-                open_at = None
-        i = nxt + 1
+        elif (open_kind == "“" and ch == "”") or ch == open_kind:
+            spans.append((open_at, nxt + width))
+            open_at = None
+        i = nxt + width
     return spans, open_at
 
 
@@ -261,7 +268,10 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
         if t.word and (t.upper and t.low not in L.NOT_SPEAKER_WORDS):
             a -= 1
             continue
-        if t.text in ("’s", "'s", "’", "'") or t.low.endswith(("’s", "'s")):
+        if t.text in ("’", "'") and a - 2 >= lo and toks[a - 2].end == t.start and toks[a - 2].low.endswith("s") and t.end < toks[a].start:
+            a -= 1  # plural possessive: "the voters' choice"
+            continue
+        if t.low.endswith(("’s", "'s")):
             a -= 1
             continue
         if t.text in (".", "&") and a - 2 >= lo and toks[a - 2].upper and toks[a - 2].end == t.start:
@@ -544,6 +554,8 @@ def extract(text: str) -> list[Statement]:
                         and (prev.text in (",", "”", '"') or prev.text in _QUOTE_CHARS)
                     ):
                         np = _np_after(toks, k, sj)
+                        if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
+                            np = None
                         inverted = np is not None
                     if np is None:
                         np = _np_before(toks, k, si)
@@ -559,8 +571,13 @@ def extract(text: str) -> list[Statement]:
                             if c > si and toks[c].text == ",":
                                 np = _np_before(toks, c, si)
                     participle = t.low.endswith("ing") and prev is not None and prev.text == ","
+                    coordinated = (
+                        prev is not None and prev.low in ("and", "but") and cues and cues[-1][2] == "verb"
+                    )
                     if np is None and participle and lemma in L.STRONG_SPEECH_LEMMAS:
                         cues.append((k, k + 1, "participle", None, False))
+                    elif np is None and coordinated:
+                        cues.append((k, k + 1, "coordinated", None, False))
                     elif np is not None:
                         if lemma not in L.STRONG_SPEECH_LEMMAS and toks[np[0]].low in ("it",):
                             pass
@@ -593,7 +610,12 @@ def extract(text: str) -> list[Statement]:
         for ci, (ca, cb, ckind, np, inverted) in enumerate(cues):
             cue_s, cue_e = toks[ca].start, toks[cb - 1].end
             cue_text = text[cue_s:cue_e]
-            mention = _make_mention(text, toks, np[0], np[1], res) if np else (last_speaker if ckind == "participle" else None)
+            if np:
+                mention = _make_mention(text, toks, np[0], np[1], res)
+            elif ckind in ("participle", "coordinated"):
+                mention = last_speaker
+            else:
+                mention = None
             if mention is not None and np is not None:
                 last_speaker = mention
             attr_s = toks[np[0]].start if (np and not inverted) else cue_s
@@ -618,7 +640,16 @@ def extract(text: str) -> list[Statement]:
                 _emit(statements, text, parts, mention, cue_text, "direct")
                 last_end = parts[-1][1]
                 continue
-            # 2. cue then content after it
+            # 2. inverted attribution with no quote: "content, said X." (quote marks lost)
+            if inverted and ckind == "verb":
+                lo = s_start if ci == 0 else _cue_end(toks, cues[ci - 1])
+                span = _content_span(text, lo, attr_s)
+                if span is not None:
+                    kind = _kind_for(text, [span], stmt_quotes)
+                    _emit(statements, text, [span], mention, cue_text, kind)
+                    last_end = span[1]
+                continue
+            # 3. cue then content after it
             after_tok = (np[1] if inverted and np else cb)
             # skip the object of tell/ask etc. and "that"
             j = after_tok
@@ -665,20 +696,20 @@ def extract(text: str) -> list[Statement]:
                     _emit(statements, text, [span], mention, cue_text, kind)
                     last_end = span[1]
                     continue
-            # 3. cue at the end of the sentence: "content, X said." (quote marks lost)
+            # 4. cue at the end of the sentence: "content, X said." (quote marks lost)
             pre_end = attr_s
             if ci > 0:
                 continue
             span = _content_span(text, s_start, pre_end)
-            if span is not None and text[span[1] : attr_s].strip(" \n") in (",", "") and span[1] < attr_s:
-                if text[span[1]:attr_s].strip() == "," or span[1] + 1 >= attr_s:
+            if span is not None and text[span[1] : attr_s].strip(" \n") == ",":
+                if True:
                     qs_in = [q for q in stmt_quotes if not q.used and q.start >= span[0] and q.end <= span[1] + 1]
                     for q in qs_in:
                         q.used = True
                     _emit(statements, text, [span], mention, cue_text, "mixed" if qs_in else "indirect")
                     last_end = span[1]
                     continue
-            # 4. "X said:" at the end of a paragraph: content follows
+            # 5. "X said:" at the end of a paragraph: content follows
             tail = text[cue_e:s_end].strip()
             if tail in (":", "") and text[cue_e:s_end + 2].strip().startswith(":"):
                 pending_colon = (mention, cue_text)
@@ -687,6 +718,11 @@ def extract(text: str) -> list[Statement]:
     # document order
     statements.sort(key=lambda s: (s.start, s.end))
     return statements
+
+
+def _cue_end(toks: list[_Tok], cue: tuple) -> int:
+    ca, cb, _kind, np, inverted = cue
+    return toks[np[1] - 1].end if (np and inverted) else toks[cb - 1].end
 
 
 def _has_cue_between(toks: list[_Tok], tok_starts: list[int], s: int, e: int) -> bool:
