@@ -349,6 +349,24 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
     return (a, b)
 
 
+def _source_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
+    """The source named after "according to": every token up to the next comma or sentence end
+    (at most 30), e.g. "the state's business records"."""
+    a = k + 1
+    b = a
+    while b < hi and b - a < 30 and toks[b].text not in (",", ";", ".", ")", "(", "—", ":", "!", "?"):
+        b += 1
+    if b < hi and toks[b].text == "." and b + 1 < hi:
+        # an abbreviation such as "Mr." or "U.S." does not end the source
+        while b < hi and toks[b].text == "." and b + 1 < hi and (toks[b - 1].low in L.ABBREVIATIONS or len(toks[b - 1].text) == 1):
+            b += 1
+            while b < hi and b - a < 30 and toks[b].text not in (",", ";", ".", ")", "(", "—", ":"):
+                b += 1
+    if b == a or b - a >= 30:
+        return None
+    return (a, b)
+
+
 @dataclass
 class _Resolver:
     """Pronoun and role resolution from the names seen so far."""
@@ -538,7 +556,7 @@ def extract(text: str) -> list[Statement]:
             t = toks[k]
             if t.word and not in_quote(t.start):
                 if t.low == "according" and k + 1 < sj and toks[k + 1].low == "to":
-                    np = _np_after(toks, k + 1, sj)
+                    np = _source_after(toks, k + 1, sj)
                     if np:
                         cues.append((k, k + 2, "according", np, True))
                         k = np[1]
