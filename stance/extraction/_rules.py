@@ -277,7 +277,15 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
         if t.text in (".", "&") and a - 2 >= lo and toks[a - 2].upper and toks[a - 2].end == t.start:
             a -= 1
             continue
-        if t.word and not t.upper and (t.low in L.ROLE_NOUNS or (a == b and t.low.endswith("s") and len(t.low) > 3)) and lower_count < 3:
+        head_noun = (
+            a == b
+            and a - 2 >= lo
+            and t.low.isalpha()
+            and t.low not in L.NOT_SPEAKER_WORDS
+            and t.low not in L.ADVERBS
+            and (toks[a - 2].low in _DETERMINERS or toks[a - 2].low.endswith(("'s", "’s")))
+        )
+        if t.word and not t.upper and (t.low in L.ROLE_NOUNS or head_noun or (a == b and t.low.endswith("s") and len(t.low) > 3)) and lower_count < 3:
             if t.low in L.REPORTING_VERBS or t.low in L.AUXILIARIES:
                 break
             lower_count += 1
@@ -400,6 +408,8 @@ class _Resolver:
                         k += 1
                         self.roles_seen.append((run[k].start, role, run[k:]))
                     name_toks = run[k:]
+                    if len(name_toks) >= 2:
+                        self.surnames.add(name_toks[-1].low)
                     if len(name_toks) >= 1:
                         self.name_pos.append(name_toks[0].start)
                         self.names.append(self.text[name_toks[0].start : name_toks[-1].end])
@@ -411,9 +421,12 @@ class _Resolver:
                 i += 1
 
     roles_seen: list = field(default_factory=list)
+    surnames: set = field(default_factory=set)
 
     def person_before(self, pos: int) -> str | None:
         idx = bisect.bisect_left(self.name_pos, pos) - 1
+        while idx >= 0 and self.names[idx].split()[-1].lower() not in self.surnames:
+            idx -= 1
         cand = self.names[idx] if idx >= 0 else None
         cand_pos = self.name_pos[idx] if idx >= 0 else -1
         if self.last_person is not None and self.last_person_pos >= cand_pos - 0:
@@ -455,8 +468,8 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
         if toks[b - 1].text in ("’s", "'s"):
             return _Mention(s, e, written, written, s, e, kind="nominal")
         name = text[name_s:name_e]
-        is_org = any(toks[x].low in L.ORG_WORDS for x in range(a, b))
-        if not is_org:
+        is_org = any(toks[x].low in L.ORG_WORDS for x in range(k, b))
+        if not is_org and (b - k >= 2 or k > a or toks[b - 1].low in res.surnames):
             res.last_person, res.last_person_pos = name, s
         return _Mention(s, e, written, name if not is_org else written, name_s if not is_org else s,
                         name_e if not is_org else e, kind="name")
@@ -491,10 +504,10 @@ def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
         j += 1
     if j < hi and toks[j].low == "that":
         return j + 1
-    if j < hi and toks[j].low in ("on", "in") and j + 1 < hi and toks[j + 1].upper:
+    if j < hi and (toks[j].low in L.POST_CUE_ADJUNCTS or toks[j].low in ("privately", "publicly", "repeatedly")):
         # "said on Tuesday that", "said in a statement that"
         k = j + 1
-        while k < hi and k - j < 6 and toks[k].low != "that" and toks[k].text != ",":
+        while k < hi and k - j < 9 and toks[k].low != "that" and toks[k].text not in (",", ".", "“", '"'):
             k += 1
         if k < hi and toks[k].low == "that":
             return k + 1
@@ -695,6 +708,12 @@ def extract(text: str) -> list[Statement]:
                     _emit(statements, text, parts, mention, cue_text, _kind_for(text, parts, stmt_quotes))
                     last_end = s_end
                 continue
+            after_words = sum(1 for x in range(j, sj) if toks[x].word and toks[x].start < next_boundary)
+            adjunct = j < sj and (toks[j].low in L.POST_CUE_ADJUNCTS or toks[j].text in ".,")
+            comma_before = np is not None and not inverted and np[0] - 1 >= si and toks[np[0] - 1].text in (",", "”", '"', "'", "’")
+            clause_before = toks[si].low not in L.INTRO_WORDS and (np[0] - si if np else 0) >= 5
+            if comma_before and clause_before and ci == 0 and (adjunct or after_words < 3):
+                j = sj  # "content, X said at a news conference." -> content is before
             if j < sj and toks[j].start < next_boundary:
                 cs = toks[j].start
                 span = _content_span(text, cs, next_boundary)
@@ -774,6 +793,12 @@ def _emit(
 ) -> None:
     parts = sorted(parts)
     s, e = parts[0][0], parts[-1][1]
+    if kind == "direct" and len(parts) == 1:
+        inner = text[s:e].strip("\"“”„' ")
+        if len(inner.split()) <= L.SCARE_QUOTE_MAX_WORDS and not inner.endswith((".", ",", "!", "?", "…")):
+            return  # a title or scare quote, not a statement
+    if kind == "indirect" and text[s] == "‘" and text[e - 1] == "’":
+        kind = "direct"
     if mention is not None:
         speaker = mention.name
         ms, me = mention.start, mention.end

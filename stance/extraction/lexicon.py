@@ -22,6 +22,8 @@ __all__ = [
     "ABBREVIATIONS",
     "NOT_SPEAKER_WORDS",
     "SCARE_QUOTE_MAX_WORDS",
+    "POST_CUE_ADJUNCTS",
+    "INTRO_WORDS",
 ]
 
 # Base forms of verbs that introduce speech, writing or stated belief. Inflected forms are generated
@@ -36,7 +38,7 @@ REPORTING_VERB_LEMMAS = frozenset(
     object boast brag charge counter demand disclose echo explain fret grumble inform instruct
     lie point post posit proclaim protest question quip reason recount reiterate remind repeat
     retort scoff shout speculate swear tell theorize theorise think threaten tout underscore
-    vent whisper wonder yell acknowledge advise affirm announce answer apologize apologise
+    vent whisper wonder yell acknowledge advise affirm announce apologize apologise
     backpedal blast blame chide clarify concur criticize criticise decry demur doubt dispute
     elaborate emphasize ensure expect fear find forecast hope insinuate know opine order
     predict project prophesy read recommend relate reckon request show signal stipulate
@@ -166,3 +168,21 @@ NOT_SPEAKER_WORDS = frozenset(
 #: A quoted span of at most this many words with no reporting cue next to it is treated as a
 #: title or scare quote, not a statement.
 SCARE_QUOTE_MAX_WORDS = 4
+
+#: Words that open an adjunct, not a reported clause, after a cue: "..., she said at a news
+#: conference" / "..., a shopkeeper said as she swept the floor". Content is then before the cue.
+POST_CUE_ADJUNCTS = frozenset(
+    """
+    at on in during as while when after before since last yesterday today tonight
+    monday tuesday wednesday thursday friday saturday sunday earlier later
+    """.split()
+)
+
+#: Words that open an introductory phrase rather than a statement ("During the debate, she said
+#: ..."): a sentence starting with one is not taken as content placed before its attribution.
+INTRO_WORDS = POST_CUE_ADJUNCTS | frozenset(
+    """
+    under absent despite although though for like unlike among amid asked speaking if because
+    but and so yet still meanwhile instead also in with without by from to of then now however
+    """.split()
+)

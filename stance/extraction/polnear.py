@@ -47,6 +47,8 @@ __all__ = [
     "match_statements",
     "evaluate",
     "format_markdown",
+    "to_json",
+    "speaker_correct",
 ]
 
 Span = tuple[tuple[int, int], ...]

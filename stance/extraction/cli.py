@@ -1,0 +1,158 @@
+"""Command-line subcommands of the extractor: ``stance extract`` and ``stance evaluate-extraction``.
+
+:func:`register` adds both to the main ``stance`` parser (``stance.cli``). Results go to stdout,
+diagnostics to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from stance.exceptions import CorpusError
+
+__all__ = ["register", "run_extract", "run_evaluate_extraction"]
+
+logger = logging.getLogger(__name__)
+
+_FIELDS = ("file", "text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``extract`` and ``evaluate-extraction`` subcommands.
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        From ``parser.add_subparsers()``; each subcommand sets ``func`` to its runner, which takes
+        the parsed :class:`argparse.Namespace` and returns the exit code.
+    """
+    p = subparsers.add_parser(
+        "extract",
+        help="list the statements (who said what) in text files",
+        description="Find quoted and reported statements and their speakers in UTF-8 text files.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s), one article each")
+    p.add_argument(
+        "--format",
+        choices=("jsonl", "table"),
+        default="jsonl",
+        help="jsonl: one JSON object per statement (default); table: aligned columns for reading",
+    )
+    p.set_defaults(func=run_extract)
+
+    e = subparsers.add_parser(
+        "evaluate-extraction",
+        help="score the extractor on an attribution corpus (PolNeAR)",
+        description="Precision/recall/F1 of statement extraction against gold Content spans, at 30%% "
+        "and 80%% overlap, speaker accuracy, per publisher, and articles per second.",
+    )
+    e.add_argument("--corpus", choices=("polnear",), default="polnear", help="corpus to score on")
+    e.add_argument(
+        "--data-dir",
+        default=None,
+        help="folder holding polnear/ (default: $STANCE_DATA_DIR or ../shared/data)",
+    )
+    e.add_argument("--split", choices=("dev", "train"), default="dev", help="compartment (default dev)")
+    e.add_argument("--output", default=None, help="folder to write extraction_<corpus>_<split>.json and .md into")
+    e.set_defaults(func=run_evaluate_extraction)
+
+
+def _read_article(path: str) -> tuple[str | None, str | None]:
+    """The file's text, or an error message naming the file and what to do."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        return None, f"{path}: no such file; check the path"
+    except IsADirectoryError:
+        return None, f"{path}: is a directory; pass the text files inside it"
+    except OSError as exc:
+        return None, f"{path}: cannot be read ({exc.strerror or exc}); check its permissions"
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, (
+            f"{path}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`"
+        )
+    if not text.strip():
+        return None, f"{path}: empty file; nothing to extract (pass a file with the article text)"
+    return text, None
+
+
+def _table_row(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Run ``stance extract``: print statements of each file; exit 1 if any file failed."""
+    from stance.extraction import extract_statements
+
+    failed = 0
+    out = sys.stdout
+    for path in args.files:
+        text, err = _read_article(path)
+        if err is not None:
+            print(f"stance extract: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        statements = extract_statements(text)
+        if args.format == "jsonl":
+            for st in statements:
+                rec = {"file": path, **{k: getattr(st, k) for k in _FIELDS[1:]}}
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        else:
+            rows = [
+                [f"{st.start}-{st.end}", st.kind, st.speaker or "-", st.cue or "-", _short(st.text)]
+                for st in statements
+            ]
+            head = ["span", "kind", "speaker", "cue", "text"]
+            widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)] + [0]
+            out.write(f"== {path}: {len(statements)} statement(s)\n")
+            out.write(_table_row(head, widths) + "\n")
+            for r in rows:
+                out.write(_table_row(r, widths) + "\n")
+    if failed:
+        print(f"stance extract: {failed} of {len(args.files)} file(s) failed; see messages above", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _short(s: str, n: int = 80) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def run_evaluate_extraction(args: argparse.Namespace) -> int:
+    """Run ``stance evaluate-extraction``: score on PolNeAR, print Markdown, optionally write files."""
+    from stance.corpora._paths import resolve_data_dir
+    from stance.extraction.polnear import evaluate, format_markdown, load_polnear, to_json
+
+    root = resolve_data_dir(args.data_dir) / "polnear"
+    try:
+        articles = load_polnear(root, args.split)
+    except CorpusError as exc:
+        print(f"stance evaluate-extraction: {exc}", file=sys.stderr)
+        return 1
+    result = evaluate(articles)
+    result["corpus"] = args.corpus
+    result["split"] = args.split
+    md = format_markdown(result, title=f"PolNeAR {args.split}: statement extraction")
+    sys.stdout.write(md)
+    if args.output:
+        outdir = Path(args.output)
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+            stem = outdir / f"extraction_{args.corpus}_{args.split}"
+            stem.with_suffix(".json").write_text(to_json(result) + "\n", encoding="utf-8")
+            stem.with_suffix(".md").write_text(md, encoding="utf-8")
+        except OSError as exc:
+            print(f"stance evaluate-extraction: cannot write to {outdir} ({exc}); pick a writable --output",
+                  file=sys.stderr)
+            return 1
+        print(f"wrote {stem}.json and {stem}.md", file=sys.stderr)
+    return 0
