@@ -387,7 +387,8 @@ class _Resolver:
     last_person_pos: int = -1
 
     def index_names(self, toks: list[_Tok], sent_starts: set[int]) -> None:
-        """Record capitalised runs of two or more tokens that look like person names."""
+        """Record capitalised runs that may name people; a run counts as a person when its last
+        token is the surname of some multi-word name in the text ("Ingrid Halvard" ... "Halvard")."""
         i, n = 0, len(toks)
         while i < n:
             if toks[i].word and toks[i].upper:
@@ -398,7 +399,7 @@ class _Resolver:
                 if a in sent_starts and toks[a].low in L.NOT_SPEAKER_WORDS:
                     a += 1
                 run = toks[a:j]
-                if len(run) >= 2 and not any(t.low in L.ORG_WORDS for t in run) and not any(
+                if run and not any(t.low in L.ORG_WORDS for t in run) and not any(
                     t.low in L.NOT_SPEAKER_WORDS or t.low in L.REPORTING_VERBS for t in run
                 ):
                     # role titles before a name: "Minister Anna Petrova"
@@ -410,9 +411,8 @@ class _Resolver:
                     name_toks = run[k:]
                     if len(name_toks) >= 2:
                         self.surnames.add(name_toks[-1].low)
-                    if len(name_toks) >= 1:
-                        self.name_pos.append(name_toks[0].start)
-                        self.names.append(self.text[name_toks[0].start : name_toks[-1].end])
+                    self.name_pos.append(name_toks[0].start)
+                    self.names.append(self.text[name_toks[0].start : name_toks[-1].end])
                     # role noun right before the run: "spokeswoman Anna Petrova"
                     if a > 0 and toks[a - 1].low in L.ROLE_NOUNS:
                         self.roles_seen.append((run[0].start, toks[a - 1].low, run))
@@ -425,8 +425,11 @@ class _Resolver:
 
     def person_before(self, pos: int) -> str | None:
         idx = bisect.bisect_left(self.name_pos, pos) - 1
-        while idx >= 0 and self.names[idx].split()[-1].lower() not in self.surnames:
+        stop = idx - 200  # bounded look-back keeps long texts linear
+        while idx >= 0 and idx > stop and self.names[idx].split()[-1].lower() not in self.surnames:
             idx -= 1
+        if idx <= stop:
+            idx = -1
         cand = self.names[idx] if idx >= 0 else None
         cand_pos = self.name_pos[idx] if idx >= 0 else -1
         if self.last_person is not None and self.last_person_pos >= cand_pos - 0:
@@ -714,7 +717,7 @@ def extract(text: str) -> list[Statement]:
             clause_before = toks[si].low not in L.INTRO_WORDS and (np[0] - si if np else 0) >= 5
             if comma_before and clause_before and ci == 0 and (adjunct or after_words < 3):
                 j = sj  # "content, X said at a news conference." -> content is before
-            if j < sj and toks[j].start < next_boundary:
+            if j < sj and toks[j].start < next_boundary and after_words >= 2:
                 cs = toks[j].start
                 span = _content_span(text, cs, next_boundary)
                 if text[cs - 1 : cs + 1].strip().endswith(":") or (j > 0 and toks[j - 1].text == ":" and toks[j].start >= s_end):
