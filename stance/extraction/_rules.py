@@ -291,6 +291,14 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
             lower_count += 1
             a -= 1
             continue
+        if (
+            t.word and not t.upper and t.low.isalpha() and a < b and toks[a].upper and lower_count < 3
+            and a - 2 >= lo and toks[a - 2].low in _DETERMINERS and t.low not in L.NOT_SPEAKER_WORDS
+            and t.low not in L.REPORTING_VERBS
+        ):
+            lower_count += 1
+            a -= 1
+            continue
         if t.word and t.low in ("of", "for", "at", "on") and a < b and toks[a].upper and a - 2 >= lo and (toks[a - 2].upper or toks[a - 2].low in L.ROLE_NOUNS):
             a -= 1
             continue
@@ -404,10 +412,11 @@ class _Resolver:
                 ):
                     # role titles before a name: "Minister Anna Petrova"
                     k = 0
-                    while k < len(run) - 1 and run[k].low in L.ROLE_NOUNS:
-                        role = run[k].low
-                        k += 1
-                        self.roles_seen.append((run[k].start, role, run[k:]))
+                    for x in range(len(run) - 1):
+                        if run[x].low in L.ROLE_NOUNS:
+                            k = x + 1
+                    if k:
+                        self.roles_seen.append((run[k].start, run[k - 1].low, run[k:]))
                     name_toks = run[k:]
                     if len(name_toks) >= 2:
                         self.surnames.add(name_toks[-1].low)
@@ -497,6 +506,25 @@ def _content_span(text: str, s: int, e: int) -> tuple[int, int] | None:
     if e - s < 3:
         return None
     return s, e
+
+
+def _skip_object(toks: list[_Tok], j: int, hi: int) -> int:
+    """Skip the listener after "told"/"asked": a pronoun, a listener noun, or a capitalised name
+    ("told reporters", "told the Associated Press")."""
+    if j >= hi:
+        return j
+    if toks[j].low in L.LISTENERS:
+        return j + 1
+    k = j
+    if toks[k].low in ("the", "a", "an") and k + 1 < hi and (toks[k + 1].upper or toks[k + 1].low in L.LISTENERS):
+        k += 1
+    if toks[k].low in L.LISTENERS:
+        return k + 1
+    if toks[k].upper and toks[k].word:
+        while k < hi and toks[k].word and toks[k].upper:
+            k += 1
+        return k
+    return j
 
 
 def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
@@ -688,8 +716,7 @@ def extract(text: str) -> list[Statement]:
             # skip the object of tell/ask etc. and "that"
             j = after_tok
             if ckind == "verb" and L.REPORTING_VERBS.get(toks[ca].low) in ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"):
-                while j < sj and j - after_tok < 6 and toks[j].word and toks[j].low != "that" and toks[j].low not in L.REPORTING_VERBS and (toks[j].upper or toks[j].low in _DETERMINERS or toks[j].low.endswith("s") or toks[j].low in ("him", "her", "them", "me", "us", "reporters")):
-                    j += 1
+                j = _skip_object(toks, j, sj)
             j = _strip_that(toks, j, sj)
             next_boundary = s_end
             if ci + 1 < len(cues):

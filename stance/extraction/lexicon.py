@@ -24,6 +24,7 @@ __all__ = [
     "SCARE_QUOTE_MAX_WORDS",
     "POST_CUE_ADJUNCTS",
     "INTRO_WORDS",
+    "LISTENERS",
 ]
 
 # Base forms of verbs that introduce speech, writing or stated belief. Inflected forms are generated
@@ -41,7 +42,7 @@ REPORTING_VERB_LEMMAS = frozenset(
     vent whisper wonder yell acknowledge advise affirm announce apologize apologise
     backpedal blast blame chide clarify concur criticize criticise decry demur doubt dispute
     elaborate emphasize ensure expect fear find forecast hope insinuate know opine order
-    predict project prophesy read recommend relate reckon request show signal stipulate
+    predict project prophesy recommend relate reckon request show signal stipulate
     suspect tease testify vouch warn worry write
     """.split()
 )
@@ -184,5 +185,13 @@ INTRO_WORDS = POST_CUE_ADJUNCTS | frozenset(
     """
     under absent despite although though for like unlike among amid asked speaking if because
     but and so yet still meanwhile instead also in with without by from to of then now however
+    """.split()
+)
+
+#: Listeners that may follow "told"/"asked" before the reported clause ("told reporters the ...").
+LISTENERS = frozenset(
+    """
+    him her them me us you reporters journalists supporters lawmakers voters members aides
+    colleagues listeners viewers readers audience crowd committee interviewer host congress
     """.split()
 )

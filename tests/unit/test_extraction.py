@@ -1,0 +1,238 @@
+"""Table-driven tests of :func:`stance.extraction.extract_statements`: one case (or more) per
+pattern the extractor must handle, negative cases included. Every text here was written for these
+tests."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import pytest
+
+from stance.exceptions import InputError
+from stance.extraction import Statement, extract_statements
+
+# (id, text, expected): expected is a list, in document order, of dicts whose keys are checked
+# against the Statement fields ("text" is compared exactly, after stripping). An empty list means no
+# statement may be found.
+CASES = [
+    # --- straight and curly double quotes, attribution after the quote
+    (
+        "straight-quote-after",
+        'The bridge will reopen in May. "We are confident in the repairs," the engineer Lena Marsh said.',
+        [{"text": '"We are confident in the repairs,"', "speaker": "Lena Marsh", "cue": "said", "kind": "direct"}],
+    ),
+    (
+        "curly-quote-after",
+        "“Our harvest was the worst in a decade,” said Omar Reyes, who farms near the river.",
+        [{"text": "“Our harvest was the worst in a decade,”", "speaker": "Omar Reyes", "cue": "said", "kind": "direct"}],
+    ),
+    # --- attribution before the quote
+    (
+        "attribution-before-colon",
+        'Mayor Tilda Brandt said: "The budget is balanced for the first time in years."',
+        [{"text": '"The budget is balanced for the first time in years."', "speaker": "Tilda Brandt", "kind": "direct"}],
+    ),
+    # --- attribution inside the quote: one statement in two parts
+    (
+        "attribution-inside",
+        "“We tried everything,” Kofi Mensah said, “and nothing worked until the rain came.”",
+        [{"text": "“We tried everything,” Kofi Mensah said, “and nothing worked until the rain came.”",
+          "speaker": "Kofi Mensah", "kind": "direct", "n_parts": 2}],
+    ),
+    # --- attribution after, with an adjunct ("at a news conference")
+    (
+        "attribution-after-adjunct",
+        "Greta Lund opened the session. “The strike is over,” she said at a news conference.",
+        [{"text": "“The strike is over,”", "speaker": "Greta Lund", "cue": "said", "kind": "direct"}],
+    ),
+    # --- a quotation over several paragraphs (opening mark repeated, no closing mark until the end)
+    (
+        "multi-paragraph",
+        "Coach Ruth Ambler spoke after the match.\n\n"
+        "“We lost the ball too often in the first half. That cannot happen at this level.\n\n"
+        "“The second half was better, and I am proud of how the young players answered.”\n\n"
+        "The team plays again on Sunday.",
+        [{"text_startswith": "“We lost the ball", "text_endswith": "answered.”", "kind": "direct", "n_parts": 2}],
+    ),
+    # --- reported speech with and without "that"
+    (
+        "reported-with-that",
+        "The minister said that the country opposes any new tariffs on grain.",
+        [{"text": "the country opposes any new tariffs on grain.", "speaker": "The minister", "cue": "said", "kind": "indirect"}],
+    ),
+    (
+        "reported-without-that",
+        "The minister said the country opposes any new tariffs on grain.",
+        [{"text": "the country opposes any new tariffs on grain.", "speaker": "The minister", "cue": "said", "kind": "indirect"}],
+    ),
+    (
+        "reported-told-object",
+        "Farid Haddad told reporters the talks would resume next week.",
+        [{"text": "the talks would resume next week.", "speaker": "Farid Haddad", "cue": "told", "kind": "indirect"}],
+    ),
+    (
+        "reported-mixed",
+        'The governor said the plan was "dead on arrival" and would not be revived.',
+        [{"text": 'the plan was "dead on arrival" and would not be revived.', "speaker": "The governor", "kind": "mixed"}],
+    ),
+    # --- "according to X", before and after the content
+    (
+        "according-to-after",
+        "Unemployment rose to 7 percent in March, according to the national statistics office.",
+        [{"text": "Unemployment rose to 7 percent in March", "speaker": "the national statistics office",
+          "cue": "according to", "kind": "indirect"}],
+    ),
+    (
+        "according-to-before",
+        "According to Nadia Petros, the shipment never left the port.",
+        [{"text": "the shipment never left the port.", "speaker": "Nadia Petros", "cue": "According to", "kind": "indirect"}],
+    ),
+    # --- a quote with its quotation marks lost, followed by an attribution
+    (
+        "marks-lost",
+        "We will rebuild every house that the flood took, the governor said.",
+        [{"text": "We will rebuild every house that the flood took", "speaker": "the governor", "cue": "said", "kind": "indirect"}],
+    ),
+    (
+        "marks-lost-inverted",
+        "The vote was a mistake, said Ilse Kramer, a member of the council.",
+        [{"text": "The vote was a mistake", "speaker": "Ilse Kramer", "cue": "said", "kind": "indirect"}],
+    ),
+    # --- speakers given with their role
+    (
+        "role-and-name",
+        "Interior Ministry spokeswoman Anna Petrova said the border crossing would stay closed.",
+        [{"text": "the border crossing would stay closed.", "speaker": "Anna Petrova", "cue": "said", "kind": "indirect"}],
+    ),
+    (
+        "role-noun-resolved",
+        "Health Minister Jonas Weir visited the clinic on Monday. The minister said the new wing would open soon.",
+        [{"speaker": "Jonas Weir", "cue": "said", "kind": "indirect"}],
+    ),
+    (
+        "appositive-role",
+        "Sara Lindqvist, the head of the union, said the offer was too low.",
+        [{"text": "the offer was too low.", "speaker": "Sara Lindqvist", "kind": "indirect"}],
+    ),
+    # --- pronoun speakers resolved to the person last named
+    (
+        "pronoun-he",
+        "Prime Minister Arvid Holm met the delegation. “This is a good day for both countries,” he said.",
+        [{"text": "“This is a good day for both countries,”", "speaker": "Arvid Holm", "kind": "direct"}],
+    ),
+    (
+        "pronoun-she-surname",
+        "Ingrid Vale leads the committee. Vale rejected the report. She said it ignored the evidence.",
+        [{"text": "it ignored the evidence.", "speaker": "Vale", "kind": "indirect"}],
+    ),
+    (
+        "pronoun-unresolved",
+        "He said the road would be closed for a week.",
+        [{"text": "the road would be closed for a week.", "speaker": None, "cue": "said", "kind": "indirect"}],
+    ),
+    # --- quoted titles and scare quotes are not statements
+    (
+        "scare-quote",
+        'Critics call the scheme a "reform" in name only.',
+        [],
+    ),
+    (
+        "quoted-title",
+        'She spent the summer reading "The Long Winter" on the porch.',
+        [],
+    ),
+    # --- an unclosed quote mark: no crash, and the quotation stops at its paragraph
+    (
+        "unclosed-quote",
+        "“We will not leave this square, said one protester.\n\nThe police arrived an hour later and cleared the road.",
+        [{"end_before": 60}],
+    ),
+    # --- negatives: no reporting cue, no statement
+    ("no-cue", "The river flooded three villages and the road to the coast was closed.", []),
+    ("empty", "", []),
+    ("whitespace", "  \n\n  ", []),
+    (
+        "noun-not-verb",
+        "The report runs to 200 pages and took two years to write.",
+        [],
+    ),
+]
+
+
+def _check(st: Statement, exp: dict, text: str) -> None:
+    for key, want in exp.items():
+        if key == "text":
+            assert st.text.strip() == want
+        elif key == "text_startswith":
+            assert st.text.startswith(want)
+        elif key == "text_endswith":
+            assert st.text.endswith(want)
+        elif key == "n_parts":
+            assert len(st.parts) == want
+        elif key == "end_before":
+            assert st.end <= want
+        else:
+            assert getattr(st, key) == want, f"{key}: {getattr(st, key)!r} != {want!r}"
+    # invariants of every record
+    assert text[st.start : st.end] == st.text
+    if st.speaker_start is not None:
+        assert 0 <= st.speaker_start < st.speaker_end <= len(text)
+    assert st.kind in ("direct", "indirect", "mixed")
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_patterns(text: str, expected: list[dict]) -> None:
+    found = extract_statements(text)
+    assert len(found) == len(expected), [s.text for s in found]
+    for st, exp in zip(found, expected):
+        _check(st, exp, text)
+
+
+def test_document_order_and_immutable() -> None:
+    text = (
+        "“Prices will fall,” said Mira Osei. The bank said inflation had peaked. "
+        "According to the ministry, wages rose."
+    )
+    found = extract_statements(text)
+    assert [s.start for s in found] == sorted(s.start for s in found)
+    assert len(found) == 3
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found[0].text = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes are not text", ["a list"]])
+def test_non_str_raises_clear_error(bad: object) -> None:
+    with pytest.raises(TypeError) as info:
+        extract_statements(bad)  # type: ignore[arg-type]
+    assert isinstance(info.value, InputError)
+    assert type(bad).__name__ in str(info.value)
+
+
+def test_many_unclosed_quotes_no_runaway() -> None:
+    # each unclosed quote is followed by a paragraph that does not re-open one, so it must end there
+    text = "\n\n".join(
+        f"“Paragraph {i} opens a quote and never closes it, said someone.\n\nThe meeting went on." for i in range(50)
+    )
+    found = extract_statements(text)
+    assert found
+    for st in found:
+        assert "\n" not in st.text  # nothing spans into the next paragraph
+        assert "meeting" not in st.text
+
+
+def test_long_text_is_linear_enough() -> None:
+    para = (
+        "“The harbour will stay open,” port director Elin Berg said on Friday. She said the cranes "
+        "had been repaired. Traffic rose 4 percent, according to the port authority.\n\n"
+    )
+    small = para * 50
+    big = para * 500
+    t0 = time.perf_counter()
+    n_small = len(extract_statements(small))
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_big = len(extract_statements(big))
+    t_big = time.perf_counter() - t0
+    assert n_big == 10 * n_small
+    assert t_big < 30 * max(t_small, 1e-3)  # 10x the text, well under quadratic time
