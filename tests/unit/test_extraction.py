@@ -236,3 +236,50 @@ def test_long_text_is_linear_enough() -> None:
     t_big = time.perf_counter() - t0
     assert n_big == 10 * n_small
     assert t_big < 30 * max(t_small, 1e-3)  # 10x the text, well under quadratic time
+
+
+# --- command line: ``stance extract``
+
+
+def _run_cli(argv: list[str]) -> int:
+    try:
+        from stance.cli import main  # the project's entry point, once it exists
+    except ImportError:
+        import argparse
+
+        from stance.extraction.cli import register
+
+        parser = argparse.ArgumentParser(prog="stance")
+        register(parser.add_subparsers())
+        args = parser.parse_args(argv)
+        return args.func(args)
+    return main(argv)
+
+
+def test_cli_extract_jsonl(tmp_path, capsys) -> None:
+    import json
+
+    f = tmp_path / "a.txt"
+    f.write_text("“The pier is safe,” harbour master Nils Aho said.\n", encoding="utf-8")
+    assert _run_cli(["extract", str(f)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    rec = json.loads(lines[0])
+    assert set(rec) == {"file", "text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind"}
+    assert rec["speaker"] == "Nils Aho" and rec["kind"] == "direct" and rec["file"] == str(f)
+
+
+def test_cli_extract_bad_files_reported_others_processed(tmp_path, capsys) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("The mayor said the market would reopen on Monday.", encoding="utf-8")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le maire a déclaré".encode("latin-1"))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    code = _run_cli(["extract", str(latin), str(empty), str(missing), str(good), "--format", "table"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "the market would reopen" in out
+    assert f"{latin}: not UTF-8" in err and "iconv" in err
+    assert f"{empty}: empty file" in err
+    assert f"{missing}: no such file" in err

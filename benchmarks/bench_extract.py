@@ -1,0 +1,52 @@
+"""Speed of :func:`stance.extraction.extract_statements` on PolNeAR dev (84 articles), single process.
+
+Usage::
+
+    python benchmarks/bench_extract.py [--data-dir DIR] [--split dev] [--repeat 5]
+
+Prints articles per second (best of ``--repeat`` passes over every article) and characters per
+second. The corpus is read from ``DIR/polnear`` (default ``$STANCE_DATA_DIR`` or ``../shared/data``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+try:  # run from a checkout without installing
+    import stance  # noqa: F401
+except ImportError:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from stance.corpora._paths import resolve_data_dir
+from stance.extraction import extract_statements
+from stance.extraction.polnear import load_polnear
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", default=None)
+    ap.add_argument("--split", choices=("dev", "train"), default="dev")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args(argv)
+    articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", args.split)
+    texts = [a.text for a in articles]
+    chars = sum(len(t) for t in texts)
+    best = float("inf")
+    n_statements = 0
+    for _ in range(max(1, args.repeat)):
+        t0 = time.perf_counter()
+        n_statements = sum(len(extract_statements(t)) for t in texts)
+        best = min(best, time.perf_counter() - t0)
+    print(
+        f"PolNeAR {args.split}: {len(texts)} articles, {chars} characters, {n_statements} statements; "
+        f"best of {args.repeat}: {best:.3f} s = {len(texts) / best:.1f} articles/s, "
+        f"{chars / best / 1e6:.2f} M chars/s (single process, Python {sys.version.split()[0]})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

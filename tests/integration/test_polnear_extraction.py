@@ -1,0 +1,56 @@
+"""Extraction quality on PolNeAR dev, so a regression fails the build. The floors sit a little below
+the figures measured when they were set (see docs/extraction.md); they are not targets."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import need_corpus
+from stance.extraction.polnear import evaluate, load_polnear
+
+pytestmark = pytest.mark.data
+
+# measured: F1@30 64.4, F1@80 50.0, speaker accuracy 80.7 (PolNeAR dev, 84 articles)
+F1_30_FLOOR = 62.0
+F1_80_FLOOR = 47.5
+SPEAKER_FLOOR = 78.0
+
+
+@pytest.fixture(scope="module")
+def dev_result() -> dict:
+    root = need_corpus("polnear", "dev").parent
+    return evaluate(load_polnear(root, "dev"))
+
+
+def test_dev_f1_above_floor(dev_result: dict) -> None:
+    overall = dev_result["overall"]
+    assert dev_result["articles"] == 84
+    assert overall["overlap_30"]["f1"] >= F1_30_FLOOR, overall
+    assert overall["overlap_80"]["f1"] >= F1_80_FLOOR, overall
+    assert overall["overlap_30"]["speaker_accuracy"] >= SPEAKER_FLOOR, overall
+
+
+def test_dev_per_publisher(dev_result: dict) -> None:
+    pubs = dev_result["per_publisher"]
+    assert len(pubs) == 7
+    assert sum(p["articles"] for p in pubs.values()) == 84
+
+
+def test_evaluate_cli_writes_reports(tmp_path, capsys) -> None:
+    root = need_corpus("polnear", "dev").parent.parent
+    import argparse
+
+    from stance.extraction.cli import register
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(
+        ["evaluate-extraction", "--corpus", "polnear", "--data-dir", str(root), "--split", "dev", "--output", str(tmp_path)]
+    )
+    assert args.func(args) == 0
+    assert "F1@30" in capsys.readouterr().out
+    data = json.loads((tmp_path / "extraction_polnear_dev.json").read_text())
+    assert data["overall"]["overlap_30"]["f1"] >= F1_30_FLOOR
+    assert (tmp_path / "extraction_polnear_dev.md").read_text().startswith("## ")
