@@ -291,14 +291,18 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
             lower_count += 1
             a -= 1
             continue
-        if (
-            t.word and not t.upper and t.low.isalpha() and a < b and toks[a].upper and lower_count < 3
-            and a - 2 >= lo and toks[a - 2].low in _DETERMINERS and t.low not in L.NOT_SPEAKER_WORDS
-            and t.low not in L.REPORTING_VERBS
-        ):
-            lower_count += 1
-            a -= 1
-            continue
+        if t.word and not t.upper and a < b and toks[a].upper and lower_count == 0:
+            # descriptor before a name: "the engineer Lena Marsh", "harbour master Nils Aho"
+            d = a - 1
+            while d - 1 >= lo and a - d < 3 and toks[d - 1].word and not toks[d - 1].upper and _plain_word(toks[d - 1]):
+                d -= 1
+            edge = toks[d - 1] if d - 1 >= lo else None
+            if all(_plain_word(toks[x]) for x in range(d, a)) and (
+                edge is None or edge.low in _DETERMINERS or not edge.word
+            ):
+                lower_count += a - d
+                a = d
+                continue
         if t.word and t.low in ("of", "for", "at", "on") and a < b and toks[a].upper and a - 2 >= lo and (toks[a - 2].upper or toks[a - 2].low in L.ROLE_NOUNS):
             a -= 1
             continue
@@ -321,6 +325,13 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
     if not last.word:
         return None
     return (a, b)
+
+
+def _plain_word(t: _Tok) -> bool:
+    return (
+        t.word and t.low.isalpha() and t.low not in L.NOT_SPEAKER_WORDS and t.low not in L.REPORTING_VERBS
+        and t.low not in L.AUXILIARIES and t.low not in L.ADVERBS and t.low not in L.POST_CUE_ADJUNCTS
+    )
 
 
 def _adjective_like(w: str) -> bool:
