@@ -616,7 +616,7 @@ def extract(text: str) -> list[Statement]:
                         cues.append((k, k + 2, "according", np, True))
                         k = np[1]
                         continue
-                if t.low in L.REPORTING_VERBS:
+                if t.low in L.REPORTING_VERBS and (not t.upper or k == si or L.REPORTING_VERBS[t.low] in L.HEADLINE_LEMMAS):
                     np = None
                     inverted = False
                     prev = toks[k - 1] if k > si else None

@@ -25,6 +25,7 @@ __all__ = [
     "POST_CUE_ADJUNCTS",
     "INTRO_WORDS",
     "LISTENERS",
+    "HEADLINE_LEMMAS",
 ]
 
 # Base forms of verbs that introduce speech, writing or stated belief. Inflected forms are generated
@@ -195,3 +196,7 @@ LISTENERS = frozenset(
     colleagues listeners viewers readers audience crowd committee interviewer host congress
     """.split()
 )
+
+#: Reporting verbs still taken as cues when capitalised mid-sentence, as in title-case headlines
+#: ("Mayor Says Budget Is Balanced"); other capitalised forms are names ("United States").
+HEADLINE_LEMMAS = frozenset("say tell warn".split())
