@@ -1,4 +1,44 @@
-"""stance: stance and sentiment of statements toward a target."""
-from stance._version import __version__
+"""stance: who supports or opposes what, statement by statement.
 
-__all__ = ["__version__"]
+>>> import stance
+>>> model = stance.load()                                   # the embedded default model   # doctest: +SKIP
+>>> model.predict("We will defend the reform.", "the reform").stance                       # doctest: +SKIP
+'FAVOR'
+"""
+
+from stance._version import __version__
+from stance.api import AnalyzedStatement, analyze, load, train
+from stance.exceptions import (
+    CorpusError,
+    InputError,
+    LabelError,
+    ModelFormatError,
+    NotFittedError,
+    StanceError,
+    UntrustedModelError,
+)
+from stance.extraction import Statement, extract_statements
+from stance.features import Pair, StanceFeaturizer
+from stance.model import Prediction, StanceModel, TrainConfig
+
+__all__ = [
+    "__version__",
+    "load",
+    "train",
+    "analyze",
+    "extract_statements",
+    "Statement",
+    "AnalyzedStatement",
+    "StanceModel",
+    "Prediction",
+    "TrainConfig",
+    "StanceFeaturizer",
+    "Pair",
+    "StanceError",
+    "InputError",
+    "LabelError",
+    "CorpusError",
+    "ModelFormatError",
+    "UntrustedModelError",
+    "NotFittedError",
+]

@@ -1,0 +1,289 @@
+"""Corpus loaders returning :class:`datasets.DatasetDict` objects with normalized columns.
+
+Every loader gives splits with at least the columns ``text``, ``target``, ``stance`` (``FAVOR`` /
+``AGAINST`` / ``NONE``) and ``sentiment`` (``positive`` / ``negative`` / ``neutral`` or ``None``), plus
+``aliases`` (list of str) and ``span_start`` / ``span_end`` (the target mention's character offsets, or
+``None``). Corpora are registered by name (:data:`REGISTRY`) for the command line.
+
+>>> from stance.corpora import load_corpus
+>>> ds = load_corpus("semeval2016")                 # doctest: +SKIP
+>>> ds["test"][0]["stance"]                          # doctest: +SKIP
+'AGAINST'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from stance.corpora._paths import default_data_dir, resolve_data_dir
+from stance.exceptions import CorpusError, LabelError
+from stance.labels import normalize_sentiment, normalize_stance
+
+__all__ = [
+    "COLUMNS",
+    "REGISTRY",
+    "available_corpora",
+    "default_data_dir",
+    "load_corpus",
+    "load_file",
+    "from_records",
+    "from_dataset",
+    "read_table",
+]
+
+COLUMNS = ("text", "target", "stance", "sentiment", "aliases", "span_start", "span_end")
+
+#: SemEval-2016 targets and names they go by in tweets (used to find mentions; written for this project).
+SEMEVAL2016_ALIASES: dict[str, list[str]] = {
+    "Atheism": ["atheist", "atheists", "atheism"],
+    "Climate Change is a Real Concern": ["climate change", "climate", "global warming", "climatechange"],
+    "Feminist Movement": ["feminism", "feminist", "feminists"],
+    "Hillary Clinton": ["Hillary", "Clinton", "HillaryClinton", "Hillary Rodham Clinton"],
+    "Legalization of Abortion": ["abortion", "abortions", "pro-choice", "prochoice"],
+    "Donald Trump": ["Trump", "Donald", "realDonaldTrump"],
+}
+
+
+def _dataset(rows: list[dict[str, Any]]) -> Any:
+    import datasets
+
+    features = datasets.Features(
+        {
+            "text": datasets.Value("string"),
+            "target": datasets.Value("string"),
+            "stance": datasets.Value("string"),
+            "sentiment": datasets.Value("string"),
+            "aliases": datasets.Sequence(datasets.Value("string")),
+            "span_start": datasets.Value("int64"),
+            "span_end": datasets.Value("int64"),
+            **({k: datasets.Value("string") for k in rows[0] if k not in COLUMNS} if rows else {}),
+        }
+    )
+    cols = {k: [r.get(k) for r in rows] for k in features}
+    return datasets.Dataset.from_dict(cols, features=features)
+
+
+def _row(text: Any, target: Any, stance: Any, sentiment: Any = None, aliases: Any = None, span: Any = None, **extra: Any) -> dict[str, Any]:
+    start, end = span if span is not None else (None, None)
+    return {
+        "text": text,
+        "target": target,
+        "stance": stance,
+        "sentiment": sentiment,
+        "aliases": list(aliases or []),
+        "span_start": start,
+        "span_end": end,
+        **extra,
+    }
+
+
+def _require(path: Path, corpus: str) -> Path:
+    if not path.exists():
+        raise CorpusError(
+            f"{corpus}: {str(path)!r} not found. Point --data-dir (or the STANCE_DATA_DIR environment variable) at the folder "
+            "holding the public corpora (see ../shared/data/README.md)"
+        )
+    return path
+
+
+# ---------------------------------------------------------------------------------------------- SemEval-2016
+def load_semeval2016(data_dir: str | os.PathLike[str] | None = None) -> Any:
+    """SemEval-2016 Task 6 stance: splits ``train`` (2,914), ``test`` (1,249) and ``test_trump`` (707).
+
+    ``#SemST`` (a tag the organisers inserted, unseen by annotators) is removed; the sentiment label
+    ``other`` becomes ``neutral``; ``opinion_towards`` keeps the annotation's leading number (1, 2, 3).
+    """
+    import datasets
+
+    folder = _require(resolve_data_dir(data_dir) / "semeval2016_task6", "semeval2016")
+    out = {}
+    for split, name in (("train", "train.csv"), ("test", "test.csv"), ("test_trump", "test_trump.csv")):
+        rows = []
+        with open(_require(folder / name, "semeval2016"), encoding="utf-8", newline="") as fh:
+            for i, r in enumerate(csv.DictReader(fh)):
+                text = r["Tweet"].replace("#SemST", "").strip()
+                rows.append(
+                    _row(
+                        text,
+                        r["Target"],
+                        normalize_stance(r["Stance"], i),
+                        normalize_sentiment(r["Sentiment"], i),
+                        SEMEVAL2016_ALIASES.get(r["Target"], []),
+                        opinion_towards=r["Opinion Towards"].strip()[:1],
+                    )
+                )
+        out[split] = _dataset(rows)
+    return datasets.DatasetDict(out)
+
+
+# ---------------------------------------------------------------------------------------------- registry
+Loader = Callable[..., Any]
+REGISTRY: dict[str, tuple[Loader, str]] = {
+    "semeval2016": (load_semeval2016, "SemEval-2016 Task 6 tweets, 5 targets (+ Donald Trump test); stance and sentiment"),
+}
+
+
+def register(name: str, loader: Loader, description: str) -> None:
+    """Add a corpus loader ``loader(data_dir=None) -> DatasetDict`` under ``name``."""
+    REGISTRY[name] = (loader, description)
+
+
+def available_corpora() -> dict[str, str]:
+    """Registered corpus names and their one-line descriptions."""
+    _load_extra_loaders()
+    return {k: v[1] for k, v in sorted(REGISTRY.items())}
+
+
+def _load_extra_loaders() -> None:
+    # loaders defined in other modules register themselves on import
+    from stance.corpora import extra  # noqa: F401
+
+
+def load_corpus(name: str, data_dir: str | os.PathLike[str] | None = None) -> Any:
+    """Load a registered corpus by name as a :class:`datasets.DatasetDict`.
+
+    Raises
+    ------
+    CorpusError
+        For an unknown name (listing the known ones) or missing files (saying where they were looked for).
+    """
+    _load_extra_loaders()
+    try:
+        loader = REGISTRY[name][0]
+    except KeyError:
+        raise CorpusError(f"unknown corpus {name!r}; known corpora: {', '.join(sorted(REGISTRY))}") from None
+    return loader(data_dir=data_dir)
+
+
+# ---------------------------------------------------------------------------------------------- generic
+def read_table(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """Rows of a CSV, TSV, JSONL/NDJSON, JSON (list of objects) or Parquet file, as dicts, in file order.
+
+    Raises
+    ------
+    CorpusError
+        For a missing or unreadable file, an unknown extension, or a malformed line (naming the line).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise CorpusError(f"input file {str(path)!r} does not exist or is not a file")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".csv", ".tsv"):
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                reader = csv.DictReader(fh, delimiter="\t" if suffix == ".tsv" else ",")
+                rows = []
+                for r in reader:
+                    if None in r:
+                        raise CorpusError(f"{path}: line {reader.line_num} has more fields than the header ({len(reader.fieldnames or [])})")
+                    rows.append(dict(r))
+                if reader.fieldnames is None:
+                    raise CorpusError(f"{path}: the file is empty (no header line)")
+                return rows
+        if suffix in (".jsonl", ".ndjson"):
+            rows = []
+            with open(path, encoding="utf-8") as fh:
+                for n, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        obj = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise CorpusError(f"{path}: line {n} is not valid JSON ({exc.msg} at column {exc.colno})") from None
+                    if not isinstance(obj, dict):
+                        raise CorpusError(f"{path}: line {n} is a JSON {type(obj).__name__}, expected an object")
+                    rows.append(obj)
+            return rows
+        if suffix == ".json":
+            with open(path, encoding="utf-8") as fh:
+                obj = json.load(fh)
+            if not isinstance(obj, list) or not all(isinstance(o, dict) for o in obj):
+                raise CorpusError(f"{path}: expected a JSON list of objects")
+            return obj
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            return pq.read_table(path).to_pylist()
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); convert it to UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise CorpusError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except csv.Error as exc:
+        raise CorpusError(f"{path}: malformed CSV ({exc})") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read it ({exc})") from None
+    raise CorpusError(f"{path}: unknown file type {suffix!r}; use .csv, .tsv, .jsonl, .json or .parquet")
+
+
+def from_records(
+    records: Sequence[Mapping[str, Any]],
+    *,
+    text_column: str = "text",
+    target_column: str = "target",
+    stance_column: str | None = "stance",
+    sentiment_column: str | None = "sentiment",
+    aliases_column: str | None = "aliases",
+    source: str = "input",
+    require_stance: bool = True,
+) -> Any:
+    """A normalized :class:`datasets.Dataset` from dict rows, with a column mapping.
+
+    Labels are normalized (``favor``/``pro`` -> ``FAVOR``, ``neg`` -> ``negative``...); an unknown label
+    raises :class:`~stance.exceptions.LabelError` naming the value and the row. Missing columns raise
+    :class:`~stance.exceptions.CorpusError` listing the columns present. A sentiment column that is absent
+    gives ``sentiment=None``; empty sentiment cells are ``None`` too.
+    """
+    if not records:
+        raise CorpusError(f"{source}: no rows; a training or evaluation set needs at least one labelled statement")
+    present = set(records[0])
+    needed = [c for c in (text_column, target_column) if c]
+    if require_stance and stance_column:
+        needed.append(stance_column)
+    missing = [c for c in needed if c not in present]
+    if missing:
+        raise CorpusError(
+            f"{source}: missing column(s) {missing}; the file has {sorted(present)}. "
+            "Name the right ones with --text-column / --target-column / --stance-column"
+        )
+    has_sent = bool(sentiment_column) and sentiment_column in present
+    has_alias = bool(aliases_column) and aliases_column in present
+    has_stance = bool(stance_column) and stance_column in present
+    rows = []
+    for i, r in enumerate(records):
+        stance_value = r.get(stance_column) if has_stance else None
+        if has_stance:
+            if stance_value is None or (isinstance(stance_value, str) and not stance_value.strip()):
+                raise LabelError(f"{source}: row {i} has no stance label (column {stance_column!r} is empty)")
+            stance_value = normalize_stance(str(stance_value), i)
+        sent = r.get(sentiment_column) if has_sent else None
+        if isinstance(sent, str) and not sent.strip():
+            sent = None
+        if sent is not None:
+            sent = normalize_sentiment(str(sent), i)
+        aliases = r.get(aliases_column) if has_alias else None
+        if isinstance(aliases, str):
+            aliases = [a for a in aliases.split("|") if a.strip()]
+        rows.append(_row(r.get(text_column), r.get(target_column), stance_value, sent, aliases))
+    return _dataset(rows)
+
+
+def load_file(path: str | os.PathLike[str], **mapping: Any) -> Any:
+    """A normalized :class:`datasets.Dataset` from a CSV / TSV / JSONL / JSON / Parquet file.
+
+    ``mapping`` takes the column options of :func:`from_records`.
+    """
+    return from_records(read_table(path), source=str(path), **mapping)
+
+
+def from_dataset(dataset: Any, **mapping: Any) -> Any:
+    """Normalize any :class:`datasets.Dataset` (or DatasetDict: each split) with a column mapping."""
+    import datasets
+
+    if isinstance(dataset, datasets.DatasetDict):
+        return datasets.DatasetDict({k: from_dataset(v, **mapping) for k, v in dataset.items()})
+    return from_records(dataset.to_list(), source=mapping.pop("source", "dataset"), **mapping)

@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from stance.extraction import _model
 from stance.extraction import lexicon as L
 from stance.extraction._types import Statement
 
@@ -556,8 +557,14 @@ def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
     return i
 
 
-def extract(text: str) -> list[Statement]:
-    """Statements in ``text`` (see :func:`stance.extraction.extract_statements`)."""
+_DEFAULT = object()
+
+
+def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
+    """Statements in ``text`` (see :func:`stance.extraction.extract_statements`).
+
+    ``model`` is the learned-cue model (default: the packaged one, see :mod:`._model`); ``None``
+    runs the rules alone."""
     if not text.strip():
         return []
     toks = _tokenize(text)
@@ -597,6 +604,7 @@ def extract(text: str) -> list[Statement]:
         return False
 
     statements: list[Statement] = []
+    rule_cue_toks: set[int] = set()
     last_speaker: _Mention | None = None
     last_end = -1
     pending_colon: tuple[_Mention | None, str] | None = None
@@ -679,6 +687,8 @@ def extract(text: str) -> list[Statement]:
                     q.used = True
             continue
         pending_colon = None
+        for c in cues:
+            rule_cue_toks.update(range(c[0], c[1]))
 
         for ci, (ca, cb, ckind, np, inverted) in enumerate(cues):
             cue_s, cue_e = toks[ca].start, toks[cb - 1].end
@@ -793,6 +803,10 @@ def extract(text: str) -> list[Statement]:
                 pending_colon = (mention, cue_text)
             elif tail == ":":
                 pending_colon = (mention, cue_text)
+    if model is _DEFAULT:
+        model = _model.load_model()
+    if model is not None:
+        _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model)
     # document order
     statements.sort(key=lambda s: (s.start, s.end))
     return statements
@@ -858,3 +872,133 @@ def _emit(
             parts=tuple(parts) if len(parts) > 1 else (),
         )
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Learned cues (see stance.extraction._model)
+
+
+def token_in_quote(toks: list[_Tok], quotes: list[_Quote]) -> list[bool]:
+    """Per token: whether it lies inside a quotation (marks excluded)."""
+    qp = sorted(p for q in quotes for p in q.parts)
+    out = [False] * len(toks)
+    qi = 0
+    for i, t in enumerate(toks):
+        while qi < len(qp) and qp[qi][1] <= t.start:
+            qi += 1
+        out[i] = qi < len(qp) and qp[qi][0] < t.start and t.end <= qp[qi][1]
+    return out
+
+
+def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] | None, bool]:
+    """The source noun phrase of a cue at token ``k``: inverted after it (", said X") or before it
+    ("X said", "X, the ministry's spokeswoman, said"), and whether it is inverted."""
+    prev = toks[k - 1] if k > si else None
+    if prev is not None and (prev.text in (",", "”", '"') or prev.text in _QUOTE_CHARS):
+        np = _np_after(toks, k, sj)
+        if np is not None and (np[1] >= sj or toks[np[1]].text in _AFTER_INVERTED or toks[np[1]].low in _AFTER_INVERTED):
+            return np, True
+    np = _np_before(toks, k, si)
+    if np is not None and toks[np[0]].low == "who" and np[0] - 1 >= si and toks[np[0] - 1].text == ",":
+        np2 = _np_before(toks, np[0] - 1, si)
+        if np2:
+            np = np2
+    if np is None and prev is not None and prev.text == ",":
+        c = k - 2
+        while c > si and toks[c].text != "," and k - c < 14:
+            c -= 1
+        if c > si and toks[c].text == ",":
+            np = _np_before(toks, c, si)
+    return np, False
+
+
+def side_context(toks: list[_Tok], quotes_in_sent: list[_Quote], k: int, si: int, sj: int) -> tuple[bool, bool, bool]:
+    """(inverted source after the cue, quotation before the cue, quotation after the cue)."""
+    np, inverted = cue_np(toks, k, si, sj)
+    ks, ke = toks[k].start, toks[k].end
+    qb = any(q.end <= ks for q in quotes_in_sent)
+    qa = any(q.start >= ke for q in quotes_in_sent)
+    return inverted, qb, qa
+
+
+_MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
+
+
+def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model) -> None:
+    """Add the statements of cues found by the learned model and not by the rules."""
+    cues = _model.load_cues()
+    inq = token_in_quote(toks, quotes)
+    first_para_end = paragraphs[0][1] if paragraphs else 0
+    q_sorted = sorted(quotes, key=lambda q: q.start)
+    qi = 0
+    existing = [(st.start, st.end) for st in statements]
+    res.last_person, res.last_person_pos = None, -1
+    for si, sj in sents:
+        s_start, s_end = toks[si].start, toks[sj - 1].end
+        while qi < len(q_sorted) and q_sorted[qi].end <= s_start:
+            qi += 1
+        sq = []
+        x = qi
+        while x < len(q_sorted) and q_sorted[x].start < s_end:
+            sq.append(q_sorted[x])
+            x += 1
+        first_para = s_start < first_para_end
+        k = si
+        while k < sj:
+            t = toks[k]
+            if not ((t.word or t.text == ":") and t.low in cues) or k in rule_cue_toks:
+                k += 1
+                continue
+            feats = _model.cue_features(toks, k, si, sj, inq[k], bool(sq), first_para, cues)
+            if model.cue.prob(feats) < model.cue.threshold:
+                k += 1
+                continue
+            np, inverted = cue_np(toks, k, si, sj)
+            qb = any(q.end <= t.start for q in sq)
+            qa = any(q.start >= t.end for q in sq)
+            after = model.side.prob(_model.side_features(toks, k, si, sj, inverted, qb, qa, cues)) >= 0.5
+            span = None
+            cue_end_tok = k + 1
+            while cue_end_tok < sj and toks[cue_end_tok].low in _MULTI_CUE_NEXT and cue_end_tok - k < 2:
+                cue_end_tok += 1
+            if t.low == "according" and k + 1 < sj and toks[k + 1].low == "to":
+                np = _source_after(toks, k + 1, sj)
+                inverted = np is not None
+                if np is not None:
+                    cue_end_tok = np[1]
+            if after:
+                j = cue_end_tok
+                if inverted and np is not None and not t.low == "according":
+                    j = max(j, np[1])
+                lemma = L.REPORTING_VERBS.get(t.low)
+                if lemma in ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"):
+                    j = _skip_object(toks, j, sj)
+                j = _strip_that(toks, j, sj)
+                if j < sj:
+                    span = _content_span(text, toks[j].start, s_end)
+            if span is None:
+                end = t.start
+                if np is not None and not inverted:
+                    end = toks[np[0]].start
+                span = _content_span(text, s_start, end)
+            if span is None:
+                k += 1
+                continue
+            s, e = span
+            dup = False
+            for es, ee in existing:
+                ov = min(e, ee) - max(s, es)
+                if ov > 0 and ov >= 0.8 * (e - s) and ov >= 0.8 * (ee - es):
+                    dup = True
+                    break
+            if not dup:
+                mention = _make_mention(text, toks, np[0], np[1], res) if np is not None else None
+                cue_text = text[t.start : toks[min(cue_end_tok, sj) - 1].end] if not inverted else t.text
+                kind = "indirect"
+                if any(q.start >= s and q.end <= e + 1 for q in sq):
+                    kind = "mixed"
+                before = len(statements)
+                _emit(statements, text, [span], mention, cue_text, kind)
+                if len(statements) > before:
+                    existing.append(span)
+            k += 1

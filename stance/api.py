@@ -1,0 +1,195 @@
+"""The public entry points: :func:`load`, :func:`train`, :func:`analyze`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from stance.exceptions import CorpusError, InputError, ModelFormatError
+from stance.model import StanceModel, TrainConfig
+
+__all__ = ["load", "train", "analyze", "training_arrays", "MODELS_DIR", "BUILTIN_MODELS", "AnalyzedStatement"]
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+
+#: Models shipped inside the package, by name. ``default`` is what :func:`load` returns.
+BUILTIN_MODELS: dict[str, str] = {
+    "default": "default.stance",
+    "semeval2016": "semeval2016.stance",
+}
+
+
+def load(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    trusted: list[str] | None = None,
+    allow_pickle: bool = False,
+) -> StanceModel:
+    """Load a model: ``None`` for the embedded default, a built-in name (see :data:`BUILTIN_MODELS`), or a file path.
+
+    Files load through :mod:`skops.io` with a fixed list of trusted types; no code in the file runs.
+    Pickle/joblib files are refused unless ``allow_pickle=True``.
+    """
+    from stance.persistence import load_model
+
+    if path is None:
+        path = "default"
+    if isinstance(path, str) and path in BUILTIN_MODELS and not Path(path).exists():
+        file = MODELS_DIR / BUILTIN_MODELS[path]
+        if not file.exists():
+            raise ModelFormatError(
+                f"the built-in model {path!r} is missing from this installation ({file}); reinstall stancelens, "
+                "or rebuild it with the recipe in training/"
+            )
+        path = file
+    return load_model(path, trusted=trusted, allow_pickle=allow_pickle)
+
+
+def training_arrays(dataset: Any) -> tuple[list[tuple[str, str, tuple[str, ...], tuple[int, int] | None]], list[str], list[str | None]]:
+    """(pairs, stance labels, sentiment labels) from a normalized dataset; rows without stance are skipped
+    for stance, rows without sentiment get ``None``. Raises if no row has a stance label."""
+    pairs, stance, sentiment = [], [], []
+    has_span = "span_start" in dataset.column_names
+    for row in dataset:
+        if row.get("stance") is None:
+            continue
+        span = (row["span_start"], row["span_end"]) if has_span and row["span_start"] is not None else None
+        pairs.append((row["text"], row["target"], tuple(row.get("aliases") or ()), span))
+        stance.append(row["stance"])
+        sentiment.append(row.get("sentiment"))
+    if not pairs:
+        raise CorpusError("no row has a stance label; a stance model needs labelled statements")
+    return pairs, stance, sentiment
+
+
+def train(
+    data: Any,
+    *,
+    config: TrainConfig | Mapping[str, Any] | None = None,
+    text_column: str = "text",
+    target_column: str = "target",
+    stance_column: str = "stance",
+    sentiment_column: str | None = "sentiment",
+    corpora: Sequence[str] | None = None,
+    progress: bool | None = None,
+) -> StanceModel:
+    """Train a stance + sentiment model.
+
+    Parameters
+    ----------
+    data : datasets.Dataset, datasets.DatasetDict, list of dict, or path
+        A dataset (a DatasetDict's ``train`` split is used), records, or a CSV/TSV/JSONL/JSON/Parquet file.
+        Columns are named by the ``*_column`` options; labels are normalized (see :mod:`stance.labels`).
+    config : TrainConfig or dict, optional
+        Hyper-parameters; the defaults are those of the SemEval-2016 recipe.
+    corpora : list of str, optional
+        Names of the training corpora, recorded in the model's metadata.
+    """
+    import datasets
+
+    from stance.corpora import from_dataset, from_records, load_file
+
+    mapping = dict(text_column=text_column, target_column=target_column, stance_column=stance_column, sentiment_column=sentiment_column)
+    if isinstance(data, (str, os.PathLike)):
+        ds = load_file(data, **mapping)
+        corpora = corpora or [str(data)]
+    elif isinstance(data, datasets.DatasetDict):
+        if "train" not in data:
+            raise CorpusError(f"the DatasetDict has no 'train' split (splits: {list(data)}); pass the split to train on")
+        ds = from_dataset(data["train"], **mapping)
+    elif isinstance(data, datasets.Dataset):
+        ds = from_dataset(data, **mapping)
+    elif isinstance(data, Sequence) and not isinstance(data, (str, bytes)):
+        ds = from_records(list(data), **mapping)
+    else:
+        raise InputError(f"cannot train from {type(data).__name__}; give a datasets.Dataset, a list of dicts or a file path")
+    if isinstance(config, Mapping):
+        config = TrainConfig.from_dict(config)
+    pairs, stance, sentiment = training_arrays(ds)
+    has_sentiment = any(s is not None for s in sentiment)
+    return StanceModel.fit(
+        pairs,
+        stance,
+        sentiment if has_sentiment else None,
+        config,
+        metadata={"corpora": list(corpora or ["user data"])},
+        progress=progress,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedStatement:
+    """One extracted statement labelled toward one target."""
+
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+    target: str
+    stance: str
+    stance_confidence: float
+    sentiment: str | None
+    sentiment_confidence: float | None
+    cue: str | None
+    kind: str
+    flags: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["flags"] = list(self.flags)
+        return d
+
+
+def analyze(
+    text: str,
+    targets: Sequence[str] | str,
+    *,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+    model: StanceModel | None = None,
+) -> list[AnalyzedStatement]:
+    """Extract the statements of an article and label each one toward each target.
+
+    Returns one record per (statement, target), statements in document order, targets in the given order.
+    """
+    from stance.extraction import extract_statements
+
+    if isinstance(targets, str):
+        targets = [targets]
+    targets = list(targets)
+    if not targets:
+        raise InputError("no targets given; name at least one target to analyze the statements toward")
+    model = model if model is not None else _default_model()
+    statements = extract_statements(text)
+    aliases = dict(aliases or {})
+    texts, tgts, als = [], [], []
+    for st in statements:
+        for t in targets:
+            texts.append(st.text)
+            tgts.append(t)
+            als.append(tuple(aliases.get(t, ())))
+    preds = model.predict_batch(texts, tgts, als) if texts else []
+    out = []
+    k = 0
+    for st in statements:
+        for t in targets:
+            p = preds[k]
+            k += 1
+            out.append(
+                AnalyzedStatement(
+                    st.speaker, st.text, st.start, st.end, t, p.stance, p.stance_confidence, p.sentiment, p.sentiment_confidence, st.cue, st.kind, p.flags
+                )
+            )
+    return out
+
+
+_DEFAULT: StanceModel | None = None
+
+
+def _default_model() -> StanceModel:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load()
+    return _DEFAULT

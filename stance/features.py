@@ -1,0 +1,574 @@
+"""Features of a (statement, target) pair, as a scikit-learn transformer.
+
+:class:`StanceFeaturizer` turns pairs into one sparse matrix made of blocks:
+
+``w:``   word n-grams of the statement (TF-IDF), the target's mentions replaced by ``_tgt_``;
+``neg:`` words inside a negation scope (``not really fair`` gives ``neg:really``, ``neg:fair``);
+``c:``   character n-grams inside words (TF-IDF; robust to spelling and hashtags);
+``x:``   the words left (``x:L:``) and right (``x:R:``) of each mention of the target;
+``d:``   dense target-relational features: whether and where the target (or an alias) is mentioned,
+         support and opposition cue words near a mention and whether they are negated, positive and
+         negative words near the mention and overall, contrast, questions, first person;
+``t[...]:`` copies of the word and dense blocks for each target seen in training, so one linear model can
+         hold per-target weights beside shared ones. A target never seen in training gets zeros there and
+         is classified from the shared, target-relative blocks alone.
+
+The transformer follows scikit-learn's conventions (``__init__`` only stores parameters; fitted
+attributes end in ``_``), so ``clone``, ``Pipeline`` and ``GridSearchCV`` work on it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+from stance import lexicon
+from stance.exceptions import InputError
+from stance.text import Token, find_mentions, tokenize
+
+__all__ = ["Pair", "StanceFeaturizer", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
+
+#: Statements longer than this many characters are refused (split articles with ``extract_statements``).
+MAX_TEXT_CHARS = 20_000
+_MAX_TARGET_CHARS = 300
+
+DENSE_FEATURES: tuple[str, ...] = (
+    "mention",
+    "mention_partial",
+    "mention_none",
+    "mention_count",
+    "mention_first_pos",
+    "mention_in_hashtag",
+    "support_near",
+    "support_near_negated",
+    "oppose_near",
+    "oppose_near_negated",
+    "positive_near",
+    "negative_near",
+    "positive_near_negated",
+    "negative_near_negated",
+    "positive_all",
+    "negative_all",
+    "positive_negated_all",
+    "negative_negated_all",
+    "contrast",
+    "question",
+    "exclamation",
+    "first_person",
+    "negation",
+    "length",
+)
+_D = {name: i for i, name in enumerate(DENSE_FEATURES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One statement and the target its stance is asked about.
+
+    ``aliases`` are other names of the target; ``span`` optionally gives the character offsets of the
+    target's mention in ``text`` (used instead of searching for the name).
+    """
+
+    text: str
+    target: str
+    aliases: tuple[str, ...] = ()
+    span: tuple[int, int] | None = None
+
+
+def _check_str(value: Any, what: str, row: int, limit: int) -> str:
+    if value is None:
+        raise InputError(f"{what} at row {row} is None; expected a non-empty string")
+    if not isinstance(value, str):
+        raise InputError(f"{what} at row {row} is {type(value).__name__} {value!r:.60}; expected a string")
+    if not value.strip():
+        raise InputError(f"{what} at row {row} is empty or whitespace only ({value!r}); give a non-empty string")
+    if len(value) > limit:
+        raise InputError(
+            f"{what} at row {row} has {len(value):,} characters, over the limit of {limit:,}; split long "
+            "texts into statements first (stance.extract_statements) and classify those"
+        )
+    return value
+
+
+def _check_aliases(value: Any, row: int) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [v for v in value.split("|") if v.strip()] if value.strip() else []
+    if not isinstance(value, Iterable):
+        raise InputError(f"aliases at row {row} is {type(value).__name__} {value!r:.60}; expected a list of strings")
+    out = []
+    for a in value:
+        if not isinstance(a, str) or not a.strip():
+            raise InputError(f"alias {a!r:.60} at row {row} is not a non-empty string")
+        out.append(a)
+    return tuple(out)
+
+
+def _check_span(value: Any, text: str, row: int) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        s, e = (int(v) for v in value)
+    except (TypeError, ValueError):
+        raise InputError(f"span at row {row} is {value!r:.60}; expected (start, end) character offsets") from None
+    if not 0 <= s < e <= len(text):
+        raise InputError(f"span {value!r} at row {row} is outside the text of {len(text)} characters")
+    return (s, e)
+
+
+def as_pairs(X: Any) -> list[Pair]:
+    """Validate and convert input to a list of :class:`Pair`.
+
+    Accepts a sequence of :class:`Pair`, of ``(text, target)`` / ``(text, target, aliases)`` /
+    ``(text, target, aliases, span)`` tuples, of mappings with keys ``text``, ``target`` and optionally
+    ``aliases`` and ``span``, or a 2-column array of strings.
+
+    Raises
+    ------
+    InputError
+        Naming the row and the value, for None, non-strings, empty or whitespace-only text or target, and
+        texts over :data:`MAX_TEXT_CHARS` characters.
+    """
+    if X is None:
+        raise InputError("input is None; expected a sequence of (text, target) pairs")
+    if isinstance(X, (str, bytes)):
+        raise InputError(f"input is a single string {X!r:.60}; expected a sequence of (text, target) pairs")
+    if isinstance(X, np.ndarray):
+        if X.ndim != 2 or X.shape[1] < 2:
+            raise InputError(f"input array has shape {X.shape}; expected (n_samples, 2) of text and target")
+        X = X.tolist()
+    out: list[Pair] = []
+    for row, item in enumerate(X):
+        if isinstance(item, Pair):
+            text, target, aliases, span = item.text, item.target, item.aliases, item.span
+        elif isinstance(item, Mapping):
+            if "text" not in item or "target" not in item:
+                raise InputError(f"row {row} lacks a 'text' or 'target' key (has {sorted(item)!r})")
+            text, target = item["text"], item["target"]
+            aliases, span = item.get("aliases"), item.get("span")
+        elif isinstance(item, Sequence) and not isinstance(item, (str, bytes)) and 2 <= len(item) <= 4:
+            text, target = item[0], item[1]
+            aliases = item[2] if len(item) > 2 else None
+            span = item[3] if len(item) > 3 else None
+        else:
+            raise InputError(f"row {row} is {type(item).__name__} {item!r:.60}; expected a (text, target) pair")
+        text = _check_str(text, "text", row, MAX_TEXT_CHARS)
+        target = _check_str(target, "target", row, _MAX_TARGET_CHARS)
+        out.append(Pair(text, target, _check_aliases(aliases, row), _check_span(span, text, row)))
+    return out
+
+
+def _char_ngrams(word: str, lo: int, hi: int) -> list[str]:
+    padded = f" {word} "
+    n_chars = len(padded)
+    return [padded[i : i + n] for n in range(lo, hi + 1) for i in range(n_chars - n + 1)]
+
+
+@dataclass(slots=True)
+class _Analysis:
+    words: list[str]  # word-block feature strings
+    chars: list[str]  # tokens whose char n-grams to use
+    context: list[str]  # context-block feature strings
+    dense: list[float]
+    n_words: int  # main tokens (for vocabulary coverage)
+
+
+def _target_key(target: str) -> str:
+    return " ".join(target.lower().split())
+
+
+class StanceFeaturizer(TransformerMixin, BaseEstimator):
+    """Sparse features of (statement, target) pairs for stance and sentiment classifiers.
+
+    Parameters
+    ----------
+    word_ngrams : int, default=2
+        Longest word n-gram.
+    char_ngram_range : tuple of int, default=(2, 5)
+        Shortest and longest character n-gram inside words; ``None`` disables the block.
+    min_df : int, default=2
+        Ignore character and context features seen in fewer training statements.
+    word_min_df : int, default=1
+        The same for word n-grams.
+    max_features : int or None, default=200_000
+        Keep at most this many features per block, the most frequent first.
+    mask_target : bool, default=True
+        Replace mentions of the target by ``_tgt_`` in the word block, so patterns around the target
+        ("_tgt_ lies", "vote _tgt_") carry over between targets.
+    negation_scope : int, default=3
+        Words after a negator marked as negated (``neg:`` features and negated cue/sentiment counts).
+    window : int, default=4
+        Words on each side of a mention used for context and "near" features.
+    per_target : bool, default=True
+        Add per-target copies of the word and dense blocks for targets with at least
+        ``min_target_count`` training statements.
+    min_target_count : int, default=50
+    word_weight, char_weight, context_weight, dense_weight, per_target_weight : float
+        Scale of each block (each TF-IDF block is L2-normalized per statement before scaling).
+
+    Attributes
+    ----------
+    word_vocabulary_, char_vocabulary_, context_vocabulary_ : numpy.ndarray of str
+        Feature strings of each block, in column order.
+    word_idf_, char_idf_, context_idf_ : numpy.ndarray
+    targets_ : numpy.ndarray of str
+        Normalized targets that got per-target features.
+    n_features_out_ : int
+
+    Examples
+    --------
+    >>> from stance.features import StanceFeaturizer
+    >>> X = [("I back the mayor", "the mayor"), ("Down with the mayor", "the mayor")] * 2
+    >>> f = StanceFeaturizer(min_df=1, per_target=False).fit(X)
+    >>> f.transform(X).shape[0]
+    4
+    """
+
+    def __init__(
+        self,
+        word_ngrams: int = 2,
+        char_ngram_range: tuple[int, int] | None = (2, 5),
+        min_df: int = 2,
+        word_min_df: int = 1,
+        max_features: int | None = 200_000,
+        mask_target: bool = True,
+        negation_scope: int = 3,
+        window: int = 4,
+        per_target: bool = True,
+        min_target_count: int = 50,
+        word_weight: float = 1.0,
+        char_weight: float = 1.0,
+        context_weight: float = 0.5,
+        dense_weight: float = 0.3,
+        per_target_weight: float = 1.0,
+    ) -> None:
+        self.word_ngrams = word_ngrams
+        self.char_ngram_range = char_ngram_range
+        self.min_df = min_df
+        self.word_min_df = word_min_df
+        self.max_features = max_features
+        self.mask_target = mask_target
+        self.negation_scope = negation_scope
+        self.window = window
+        self.per_target = per_target
+        self.min_target_count = min_target_count
+        self.word_weight = word_weight
+        self.char_weight = char_weight
+        self.context_weight = context_weight
+        self.dense_weight = dense_weight
+        self.per_target_weight = per_target_weight
+
+    # ------------------------------------------------------------------ analysis of one pair
+    def _analyze(self, pair: Pair) -> _Analysis:
+        tokens = tokenize(pair.text)
+        full, partial = find_mentions(tokens, pair.target, pair.aliases, pair.span)
+        main = [i for i, t in enumerate(tokens) if not t.extra]
+        mention_start = {s: e for s, e in full}
+        dense = [0.0] * len(DENSE_FEATURES)
+
+        # word sequence with mentions masked
+        seq: list[str] = []
+        seq_pos: list[int] = []  # token index for each seq item
+        i = 0
+        n_tok = len(tokens)
+        while i < n_tok:
+            t = tokens[i]
+            if self.mask_target and i in mention_start:
+                seq.append("_tgt_")
+                seq_pos.append(i)
+                i = mention_start[i]
+                continue
+            if not t.extra:
+                seq.append(t.norm)
+                seq_pos.append(i)
+            i += 1
+
+        words: list[str] = ["w:" + w for w in seq]
+        for n in range(2, self.word_ngrams + 1):
+            words.extend("w:" + " ".join(seq[j : j + n]) for j in range(len(seq) - n + 1))
+        words.extend("w:" + tokens[j].norm for j in range(n_tok) if tokens[j].extra)
+
+        # negation scope over the main sequence
+        negated = [False] * len(seq)
+        scope = 0
+        negators = lexicon.NEGATORS
+        for j, w in enumerate(seq):
+            if w in ("!", "?", "!!", "??", "!!!", "???") or w in lexicon.CONTRAST:
+                scope = 0
+            elif scope > 0:
+                negated[j] = True
+                scope -= 1
+            if w in negators:
+                scope = self.negation_scope
+        if self.negation_scope:
+            words.extend("neg:" + w for w, ng in zip(seq, negated) if ng)
+
+        # mention positions in seq coordinates
+        pos_of_tok = {p: j for j, p in enumerate(seq_pos)}
+        mention_seq = sorted({pos_of_tok[s] for s, _ in full if s in pos_of_tok})
+        if not self.mask_target:
+            # a mention spans several seq items; use its first
+            pass
+        near = np.zeros(len(seq), dtype=bool)
+        context: list[str] = []
+        win = self.window
+        seq_len = len(seq)
+        for m in mention_seq:
+            lo, hi = max(0, m - win), min(seq_len, m + win + 1)
+            near[lo:hi] = True
+            context.extend("x:L:" + seq[j] for j in range(lo, m))
+            context.extend("x:R:" + seq[j] for j in range(m + 1, hi))
+        if not mention_seq and partial:
+            for p in partial:
+                m = pos_of_tok.get(p)
+                if m is None:
+                    continue
+                lo, hi = max(0, m - win), min(seq_len, m + win + 1)
+                near[lo:hi] = True
+                context.extend("x:pL:" + seq[j] for j in range(lo, m))
+                context.extend("x:pR:" + seq[j] for j in range(m + 1, hi))
+
+        pos_words, neg_words = lexicon.POSITIVE_WORDS, lexicon.NEGATIVE_WORDS
+        support, oppose = lexicon.SUPPORT_CUES, lexicon.OPPOSE_CUES
+        for j, w in enumerate(seq):
+            ng = negated[j]
+            if w in pos_words:
+                dense[_D["positive_negated_all" if ng else "positive_all"]] += 1
+                if near[j]:
+                    dense[_D["positive_near_negated" if ng else "positive_near"]] += 1
+            if w in neg_words:
+                dense[_D["negative_negated_all" if ng else "negative_all"]] += 1
+                if near[j]:
+                    dense[_D["negative_near_negated" if ng else "negative_near"]] += 1
+            if near[j]:
+                if w in support:
+                    dense[_D["support_near_negated" if ng else "support_near"]] += 1
+                if w in oppose:
+                    dense[_D["oppose_near_negated" if ng else "oppose_near"]] += 1
+            if w in lexicon.CONTRAST:
+                dense[_D["contrast"]] = 1.0
+            elif w in lexicon.PRONOUNS_FIRST:
+                dense[_D["first_person"]] = 1.0
+            elif w in negators:
+                dense[_D["negation"]] = 1.0
+            elif w[0] == "?":
+                dense[_D["question"]] = 1.0
+            elif w[0] == "!":
+                dense[_D["exclamation"]] = 1.0
+        for k in range(_D["support_near"], _D["negative_negated_all"] + 1):
+            if dense[k]:
+                dense[k] = math.log1p(dense[k])
+        if full:
+            dense[_D["mention"]] = 1.0
+            dense[_D["mention_count"]] = math.log1p(len(full))
+            dense[_D["mention_first_pos"]] = full[0][0] / max(1, n_tok)
+            dense[_D["mention_in_hashtag"]] = float(any(tokens[s].norm.startswith("#") for s, _ in full))
+        elif partial:
+            dense[_D["mention_partial"]] = 1.0
+            dense[_D["mention_first_pos"]] = partial[0] / max(1, n_tok)
+        else:
+            dense[_D["mention_none"]] = 1.0
+            dense[_D["mention_first_pos"]] = 1.0
+        dense[_D["length"]] = math.log1p(len(main)) / 4.0
+
+        chars = [tokens[j].norm for j in main if tokens[j].norm[0] not in "!?@_"]
+        return _Analysis(words, chars, context, dense, len(seq))
+
+    # ------------------------------------------------------------------ fitting
+    def _char_features(self, token: str) -> list[str]:
+        lo, hi = self.char_ngram_range  # type: ignore[misc]
+        return _char_ngrams(token, lo, hi)
+
+    def _select(self, df: Counter[str], min_df: int) -> tuple[np.ndarray, np.ndarray]:
+        items = [(f, c) for f, c in df.items() if c >= min_df]
+        if self.max_features is not None and len(items) > self.max_features:
+            items.sort(key=lambda fc: (-fc[1], fc[0]))
+            items = items[: self.max_features]
+        items.sort()
+        vocab = np.array([f for f, _ in items], dtype=str)
+        counts = np.array([c for _, c in items], dtype=np.float64)
+        return vocab, counts
+
+    def fit(self, X: Any, y: Any = None) -> StanceFeaturizer:
+        """Learn vocabularies, IDF weights and the per-target feature set from training pairs."""
+        self._check_params()
+        pairs = as_pairs(X)
+        if not pairs:
+            raise InputError("cannot fit on an empty training set; give at least one (text, target) pair")
+        n = len(pairs)
+        analyses = [self._analyze(p) for p in pairs]
+        word_df: Counter[str] = Counter()
+        ctx_df: Counter[str] = Counter()
+        char_df: Counter[str] = Counter()
+        token_cache: dict[str, list[str]] = {}
+        for a in analyses:
+            word_df.update(set(a.words))
+            ctx_df.update(set(a.context))
+            if self.char_ngram_range is not None:
+                grams: set[str] = set()
+                for tok in a.chars:
+                    g = token_cache.get(tok)
+                    if g is None:
+                        g = token_cache[tok] = self._char_features(tok)
+                    grams.update(g)
+                char_df.update(grams)
+        self.word_vocabulary_, wc = self._select(word_df, self.word_min_df)
+        self.context_vocabulary_, xc = self._select(ctx_df, self.min_df)
+        self.char_vocabulary_, cc = self._select(char_df, self.min_df)
+        idf = lambda c: np.log((1.0 + n) / (1.0 + c)) + 1.0  # noqa: E731
+        self.word_idf_, self.context_idf_, self.char_idf_ = idf(wc), idf(xc), idf(cc)
+        if self.per_target:
+            counts = Counter(_target_key(p.target) for p in pairs)
+            self.targets_ = np.array(sorted(t for t, c in counts.items() if c >= self.min_target_count), dtype=str)
+        else:
+            self.targets_ = np.array([], dtype=str)
+        self.n_dense_ = len(DENSE_FEATURES)
+        self._build_index()
+        self.n_features_out_ = (
+            len(self.word_vocabulary_)
+            + len(self.char_vocabulary_)
+            + len(self.context_vocabulary_)
+            + self.n_dense_
+            + len(self.targets_) * (len(self.word_vocabulary_) + self.n_dense_)
+        )
+        self.n_features_in_ = 2
+        return self
+
+    def _check_params(self) -> None:
+        if not isinstance(self.word_ngrams, int) or self.word_ngrams < 1:
+            raise ValueError(f"word_ngrams={self.word_ngrams!r}; expected an integer >= 1")
+        if self.char_ngram_range is not None:
+            lo, hi = self.char_ngram_range
+            if not (1 <= lo <= hi):
+                raise ValueError(f"char_ngram_range={self.char_ngram_range!r}; expected (lo, hi) with 1 <= lo <= hi")
+        for name in ("min_df", "word_min_df"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name}={value!r}; expected an integer >= 1")
+
+    # ------------------------------------------------------------------ persistence helpers
+    def _build_index(self) -> None:
+        self._word_index = {f: i for i, f in enumerate(self.word_vocabulary_.tolist())}
+        self._ctx_index = {f: i for i, f in enumerate(self.context_vocabulary_.tolist())}
+        self._char_index = {f: i for i, f in enumerate(self.char_vocabulary_.tolist())}
+        self._target_index = {t: i for i, t in enumerate(self.targets_.tolist())}
+        self._token_cache: dict[str, list[int]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        for k in ("_word_index", "_ctx_index", "_char_index", "_target_index", "_token_cache"):
+            state.pop(k, None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if hasattr(self, "word_vocabulary_"):
+            self._build_index()
+
+    # ------------------------------------------------------------------ transform
+    def _char_indices(self, token: str) -> list[int]:
+        cache = self._token_cache
+        got = cache.get(token)
+        if got is None:
+            index = self._char_index
+            got = [index[g] for g in self._char_features(token) if g in index]
+            if len(cache) > 500_000:
+                cache.clear()
+            cache[token] = got
+        return got
+
+    def transform(self, X: Any) -> sp.csr_matrix:
+        """Feature matrix of shape ``(n_pairs, n_features_out_)``."""
+        return self._transform(as_pairs(X))[0]
+
+    def _transform(self, pairs: list[Pair]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """Features and, per pair, the share of its words found in the training vocabulary."""
+        check_is_fitted(self, "word_vocabulary_")
+        n = len(pairs)
+        widx, xidx = self._word_index, self._ctx_index
+        w_rows: list[list[int]] = []
+        x_rows: list[list[int]] = []
+        c_rows: list[list[int]] = []
+        dense = np.zeros((n, self.n_dense_), dtype=np.float64)
+        target_ids = np.full(n, -1, dtype=np.int64)
+        coverage = np.zeros(n, dtype=np.float64)
+        use_chars = self.char_ngram_range is not None
+        for r, pair in enumerate(pairs):
+            a = self._analyze(pair)
+            wi = [widx[f] for f in a.words if f in widx]
+            w_rows.append(wi)
+            x_rows.append([xidx[f] for f in a.context if f in xidx])
+            if use_chars:
+                ci: list[int] = []
+                for tok in a.chars:
+                    ci.extend(self._char_indices(tok))
+                c_rows.append(ci)
+            dense[r] = a.dense
+            target_ids[r] = self._target_index.get(_target_key(pair.target), -1)
+            known = sum(1 for f in a.words[: a.n_words] if f in widx)
+            coverage[r] = known / a.n_words if a.n_words else 0.0
+        W = _tfidf(w_rows, self.word_idf_)
+        blocks = [W * self.word_weight]
+        if use_chars:
+            blocks.append(_tfidf(c_rows, self.char_idf_) * self.char_weight)
+        blocks.append(_tfidf(x_rows, self.context_idf_) * self.context_weight)
+        D = sp.csr_matrix(dense * self.dense_weight)
+        blocks.append(D)
+        if len(self.targets_):
+            blocks.append(self._per_target(W, D, target_ids) * self.per_target_weight)
+        return sp.hstack(blocks, format="csr"), coverage
+
+    def _per_target(self, W: sp.csr_matrix, D: sp.csr_matrix, target_ids: np.ndarray) -> sp.csr_matrix:
+        """Copy each row's word and dense features into its target's slot (zeros for unseen targets)."""
+        width = W.shape[1] + D.shape[1]
+        WD = sp.hstack([W, D], format="csr")
+        rows_nnz = np.diff(WD.indptr)
+        keep = np.repeat(target_ids >= 0, rows_nnz)
+        offsets = np.repeat(np.maximum(target_ids, 0) * width, rows_nnz)
+        data = WD.data[keep]
+        indices = (WD.indices + offsets)[keep]
+        counts = np.where(target_ids >= 0, rows_nnz, 0)
+        indptr = np.concatenate([[0], np.cumsum(counts)])
+        return sp.csr_matrix((data, indices, indptr), shape=(W.shape[0], width * len(self.targets_)))
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the output columns, prefixed by block (see the module docstring)."""
+        check_is_fitted(self, "word_vocabulary_")
+        dense = ["d:" + d for d in DENSE_FEATURES]
+        names: list[str] = list(self.word_vocabulary_)
+        if self.char_ngram_range is not None:
+            names += ["c:" + c for c in self.char_vocabulary_]
+        names += list(self.context_vocabulary_) + dense
+        for t in self.targets_:
+            names += [f"t[{t}]:{w}" for w in self.word_vocabulary_] + [f"t[{t}]:{d}" for d in dense]
+        return np.array(names, dtype=object)
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.requires_fit = True
+        return tags
+
+
+def _tfidf(rows: list[list[int]], idf: np.ndarray) -> sp.csr_matrix:
+    """Sublinear TF times IDF, L2-normalized per row, from per-row lists of column indices."""
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    indices = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(indptr[-1]))
+    M = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(idf)))
+    M.sum_duplicates()
+    M.data = (1.0 + np.log(M.data)) * idf[M.indices]
+    norms = np.sqrt(np.asarray(M.multiply(M).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    M.data /= np.repeat(norms, np.diff(M.indptr))
+    return M

@@ -1,0 +1,315 @@
+"""The stance + sentiment model: one feature extractor, two calibrated linear heads.
+
+>>> import stance
+>>> model = stance.load()                                   # the embedded default model
+>>> p = model.predict("We stand with the president.", "the president")
+>>> p.stance, round(p.stance_confidence, 2)                 # doctest: +SKIP
+('FAVOR', 0.83)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.model_selection import StratifiedKFold
+from sklearn.svm import LinearSVC
+
+from stance._progress import Progress
+from stance._version import __version__
+from stance.exceptions import InputError, LabelError, NotFittedError
+from stance.features import MAX_TEXT_CHARS, Pair, StanceFeaturizer, as_pairs
+from stance.labels import ordered
+
+__all__ = ["Prediction", "StanceModel", "TrainConfig", "LOW_COVERAGE", "NON_LATIN"]
+
+#: Flag set when fewer than half of a statement's words were seen in training (often another language).
+LOW_COVERAGE = "low_vocabulary_coverage"
+#: Flag set when most letters of a statement are outside the Latin script the models were trained on.
+NON_LATIN = "non_latin_script"
+
+_BATCH = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """The stance and sentiment of one statement toward one target.
+
+    ``stance_probabilities`` and ``sentiment_probabilities`` map each label to its calibrated probability;
+    the confidences are the probabilities of the chosen labels. ``flags`` names reasons to distrust the
+    prediction (see :data:`LOW_COVERAGE`, :data:`NON_LATIN`); a flagged statement still gets labels, so a
+    batch keeps every row, but its confidence should not be taken at face value.
+    """
+
+    text: str
+    target: str
+    stance: str
+    stance_confidence: float
+    stance_probabilities: Mapping[str, float]
+    sentiment: str | None
+    sentiment_confidence: float | None
+    sentiment_probabilities: Mapping[str, float] | None
+    flags: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        d = asdict(self)
+        d["stance_probabilities"] = dict(self.stance_probabilities)
+        d["sentiment_probabilities"] = dict(self.sentiment_probabilities) if self.sentiment_probabilities else None
+        d["flags"] = list(self.flags)
+        return d
+
+
+@dataclass
+class TrainConfig:
+    """Hyper-parameters of :meth:`StanceModel.fit`.
+
+    ``featurizer`` holds :class:`~stance.features.StanceFeaturizer` parameters; ``stance_C`` and
+    ``sentiment_C`` the regularization of each head's linear SVM; the SVM scores are turned into
+    probabilities by sigmoid calibration on ``calibration_folds`` cross-validation folds.
+    """
+
+    featurizer: dict[str, Any] = field(default_factory=dict)
+    stance_C: float = 0.3
+    sentiment_C: float = 0.3
+    class_weight: str | None = "balanced"
+    calibration_folds: int = 5
+    random_state: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["featurizer"] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.featurizer.items()}
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> TrainConfig:
+        unknown = set(d) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"unknown training options {sorted(unknown)}; known: {sorted(cls.__dataclass_fields__)}")
+        feat = dict(d.get("featurizer", {}))
+        if isinstance(feat.get("char_ngram_range"), list):
+            feat["char_ngram_range"] = tuple(feat["char_ngram_range"])
+        return cls(**{**d, "featurizer": feat})
+
+
+def _head(C: float, class_weight: str | None, y: np.ndarray, folds: int, seed: int, task: str) -> CalibratedClassifierCV:
+    labels, counts = np.unique(y, return_counts=True)
+    if len(labels) < 2:
+        raise LabelError(
+            f"the training set has a single {task} label {labels[0]!r} ({counts[0]} rows); a classifier needs at least two labels"
+        )
+    smallest = int(counts.min())
+    if smallest < 2:
+        lab = labels[int(counts.argmin())]
+        raise LabelError(
+            f"{task} label {lab!r} has only {smallest} training row; calibration needs at least 2 per label "
+            "(add examples or drop the label)"
+        )
+    k = min(folds, smallest)
+    svm = LinearSVC(C=C, class_weight=class_weight, random_state=seed)
+    return CalibratedClassifierCV(svm, method="sigmoid", cv=StratifiedKFold(k, shuffle=True, random_state=seed), ensemble=False)
+
+
+def _non_latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if ord(c) > 0x24F) / len(letters)
+
+
+class StanceModel:
+    """A trained stance (and optionally sentiment) classifier over (statement, target) pairs.
+
+    Build one with :meth:`fit` (or :func:`stance.train`), or load one with :func:`stance.load`.
+
+    Attributes
+    ----------
+    featurizer : StanceFeaturizer
+    stance_head, sentiment_head : calibrated classifiers (``sentiment_head`` may be ``None``)
+    metadata : dict
+        Training corpora, recipe, configuration, scores and versions; saved beside the weights.
+    """
+
+    def __init__(
+        self,
+        featurizer: StanceFeaturizer,
+        stance_head: Any,
+        sentiment_head: Any | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.featurizer = featurizer
+        self.stance_head = stance_head
+        self.sentiment_head = sentiment_head
+        self.metadata: dict[str, Any] = dict(metadata or {})
+
+    # ------------------------------------------------------------------ training
+    @classmethod
+    def fit(
+        cls,
+        pairs: Sequence[Pair] | Sequence[tuple[str, str]],
+        stance: Sequence[str],
+        sentiment: Sequence[str | None] | None = None,
+        config: TrainConfig | None = None,
+        *,
+        metadata: Mapping[str, Any] | None = None,
+        progress: bool | None = None,
+    ) -> StanceModel:
+        """Train a model from pairs and their (already normalized) labels.
+
+        Rows whose sentiment is ``None`` are left out of the sentiment head only; with no sentiment
+        labels at all the model has no sentiment head and predicts ``sentiment=None``.
+        """
+        config = config or TrainConfig()
+        checked = as_pairs(pairs)
+        if not checked:
+            raise InputError("the training set is empty; give at least two labelled statements")
+        if len(stance) != len(checked):
+            raise InputError(f"{len(checked)} statements but {len(stance)} stance labels; give one label per statement")
+        if sentiment is not None and len(sentiment) != len(checked):
+            raise InputError(f"{len(checked)} statements but {len(sentiment)} sentiment labels; give one label per statement")
+        bar = Progress(None, "train", enabled=progress)
+        t0 = time.perf_counter()
+        bar.stage(f"features for {len(checked):,} statements")
+        feat = StanceFeaturizer(**config.featurizer)
+        X = feat.fit_transform(checked)
+        y = np.asarray(stance, dtype=object)
+        bar.stage(f"stance head on {X.shape[1]:,} features")
+        s_head = _head(config.stance_C, config.class_weight, y, config.calibration_folds, config.random_state, "stance")
+        s_head.fit(X, y)
+        sent_head = None
+        if sentiment is not None:
+            mask = np.array([v is not None for v in sentiment])
+            if mask.any():
+                bar.stage(f"sentiment head on {int(mask.sum()):,} statements")
+                ys = np.asarray([v for v in sentiment if v is not None], dtype=object)
+                sent_head = _head(config.sentiment_C, config.class_weight, ys, config.calibration_folds, config.random_state, "sentiment")
+                sent_head.fit(X[mask], ys)
+        meta = {
+            "library": "stance",
+            "library_version": __version__,
+            "config": config.to_dict(),
+            "n_train": len(checked),
+            "stance_labels": ordered(list(map(str, s_head.classes_)), "stance"),
+            "sentiment_labels": ordered(list(map(str, sent_head.classes_)), "sentiment") if sent_head is not None else [],
+            "train_seconds": round(time.perf_counter() - t0, 2),
+            **dict(metadata or {}),
+        }
+        bar.stage(f"done in {meta['train_seconds']:.1f} s")
+        return cls(feat, s_head, sent_head, meta)
+
+    # ------------------------------------------------------------------ prediction
+    @property
+    def stance_labels(self) -> list[str]:
+        return ordered([str(c) for c in self.stance_head.classes_], "stance")
+
+    @property
+    def sentiment_labels(self) -> list[str]:
+        if self.sentiment_head is None:
+            return []
+        return ordered([str(c) for c in self.sentiment_head.classes_], "sentiment")
+
+    def predict(self, text: str, target: str, aliases: Sequence[str] | None = None) -> Prediction:
+        """Stance and sentiment of one statement toward ``target`` (``aliases``: other names of it)."""
+        return self.predict_batch([text], [target], None if aliases is None else [aliases])[0]
+
+    def predict_batch(
+        self,
+        texts: Sequence[str],
+        targets: Sequence[str] | str,
+        aliases: Sequence[Sequence[str] | None] | None = None,
+        *,
+        spans: Sequence[tuple[int, int] | None] | None = None,
+        progress: bool | None = None,
+    ) -> list[Prediction]:
+        """Predictions for many statements, in input order, one per statement.
+
+        ``targets`` is a sequence as long as ``texts`` or one target for all. Raises
+        :class:`~stance.exceptions.InputError` naming the row for a bad text or target, and when the
+        lengths differ; no row is dropped or reordered.
+        """
+        if texts is None or isinstance(texts, (str, bytes)):
+            raise InputError(f"texts must be a sequence of strings, got {type(texts).__name__}; use predict() for one statement")
+        texts = list(texts)
+        if isinstance(targets, str):
+            targets = [targets] * len(texts)
+        elif targets is None:
+            raise InputError("targets is None; give one target string or one per text")
+        targets = list(targets)
+        for name, other in (("targets", targets), ("aliases", aliases), ("spans", spans)):
+            if other is not None and len(other) != len(texts):
+                raise InputError(f"{len(texts)} texts but {len(other)} {name}; give one per text (or one target for all)")
+        pairs = as_pairs(
+            [
+                (t, g, aliases[i] if aliases is not None else None, spans[i] if spans is not None else None)
+                for i, (t, g) in enumerate(zip(texts, targets))
+            ]
+        )
+        out: list[Prediction] = []
+        with Progress(len(pairs), "predict", enabled=progress) as bar:
+            for start in range(0, len(pairs), _BATCH):
+                chunk = pairs[start : start + _BATCH]
+                out.extend(self._predict_pairs(chunk))
+                bar.update(len(chunk))
+        return out
+
+    def predict_proba(self, pairs: Any) -> np.ndarray:
+        """Stance probabilities, columns in the order of ``stance_head.classes_`` (scikit-learn style)."""
+        X, _ = self.featurizer._transform(as_pairs(pairs))
+        return self.stance_head.predict_proba(X)
+
+    def _predict_pairs(self, pairs: list[Pair]) -> list[Prediction]:
+        if not hasattr(self.stance_head, "classes_"):
+            raise NotFittedError("this model has not been trained; call StanceModel.fit or stance.load")
+        X, coverage = self.featurizer._transform(pairs)
+        sp_ = self.stance_head.predict_proba(X)
+        s_classes = [str(c) for c in self.stance_head.classes_]
+        if self.sentiment_head is not None:
+            mp = self.sentiment_head.predict_proba(X)
+            m_classes = [str(c) for c in self.sentiment_head.classes_]
+        s_best = sp_.argmax(axis=1)
+        m_best = mp.argmax(axis=1) if self.sentiment_head is not None else None
+        out = []
+        for i, pair in enumerate(pairs):
+            flags = []
+            if coverage[i] < 0.5:
+                flags.append(LOW_COVERAGE)
+            if _non_latin_share(pair.text) > 0.5:
+                flags.append(NON_LATIN)
+            s_probs = {c: float(p) for c, p in zip(s_classes, sp_[i])}
+            if m_best is not None:
+                m_probs: dict[str, float] | None = {c: float(p) for c, p in zip(m_classes, mp[i])}
+                sentiment, sconf = m_classes[m_best[i]], float(mp[i, m_best[i]])
+            else:
+                m_probs, sentiment, sconf = None, None, None
+            out.append(
+                Prediction(
+                    text=pair.text,
+                    target=pair.target,
+                    stance=s_classes[s_best[i]],
+                    stance_confidence=float(sp_[i, s_best[i]]),
+                    stance_probabilities=s_probs,
+                    sentiment=sentiment,
+                    sentiment_confidence=sconf,
+                    sentiment_probabilities=m_probs,
+                    flags=tuple(flags),
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------------ persistence
+    def save(self, path: str | Any) -> None:
+        """Write the model and its metadata to ``path`` (a single file; no code runs when it is loaded)."""
+        from stance.persistence import save_model
+
+        save_model(self, path)
+
+    def __repr__(self) -> str:
+        corpora = self.metadata.get("corpora") or self.metadata.get("training_corpora")
+        return f"StanceModel(stance={self.stance_labels}, sentiment={self.sentiment_labels}, corpora={corpora!r})"
+
+
+_ = MAX_TEXT_CHARS  # re-exported for documentation

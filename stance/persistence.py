@@ -1,0 +1,198 @@
+"""Saving and loading models without executing code.
+
+A model file is a zip archive holding ``metadata.json`` (library and scikit-learn versions, labels,
+training corpora, recipe, configuration, scores, and the SHA-256 of the weights) and ``weights.skops``
+(the feature extractor and classifiers, written by :mod:`skops.io`). Loading checks the format
+version and the checksum, then lets ``skops.io`` rebuild only the types listed in
+:data:`TRUSTED_TYPES`; nothing in the file is executed. Pickle and joblib files are refused unless the
+caller opts in with ``allow_pickle=True``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import sklearn
+
+from stance._version import __version__
+from stance.exceptions import ModelFormatError, UntrustedModelError
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "TRUSTED_TYPES", "save_model", "load_model", "read_metadata"]
+
+FORMAT = "stance-model"
+FORMAT_VERSION = 1
+
+#: The only non-builtin types a model file may contain.
+TRUSTED_TYPES: tuple[str, ...] = (
+    "stance.features.StanceFeaturizer",
+    "sklearn.calibration.CalibratedClassifierCV",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.svm._classes.LinearSVC",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.model_selection._split.StratifiedKFold",
+)
+
+_PICKLE_MAGIC = (b"\x80", b"(", b"]", b"}")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
+    """Write ``model`` (a :class:`~stance.model.StanceModel`) to ``path`` atomically; returns the path."""
+    import skops.io as sio
+
+    path = Path(path)
+    for head in (model.stance_head, model.sentiment_head):
+        if head is not None:
+            for cal in getattr(head, "calibrated_classifiers_", []):
+                est = cal.estimator
+                if hasattr(est, "sparsify") and not hasattr(est.coef_, "toarray"):
+                    est.sparsify()  # per-target blocks are mostly zero: a sparse coef keeps files small
+    weights = sio.dumps(
+        {"featurizer": model.featurizer, "stance": model.stance_head, "sentiment": model.sentiment_head},
+        compression=zipfile.ZIP_DEFLATED,
+    )
+    meta = dict(model.metadata)
+    meta.update(
+        format=FORMAT,
+        format_version=FORMAT_VERSION,
+        library_version=meta.get("library_version", __version__),
+        saved_with_library_version=__version__,
+        sklearn_version=sklearn.__version__,
+        stance_labels=model.stance_labels,
+        sentiment_labels=model.sentiment_labels,
+        weights_sha256=_sha256(weights),
+        weights_bytes=len(weights),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("metadata.json", json.dumps(meta, indent=2, sort_keys=True, default=str))
+        zf.writestr("weights.skops", weights)
+    os.replace(tmp, path)
+    model.metadata = meta
+    return path
+
+
+def _open(path: Path) -> zipfile.ZipFile:
+    if not path.exists():
+        raise ModelFormatError(f"model file {str(path)!r} does not exist; check the path, or call stance.load() for the default model")
+    if path.is_dir():
+        raise ModelFormatError(f"model path {str(path)!r} is a folder; give the model file inside it")
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    if head[:1] in _PICKLE_MAGIC:
+        raise UntrustedModelError(
+            f"{str(path)!r} looks like a pickle or joblib file, which can run arbitrary code when loaded. If you trust "
+            "where it came from, load it with stance.load(path, allow_pickle=True) and re-save it with model.save(path)"
+        )
+    if head[:2] != b"PK":
+        raise ModelFormatError(f"{str(path)!r} is not a stance model file (it does not start like one); was it written by model.save()?")
+    try:
+        return zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise ModelFormatError(f"{str(path)!r} is truncated or corrupt ({exc}); save or download it again") from None
+
+
+def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The metadata of a model file, without loading its weights."""
+    path = Path(path)
+    with _open(path) as zf:
+        try:
+            meta = json.loads(zf.read("metadata.json"))
+        except KeyError:
+            raise ModelFormatError(f"{str(path)!r} has no metadata.json; it is not a stance model file") from None
+        except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            raise ModelFormatError(f"{str(path)!r}: metadata is unreadable ({exc}); save or download the model again") from None
+    if meta.get("format") != FORMAT:
+        raise ModelFormatError(f"{str(path)!r} has format {meta.get('format')!r}, not {FORMAT!r}")
+    version = meta.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise ModelFormatError(
+            f"{str(path)!r} uses model format version {version!r}; this stance {__version__} reads versions up to "
+            f"{FORMAT_VERSION}: upgrade stance (pip install -U stancelens) or retrain the model with this version"
+        )
+    return meta
+
+
+def load_model(
+    path: str | os.PathLike[str],
+    *,
+    trusted: list[str] | None = None,
+    allow_pickle: bool = False,
+) -> Any:
+    """Load a model written by :func:`save_model`.
+
+    Parameters
+    ----------
+    path : path-like
+    trusted : list of str, optional
+        Extra type names to trust beyond :data:`TRUSTED_TYPES` (for models holding your own classes).
+    allow_pickle : bool, default=False
+        Accept a pickle/joblib file holding a :class:`~stance.model.StanceModel`. Pickle runs code from
+        the file: only for files you made yourself.
+
+    Raises
+    ------
+    ModelFormatError
+        Missing, truncated, tampered or incompatible files, each with what to do.
+    UntrustedModelError
+        Pickle files without ``allow_pickle``, and files holding types not trusted.
+    """
+    from stance.model import StanceModel
+
+    path = Path(path)
+    if allow_pickle and path.is_file():
+        with open(path, "rb") as fh:
+            magic = fh.read(1)
+        if magic in _PICKLE_MAGIC:
+            import joblib
+
+            obj = joblib.load(path)
+            if not isinstance(obj, StanceModel):
+                raise ModelFormatError(f"{str(path)!r} holds a {type(obj).__name__}, not a StanceModel")
+            return obj
+    meta = read_metadata(path)
+    with _open(path) as zf:
+        try:
+            weights = zf.read("weights.skops")
+        except KeyError:
+            raise ModelFormatError(f"{str(path)!r} has no weights.skops; it is not a complete stance model file") from None
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise ModelFormatError(f"{str(path)!r}: the weights are unreadable ({exc}); save or download the model again") from None
+    if _sha256(weights) != meta.get("weights_sha256"):
+        raise ModelFormatError(
+            f"{str(path)!r}: the weights do not match the checksum in its metadata; the file was changed or damaged "
+            "after it was saved. Save or download it again"
+        )
+    import skops.io as sio
+
+    allowed = set(TRUSTED_TYPES) | set(trusted or ())
+    try:
+        untrusted = [t for t in sio.get_untrusted_types(data=weights) if t not in allowed]
+    except Exception as exc:  # skops raises various errors on malformed archives
+        raise ModelFormatError(f"{str(path)!r}: the weights are malformed ({exc}); save or download the model again") from None
+    if untrusted:
+        raise UntrustedModelError(
+            f"{str(path)!r} contains types this library does not trust: {untrusted}. Inspect them, and if you trust "
+            "them pass stance.load(path, trusted=[...]) with those names"
+        )
+    saved_sklearn = meta.get("sklearn_version")
+    try:
+        parts = sio.loads(weights, trusted=sorted(allowed))
+    except Exception as exc:
+        raise ModelFormatError(
+            f"{str(path)!r} could not be rebuilt ({type(exc).__name__}: {exc}); it was saved with scikit-learn "
+            f"{saved_sklearn} and stance {meta.get('saved_with_library_version')}, this is scikit-learn "
+            f"{sklearn.__version__} and stance {__version__}: retrain it with this version"
+        ) from None
+    return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta)
+

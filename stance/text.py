@@ -1,0 +1,128 @@
+"""Tokenization and target-mention finding shared by the feature extractor and the model.
+
+Tokens keep their character offsets in the original text, so a target given by its offsets (as in
+NewsMTSC) can be matched exactly, and so explanations can point back into the statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Token", "tokenize", "target_phrases", "find_mentions", "STOPWORDS"]
+
+_TOKEN_RE = re.compile(
+    r"""(?P<url>https?://\S+|www\.\S+)
+      |(?P<user>@\w+)
+      |(?P<tag>\#\w+)
+      |(?P<word>\w+(?:['’]\w+)*)
+      |(?P<punct>[!?]+)""",
+    re.VERBOSE,
+)
+_CAMEL_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+#: Function words ignored when a target's content words are matched on their own.
+STOPWORDS: frozenset[str] = frozenset(
+    """a an the of and or to in on for at by with from is are was were be been being it its this that
+    these those as into about over under new real our their his her my your movement government
+    policy state party""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its normalized form and its character span in the original text."""
+
+    norm: str
+    start: int
+    end: int
+    extra: bool = False  # True for words split out of a hashtag (not counted for n-grams across)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into normalized tokens with offsets.
+
+    URLs become ``_url_``, user mentions ``@user``; hashtags are kept (lower-cased) and also split into
+    their camel-case words, which follow the hashtag as extra tokens at the same offsets. Apostrophes
+    are folded to ``'``.
+    """
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind == "word":
+            out.append(Token(m.group().lower().replace("’", "'"), s, e))
+        elif kind == "punct":
+            out.append(Token(m.group()[:3], s, e))
+        elif kind == "tag":
+            body = m.group()[1:]
+            out.append(Token("#" + body.lower(), s, e))
+            parts = _CAMEL_RE.findall(body)
+            if len(parts) > 1 or (parts and parts[0].lower() != body.lower()):
+                out.extend(Token(p.lower(), s, e, True) for p in parts)
+            else:
+                out.append(Token(body.lower(), s, e, True))
+        elif kind == "user":
+            out.append(Token("@user", s, e))
+        else:
+            out.append(Token("_url_", s, e))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def target_phrases(target: str, aliases: tuple[str, ...] = ()) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """The token sequences that name ``target`` (the target itself and each alias) and its content words.
+
+    Returns ``(phrases, content_words)``: full phrases, longest first, and the set of the target's and
+    aliases' words that are not stopwords (for partial matches such as "Clinton" for "Hillary Clinton").
+    """
+    phrases: set[tuple[str, ...]] = set()
+    content: set[str] = set()
+    for name in (target, *aliases):
+        toks = tuple(t.norm for t in tokenize(name) if not t.extra)
+        if not toks:
+            continue
+        # "the X" and "X" name the same thing
+        while len(toks) > 1 and toks[0] in ("the", "a", "an"):
+            toks = toks[1:]
+        phrases.add(toks)
+        content.update(w for w in toks if w not in STOPWORDS and len(w) > 2)
+    ordered = tuple(sorted(phrases, key=len, reverse=True))
+    return ordered, frozenset(content)
+
+
+def find_mentions(
+    tokens: list[Token],
+    target: str,
+    aliases: tuple[str, ...] = (),
+    span: tuple[int, int] | None = None,
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where ``target`` is mentioned in ``tokens``.
+
+    Returns ``(full, partial)``: token index ranges ``[i, j)`` of full mentions (target or alias, or the
+    tokens overlapping ``span`` when the mention's character offsets are given) and the indices of tokens
+    that are one of the target's content words without a full match. Hashtags count: ``#hillary2016``
+    does not match, but ``#hillary`` does.
+    """
+    if span is not None:
+        s, e = span
+        idx = [i for i, t in enumerate(tokens) if t.start < e and t.end > s and not t.extra]
+        return ([(idx[0], idx[-1] + 1)] if idx else []), []
+    phrases, content = target_phrases(target, aliases)
+    norms = [t.norm.lstrip("#").removesuffix("'s") for t in tokens]
+    full: list[tuple[int, int]] = []
+    covered: set[int] = set()
+    n = len(norms)
+    for i in range(n):
+        if i in covered:
+            continue
+        for ph in phrases:
+            k = len(ph)
+            if tuple(norms[i : i + k]) == ph:
+                full.append((i, i + k))
+                covered.update(range(i, i + k))
+                break
+    partial = [i for i, w in enumerate(norms) if i not in covered and w in content]
+    full.sort()
+    return full, partial
