@@ -922,6 +922,10 @@ def side_context(toks: list[_Tok], quotes_in_sent: list[_Quote], k: int, si: int
 
 
 _MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
+#: Model statements need at least this many words of content.
+MODEL_MIN_WORDS = 1
+#: Whether a model cue may sit inside the content of a rule statement (nested attribution).
+MODEL_NESTED = True
 
 
 def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model) -> None:
@@ -932,6 +936,8 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
     q_sorted = sorted(quotes, key=lambda q: q.start)
     qi = 0
     existing = [(st.start, st.end) for st in statements]
+    covered = sorted(existing)
+    cov_starts = [c[0] for c in covered]
     res.last_person, res.last_person_pos = None, -1
     for si, sj in sents:
         s_start, s_end = toks[si].start, toks[sj - 1].end
@@ -949,6 +955,11 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             if not ((t.word or t.text == ":") and t.low in cues) or k in rule_cue_toks:
                 k += 1
                 continue
+            if not MODEL_NESTED:
+                ci = bisect.bisect_right(cov_starts, t.start) - 1
+                if ci >= 0 and covered[ci][1] > t.start:
+                    k += 1
+                    continue
             feats = _model.cue_features(toks, k, si, sj, inq[k], bool(sq), first_para, cues)
             if model.cue.prob(feats) < model.cue.threshold:
                 k += 1
@@ -985,6 +996,9 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 k += 1
                 continue
             s, e = span
+            if MODEL_MIN_WORDS > 1 and len(text[s:e].split()) < MODEL_MIN_WORDS:
+                k += 1
+                continue
             dup = False
             for es, ee in existing:
                 ov = min(e, ee) - max(s, es)

@@ -1,0 +1,373 @@
+"""The ``stance`` command line.
+
+``main(argv)`` runs in-process (tests call it with a list). Exit codes: 0 success, 1 failure (bad input
+data, unreadable files, a model that fails to load), 2 usage errors. Results go to stdout or the
+``--output`` file; diagnostics and progress go to stderr (progress only on a terminal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from stance._version import __version__
+from stance.exceptions import StanceError
+
+__all__ = ["main", "build_parser"]
+
+logger = logging.getLogger("stance")
+
+_PRED_COLUMNS = ("stance", "stance_confidence", "sentiment", "sentiment_confidence")
+
+
+def _add_model(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--model",
+        default=None,
+        help="model file, or a built-in name (default, semeval2016); default: the embedded default model",
+    )
+    p.add_argument("--allow-pickle", action="store_true", help="accept a pickle/joblib model file (runs code from it: only for your own files)")
+
+
+def _add_columns(p: argparse.ArgumentParser, labels: bool) -> None:
+    p.add_argument("--text-column", default="text", help="column holding the statement (default: text)")
+    p.add_argument("--target-column", default="target", help="column holding the target (default: target)")
+    p.add_argument("--aliases-column", default="aliases", help="optional column of '|'-separated target aliases (default: aliases)")
+    if labels:
+        p.add_argument("--stance-column", default="stance", help="column holding the stance label (default: stance)")
+        p.add_argument("--sentiment-column", default="sentiment", help="optional column holding the sentiment label (default: sentiment)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stance",
+        description="Stance (FAVOR/AGAINST/NONE) and sentiment of statements toward a target, and the statements in news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"stance {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    # ---- train
+    t = sub.add_parser("train", help="train a model on a registered corpus or your own file", description=(
+        "Train a stance + sentiment model. Use --corpus NAME for a registered corpus (see `stance corpora`) or "
+        "--input FILE (CSV, TSV, JSONL, JSON, Parquet) with column options for your own data."))
+    src = t.add_mutually_exclusive_group(required=True)
+    src.add_argument("--corpus", help="registered corpus name, e.g. semeval2016")
+    src.add_argument("--input", help="your own training file")
+    t.add_argument("--data-dir", default=None, help="folder holding the public corpora (default: $STANCE_DATA_DIR or ../shared/data)")
+    t.add_argument("--output", required=True, help="where to write the model file")
+    t.add_argument("--config", default=None, help="JSON file of training options (see stance.TrainConfig); default: the SemEval recipe's")
+    _add_columns(t, labels=True)
+    t.set_defaults(func=_run_train)
+
+    # ---- predict
+    p = sub.add_parser("predict", help="label statements in a CSV/JSONL file, or one statement", description=(
+        "Label each row of --input (CSV or JSONL) and write the same rows, in the same order, with the columns "
+        "stance, stance_confidence, sentiment, sentiment_confidence (and flags) added; or label one statement "
+        "given on the command line with --target."))
+    _add_model(p)
+    p.add_argument("statement", nargs="?", help="one statement to label (with --target)")
+    p.add_argument("--target", help="the target for a single statement, or for every row lacking a target column")
+    p.add_argument("--input", help="CSV or JSONL file of statements")
+    p.add_argument("--output", help="output file (CSV or JSONL by its extension); default: stdout in the input's format")
+    p.add_argument("--explain", action="store_true", help="also show the features that pushed the prediction most")
+    _add_columns(p, labels=False)
+    p.set_defaults(func=_run_predict)
+
+    # ---- evaluate
+    e = sub.add_parser("evaluate", help="score a model on a labelled split and write reports", description=(
+        "Predict a labelled split and write report.json and report.md (and report.html when available) with "
+        "F_avg, per-target scores, macro F1, confusion matrices and sentiment scores."))
+    _add_model(e)
+    esrc = e.add_mutually_exclusive_group(required=True)
+    esrc.add_argument("--corpus", help="registered corpus name")
+    esrc.add_argument("--input", help="your own labelled file")
+    e.add_argument("--data-dir", default=None, help="folder holding the public corpora")
+    e.add_argument("--split", default="test", help="split of the corpus (default: test)")
+    e.add_argument("--output", required=True, help="folder for the reports")
+    e.add_argument("--baseline", action="append", default=[], choices=("vader",), help="also score a sentiment baseline (needs stancelens[bench])")
+    _add_columns(e, labels=True)
+    e.set_defaults(func=_run_evaluate)
+
+    # ---- analyze
+    a = sub.add_parser("analyze", help="statements of articles, each labelled toward the targets you name", description=(
+        "Extract the quoted and reported statements of each article and label each one toward each --target."))
+    a.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s), one article each")
+    a.add_argument("--target", action="append", required=True, help="a target (repeat for several)")
+    a.add_argument("--alias", action="append", default=[], metavar="NAME=ALIAS", help="another name of a target (repeatable)")
+    a.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format (default: table)")
+    _add_model(a)
+    a.set_defaults(func=_run_analyze)
+
+    # ---- corpora
+    c = sub.add_parser("corpora", help="list the registered corpora")
+    c.set_defaults(func=_run_corpora)
+
+    from stance.extraction.cli import register as register_extraction
+
+    register_extraction(sub)
+    try:
+        from stance.reporting.cli import register as register_reporting
+    except ImportError:
+        pass
+    else:
+        register_reporting(sub)
+    return parser
+
+
+def _load_model(args: argparse.Namespace) -> Any:
+    from stance.api import load
+
+    return load(args.model, allow_pickle=getattr(args, "allow_pickle", False))
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from stance.api import train
+    from stance.corpora import load_corpus
+    from stance.model import TrainConfig
+
+    config = None
+    if args.config:
+        config = TrainConfig.from_dict(json.loads(Path(args.config).read_text(encoding="utf-8")))
+    if args.corpus:
+        data = load_corpus(args.corpus, args.data_dir)
+        corpora = [args.corpus]
+    else:
+        data, corpora = args.input, [args.input]
+    model = train(
+        data,
+        config=config,
+        text_column=args.text_column,
+        target_column=args.target_column,
+        stance_column=args.stance_column,
+        sentiment_column=args.sentiment_column or None,
+        corpora=corpora,
+    )
+    model.save(args.output)
+    print(f"wrote {args.output}: {model!r}", file=sys.stderr)
+    return 0
+
+
+def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | None, fmt: str) -> None:
+    fh: Any = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+    try:
+        if fmt == "csv":
+            w = csv.DictWriter(fh, fieldnames=fieldnames, extrasaction="ignore")
+            w.writeheader()
+            for r in rows:
+                w.writerow({k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in r.items()})
+        else:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    finally:
+        if path:
+            fh.close()
+
+
+def _run_predict(args: argparse.Namespace) -> int:
+    from stance.corpora import read_table
+
+    if args.statement is not None and args.input:
+        raise _Usage("give either a statement or --input FILE, not both")
+    if args.statement is None and not args.input:
+        raise _Usage("give a statement to label (with --target) or --input FILE")
+    model = _load_model(args)
+    if args.statement is not None:
+        if not args.target:
+            raise _Usage("a single statement needs --target")
+        pred = model.predict(args.statement, args.target)
+        d = pred.to_dict()
+        if args.explain:
+            d["explanation"] = _explain(model, args.statement, args.target)
+        print(json.dumps(d, ensure_ascii=False, indent=2))
+        return 0
+    rows = read_table(args.input)
+    if not rows:
+        raise StanceError(f"{args.input}: no rows to label")
+    present = set(rows[0])
+    if args.text_column not in present:
+        raise StanceError(f"{args.input}: no column {args.text_column!r} (columns: {sorted(present)}); name it with --text-column")
+    if args.target_column not in present and not args.target:
+        raise StanceError(
+            f"{args.input}: no column {args.target_column!r} (columns: {sorted(present)}); name it with --target-column or give --target"
+        )
+    texts = [r.get(args.text_column) for r in rows]
+    targets = [r.get(args.target_column) if args.target_column in present else args.target for r in rows]
+    aliases = None
+    if args.aliases_column in present:
+        aliases = [[a for a in str(r.get(args.aliases_column) or "").split("|") if a.strip()] for r in rows]
+    preds = model.predict_batch(texts, targets, aliases)
+    for r, p in zip(rows, preds):
+        r["stance"] = p.stance
+        r["stance_confidence"] = round(p.stance_confidence, 4)
+        r["sentiment"] = p.sentiment
+        r["sentiment_confidence"] = round(p.sentiment_confidence, 4) if p.sentiment_confidence is not None else None
+        r["flags"] = "|".join(p.flags)
+    out_fmt = _format_of(args.output or args.input)
+    fieldnames = list(rows[0].keys())
+    _write_rows(rows, fieldnames, args.output, out_fmt)
+    if args.output:
+        print(f"wrote {len(rows):,} rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _explain(model: Any, text: str, target: str) -> Any:
+    try:
+        from stance.explain import explain
+    except ImportError:
+        return None
+    return explain(model, text, target)
+
+
+def _format_of(path: str) -> str:
+    return "csv" if Path(path).suffix.lower() in (".csv", ".tsv") else "jsonl"
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from stance.corpora import load_corpus, load_file
+    from stance.evaluation import evaluate_model, write_reports
+
+    model = _load_model(args)
+    if args.corpus:
+        data = load_corpus(args.corpus, args.data_dir)
+        if args.split not in data:
+            raise _Usage(f"corpus {args.corpus!r} has no split {args.split!r}; splits: {', '.join(data)}")
+        ds, corpus = data[args.split], args.corpus
+    else:
+        ds = load_file(
+            args.input,
+            text_column=args.text_column,
+            target_column=args.target_column,
+            stance_column=args.stance_column,
+            sentiment_column=args.sentiment_column,
+        )
+        corpus = Path(args.input).name
+    report = evaluate_model(model, ds, corpus=corpus, split=args.split, baselines=args.baseline)
+    paths = write_reports(report, args.output)
+    try:
+        from stance.reporting import write_html
+    except ImportError:
+        pass
+    else:
+        paths.append(write_html(report, args.output))
+    s = report.get("stance")
+    if s:
+        print(f"stance F_avg {s['f_avg']:.2f}  macro F1 {s['macro_f1']:.2f}  accuracy {s['accuracy']:.2f}  (n={s['n']:,})")
+    m = report.get("sentiment")
+    if m:
+        print(f"sentiment macro F1 {m['macro_f1']:.2f}  accuracy {m['accuracy']:.2f}  F1 pos/neg {m['f1_pos_neg']:.2f}")
+    print("wrote " + ", ".join(str(p) for p in paths), file=sys.stderr)
+    return 0
+
+
+def _read_article(path: str) -> str | None:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        print(f"stance: cannot read {path!r}: {exc.strerror or exc}; check the path", file=sys.stderr)
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        print(f"stance: {path!r} is not UTF-8 text (bad byte at {exc.start}); convert it to UTF-8", file=sys.stderr)
+        return None
+    if not text.strip():
+        print(f"stance: {path!r} is empty; nothing to analyze", file=sys.stderr)
+        return None
+    return text
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    from stance.api import analyze
+
+    aliases: dict[str, list[str]] = {}
+    for spec in args.alias:
+        name, sep, alias = spec.partition("=")
+        if not sep or not name.strip() or not alias.strip():
+            raise _Usage(f"--alias {spec!r} is not NAME=ALIAS")
+        if name not in args.target:
+            raise _Usage(f"--alias {spec!r} names {name!r}, which is not one of the --target values {args.target}")
+        aliases.setdefault(name, []).append(alias)
+    model = _load_model(args)
+    failed = 0
+    rows: list[dict[str, Any]] = []
+    for path in args.files:
+        text = _read_article(path)
+        if text is None:
+            failed += 1
+            continue
+        for r in analyze(text, args.target, aliases=aliases, model=model):
+            rows.append({"file": path, **r.to_dict()})
+    keys = ["file", "speaker", "text", "start", "end", "target", "stance", "stance_confidence", "sentiment", "sentiment_confidence", "cue", "kind", "flags"]
+    rows = [{k: r[k] for k in keys} for r in rows]
+    if args.format == "table":
+        _print_table(rows)
+    else:
+        _write_rows(rows, keys, None, args.format)
+    return 1 if failed else 0
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        print("(no statements found)")
+        return
+    import shutil
+
+    width = shutil.get_terminal_size((120, 20)).columns
+    text_w = max(20, width - 20 - 18 - 9 - 6 - 9 - 8)
+    header = f"{'speaker':<20} {'target':<18} {'stance':<8} {'conf':>5} {'sentiment':<9}  statement"
+    print(header)
+    print("-" * min(width, len(header) + text_w - 9))
+    for r in rows:
+        text = r["text"].replace("\n", " ")
+        if len(text) > text_w:
+            text = text[: text_w - 1] + "…"
+        speaker = (r["speaker"] or "(unnamed)")[:20]
+        print(f"{speaker:<20} {r['target'][:18]:<18} {r['stance']:<8} {r['stance_confidence']:>5.2f} {str(r['sentiment'])[:9]:<9}  {text}")
+
+
+def _run_corpora(args: argparse.Namespace) -> int:
+    from stance.corpora import available_corpora
+
+    for name, desc in available_corpora().items():
+        print(f"{name:<14} {desc}")
+    return 0
+
+
+class _Usage(Exception):
+    """A usage error found after parsing (exit code 2)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    logging.basicConfig(level=logging.WARNING - 10 * min(args.verbose, 2), format="%(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args))
+    except _Usage as exc:
+        print(f"stance {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except (StanceError, OSError, ValueError) as exc:
+        print(f"stance {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("stance: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Scores of a model on a labelled split, and the JSON / Markdown reports that hold them.
+
+The stance headline is SemEval-2016's official metric F_avg: the mean of F1(FAVOR) and F1(AGAINST),
+pooled over all statements of the split. Sentiment is scored by macro F1, accuracy, the mean of
+F1(positive) and F1(negative), and macro-averaged recall (the TweetEval metric).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support, recall_score
+
+from stance._version import __version__
+from stance.exceptions import CorpusError
+from stance.labels import ordered
+
+__all__ = ["stance_scores", "sentiment_scores", "evaluate_model", "write_reports", "render_markdown", "f_avg"]
+
+
+def f_avg(gold: Sequence[str], pred: Sequence[str]) -> float:
+    """SemEval-2016's F_avg in percent: mean of F1(FAVOR) and F1(AGAINST), pooled."""
+    f = f1_score(list(gold), list(pred), labels=["FAVOR", "AGAINST"], average=None, zero_division=0)
+    return float(np.mean(f) * 100)
+
+
+def _per_label(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, dict[str, float]]:
+    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
+    return {lab: {"precision": 100 * p[i], "recall": 100 * r[i], "f1": 100 * f[i], "support": int(s[i])} for i, lab in enumerate(labels)}
+
+
+def stance_scores(gold: Sequence[str], pred: Sequence[str], targets: Sequence[str] | None = None) -> dict[str, Any]:
+    """F_avg, macro F1, accuracy, per-label scores, confusion matrix and per-target F_avg (percent)."""
+    gold, pred = list(gold), list(pred)
+    labels = ordered(sorted(set(gold) | set(pred)), "stance")
+    out: dict[str, Any] = {
+        "n": len(gold),
+        "labels": labels,
+        "f_avg": f_avg(gold, pred) if {"FAVOR", "AGAINST"} & set(labels) else None,
+        "macro_f1": 100 * float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)),
+        "accuracy": 100 * float(np.mean([g == p for g, p in zip(gold, pred)])),
+        "per_label": _per_label(gold, pred, labels),
+        "confusion": {"labels": labels, "matrix": confusion_matrix(gold, pred, labels=labels).tolist()},
+    }
+    if targets is not None:
+        per = {}
+        for t in sorted(set(targets)):
+            idx = [i for i, x in enumerate(targets) if x == t]
+            g = [gold[i] for i in idx]
+            p = [pred[i] for i in idx]
+            per[t] = {
+                "n": len(idx),
+                "f_avg": f_avg(g, p),
+                "macro_f1": 100 * float(f1_score(g, p, labels=labels, average="macro", zero_division=0)),
+                "accuracy": 100 * float(np.mean([a == b for a, b in zip(g, p)])),
+            }
+        out["per_target"] = per
+    return out
+
+
+def sentiment_scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
+    """Macro F1, accuracy, mean F1 of positive and negative, macro recall (TweetEval), per label, confusion."""
+    gold, pred = list(gold), list(pred)
+    labels = ordered(sorted(set(gold) | set(pred)), "sentiment")
+    pn = [lab for lab in ("positive", "negative") if lab in labels]
+    return {
+        "n": len(gold),
+        "labels": labels,
+        "macro_f1": 100 * float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)),
+        "accuracy": 100 * float(np.mean([g == p for g, p in zip(gold, pred)])),
+        "f1_pos_neg": 100 * float(np.mean(f1_score(gold, pred, labels=pn, average=None, zero_division=0))) if pn else None,
+        "macro_recall": 100 * float(recall_score(gold, pred, labels=labels, average="macro", zero_division=0)),
+        "per_label": _per_label(gold, pred, labels),
+        "confusion": {"labels": labels, "matrix": confusion_matrix(gold, pred, labels=labels).tolist()},
+    }
+
+
+def evaluate_model(
+    model: Any,
+    dataset: Any,
+    *,
+    corpus: str = "input",
+    split: str = "test",
+    progress: bool | None = None,
+    baselines: Sequence[str] = (),
+) -> dict[str, Any]:
+    """Predict every row of ``dataset`` (a normalized :class:`datasets.Dataset`) and score the predictions.
+
+    Returns the report dict written by :func:`write_reports`; ``report["predictions"]`` keeps each row's
+    text, target, gold and predicted labels and probabilities for later analysis.
+    """
+    if len(dataset) == 0:
+        raise CorpusError(f"{corpus}/{split} has no rows; nothing to evaluate")
+    cols = dataset.column_names
+    texts, targets = list(dataset["text"]), list(dataset["target"])
+    aliases = [tuple(a or ()) for a in dataset["aliases"]] if "aliases" in cols else None
+    spans = None
+    if "span_start" in cols:
+        spans = [(s, e) if s is not None else None for s, e in zip(dataset["span_start"], dataset["span_end"])]
+    t0 = time.perf_counter()
+    preds = model.predict_batch(texts, targets, aliases, spans=spans, progress=progress)
+    seconds = time.perf_counter() - t0
+    gold_stance = list(dataset["stance"]) if "stance" in cols else [None] * len(texts)
+    gold_sent = list(dataset["sentiment"]) if "sentiment" in cols else [None] * len(texts)
+    report: dict[str, Any] = {
+        "corpus": corpus,
+        "split": split,
+        "n": len(texts),
+        "model": {k: v for k, v in model.metadata.items() if k not in ("config",)},
+        "model_config": model.metadata.get("config"),
+        "library_version": __version__,
+        "predict_seconds": round(seconds, 3),
+        "statements_per_second": round(len(texts) / seconds, 1) if seconds else None,
+    }
+    idx = [i for i, g in enumerate(gold_stance) if g is not None]
+    if idx:
+        report["stance"] = stance_scores([gold_stance[i] for i in idx], [preds[i].stance for i in idx], [targets[i] for i in idx])
+    sidx = [i for i, g in enumerate(gold_sent) if g is not None and preds[i].sentiment is not None]
+    if sidx:
+        report["sentiment"] = sentiment_scores([gold_sent[i] for i in sidx], [preds[i].sentiment for i in sidx])
+    report["flags"] = {}
+    for p in preds:
+        for f in p.flags:
+            report["flags"][f] = report["flags"].get(f, 0) + 1
+    if baselines:
+        from stance.baselines import run_baselines
+
+        report["baselines"] = run_baselines(baselines, texts, gold_sent)
+    report["predictions"] = [
+        {
+            "text": p.text,
+            "target": p.target,
+            "gold_stance": gold_stance[i],
+            "stance": p.stance,
+            "stance_probabilities": dict(p.stance_probabilities),
+            "gold_sentiment": gold_sent[i],
+            "sentiment": p.sentiment,
+            "sentiment_probabilities": dict(p.sentiment_probabilities) if p.sentiment_probabilities else None,
+            "flags": list(p.flags),
+        }
+        for i, p in enumerate(preds)
+    ]
+    return report
+
+
+def _fmt(x: Any) -> str:
+    return "–" if x is None else f"{x:.2f}" if isinstance(x, float) else str(x)
+
+
+def _confusion_md(conf: dict[str, Any]) -> list[str]:
+    labels = conf["labels"]
+    lines = ["| gold \\ predicted | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
+    for lab, row in zip(labels, conf["matrix"]):
+        lines.append(f"| {lab} | " + " | ".join(str(v) for v in row) + " |")
+    return lines
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    """A readable Markdown version of a report from :func:`evaluate_model`."""
+    m = report.get("model", {})
+    lines = [
+        f"# Evaluation: {report['corpus']} / {report['split']}",
+        "",
+        f"{report['n']:,} statements. Model trained on {', '.join(map(str, m.get('corpora', []))) or 'unknown corpora'}"
+        f" (recipe {m.get('recipe', '–')}, stance {m.get('library_version', '?')}, scikit-learn {m.get('sklearn_version', '?')}).",
+        f"Prediction took {report['predict_seconds']:.2f} s ({_fmt(report.get('statements_per_second'))} statements/s).",
+        "",
+    ]
+    s = report.get("stance")
+    if s:
+        lines += [
+            "## Stance",
+            "",
+            "| metric | value |",
+            "|---|---|",
+            f"| **F_avg** (mean F1 of FAVOR and AGAINST, pooled) | **{_fmt(s['f_avg'])}** |",
+            f"| macro F1 | {_fmt(s['macro_f1'])} |",
+            f"| accuracy | {_fmt(s['accuracy'])} |",
+            "",
+            "| label | precision | recall | F1 | support |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [f"| {k} | {v['precision']:.2f} | {v['recall']:.2f} | {v['f1']:.2f} | {v['support']} |" for k, v in s["per_label"].items()]
+        if s.get("per_target"):
+            lines += ["", "| target | n | F_avg | macro F1 | accuracy |", "|---|---|---|---|---|"]
+            lines += [f"| {t} | {v['n']} | {v['f_avg']:.2f} | {v['macro_f1']:.2f} | {v['accuracy']:.2f} |" for t, v in s["per_target"].items()]
+        lines += ["", "Confusion matrix:", ""] + _confusion_md(s["confusion"]) + [""]
+    m2 = report.get("sentiment")
+    if m2:
+        lines += [
+            "## Sentiment",
+            "",
+            "| metric | value |",
+            "|---|---|",
+            f"| macro F1 | {_fmt(m2['macro_f1'])} |",
+            f"| accuracy | {_fmt(m2['accuracy'])} |",
+            f"| mean F1 of positive and negative | {_fmt(m2['f1_pos_neg'])} |",
+            f"| macro recall (TweetEval metric) | {_fmt(m2['macro_recall'])} |",
+            "",
+        ]
+        lines += ["Confusion matrix:", ""] + _confusion_md(m2["confusion"]) + [""]
+    for name, b in (report.get("baselines") or {}).items():
+        lines += [f"Baseline **{name}** (sentiment, same statements): macro F1 {_fmt(b['macro_f1'])}, "
+                  f"accuracy {_fmt(b['accuracy'])}, F1 pos/neg {_fmt(b['f1_pos_neg'])}, macro recall {_fmt(b['macro_recall'])}", ""]
+    if report.get("flags"):
+        lines += ["Flagged predictions: " + ", ".join(f"{k} {v}" for k, v in sorted(report["flags"].items())), ""]
+    return "\n".join(lines)
+
+
+def write_reports(report: dict[str, Any], out_dir: str | os.PathLike[str]) -> list[Path]:
+    """Write ``report.json`` (with per-statement predictions) and ``report.md`` into ``out_dir``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "report.json", out / "report.md"]
+    paths[0].write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+    paths[1].write_text(render_markdown(report), encoding="utf-8")
+    return paths
