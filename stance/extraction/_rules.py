@@ -925,7 +925,22 @@ _MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
 #: Model statements need at least this many words of content.
 MODEL_MIN_WORDS = 1
 #: Whether a model cue may sit inside the content of a rule statement (nested attribution).
-MODEL_NESTED = True
+MODEL_NESTED = False
+#: Whether model statements must read like a clause (an auxiliary, "to", "that", a pronoun, or a
+#: past or present-tense verb form), not a bare noun phrase ("rejected [the report]").
+MODEL_CLAUSE = True
+_CLAUSE_WORDS = L.AUXILIARIES | L.PRONOUNS | frozenset("to that not n't".split())
+
+
+def _clause_like(toks: list[_Tok], a: int, b: int) -> bool:
+    for x in range(a, b):
+        t = toks[x]
+        if not t.word or t.upper:
+            continue
+        w = t.low
+        if w in _CLAUSE_WORDS or (len(w) > 4 and (w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))))):
+            return True
+    return False
 
 
 def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model) -> None:
@@ -939,6 +954,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
     covered = sorted(existing)
     cov_starts = [c[0] for c in covered]
     res.last_person, res.last_person_pos = None, -1
+    tok_starts = [t.start for t in toks]
     for si, sj in sents:
         s_start, s_end = toks[si].start, toks[sj - 1].end
         while qi < len(q_sorted) and q_sorted[qi].end <= s_start:
@@ -997,6 +1013,9 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 continue
             s, e = span
             if MODEL_MIN_WORDS > 1 and len(text[s:e].split()) < MODEL_MIN_WORDS:
+                k += 1
+                continue
+            if MODEL_CLAUSE and not _clause_like(toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
                 k += 1
                 continue
             dup = False

@@ -1,0 +1,152 @@
+"""Train the learned-cue model of the statement extractor on PolNeAR train (never dev).
+
+Two logistic regressions over the sparse features of :mod:`stance.extraction._model`:
+
+- *cue*: is this candidate word (a word of the learned cue lexicon) the anchor of a gold cue?
+- *side*: is the gold content after the cue (1) or before it (0)?
+
+Writes ``stance/data/extraction_model.json`` (plain JSON weights; features seen fewer than
+``--min-df`` times are dropped). With ``--holdout K`` it instead trains on the train articles whose
+index is not ``0 mod K``, scores the whole extractor (rules + model) on the others at several cue
+thresholds, and prints the figures; the threshold written with the final model is the one given by
+``--threshold`` (chosen that way, on train only).
+
+Usage::
+
+    python training/extraction_model.py --holdout 5            # tune on a held-out fifth of train
+    python training/extraction_model.py --threshold 0.5        # train on all of train, write weights
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "training"))
+
+from extraction_cues import gold_anchors, learn_cues, prepare  # noqa: E402
+
+from stance.corpora._paths import resolve_data_dir  # noqa: E402
+from stance.extraction import _model as M  # noqa: E402
+from stance.extraction import _rules as R  # noqa: E402
+from stance.extraction.polnear import evaluate, load_polnear  # noqa: E402
+
+
+def examples(articles, cues):
+    cue_x, cue_y, side_x, side_y = [], [], [], []
+    for a in articles:
+        p = prepare(a.text)
+        toks, sents, sid, inq, quotes = p["toks"], p["sents"], p["sid"], p["inq"], p["quotes"]
+        first_para_end = p["paragraphs"][0][1] if p["paragraphs"] else 0
+        anchors = gold_anchors(a, toks)
+        sq_cache: dict[int, list] = {}
+        for i, t in enumerate(toks):
+            if not ((t.word or t.text == ":") and t.low in cues):
+                continue
+            n = sid[i]
+            si, sj = sents[n]
+            if n not in sq_cache:
+                s0, s1 = toks[si].start, toks[sj - 1].end
+                sq_cache[n] = [q for q in quotes if q.start < s1 and q.end > s0]
+            sq = sq_cache[n]
+            fp = toks[si].start < first_para_end
+            cue_x.append(M.cue_features(toks, i, si, sj, inq[i], bool(sq), fp, cues))
+            g = anchors.get(i)
+            cue_y.append(1 if g is not None else 0)
+            if g is None:
+                continue
+            c0, c1 = g.content[0][0], g.content[-1][1]
+            if c0 >= t.end:
+                lab = 1
+            elif c1 <= t.start:
+                lab = 0
+            else:
+                continue
+            inverted, qb, qa = R.side_context(toks, sq, i, si, sj)
+            side_x.append(M.side_features(toks, i, si, sj, inverted, qb, qa, cues))
+            side_y.append(lab)
+    return cue_x, cue_y, side_x, side_y
+
+
+def fit(xs, ys, min_df: int, c: float) -> dict:
+    df = Counter(f for x in xs for f in x)
+    keep = {f for f, n in df.items() if n >= min_df}
+    dv = DictVectorizer()
+    X = dv.fit_transform([{f: 1 for f in x if f in keep} for x in xs]).tocsr()
+    X.indices = X.indices.astype(np.int32)
+    X.indptr = X.indptr.astype(np.int32)
+    clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    clf.fit(X, np.asarray(ys))
+    w = {f: round(float(v), 4) for f, v in zip(dv.get_feature_names_out(), clf.coef_[0]) if abs(v) >= 1e-3}
+    return {"weights": w, "bias": round(float(clf.intercept_[0]), 4)}
+
+
+def train(articles, cues, min_df: int, c: float, threshold: float) -> dict:
+    cx, cy, sx, sy = examples(articles, cues)
+    cue = fit(cx, cy, min_df, c)
+    cue["threshold"] = threshold
+    side = fit(sx, sy, min_df, c)
+    return {"cue": cue, "side": side, "n_cue_examples": len(cy), "n_cue_positive": int(sum(cy)),
+            "n_side_examples": len(sy)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", default=None)
+    ap.add_argument("--output", default=str(M.MODEL_FILE))
+    ap.add_argument("--holdout", type=int, default=0, help="K: hold out train articles with index = 0 mod K")
+    ap.add_argument("--threshold", type=float, default=0.5, help="cue probability threshold")
+    ap.add_argument("--thresholds", default="0.3,0.4,0.5,0.6,0.7", help="thresholds tried with --holdout")
+    ap.add_argument("--min-df", type=int, default=3)
+    ap.add_argument("--C", type=float, default=0.5)
+    args = ap.parse_args(argv)
+    articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", "train")
+    if args.holdout:
+        fit_arts = [a for i, a in enumerate(articles) if i % args.holdout]
+        held = [a for i, a in enumerate(articles) if i % args.holdout == 0]
+        cues = learn_cues(fit_arts)
+        d = train(fit_arts, cues, args.min_df, args.C, args.threshold)
+        orig = M.load_cues
+        M.load_cues = lambda: cues  # the held-out run uses the lexicon learned without it
+        try:
+            base = evaluate(held, lambda t: R.extract(t, model=None))
+            print("rules only", _fmt(base))
+            for nested in (False,):
+                for mw in (True, False):
+                    R.MODEL_CLAUSE = mw
+                    for th in [float(x) for x in args.thresholds.split(",")]:
+                        d["cue"]["threshold"] = th
+                        model = M._Model(d)
+                        res = evaluate(held, lambda t, m=model: R.extract(t, model=m))
+                        print(f"clause {mw} cue threshold {th}", _fmt(res))
+        finally:
+            M.load_cues = orig
+        return 0
+    cues = M.load_cues()
+    d = train(articles, cues, args.min_df, args.C, args.threshold)
+    d["about"] = ("Learned-cue model of stance.extraction, trained by training/extraction_model.py on PolNeAR "
+                  "train (840 articles); feature -> weight of two logistic regressions.")
+    d["C"], d["min_df"] = args.C, args.min_df
+    Path(args.output).write_text(json.dumps(d, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"cue model: {len(d['cue']['weights'])} weights, side model: {len(d['side']['weights'])} -> {args.output}")
+    return 0
+
+
+def _fmt(res: dict) -> str:
+    o = res["overall"]
+    a, b = o["overlap_30"], o["overlap_80"]
+    return (f"P/R/F1@30 {a['precision']:.1f}/{a['recall']:.1f}/{a['f1']:.1f}  F1@80 {b['f1']:.1f}  "
+            f"speaker {a['speaker_accuracy']:.1f}  {res['articles_per_second']} art/s")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
