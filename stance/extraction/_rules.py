@@ -694,7 +694,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
             cue_s, cue_e = toks[ca].start, toks[cb - 1].end
             cue_text = text[cue_s:cue_e]
             if np:
-                mention = _make_mention(text, toks, np[0], np[1], res)
+                mention = _who_fix(toks, np, ca, _make_mention(text, toks, np[0], np[1], res))
             elif ckind in ("participle", "coordinated"):
                 mention = last_speaker
             else:
@@ -890,6 +890,37 @@ def token_in_quote(toks: list[_Tok], quotes: list[_Quote]) -> list[bool]:
     return out
 
 
+def _who_fix(toks: list[_Tok], np: tuple[int, int], cue: int, mention: _Mention) -> _Mention:
+    """"X, who ... said": the mention is the relative pronoun (next to the cue), named as X."""
+    w = np[1]
+    if w + 1 < cue and toks[w].text == "," and toks[w + 1].low == "who":
+        x = w + 2
+        while x < cue and toks[x].word and (toks[x].low in L.AUXILIARIES or toks[x].low in L.ADVERBS or toks[x].low.endswith("ly")):
+            x += 1
+        if x == cue:
+            who = toks[w + 1]
+            return _Mention(who.start, who.end, who.text, mention.name, kind="pronoun")
+    return mention
+
+
+def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | None:
+    """The noun phrase opening the sentence (after an introductory phrase ending in a comma)."""
+    a = si
+    if toks[a].low in L.INTRO_WORDS:
+        c = a
+        while c < k and toks[c].text != ",":
+            c += 1
+        if c >= k:
+            return None
+        a = c + 1
+    if a >= k:
+        return None
+    if toks[a].low in L.PRONOUNS and toks[a].low != "it":
+        return (a, a + 1)
+    np = _np_after(toks, a - 1, k)
+    return np
+
+
 def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] | None, bool]:
     """The source noun phrase of a cue at token ``k``: inverted after it (", said X") or before it
     ("X said", "X, the ministry's spokeswoman, said"), and whether it is inverted."""
@@ -898,7 +929,12 @@ def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] 
         np = _np_after(toks, k, sj)
         if np is not None and (np[1] >= sj or toks[np[1]].text in _AFTER_INVERTED or toks[np[1]].low in _AFTER_INVERTED):
             return np, True
-    np = _np_before(toks, k, si)
+    kk = k
+    while kk - 1 > si and toks[kk - 1].word and not toks[kk - 1].upper and (
+        toks[kk - 1].low.endswith("ly") or toks[kk - 1].low in _SKIP_BEFORE_CUE
+    ):
+        kk -= 1
+    np = _np_before(toks, kk, si)
     if np is not None and toks[np[0]].low == "who" and np[0] - 1 >= si and toks[np[0] - 1].text == ",":
         np2 = _np_before(toks, np[0] - 1, si)
         if np2:
@@ -921,6 +957,7 @@ def side_context(toks: list[_Tok], quotes_in_sent: list[_Quote], k: int, si: int
     return inverted, qb, qa
 
 
+_SKIP_BEFORE_CUE = frozenset("since already not n't never all both now also still".split()) | L.AUXILIARIES | L.ADVERBS
 _MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
 #: Model statements need at least this many words of content.
 MODEL_MIN_WORDS = 1
@@ -928,7 +965,8 @@ MODEL_MIN_WORDS = 1
 MODEL_NESTED = False
 #: Whether model statements must read like a clause (an auxiliary, "to", "that", a pronoun, or a
 #: past or present-tense verb form), not a bare noun phrase ("rejected [the report]").
-MODEL_CLAUSE = True
+MODEL_CLAUSE = "short"
+MODEL_NP_MAX_SHORT = 3
 _CLAUSE_WORDS = L.AUXILIARIES | L.PRONOUNS | frozenset("to that not n't".split())
 
 
@@ -1016,8 +1054,11 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 k += 1
                 continue
             if MODEL_CLAUSE and not _clause_like(toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
-                k += 1
-                continue
+                # a bare noun phrase: kept when long enough and free of titles / scare quotes
+                if (MODEL_CLAUSE == "all" or len(text[s:e].split()) <= MODEL_NP_MAX_SHORT
+                        or any(q.start >= s and q.end <= e + 1 for q in sq)):
+                    k += 1
+                    continue
             dup = False
             for es, ee in existing:
                 ov = min(e, ee) - max(s, es)
@@ -1025,7 +1066,14 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     dup = True
                     break
             if not dup:
-                mention = _make_mention(text, toks, np[0], np[1], res) if np is not None else None
+                if np is not None:
+                    mention = _who_fix(toks, np, k, _make_mention(text, toks, np[0], np[1], res))
+                elif t.low.endswith("ing") and k > si and toks[k - 1].text == ",":
+                    # ", saying ...": the subject of the sentence speaks
+                    subj = _sentence_subject(toks, si, k)
+                    mention = _make_mention(text, toks, subj[0], subj[1], res) if subj else None
+                else:
+                    mention = None
                 cue_text = text[t.start : toks[min(cue_end_tok, sj) - 1].end] if not inverted else t.text
                 kind = "indirect"
                 if any(q.start >= s and q.end <= e + 1 for q in sq):
