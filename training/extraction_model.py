@@ -121,13 +121,13 @@ def main(argv: list[str] | None = None) -> int:
             base = evaluate(held, lambda t: R.extract(t, model=None))
             print("rules only", _fmt(base))
             for nested in (False,):
-                for mw in ("short",):
-                    R.MODEL_CLAUSE = mw
+                for mw in ((True, True), (False, True), (True, False)):
+                    R.RULES_SUBJECT, R.MODEL_NOMINAL = mw
                     for th in [float(x) for x in args.thresholds.split(",")]:
                         d["cue"]["threshold"] = th
                         model = M._Model(d)
                         res = evaluate(held, lambda t, m=model: R.extract(t, model=m))
-                        print(f"clause {mw} cue threshold {th}", _fmt(res))
+                        print(f"subject/nominal {mw} cue threshold {th}", _fmt(res))
         finally:
             M.load_cues = orig
         return 0

@@ -86,6 +86,12 @@ def load_model() -> _Model | None:
     return _Model(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
 
 
+#: Function words that never head a source noun phrase.
+FUNCTION_WORDS = frozenset(
+    "to of in on at for with by from and but or as if not no than then because about over into "
+    "against without within through between whether while although though".split()
+)
+
 _SMALL = frozenset(
     "the a an that this to of in on at for with by from and but or as if not n't no , . : ; ( ) — – - "
     "? ! ” “ \" ' ’ ‘ 's ’s who which what when where how why than then".split()

@@ -697,6 +697,10 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 mention = _who_fix(toks, np, ca, _make_mention(text, toks, np[0], np[1], res))
             elif ckind in ("participle", "coordinated"):
                 mention = last_speaker
+                if RULES_SUBJECT and not (ci > 0 and cues[ci - 1][3] is not None):
+                    subj = _sentence_subject(toks, si, ca)
+                    if subj is not None:
+                        mention = _make_mention(text, toks, subj[0], subj[1], res)
             else:
                 mention = None
             if mention is not None and np is not None:
@@ -945,6 +949,17 @@ def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] 
             c -= 1
         if c > si and toks[c].text == ",":
             np = _np_before(toks, c, si)
+    if np is None and MODEL_NOMINAL:
+        x = kk
+        while x - 1 >= si and kk - x < 3 and toks[x - 1].word and not toks[x - 1].upper and (
+            toks[x - 1].low.isdigit() or (toks[x - 1].low.isalpha() and toks[x - 1].low not in L.NOT_SPEAKER_WORDS
+                                          and toks[x - 1].low not in L.REPORTING_VERBS and toks[x - 1].low not in _SKIP_BEFORE_CUE
+                                          and toks[x - 1].low not in _model.FUNCTION_WORDS)
+            or toks[x - 1].low in _DETERMINERS or toks[x - 1].low in _QUANTIFIERS
+        ):
+            x -= 1
+        if x < kk:
+            np = (x, kk)
     return np, False
 
 
@@ -957,6 +972,10 @@ def side_context(toks: list[_Tok], quotes_in_sent: list[_Quote], k: int, si: int
     return inverted, qb, qa
 
 
+#: Participles / coordinated cues with no subject of their own take the sentence's subject.
+RULES_SUBJECT = True
+#: Model cues with no named subject take a plain lower-case noun phrase before them ("many argue").
+MODEL_NOMINAL = True
 _SKIP_BEFORE_CUE = frozenset("since already not n't never all both now also still".split()) | L.AUXILIARIES | L.ADVERBS
 _MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
 #: Model statements need at least this many words of content.
@@ -1068,9 +1087,15 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             if not dup:
                 if np is not None:
                     mention = _who_fix(toks, np, k, _make_mention(text, toks, np[0], np[1], res))
-                elif t.low.endswith("ing") and k > si and toks[k - 1].text == ",":
+                elif t.low.endswith("ing") and (k == si or toks[k - 1].text == ","):
                     # ", saying ...": the subject of the sentence speaks
-                    subj = _sentence_subject(toks, si, k)
+                    if k == si:  # "Citing the report, Ward said ..."
+                        c = k
+                        while c < sj and toks[c].text != ",":
+                            c += 1
+                        subj = _sentence_subject(toks, c + 1, sj) if c + 1 < sj else None
+                    else:
+                        subj = _sentence_subject(toks, si, k)
                     mention = _make_mention(text, toks, subj[0], subj[1], res) if subj else None
                 else:
                     mention = None
