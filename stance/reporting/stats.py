@@ -77,7 +77,7 @@ def metric_from_confusion(conf: np.ndarray, labels: Sequence[str], metric: str) 
     labels : sequence of str
         The label of each row/column.
     metric : str
-        One of :data:`METRICS`.
+        One of :data:`METRICS`, or ``"f1:LABEL"``, ``"precision:LABEL"``, ``"recall:LABEL"`` for one label.
 
     Returns
     -------
@@ -97,9 +97,16 @@ def metric_from_confusion(conf: np.ndarray, labels: Sequence[str], metric: str) 
     f1 = _safe_div(2 * tp, gold_n + pred_n)
     if metric == "macro_f1":
         return 100 * f1.mean(axis=-1)
+    kind, _, lab = metric.partition(":")
+    if lab and kind in ("f1", "precision", "recall"):
+        if lab not in labels:
+            return np.zeros(f1.shape[:-1])
+        j = list(labels).index(lab)
+        source = {"f1": f1, "recall": recall, "precision": _safe_div(tp, pred_n)}[kind]
+        return 100 * source[..., j]
     pair = {"f_avg": ("FAVOR", "AGAINST"), "f1_pos_neg": ("positive", "negative")}.get(metric)
     if pair is None:
-        raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)}")
+        raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)} or f1:LABEL, precision:LABEL, recall:LABEL")
     cols = [i for i, lab in enumerate(labels) if lab in pair]
     if not cols:
         return np.zeros(f1.shape[:-1])

@@ -1,0 +1,516 @@
+"""The self-contained HTML evaluation report (``report.html``).
+
+:func:`write_html` turns the report dict of :func:`stance.evaluation.evaluate_model` into one HTML file
+with inline CSS, inline SVG charts (:mod:`stance.reporting.svg`) and a small inline script; it loads
+nothing from the network or from other files (a Content-Security-Policy forbids it). The statistics
+that the JSON report does not hold — bootstrap confidence intervals, calibration bins, the most
+confident errors and closest calls — are computed here by :func:`report_statistics`.
+
+The inline script only checks the page: it records script errors and the on-screen size of every
+``<svg class="chart">`` into ``<pre id="render-check">``, which the browser test reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from stance.reporting import svg
+from stance.reporting.stats import DEFAULT_RESAMPLES, bootstrap_cis, calibration_bins, expected_calibration_error, resample_indices
+
+__all__ = ["write_html", "render_html", "report_statistics", "page", "fmt_ci", "CSS"]
+
+STANCE_METRICS = ("f_avg", "macro_f1", "accuracy")
+SENTIMENT_METRICS = ("macro_recall", "macro_f1", "accuracy", "f1_pos_neg")
+METRIC_NAMES = {
+    "f_avg": "F_avg",
+    "macro_f1": "macro F1",
+    "accuracy": "accuracy",
+    "macro_recall": "macro recall",
+    "f1_pos_neg": "F1 pos/neg",
+}
+METRIC_HELP = {
+    "f_avg": "mean F1 of FAVOR and AGAINST, pooled (SemEval-2016's official metric)",
+    "macro_f1": "mean F1 over all labels",
+    "accuracy": "share of statements labelled correctly",
+    "macro_recall": "mean recall over labels (TweetEval's sentiment metric)",
+    "f1_pos_neg": "mean F1 of positive and negative",
+}
+N_EXAMPLES = 10
+
+CSS = """
+:root{--ink:#222;--muted:#666;--line:#ddd;--bg:#fff;--panel:#f7f7f8;--accent:#0072B2;--bad:#D55E00;--good:#009E73}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--ink);background:var(--bg)}
+main{max-width:1100px;margin:0 auto;padding:24px 20px 60px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:36px 0 10px;padding-top:10px;border-top:1px solid var(--line)}
+h3{font-size:15px;margin:20px 0 8px}
+p.lead{color:var(--muted);margin:0 0 12px}
+nav{margin:8px 0 0;font-size:13px}nav a{margin-right:14px;color:var(--accent);text-decoration:none}
+.cards{display:flex;flex-wrap:wrap;gap:12px;margin:14px 0}
+.card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:170px}
+.card .name{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
+.card .value{font-size:28px;font-weight:650;font-variant-numeric:tabular-nums}
+.card .ci{font-size:12px;color:var(--muted)}
+.card.main{border-color:var(--accent);border-width:2px}
+table{border-collapse:collapse;margin:8px 0 14px;font-variant-numeric:tabular-nums}
+th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}
+th{background:var(--panel);font-weight:600;font-size:13px}
+td.num,th.num{text-align:right;white-space:nowrap}
+td.text{max-width:560px}
+tr.ref td{background:#eef6fb}
+.ci{color:var(--muted);font-size:12px}
+.ok{color:var(--good);font-weight:600}.wrong{color:var(--bad);font-weight:600}
+.charts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
+figure{margin:6px 0 12px}figcaption{font-size:12px;color:var(--muted);max-width:520px}
+svg.chart{max-width:100%;height:auto;display:block}
+svg.chart text{fill:var(--ink)}
+.notice{background:#fff8e5;border:1px solid #f0d68a;border-radius:8px;padding:14px 16px;margin:18px 0}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:8px 0}
+dl.meta dt{color:var(--muted)}dl.meta dd{margin:0}
+pre{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:8px 10px;overflow:auto;font-size:12px}
+footer{margin-top:40px;color:var(--muted);font-size:12px}
+.wide{overflow-x:auto}
+@media print{nav{display:none}h2{break-before:auto}}
+"""
+
+# Records script errors as early as possible; the check at the end of the page writes them out.
+_HEAD_SCRIPT = """
+window.__reportErrors=[];
+window.addEventListener("error",function(e){window.__reportErrors.push(String(e.message||e));});
+window.addEventListener("unhandledrejection",function(e){window.__reportErrors.push("unhandled rejection: "+String(e.reason));});
+(function(){var orig=console.error;console.error=function(){window.__reportErrors.push(Array.prototype.join.call(arguments," "));return orig.apply(console,arguments);};})();
+"""
+
+# Measures every chart and writes the results into <pre id="render-check"> (read by the browser test).
+_CHECK_SCRIPT = """
+(function(){
+  var out={charts:[],errors:window.__reportErrors||[]};
+  var charts=document.querySelectorAll("svg.chart");
+  for(var i=0;i<charts.length;i++){
+    var r=charts[i].getBoundingClientRect();
+    var t=charts[i].querySelector("title");
+    out.charts.push({title:t?t.textContent:"",width:Math.round(r.width*10)/10,height:Math.round(r.height*10)/10});
+  }
+  var el=document.getElementById("render-check");
+  if(el){el.textContent=JSON.stringify(out);}
+  document.body.setAttribute("data-render-check","done");
+})();
+"""
+
+
+# ------------------------------------------------------------------------------------------ helpers
+def _e(x: Any) -> str:
+    return escape(str(x))
+
+
+def _num(x: Any, digits: int = 2) -> str:
+    if x is None:
+        return "–"
+    if isinstance(x, (int, np.integer)) and not isinstance(x, bool):
+        return f"{int(x):,}"
+    try:
+        return f"{float(x):.{digits}f}"
+    except (TypeError, ValueError):
+        return _e(x)
+
+
+def fmt_ci(ci: dict[str, Any] | None) -> str:
+    """``[low, high]`` of a confidence interval as HTML (empty for ``None``)."""
+    if not ci:
+        return ""
+    return f'<span class="ci">[{ci["low"]:.1f}, {ci["high"]:.1f}]</span>'
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]], num_cols: Sequence[int] = (), cls: str = "", row_classes: Sequence[str] | None = None) -> str:
+    th = "".join(f'<th class="num">{h}</th>' if i in num_cols else f"<th>{h}</th>" for i, h in enumerate(head))
+    body = []
+    for r_i, r in enumerate(rows):
+        tds = "".join(f'<td class="num">{c}</td>' if i in num_cols else f"<td>{c}</td>" for i, c in enumerate(r))
+        rc = f' class="{row_classes[r_i]}"' if row_classes and row_classes[r_i] else ""
+        body.append(f"<tr{rc}>{tds}</tr>")
+    c = f' class="{cls}"' if cls else ""
+    return f'<div class="wide"><table{c}><thead><tr>{th}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+
+
+def _figure(chart: str, caption: str) -> str:
+    return f"<figure>{chart}<figcaption>{caption}</figcaption></figure>"
+
+
+def page(title: str, body: str, generator: str = "") -> str:
+    """A complete, self-contained HTML document around ``body``."""
+    csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+        f'<meta name="generator" content="{_e(generator)}">'
+        f"<title>{_e(title)}</title><style>{CSS}</style><script>{_HEAD_SCRIPT}</script></head>"
+        f'<body><main>{body}</main><pre id="render-check" hidden></pre><script>{_CHECK_SCRIPT}</script></body></html>\n'
+    )
+
+
+# ------------------------------------------------------------------------------------------ statistics
+def _task_rows(report: dict[str, Any], task: str) -> list[dict[str, Any]]:
+    gold_key = "gold_stance" if task == "stance" else "gold_sentiment"
+    prob_key = "stance_probabilities" if task == "stance" else "sentiment_probabilities"
+    rows = []
+    for p in report.get("predictions") or []:
+        if p.get(gold_key) is None or p.get(task) is None:
+            continue
+        probs = p.get(prob_key) or {}
+        ranked = sorted(probs.values(), reverse=True)
+        rows.append(
+            {
+                "text": p.get("text", ""),
+                "target": p.get("target", ""),
+                "gold": p[gold_key],
+                "pred": p[task],
+                "confidence": probs.get(p[task]) if probs else None,
+                "margin": (ranked[0] - ranked[1]) if len(ranked) > 1 else None,
+                "probabilities": probs,
+            }
+        )
+    return rows
+
+
+def _calibration(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    scored = [r for r in rows if r["confidence"] is not None]
+    if not scored:
+        return None
+    conf = [min(1.0, max(0.0, float(r["confidence"]))) for r in scored]
+    ok = [r["gold"] == r["pred"] for r in scored]
+    return {
+        "bins": calibration_bins(conf, ok),
+        "ece": expected_calibration_error(conf, ok),
+        "correct_confidence": [c for c, o in zip(conf, ok) if o],
+        "wrong_confidence": [c for c, o in zip(conf, ok) if not o],
+    }
+
+
+def _examples(rows: list[dict[str, Any]], n: int = N_EXAMPLES) -> dict[str, list[dict[str, Any]]]:
+    scored = [r for r in rows if r["confidence"] is not None]
+    wrong = sorted((r for r in scored if r["gold"] != r["pred"]), key=lambda r: -r["confidence"])[:n]
+    close = sorted((r for r in scored if r["margin"] is not None), key=lambda r: r["margin"])[:n]
+    return {"confident_errors": wrong, "closest_calls": close}
+
+
+def report_statistics(
+    report: dict[str, Any],
+    n_resamples: int = DEFAULT_RESAMPLES,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> dict[str, Any]:
+    """Bootstrap intervals, calibration and example tables for a report of :func:`evaluate_model`.
+
+    Parameters
+    ----------
+    report : dict
+        An evaluation report with ``predictions``.
+    n_resamples : int
+        Bootstrap resamples for every interval.
+    seed : int
+        Seed of the resampling (same seed, same intervals).
+    confidence : float
+        Coverage of the intervals.
+
+    Returns
+    -------
+    dict
+        ``{"stance": {...}, "sentiment": {...}}`` for each task with labelled predictions: ``n``,
+        ``intervals`` (per headline metric), ``per_label_f1`` and ``per_target_f_avg`` intervals,
+        ``calibration`` (bins, ECE, confidences of correct and wrong predictions) and ``examples``
+        (most confident errors, closest calls).
+    """
+    out: dict[str, Any] = {"n_resamples": n_resamples, "seed": seed, "confidence": confidence}
+    for task, metrics in (("stance", STANCE_METRICS), ("sentiment", SENTIMENT_METRICS)):
+        rows = _task_rows(report, task)
+        if not rows:
+            continue
+        gold = [r["gold"] for r in rows]
+        pred = [r["pred"] for r in rows]
+        labels = list((report.get(task) or {}).get("labels") or sorted(set(gold) | set(pred)))
+        labels += [x for x in sorted(set(gold) | set(pred)) if x not in labels]
+        idx = resample_indices(len(rows), n_resamples, seed)
+        label_metrics = [f"f1:{lab}" for lab in labels]
+        cis = bootstrap_cis(gold, pred, list(metrics) + label_metrics, labels=labels, confidence=confidence, indices=idx)
+        t: dict[str, Any] = {
+            "n": len(rows),
+            "labels": labels,
+            "intervals": {m: cis[m] for m in metrics},
+            "per_label_f1": {lab: cis[f"f1:{lab}"] for lab in labels},
+        }
+        if task == "stance":
+            per_target: dict[str, Any] = {}
+            targets = [r["target"] for r in rows]
+            for tg in sorted(set(targets)):
+                sel = [i for i, x in enumerate(targets) if x == tg]
+                per_target[tg] = bootstrap_cis(
+                    [gold[i] for i in sel], [pred[i] for i in sel], ("f_avg",), labels=labels, n_resamples=n_resamples, seed=seed, confidence=confidence
+                )["f_avg"]
+            t["per_target_f_avg"] = per_target
+        t["calibration"] = _calibration(rows)
+        t["examples"] = _examples(rows)
+        out[task] = t
+    return out
+
+
+# ------------------------------------------------------------------------------------------ sections
+def _cards(scores: dict[str, Any], intervals: dict[str, Any], metrics: Sequence[str], main_metric: str) -> str:
+    cards = []
+    for m in metrics:
+        v = scores.get(m)
+        ci = intervals.get(m)
+        cls = "card main" if m == main_metric else "card"
+        ci_txt = f'95% CI {ci["low"]:.1f} – {ci["high"]:.1f}' if ci and v is not None else "no interval"
+        cards.append(
+            f'<div class="{cls}" title="{_e(METRIC_HELP.get(m, m))}"><div class="name">{_e(METRIC_NAMES.get(m, m))}</div>'
+            f'<div class="value">{_num(v, 1)}</div><div class="ci">{ci_txt}</div></div>'
+        )
+    return f'<div class="cards">{"".join(cards)}</div>'
+
+
+def _per_label(scores: dict[str, Any], stats: dict[str, Any], task: str) -> str:
+    per = scores.get("per_label") or {}
+    cis = stats.get("per_label_f1", {})
+    rows = [
+        [_e(lab), _num(v["precision"]), _num(v["recall"]), f"{_num(v['f1'])} {fmt_ci(cis.get(lab))}", _num(int(v["support"]))]
+        for lab, v in per.items()
+    ]
+    table = _table(["label", "precision", "recall", "F1 [95% CI]", "support (gold)"], rows, num_cols=(1, 2, 3, 4))
+    chart = svg.bar_chart(
+        [(lab, v["f1"], (cis.get(lab) or {}).get("low"), (cis.get(lab) or {}).get("high")) for lab, v in per.items()],
+        f"{task}: F1 per label with 95% bootstrap intervals",
+        width=520,
+    )
+    return f'<h3>Per label</h3><div class="charts"><div>{table}</div>{_figure(chart, "F1 per label; whiskers: 95% bootstrap interval.")}</div>'
+
+
+def _per_target(scores: dict[str, Any], stats: dict[str, Any]) -> str:
+    per = scores.get("per_target") or {}
+    if not per:
+        return ""
+    cis = stats.get("per_target_f_avg", {})
+    rows = [
+        [_e(t), _num(int(v["n"])), f"{_num(v['f_avg'])} {fmt_ci(cis.get(t))}", _num(v["macro_f1"]), _num(v["accuracy"])]
+        for t, v in per.items()
+    ]
+    table = _table(["target", "n", "F_avg [95% CI]", "macro F1", "accuracy"], rows, num_cols=(1, 2, 3, 4))
+    chart = svg.bar_chart(
+        [(t, v["f_avg"], (cis.get(t) or {}).get("low"), (cis.get(t) or {}).get("high")) for t, v in per.items()],
+        "stance: F_avg per target with 95% bootstrap intervals",
+        width=640,
+    )
+    return (
+        f"<h3>Per target ({len(per)})</h3>{table}"
+        + _figure(chart, "F_avg of each target's statements; whiskers: 95% bootstrap interval (wide for small targets).")
+    )
+
+
+def _confusion(scores: dict[str, Any], task: str) -> str:
+    conf = scores.get("confusion")
+    if not conf:
+        return ""
+    chart = svg.confusion_heatmap(conf["labels"], conf["matrix"], f"{task}: confusion matrix (rows gold, columns predicted)")
+    return "<h3>Confusion matrix</h3>" + _figure(chart, "Rows: gold label; columns: predicted label. Cell colour: share of the gold row; the diagonal is correct.")
+
+
+def _calibration_section(stats: dict[str, Any], task: str) -> str:
+    cal = stats.get("calibration")
+    if not cal:
+        return f"<h3>Calibration</h3><p>The {task} predictions carry no confidence scores.</p>"
+    rel = svg.reliability_diagram(cal["bins"], f"{task}: reliability diagram", cal["ece"])
+    hist = svg.confidence_histogram(cal["correct_confidence"], cal["wrong_confidence"], f"{task}: confidence histogram")
+    rows = [
+        [f"{b['low']:.1f}–{b['high']:.1f}", _num(b["count"]), _num(b["confidence"]), _num(b["accuracy"])]
+        for b in cal["bins"]
+        if b["count"]
+    ]
+    return (
+        f"<h3>Calibration (expected calibration error {_num(cal['ece'])}%)</h3>"
+        '<div class="charts">'
+        + _figure(rel, "Bars: accuracy of the predictions in each confidence bin; dots: their mean confidence; dashed: perfect calibration. "
+                  "ECE: count-weighted mean gap over 10 equal-width bins.")
+        + _figure(hist, "Confidence (probability of the predicted label) of correct and wrong predictions.")
+        + f"<div><h3>Bins</h3>{_table(['confidence', 'n', 'mean confidence', 'accuracy'], rows, num_cols=(1, 2, 3))}</div>"
+        "</div>"
+    )
+
+
+def _examples_section(stats: dict[str, Any], task: str) -> str:
+    ex = stats.get("examples") or {}
+
+    def rows(items: list[dict[str, Any]], with_margin: bool) -> list[list[str]]:
+        out = []
+        for r in items:
+            ok = r["gold"] == r["pred"]
+            mark = '<span class="ok">✓</span>' if ok else '<span class="wrong">✗</span>'
+            row = [f'<div class="text">{_e(r["text"])}</div>', _e(r["target"]), _e(r["gold"]), f"{mark} {_e(r['pred'])}", _num(r["confidence"])]
+            if with_margin:
+                row.append(_num(r["margin"], 3))
+            out.append(row)
+        return out
+
+    parts = []
+    errs = ex.get("confident_errors") or []
+    parts.append("<h3>Most confident errors</h3>")
+    if errs:
+        parts.append(_table(["statement", "target", "gold", "predicted", "confidence"], rows(errs, False), num_cols=(4,)))
+    else:
+        parts.append("<p>No wrong predictions with a confidence score.</p>")
+    close = ex.get("closest_calls") or []
+    parts.append("<h3>Closest calls</h3><p class=\"lead\">Smallest gap between the two most probable labels.</p>")
+    if close:
+        parts.append(_table(["statement", "target", "gold", "predicted", "confidence", "margin"], rows(close, True), num_cols=(4, 5)))
+    else:
+        parts.append("<p>No predictions with probabilities.</p>")
+    return "".join(parts)
+
+
+def _task_section(report: dict[str, Any], stats: dict[str, Any], task: str) -> str:
+    scores = report.get(task)
+    tstats = stats.get(task)
+    if not scores or not tstats:
+        return ""
+    metrics = STANCE_METRICS if task == "stance" else SENTIMENT_METRICS
+    main_metric = "f_avg" if task == "stance" else "macro_recall"
+    head = f'<h2 id="{task}">{task.capitalize()} <span class="ci">({_num(int(scores["n"]))} statements)</span></h2>'
+    parts = [head, _cards(scores, tstats["intervals"], metrics, main_metric)]
+    parts.append(_per_label(scores, tstats, task))
+    if task == "stance":
+        parts.append(_per_target(scores, tstats))
+    parts.append(_confusion(scores, task))
+    parts.append(_calibration_section(tstats, task))
+    parts.append(_examples_section(tstats, task))
+    return "".join(parts)
+
+
+def _baselines_section(report: dict[str, Any]) -> str:
+    bl = report.get("baselines") or {}
+    if not bl:
+        return ""
+    rows = [[_e(k), _num(v.get("macro_recall")), _num(v.get("macro_f1")), _num(v.get("accuracy")), _num(v.get("f1_pos_neg"))] for k, v in bl.items()]
+    return '<h2 id="baselines">Sentiment baselines</h2>' + _table(["baseline", "macro recall", "macro F1", "accuracy", "F1 pos/neg"], rows, num_cols=(1, 2, 3, 4))
+
+
+def metadata_list(items: Sequence[tuple[str, Any]]) -> str:
+    """A ``<dl>`` of name/value pairs, skipping empty values."""
+    parts = []
+    for k, v in items:
+        if v is None or v == "" or v == []:
+            continue
+        if isinstance(v, (list, tuple)):
+            v = ", ".join(map(str, v))
+        parts.append(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>")
+    return f'<dl class="meta">{"".join(parts)}</dl>'
+
+
+def _model_section(report: dict[str, Any]) -> str:
+    m = report.get("model") or {}
+    items = [
+        ("training corpora", m.get("corpora") or m.get("training_corpora")),
+        ("recipe", m.get("recipe")),
+        ("training statements", m.get("n_train")),
+        ("stance labels", m.get("stance_labels")),
+        ("sentiment labels", m.get("sentiment_labels")),
+        ("trained with stance", m.get("library_version")),
+        ("saved with stance", m.get("saved_with_library_version")),
+        ("scikit-learn", m.get("sklearn_version")),
+        ("training time (s)", m.get("train_seconds")),
+        ("weights SHA-256", m.get("weights_sha256")),
+        ("evaluated with stance", report.get("library_version")),
+        ("prediction time (s)", report.get("predict_seconds")),
+        ("statements per second", report.get("statements_per_second")),
+    ]
+    known = {"corpora", "training_corpora", "recipe", "n_train", "stance_labels", "sentiment_labels", "library_version",
+             "saved_with_library_version", "sklearn_version", "train_seconds", "weights_sha256"}
+    items += [(k.replace("_", " "), v) for k, v in m.items() if k not in known and not isinstance(v, dict)]
+    config = report.get("model_config")
+    cfg = f"<h3>Training configuration</h3><pre>{_e(json.dumps(config, indent=1, sort_keys=True))}</pre>" if config else ""
+    return '<h2 id="model">Model</h2>' + metadata_list(items) + cfg
+
+
+def _flags(report: dict[str, Any]) -> str:
+    flags = report.get("flags") or {}
+    if not flags:
+        return ""
+    rows = [[_e(k), _num(int(v))] for k, v in sorted(flags.items())]
+    return "<h3>Flagged predictions</h3>" + _table(["flag", "statements"], rows, num_cols=(1,))
+
+
+def empty_notice(corpus: str, split: str) -> str:
+    """The page body's message for a split with nothing to score."""
+    return (
+        f'<div class="notice" id="empty-notice"><strong>Nothing to score:</strong> {_e(corpus)} / {_e(split)} has no statements with gold '
+        "labels, so no metric, interval or chart can be computed. Check the split name (<code>--split</code>) and that the file has a "
+        "stance or sentiment column with labels.</div>"
+    )
+
+
+def render_html(report: dict[str, Any], *, n_resamples: int = DEFAULT_RESAMPLES, seed: int = 0, stats: dict[str, Any] | None = None) -> str:
+    """The HTML text of an evaluation report.
+
+    Parameters
+    ----------
+    report : dict
+        The report of :func:`stance.evaluation.evaluate_model`.
+    n_resamples : int
+        Bootstrap resamples for the confidence intervals.
+    seed : int
+        Seed of the resampling.
+    stats : dict, optional
+        Precomputed :func:`report_statistics` (computed when omitted).
+    """
+    from stance._version import __version__
+
+    corpus, split = str(report.get("corpus", "input")), str(report.get("split", "?"))
+    stats = stats if stats is not None else report_statistics(report, n_resamples=n_resamples, seed=seed)
+    m = report.get("model") or {}
+    n = int(report.get("n") or 0)
+    sections = [("stance", "Stance"), ("sentiment", "Sentiment"), ("baselines", "Baselines"), ("model", "Model")]
+    nav = "".join(
+        f'<a href="#{k}">{v}</a>' for k, v in sections if (k == "model" or (k == "baselines" and report.get("baselines")) or stats.get(k))
+    )
+    corpora = ", ".join(map(str, m.get("corpora") or m.get("training_corpora") or [])) or "unknown corpora"
+    body = [
+        f"<header><h1>Evaluation: {_e(corpus)} / {_e(split)}</h1>",
+        f'<p class="lead">{n:,} statements. Model trained on {_e(corpora)} (recipe {_e(m.get("recipe", "–"))}, '
+        f'stance {_e(m.get("library_version", "?"))}, scikit-learn {_e(m.get("sklearn_version", "?"))}). '
+        f"Intervals: 95% percentile bootstrap over statements, {stats['n_resamples']:,} resamples.</p>",
+        f"<nav>{nav}</nav></header>",
+    ]
+    if not stats.get("stance") and not stats.get("sentiment"):
+        body.append(empty_notice(corpus, split))
+    body.append(_task_section(report, stats, "stance"))
+    body.append(_task_section(report, stats, "sentiment"))
+    body.append(_baselines_section(report))
+    body.append(_flags(report))
+    body.append(_model_section(report))
+    body.append(f"<footer>Written by stance {_e(__version__)}. Self-contained: no network access, no external files.</footer>")
+    return page(f"Evaluation: {corpus} / {split}", "".join(body), f"stance {__version__}")
+
+
+def write_html(
+    report: dict[str, Any],
+    out_dir: str | os.PathLike[str],
+    *,
+    n_resamples: int = DEFAULT_RESAMPLES,
+    seed: int = 0,
+    filename: str = "report.html",
+) -> Path:
+    """Write ``report.html`` for an evaluation report into ``out_dir`` and return its path.
+
+    See :func:`render_html` for the options.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / filename
+    path.write_text(render_html(report, n_resamples=n_resamples, seed=seed), encoding="utf-8")
+    return path
