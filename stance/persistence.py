@@ -36,6 +36,8 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.svm._classes.LinearSVC",
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.model_selection._split.StratifiedKFold",
+    # save_model sparsifies the SVM coefficients (the per-target blocks are mostly zero)
+    "scipy.sparse._csr.csr_matrix",
 )
 
 _PICKLE_MAGIC = (b"\x80", b"(", b"]", b"}")
