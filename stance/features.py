@@ -211,6 +211,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     per_target : bool, default=True
         Add per-target copies of the word and dense blocks for targets with at least
         ``min_target_count`` training statements.
+    per_target_chars : bool, default=False
+        Also copy the character block per target.
     min_target_count : int, default=50
     word_weight, char_weight, context_weight, dense_weight, per_target_weight : float
         Scale of each block (each TF-IDF block is L2-normalized per statement before scaling).
@@ -244,6 +246,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         negation_scope: int = 3,
         window: int = 4,
         per_target: bool = True,
+        per_target_chars: bool = False,
         min_target_count: int = 50,
         word_weight: float = 1.0,
         char_weight: float = 1.0,
@@ -260,6 +263,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.negation_scope = negation_scope
         self.window = window
         self.per_target = per_target
+        self.per_target_chars = per_target_chars
         self.min_target_count = min_target_count
         self.word_weight = word_weight
         self.char_weight = char_weight
@@ -438,7 +442,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             + len(self.char_vocabulary_)
             + len(self.context_vocabulary_)
             + self.n_dense_
-            + len(self.targets_) * (len(self.word_vocabulary_) + self.n_dense_)
+            + len(self.targets_) * self._per_target_width()
         )
         self.n_features_in_ = 2
         return self
@@ -518,19 +522,28 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             coverage[r] = known / a.n_words if a.n_words else 0.0
         W = _tfidf(w_rows, self.word_idf_)
         blocks = [W * self.word_weight]
+        C = None
         if use_chars:
-            blocks.append(_tfidf(c_rows, self.char_idf_) * self.char_weight)
+            C = _tfidf(c_rows, self.char_idf_) * self.char_weight
+            blocks.append(C)
         blocks.append(_tfidf(x_rows, self.context_idf_) * self.context_weight)
         D = sp.csr_matrix(dense * self.dense_weight)
         blocks.append(D)
         if len(self.targets_):
-            blocks.append(self._per_target(W, D, target_ids) * self.per_target_weight)
+            shared = [W, D] + ([C] if C is not None and self.per_target_chars else [])
+            blocks.append(self._per_target(shared, target_ids) * self.per_target_weight)
         return sp.hstack(blocks, format="csr"), coverage
 
-    def _per_target(self, W: sp.csr_matrix, D: sp.csr_matrix, target_ids: np.ndarray) -> sp.csr_matrix:
-        """Copy each row's word and dense features into its target's slot (zeros for unseen targets)."""
-        width = W.shape[1] + D.shape[1]
-        WD = sp.hstack([W, D], format="csr")
+    def _per_target_width(self) -> int:
+        width = len(self.word_vocabulary_) + self.n_dense_
+        if self.per_target_chars and self.char_ngram_range is not None:
+            width += len(self.char_vocabulary_)
+        return width
+
+    def _per_target(self, shared: list[sp.csr_matrix], target_ids: np.ndarray) -> sp.csr_matrix:
+        """Copy each row's shared features into its target's slot (zeros for unseen targets)."""
+        WD = sp.hstack(shared, format="csr")
+        width = WD.shape[1]
         rows_nnz = np.diff(WD.indptr)
         keep = np.repeat(target_ids >= 0, rows_nnz)
         offsets = np.repeat(np.maximum(target_ids, 0) * width, rows_nnz)
@@ -538,7 +551,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         indices = (WD.indices + offsets)[keep]
         counts = np.where(target_ids >= 0, rows_nnz, 0)
         indptr = np.concatenate([[0], np.cumsum(counts)])
-        return sp.csr_matrix((data, indices, indptr), shape=(W.shape[0], width * len(self.targets_)))
+        return sp.csr_matrix((data, indices, indptr), shape=(WD.shape[0], width * len(self.targets_)))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Names of the output columns, prefixed by block (see the module docstring)."""
@@ -548,8 +561,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         if self.char_ngram_range is not None:
             names += ["c:" + c for c in self.char_vocabulary_]
         names += list(self.context_vocabulary_) + dense
+        chars = ["c:" + c for c in self.char_vocabulary_] if self.per_target_chars and self.char_ngram_range is not None else []
         for t in self.targets_:
-            names += [f"t[{t}]:{w}" for w in self.word_vocabulary_] + [f"t[{t}]:{d}" for d in dense]
+            names += [f"t[{t}]:{w}" for w in self.word_vocabulary_] + [f"t[{t}]:{d}" for d in dense] + [f"t[{t}]:{c}" for c in chars]
         return np.array(names, dtype=object)
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]

@@ -1,0 +1,151 @@
+"""Recipe for the per-target SemEval-2016 model (``stance/models/semeval2016.stance``).
+
+Every choice is made by 5-fold cross-validation on the train split (folds stratified by target and
+stance, seed 0); the test split is only scored for the report, after the choice is made.
+
+    python training/semeval2016.py --search      # rerun the grid search, write training/semeval2016_search.json
+    python training/semeval2016.py               # train with the chosen configuration, score test, save the model
+    python training/semeval2016.py --check       # retrain and compare with the shipped model's recorded scores (CI)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from stance.api import MODELS_DIR, training_arrays  # noqa: E402
+from stance.corpora import load_corpus  # noqa: E402
+from stance.evaluation import f_avg, sentiment_scores, stance_scores  # noqa: E402
+from stance.model import StanceModel, TrainConfig  # noqa: E402
+from stance.persistence import load_model  # noqa: E402
+
+SEARCH_FILE = ROOT / "training" / "semeval2016_search.json"
+MODEL_FILE = MODELS_DIR / "semeval2016.stance"
+
+#: The grid searched by cross-validation on train. Each entry: (featurizer params, stance_C).
+GRID: list[tuple[dict, float]] = [
+    ({}, 0.3),
+    ({}, 0.5),
+    ({"window": 6}, 0.5),
+    ({"char_ngram_range": (1, 5)}, 0.3),
+    ({"word_ngrams": 3, "per_target_weight": 1.5}, 0.3),
+    ({"per_target_chars": True}, 0.3),
+    ({"per_target_chars": True}, 0.5),
+    ({"per_target_chars": True}, 1.0),
+    ({"per_target_chars": True, "per_target_weight": 0.7}, 0.5),
+    ({"per_target_chars": True, "per_target_weight": 1.4}, 0.5),
+    ({"per_target_chars": True, "word_weight": 0.7}, 0.5),
+    ({"per_target_chars": True, "char_weight": 1.3}, 0.5),
+    ({"per_target_chars": True, "context_weight": 0.0}, 0.5),
+]
+
+#: Tolerance (F_avg points) for ``--check`` against the shipped model's recorded scores.
+TOLERANCE = 0.5
+
+
+def _arrays(ds):  # type: ignore[no-untyped-def]
+    pairs, stance, sentiment = training_arrays(ds)
+    return pairs, np.asarray(stance, dtype=object), sentiment
+
+
+def cv_score(pairs, y, sentiment, cfg: TrainConfig, folds: int = 5) -> float:  # type: ignore[no-untyped-def]
+    """Pooled out-of-fold F_avg of the stance head on train."""
+    strat = [f"{p[1]}|{s}" for p, s in zip(pairs, y)]
+    pred = np.empty(len(y), dtype=object)
+    for a, b in StratifiedKFold(folds, shuffle=True, random_state=0).split(pairs, strat):
+        m = StanceModel.fit([pairs[i] for i in a], list(y[a]), None, cfg, progress=False)
+        pred[b] = [p.stance for p in m.predict_batch([pairs[i][0] for i in b], [pairs[i][1] for i in b], [pairs[i][2] for i in b])]
+    return f_avg(list(y), list(pred))
+
+
+def config_of(feat: dict, C: float) -> TrainConfig:
+    return TrainConfig(featurizer=dict(feat), stance_C=C, sentiment_C=0.3)
+
+
+def search() -> dict:
+    ds = load_corpus("semeval2016")["train"]
+    pairs, y, sentiment = _arrays(ds)
+    rows = []
+    for feat, C in GRID:
+        t0 = time.perf_counter()
+        score = cv_score(pairs, y, sentiment, config_of(feat, C))
+        rows.append({"featurizer": {k: list(v) if isinstance(v, tuple) else v for k, v in feat.items()}, "stance_C": C, "cv_f_avg": round(score, 2)})
+        print(f"{json.dumps(rows[-1])}  ({time.perf_counter() - t0:.0f} s)", flush=True)
+    best = max(rows, key=lambda r: r["cv_f_avg"])
+    out = {"metric": "pooled out-of-fold F_avg, 5-fold CV on train (seed 0)", "grid": rows, "best": best}
+    SEARCH_FILE.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"best: {json.dumps(best)}; wrote {SEARCH_FILE}")
+    return out
+
+
+def build(output: Path) -> tuple[StanceModel, dict]:
+    """Train on all of train with the configuration the search chose; score test (reporting only)."""
+    if not SEARCH_FILE.exists():
+        raise SystemExit(f"{SEARCH_FILE} is missing: run `python training/semeval2016.py --search` first")
+    best = json.loads(SEARCH_FILE.read_text(encoding="utf-8"))["best"]
+    cfg = TrainConfig.from_dict({"featurizer": best["featurizer"], "stance_C": best["stance_C"], "sentiment_C": 0.3})
+    data = load_corpus("semeval2016")
+    pairs, y, sentiment = _arrays(data["train"])
+    model = StanceModel.fit(
+        pairs, list(y), sentiment, cfg,
+        metadata={"corpora": ["semeval2016:train"], "recipe": "training/semeval2016.py", "cv_f_avg": best["cv_f_avg"]},
+    )
+    scores = score(model, data["test"])
+    model.metadata["scores"] = {"semeval2016:test": scores}
+    model.save(output)
+    return model, scores
+
+
+def score(model: StanceModel, ds) -> dict:  # type: ignore[no-untyped-def]
+    preds = model.predict_batch(list(ds["text"]), list(ds["target"]), [tuple(a) for a in ds["aliases"]])
+    st = stance_scores(list(ds["stance"]), [p.stance for p in preds], list(ds["target"]))
+    se = sentiment_scores(list(ds["sentiment"]), [p.sentiment for p in preds])
+    return {
+        "stance_f_avg": round(st["f_avg"], 2),
+        "stance_macro_f1": round(st["macro_f1"], 2),
+        "per_target_f_avg": {t: round(v["f_avg"], 2) for t, v in st["per_target"].items()},
+        "sentiment_macro_f1": round(se["macro_f1"], 2),
+        "sentiment_f1_pos_neg": round(se["f1_pos_neg"], 2),
+        "sentiment_accuracy": round(se["accuracy"], 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--search", action="store_true", help="rerun the cross-validated grid search on train")
+    ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped model's recorded test scores")
+    ap.add_argument("--output", type=Path, default=MODEL_FILE)
+    args = ap.parse_args(argv)
+    if args.search:
+        search()
+        return 0
+    if args.check:
+        recorded = load_model(MODEL_FILE).metadata["scores"]["semeval2016:test"]
+        with tempfile.TemporaryDirectory() as tmp:
+            _, now = build(Path(tmp) / "semeval2016-check.stance")
+        diffs = {k: abs(now[k] - recorded[k]) for k in ("stance_f_avg", "sentiment_macro_f1")}
+        print(json.dumps({"recorded": recorded, "reproduced": now, "abs_diff": diffs}, indent=1))
+        bad = {k: d for k, d in diffs.items() if d > TOLERANCE}
+        if bad:
+            print(f"recipe no longer reproduces the shipped model within {TOLERANCE}: {bad}", file=sys.stderr)
+            return 1
+        return 0
+    t0 = time.perf_counter()
+    model, scores = build(args.output)
+    print(json.dumps(scores, indent=1))
+    print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
