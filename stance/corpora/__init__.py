@@ -240,7 +240,7 @@ def from_records(
     """
     if not records:
         raise CorpusError(f"{source}: no rows; a training or evaluation set needs at least one labelled statement")
-    present = set(records[0])
+    present: set[str] = set().union(*records)  # JSONL rows need not share keys: a column used by any row counts
     needed = [c for c in (text_column, target_column) if c]
     if require_stance and stance_column:
         needed.append(stance_column)
