@@ -107,13 +107,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=0.5, help="cue probability threshold")
     ap.add_argument("--thresholds", default="0.3,0.4,0.5,0.6,0.7", help="thresholds tried with --holdout")
     ap.add_argument("--min-df", type=int, default=3)
+    ap.add_argument("--lex-count", type=int, default=2, help="with --holdout: min cue count of a lexicon word")
+    ap.add_argument("--lex-share", type=float, default=0.05, help="with --holdout: min cue share of a lexicon word")
     ap.add_argument("--C", type=float, default=0.5)
     args = ap.parse_args(argv)
     articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", "train")
     if args.holdout:
         fit_arts = [a for i, a in enumerate(articles) if i % args.holdout]
         held = [a for i, a in enumerate(articles) if i % args.holdout == 0]
-        cues = learn_cues(fit_arts)
+        cues = learn_cues(fit_arts, args.lex_count, args.lex_share)
         d = train(fit_arts, cues, args.min_df, args.C, args.threshold)
         orig = M.load_cues
         M.load_cues = lambda: cues  # the held-out run uses the lexicon learned without it
@@ -121,13 +123,13 @@ def main(argv: list[str] | None = None) -> int:
             base = evaluate(held, lambda t: R.extract(t, model=None))
             print("rules only", _fmt(base))
             for nested in (False,):
-                for mw in ((True, True), (False, True), (True, False)):
-                    R.RULES_SUBJECT, R.MODEL_NOMINAL = mw
+                for mw in (True, False):
+                    R.JOIN_NEXT_SENTENCE_QUOTE = mw
                     for th in [float(x) for x in args.thresholds.split(",")]:
                         d["cue"]["threshold"] = th
                         model = M._Model(d)
                         res = evaluate(held, lambda t, m=model: R.extract(t, model=m))
-                        print(f"subject/nominal {mw} cue threshold {th}", _fmt(res))
+                        print(f"join {mw} cue threshold {th}", _fmt(res))
         finally:
             M.load_cues = orig
         return 0

@@ -42,7 +42,7 @@ ANCHOR_SKIP = frozenset(
 
 def anchor_word(low: str) -> bool:
     """Whether a token may be the anchor of a cue (not an auxiliary or adverb)."""
-    return low not in ANCHOR_SKIP
+    return low not in ANCHOR_SKIP and not (low.endswith("ly") and len(low) > 4) and low not in L.ADVERBS
 
 
 @lru_cache(maxsize=1)

@@ -717,13 +717,24 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 before_q.used = True
                 # continuation quote after the attribution, in the same paragraph
                 after = text[attr_e : attr_e + 300]
+                joined = False
                 for q in stmt_quotes:
                     if not q.used and q.start >= attr_e:
                         gap = text[attr_e : q.start]
                         if "\n" not in gap and len(gap) < 200 and not _has_cue_between(toks, tok_starts, attr_e, q.start):
                             parts.extend(q.parts)
                             q.used = True
+                            joined = True
                         break
+                if not joined and JOIN_NEXT_SENTENCE_QUOTE:
+                    # "“A,” she said. “B.”": the quotation opening the next sentence continues it
+                    qn = bisect.bisect_left(q_starts, attr_e)
+                    if qn < len(quotes) and not quotes[qn].used:
+                        q = quotes[qn]
+                        gap = text[attr_e : q.start]
+                        if "\n" not in gap and gap.strip() in (".", "") and gap.strip() == ".":
+                            parts.extend(q.parts)
+                            q.used = True
                 _emit(statements, text, parts, mention, cue_text, "direct")
                 last_end = parts[-1][1]
                 continue
@@ -972,6 +983,8 @@ def side_context(toks: list[_Tok], quotes_in_sent: list[_Quote], k: int, si: int
     return inverted, qb, qa
 
 
+#: "“A,” she said. “B.”" is one statement in two parts (PolNeAR's convention).
+JOIN_NEXT_SENTENCE_QUOTE = True
 #: Participles / coordinated cues with no subject of their own take the sentence's subject.
 RULES_SUBJECT = True
 #: Model cues with no named subject take a plain lower-case noun phrase before them ("many argue").

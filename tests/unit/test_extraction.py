@@ -40,6 +40,20 @@ CASES = [
         [{"text": "“We tried everything,” Kofi Mensah said, “and nothing worked until the rain came.”",
           "speaker": "Kofi Mensah", "kind": "direct", "n_parts": 2}],
     ),
+    # --- the quotation opening the next sentence continues the one before the attribution
+    (
+        "attribution-between-sentences",
+        "“We tried everything,” Kofi Mensah said. “Nothing worked until the rain came.”",
+        [{"text": "“We tried everything,” Kofi Mensah said. “Nothing worked until the rain came.”",
+          "speaker": "Kofi Mensah", "kind": "direct", "n_parts": 2}],
+    ),
+    # --- a non-speech cue learned from PolNeAR ("wants"), with a pronoun subject
+    (
+        "learned-cue-wants",
+        "Senator Mara Quist visited Dover on Monday. She wants the ferry service restored by the spring.",
+        [{"text": "the ferry service restored by the spring.", "speaker": "Mara Quist", "cue": "wants",
+          "kind": "indirect"}],
+    ),
     # --- attribution after, with an adjunct ("at a news conference")
     (
         "attribution-after-adjunct",
