@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             print("rules only", _fmt(base))
             for nested in (False,):
                 for mw in (True, False):
-                    R.JOIN_NEXT_SENTENCE_QUOTE = mw
+                    R.JOIN_PARAGRAPH_QUOTE = mw
                     for th in [float(x) for x in args.thresholds.split(",")]:
                         d["cue"]["threshold"] = th
                         model = M._Model(d)

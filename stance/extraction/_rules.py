@@ -682,6 +682,18 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 continue
             for q in stmt_quotes:
                 if _inner_words(text, q) > L.SCARE_QUOTE_MAX_WORDS and q.start - s_start < 40:
+                    prev_st = statements[-1] if statements else None
+                    if (JOIN_PARAGRAPH_QUOTE and prev_st is not None and prev_st.kind in JOIN_KINDS
+                            and prev_st.end <= q.start and "\n" not in text[prev_st.end : q.start]):
+                        # another quotation later in the same paragraph: part of the same statement
+                        parts = list(prev_st.parts or ((prev_st.start, prev_st.end),)) + list(q.parts)
+                        statements.pop()
+                        _emit(statements, text, parts, _Mention(prev_st.speaker_start, prev_st.speaker_end, "", prev_st.speaker)
+                              if prev_st.speaker_start is not None else None, prev_st.cue,
+                              "direct" if prev_st.kind == "direct" else "mixed")
+                        q.used = True
+                        last_end = q.end
+                        continue
                     mention = last_speaker if (last_speaker and q.start - last_end < 1500) else None
                     _emit_quote(statements, text, q, mention, None)
                     q.used = True
@@ -985,6 +997,9 @@ def side_context(toks: list[_Tok], quotes_in_sent: list[_Quote], k: int, si: int
 
 #: "“A,” she said. “B.”" is one statement in two parts (PolNeAR's convention).
 JOIN_NEXT_SENTENCE_QUOTE = True
+#: A quotation with no cue later in the same paragraph as a direct statement joins that statement.
+JOIN_PARAGRAPH_QUOTE = True
+JOIN_KINDS = ("direct", "mixed", "indirect")
 #: Participles / coordinated cues with no subject of their own take the sentence's subject.
 RULES_SUBJECT = True
 #: Model cues with no named subject take a plain lower-case noun phrase before them ("many argue").

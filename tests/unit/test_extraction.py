@@ -47,6 +47,13 @@ CASES = [
         [{"text": "“We tried everything,” Kofi Mensah said. “Nothing worked until the rain came.”",
           "speaker": "Kofi Mensah", "kind": "direct", "n_parts": 2}],
     ),
+    # --- a later quotation with no cue of its own, in the same paragraph, joins the statement
+    (
+        "paragraph-quote-joins",
+        "Ana Lind said the bridge would reopen in May. “The repairs are almost done.”",
+        [{"text": "the bridge would reopen in May. “The repairs are almost done.”", "speaker": "Ana Lind",
+          "kind": "mixed", "n_parts": 2}],
+    ),
     # --- a non-speech cue learned from PolNeAR ("wants"), with a pronoun subject
     (
         "learned-cue-wants",
