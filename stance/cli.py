@@ -157,8 +157,8 @@ def _run_train(args: argparse.Namespace) -> int:
 def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | None, fmt: str) -> None:
     fh: Any = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
     try:
-        if fmt == "csv":
-            w = csv.DictWriter(fh, fieldnames=fieldnames, extrasaction="ignore")
+        if fmt in ("csv", "tsv"):
+            w = csv.DictWriter(fh, fieldnames=fieldnames, extrasaction="ignore", delimiter="\t" if fmt == "tsv" else ",")
             w.writeheader()
             for r in rows:
                 w.writerow({k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in r.items()})
@@ -190,7 +190,8 @@ def _run_predict(args: argparse.Namespace) -> int:
     rows = read_table(args.input)
     if not rows:
         raise StanceError(f"{args.input}: no rows to label")
-    present = set(rows[0])
+    input_columns = list(dict.fromkeys(k for r in rows for k in r))  # JSONL rows need not share keys
+    present = set(input_columns)
     if args.text_column not in present:
         raise StanceError(f"{args.input}: no column {args.text_column!r} (columns: {sorted(present)}); name it with --text-column")
     if args.target_column not in present and not args.target:
@@ -210,7 +211,7 @@ def _run_predict(args: argparse.Namespace) -> int:
         r["sentiment_confidence"] = round(p.sentiment_confidence, 4) if p.sentiment_confidence is not None else None
         r["flags"] = "|".join(p.flags)
     out_fmt = _format_of(args.output or args.input)
-    fieldnames = list(rows[0].keys())
+    fieldnames = input_columns + [c for c in (*_PRED_COLUMNS, "flags") if c not in present]
     _write_rows(rows, fieldnames, args.output, out_fmt)
     if args.output:
         print(f"wrote {len(rows):,} rows to {args.output}", file=sys.stderr)
@@ -226,7 +227,8 @@ def _explain(model: Any, text: str, target: str) -> Any:
 
 
 def _format_of(path: str) -> str:
-    return "csv" if Path(path).suffix.lower() in (".csv", ".tsv") else "jsonl"
+    suffix = Path(path).suffix.lower()
+    return "tsv" if suffix == ".tsv" else "csv" if suffix == ".csv" else "jsonl"
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:
