@@ -123,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
             base = evaluate(held, lambda t: R.extract(t, model=None))
             print("rules only", _fmt(base))
             for nested in (False,):
-                for mw in (True, False):
-                    R.JOIN_PARAGRAPH_QUOTE = mw
+                for mw in ((True, True), (False, True), (True, False)):
+                    R.PAREN_SKIP, R.MODEL_SUBJECT_FALLBACK = mw
                     for th in [float(x) for x in args.thresholds.split(",")]:
                         d["cue"]["threshold"] = th
                         model = M._Model(d)

@@ -259,6 +259,13 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
         b -= 1
     if b - 1 < lo:
         return None
+    if PAREN_SKIP and toks[b - 1].text == ")":
+        # "Sen. Ada Holm (D-Maine) said": the name is before the parenthesis
+        c = b - 2
+        while c > lo and toks[c].text != "(" and b - c < 10:
+            c -= 1
+        if c > lo and toks[c].text == "(":
+            b = c
     t = toks[b - 1]
     if t.low in L.PRONOUNS or t.low == "who":
         return (b - 1, b)
@@ -966,9 +973,9 @@ def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] 
         np2 = _np_before(toks, np[0] - 1, si)
         if np2:
             np = np2
-    if np is None and prev is not None and prev.text == ",":
-        c = k - 2
-        while c > si and toks[c].text != "," and k - c < 14:
+    if np is None and kk - 1 > si and toks[kk - 1].text == ",":
+        c = kk - 2
+        while c > si and toks[c].text != "," and kk - c < 14:
             c -= 1
         if c > si and toks[c].text == ",":
             np = _np_before(toks, c, si)
@@ -1000,6 +1007,10 @@ JOIN_NEXT_SENTENCE_QUOTE = True
 #: A quotation with no cue later in the same paragraph as a direct statement joins that statement.
 JOIN_PARAGRAPH_QUOTE = True
 JOIN_KINDS = ("direct", "mixed", "indirect")
+#: "Name (Party-State) said": look past the parenthesis for the speaker.
+PAREN_SKIP = True
+#: A model cue with no subject next to it takes the sentence subject, else the person last named.
+MODEL_SUBJECT_FALLBACK = True
 #: Participles / coordinated cues with no subject of their own take the sentence's subject.
 RULES_SUBJECT = True
 #: Model cues with no named subject take a plain lower-case noun phrase before them ("many argue").
@@ -1127,6 +1138,13 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     mention = _make_mention(text, toks, subj[0], subj[1], res) if subj else None
                 else:
                     mention = None
+                if mention is None and MODEL_SUBJECT_FALLBACK:
+                    subj = _sentence_subject(toks, si, k)
+                    if subj is not None and subj[1] <= k:
+                        mention = _make_mention(text, toks, subj[0], subj[1], res)
+                    else:
+                        name = res.person_before(t.start)
+                        mention = _Mention(None, None, "", name) if name else None
                 cue_text = text[t.start : toks[min(cue_end_tok, sj) - 1].end] if not inverted else t.text
                 kind = "indirect"
                 if any(q.start >= s and q.end <= e + 1 for q in sq):
