@@ -63,6 +63,8 @@ table{border-collapse:collapse;margin:8px 0 14px;font-variant-numeric:tabular-nu
 th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}
 th{background:var(--panel);font-weight:600;font-size:13px}
 td.num,th.num{text-align:right;white-space:nowrap}
+td.num .ci{display:block}
+td.nowrap{white-space:nowrap}
 td.text{max-width:560px}
 tr.ref td{background:#eef6fb}
 .ci{color:var(--muted);font-size:12px}

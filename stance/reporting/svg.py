@@ -19,7 +19,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 _INK = "#222"
 _GRID = "#ddd"
 _MUTED = "#666"
-_CHAR_W = 6.6  # average width of a 12 px character, for layout
+_CHAR_W = 7.6  # generous width of a 12 px character (capitals included), for layout
 
 
 def _f(x: float) -> str:
