@@ -236,7 +236,8 @@ def from_records(
     Labels are normalized (``favor``/``pro`` -> ``FAVOR``, ``neg`` -> ``negative``...); an unknown label
     raises :class:`~stance.exceptions.LabelError` naming the value and the row. Missing columns raise
     :class:`~stance.exceptions.CorpusError` listing the columns present. A sentiment column that is absent
-    gives ``sentiment=None``; empty sentiment cells are ``None`` too.
+    gives ``sentiment=None``; empty sentiment cells are ``None`` too, and so are empty stance cells when
+    ``require_stance`` is false (otherwise they raise :class:`~stance.exceptions.LabelError` naming the row).
     """
     if not records:
         raise CorpusError(f"{source}: no rows; a training or evaluation set needs at least one labelled statement")
@@ -258,8 +259,11 @@ def from_records(
         stance_value = r.get(stance_column) if has_stance else None
         if has_stance:
             if stance_value is None or (isinstance(stance_value, str) and not stance_value.strip()):
-                raise LabelError(f"{source}: row {i} has no stance label (column {stance_column!r} is empty)")
-            stance_value = normalize_stance(str(stance_value), i)
+                if require_stance:
+                    raise LabelError(f"{source}: row {i} has no stance label (column {stance_column!r} is empty)")
+                stance_value = None
+            else:
+                stance_value = normalize_stance(str(stance_value), i)
         sent = r.get(sentiment_column) if has_sent else None
         if isinstance(sent, str) and not sent.strip():
             sent = None
