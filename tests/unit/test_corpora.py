@@ -234,6 +234,13 @@ def test_later_row_without_stance_key_names_the_row(tmp_path) -> None:
         load_file(write_jsonl(tmp_path / "nostance.jsonl", rows))
 
 
+def test_empty_stance_allowed_when_not_required() -> None:
+    rows = [{"text": "We back it", "target": "it", "stance": ""}, {"text": "We hate it", "target": "it", "stance": "con"}]
+    assert from_records(rows, require_stance=False)["stance"] == [None, "AGAINST"]
+    with pytest.raises(LabelError, match="row 0 has no stance label"):
+        from_records(rows)
+
+
 def test_from_dataset_normalizes_each_split() -> None:
     import datasets
 

@@ -1,0 +1,115 @@
+"""The public entry points: stance.train from every kind of input, stance.load, stance.analyze."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import datasets
+import pytest
+
+import stance
+from stance.api import training_arrays
+from stance.corpora import from_records
+from stance.exceptions import CorpusError, InputError, LabelError
+from stance.extraction import extract_statements
+from synthetic import SMALL_FEATURIZER, TRAIN_ROWS, write_csv, trained_model  # noqa: F401
+
+CONFIG = {"featurizer": SMALL_FEATURIZER, "calibration_folds": 3}
+PROBE = ("We love the wind farm and we back it.", "the wind farm")
+EXAMPLE_ARTICLE = Path(__file__).resolve().parents[2] / "examples" / "article_en.txt"
+
+
+def _probe(model) -> dict[str, float]:
+    return dict(model.predict(*PROBE).stance_probabilities)
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, float]:
+    return _probe(stance.train([dict(r) for r in TRAIN_ROWS], config=CONFIG, progress=False))
+
+
+def test_train_from_records_learns(reference) -> None:
+    assert max(reference, key=reference.get) == "FAVOR"
+
+
+def test_train_from_every_input_kind_gives_the_same_model(reference, tmp_path) -> None:
+    rows = [dict(r) for r in TRAIN_ROWS]
+    path = write_csv(tmp_path / "train.csv", rows)
+    ds = datasets.Dataset.from_list(rows)
+    dd = datasets.DatasetDict({"train": ds, "test": ds.select(range(3))})
+    for data in (path, str(path), ds, dd, from_records(rows)):
+        model = stance.train(data, config=CONFIG, progress=False)
+        assert _probe(model) == pytest.approx(reference), type(data).__name__
+
+
+def test_train_records_corpora_in_metadata(tmp_path) -> None:
+    path = write_csv(tmp_path / "train.csv", [dict(r) for r in TRAIN_ROWS])
+    assert stance.train(path, config=CONFIG, progress=False).metadata["corpora"] == [str(path)]
+    named = stance.train([dict(r) for r in TRAIN_ROWS], config=CONFIG, corpora=["mine"], progress=False)
+    assert named.metadata["corpora"] == ["mine"]
+
+
+def test_train_column_mapping_and_label_spellings() -> None:
+    spell = {"FAVOR": "pro", "AGAINST": "con", "NONE": "neutral"}
+    rows = [{"s": r["text"], "t": r["target"], "y": spell[r["stance"]]} for r in TRAIN_ROWS]
+    model = stance.train(rows, config=CONFIG, text_column="s", target_column="t", stance_column="y",
+                         sentiment_column=None, progress=False)
+    assert model.stance_labels == ["FAVOR", "AGAINST", "NONE"]
+    assert model.sentiment_head is None
+
+
+def test_train_errors() -> None:
+    with pytest.raises(CorpusError, match="no 'train' split"):
+        stance.train(datasets.DatasetDict({"test": datasets.Dataset.from_list([dict(TRAIN_ROWS[0])])}), config=CONFIG)
+    with pytest.raises(InputError, match="cannot train from int"):
+        stance.train(42, config=CONFIG)
+    with pytest.raises(ValueError, match="unknown training options"):
+        stance.train([dict(r) for r in TRAIN_ROWS], config={"no_such_option": 1})
+    with pytest.raises(LabelError, match="row 1"):
+        stance.train([dict(TRAIN_ROWS[0]), {**TRAIN_ROWS[1], "stance": "meh"}], config=CONFIG)
+    with pytest.raises(CorpusError, match="no rows"):
+        stance.train([], config=CONFIG)
+
+
+def test_training_arrays_skips_rows_without_stance() -> None:
+    ds = from_records(
+        [{"text": "a b", "target": "t", "stance": "pro"}, {"text": "c d", "target": "t"}], require_stance=False
+    )
+    pairs, stance_labels, sentiment = training_arrays(ds)
+    assert pairs == [("a b", "t", (), None)] and stance_labels == ["FAVOR"] and sentiment == [None]
+    with pytest.raises(CorpusError, match="no row has a stance label"):
+        training_arrays(from_records([{"text": "a", "target": "t"}], require_stance=False))
+
+
+def test_load_unknown_builtin_name_is_a_missing_file() -> None:
+    with pytest.raises(stance.ModelFormatError, match="does not exist"):
+        stance.load("no-such-builtin-model")
+
+
+# ---------------------------------------------------------------------------------------------- analyze
+def test_analyze_one_record_per_statement_and_target(trained_model) -> None:
+    text = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    statements = extract_statements(text)
+    targets = ["Tomas Reyna", "Ingrid Halvard"]
+    out = stance.analyze(text, targets, aliases={"Tomas Reyna": ["Reyna"]}, model=trained_model)
+    assert len(out) == len(statements) * len(targets)
+    assert [r.target for r in out] == targets * len(statements)
+    assert [r.text for r in out[::2]] == [s.text for s in statements]
+    assert [r.speaker for r in out[::2]] == [s.speaker for s in statements]
+    # each record is the model's prediction for that statement and target (aliases included)
+    for r in out[:6]:
+        aliases = ["Reyna"] if r.target == "Tomas Reyna" else None
+        p = trained_model.predict(r.text, r.target, aliases=aliases)
+        assert (r.stance, r.stance_confidence) == (p.stance, pytest.approx(p.stance_confidence))
+        assert r.to_dict()["flags"] == list(p.flags)
+
+
+def test_analyze_single_target_string_and_no_statements(trained_model) -> None:
+    text = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    assert len(stance.analyze(text, "Tomas Reyna", model=trained_model)) == len(extract_statements(text))
+    assert stance.analyze("No one said anything here. The sky was grey.", ["the sky"], model=trained_model) == []
+
+
+def test_analyze_needs_targets(trained_model) -> None:
+    with pytest.raises(InputError, match="no targets"):
+        stance.analyze("Someone said something.", [], model=trained_model)
