@@ -68,6 +68,30 @@ DENSE_FEATURES: tuple[str, ...] = (
 )
 _D = {name: i for i, name in enumerate(DENSE_FEATURES)}
 
+# Lexicon membership as bit flags, so the hot loop does one dict lookup per word.
+_B_POS, _B_NEG, _B_SUPPORT, _B_OPPOSE, _B_CONTRAST, _B_FIRST, _B_NEGATOR, _B_STOP = (1 << k for k in range(8))
+_LEX: dict[str, int] = {}
+for _words, _bit in (
+    (lexicon.POSITIVE_WORDS, _B_POS),
+    (lexicon.NEGATIVE_WORDS, _B_NEG),
+    (lexicon.SUPPORT_CUES, _B_SUPPORT),
+    (lexicon.OPPOSE_CUES, _B_OPPOSE),
+    (lexicon.CONTRAST, _B_CONTRAST | _B_STOP),
+    (lexicon.PRONOUNS_FIRST, _B_FIRST),
+    (lexicon.NEGATORS, _B_NEGATOR),
+    (("!", "?", "!!", "??", "!!!", "???"), _B_STOP),
+):
+    for _w in _words:
+        _LEX[_w] = _LEX.get(_w, 0) | _bit
+_I_POS_ALL, _I_POS_ALL_NEG = _D["positive_all"], _D["positive_negated_all"]
+_I_NEG_ALL, _I_NEG_ALL_NEG = _D["negative_all"], _D["negative_negated_all"]
+_I_POS_NEAR, _I_POS_NEAR_NEG = _D["positive_near"], _D["positive_near_negated"]
+_I_NEG_NEAR, _I_NEG_NEAR_NEG = _D["negative_near"], _D["negative_near_negated"]
+_I_SUPPORT, _I_SUPPORT_NEG = _D["support_near"], _D["support_near_negated"]
+_I_OPPOSE, _I_OPPOSE_NEG = _D["oppose_near"], _D["oppose_near_negated"]
+_I_CONTRAST, _I_FIRST, _I_NEGATION = _D["contrast"], _D["first_person"], _D["negation"]
+_I_QUESTION, _I_EXCLAIM = _D["question"], _D["exclamation"]
+
 
 @dataclass(frozen=True, slots=True)
 class Pair:
@@ -301,34 +325,16 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             words.extend("w:" + " ".join(seq[j : j + n]) for j in range(len(seq) - n + 1))
         words.extend("w:" + tokens[j].norm for j in range(n_tok) if tokens[j].extra)
 
-        # negation scope over the main sequence
-        negated = [False] * len(seq)
-        scope = 0
-        negators = lexicon.NEGATORS
-        for j, w in enumerate(seq):
-            if w in ("!", "?", "!!", "??", "!!!", "???") or w in lexicon.CONTRAST:
-                scope = 0
-            elif scope > 0:
-                negated[j] = True
-                scope -= 1
-            if w in negators:
-                scope = self.negation_scope
-        if self.negation_scope:
-            words.extend("neg:" + w for w, ng in zip(seq, negated) if ng)
-
-        # mention positions in seq coordinates
+        # mention positions in seq coordinates; "near" = within the window of a mention
         pos_of_tok = {p: j for j, p in enumerate(seq_pos)}
         mention_seq = sorted({pos_of_tok[s] for s, _ in full if s in pos_of_tok})
-        if not self.mask_target:
-            # a mention spans several seq items; use its first
-            pass
-        near = np.zeros(len(seq), dtype=bool)
+        seq_len = len(seq)
+        near = bytearray(seq_len)
         context: list[str] = []
         win = self.window
-        seq_len = len(seq)
         for m in mention_seq:
             lo, hi = max(0, m - win), min(seq_len, m + win + 1)
-            near[lo:hi] = True
+            near[lo:hi] = b"\x01" * (hi - lo)
             context.extend("x:L:" + seq[j] for j in range(lo, m))
             context.extend("x:R:" + seq[j] for j in range(m + 1, hi))
         if not mention_seq and partial:
@@ -337,37 +343,58 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 if m is None:
                     continue
                 lo, hi = max(0, m - win), min(seq_len, m + win + 1)
-                near[lo:hi] = True
+                near[lo:hi] = b"\x01" * (hi - lo)
                 context.extend("x:pL:" + seq[j] for j in range(lo, m))
                 context.extend("x:pR:" + seq[j] for j in range(m + 1, hi))
 
-        pos_words, neg_words = lexicon.POSITIVE_WORDS, lexicon.NEGATIVE_WORDS
-        support, oppose = lexicon.SUPPORT_CUES, lexicon.OPPOSE_CUES
+        # one pass: negation scope (a negator marks the next `negation_scope` words, up to a contrast word
+        # or ! / ?), and the lexicon counts, overall and near the target
+        lex = _LEX
+        scope = 0
+        span = self.negation_scope
         for j, w in enumerate(seq):
-            ng = negated[j]
-            if w in pos_words:
-                dense[_D["positive_negated_all" if ng else "positive_all"]] += 1
-                if near[j]:
-                    dense[_D["positive_near_negated" if ng else "positive_near"]] += 1
-            if w in neg_words:
-                dense[_D["negative_negated_all" if ng else "negative_all"]] += 1
-                if near[j]:
-                    dense[_D["negative_near_negated" if ng else "negative_near"]] += 1
-            if near[j]:
-                if w in support:
-                    dense[_D["support_near_negated" if ng else "support_near"]] += 1
-                if w in oppose:
-                    dense[_D["oppose_near_negated" if ng else "oppose_near"]] += 1
-            if w in lexicon.CONTRAST:
-                dense[_D["contrast"]] = 1.0
-            elif w in lexicon.PRONOUNS_FIRST:
-                dense[_D["first_person"]] = 1.0
-            elif w in negators:
-                dense[_D["negation"]] = 1.0
+            bits = lex.get(w, 0)
+            if bits & _B_STOP:
+                scope, ng = 0, False
+            elif scope > 0:
+                ng = True
+                scope -= 1
+                words.append("neg:" + w)
+            else:
+                ng = False
+            if not bits:
+                c0 = w[0]
+                if c0 == "?":
+                    dense[_I_QUESTION] = 1.0
+                elif c0 == "!":
+                    dense[_I_EXCLAIM] = 1.0
+                continue
+            if bits & _B_NEGATOR:
+                scope = span
+            nr = near[j]
+            if bits & _B_POS:
+                dense[_I_POS_ALL_NEG if ng else _I_POS_ALL] += 1
+                if nr:
+                    dense[_I_POS_NEAR_NEG if ng else _I_POS_NEAR] += 1
+            if bits & _B_NEG:
+                dense[_I_NEG_ALL_NEG if ng else _I_NEG_ALL] += 1
+                if nr:
+                    dense[_I_NEG_NEAR_NEG if ng else _I_NEG_NEAR] += 1
+            if nr:
+                if bits & _B_SUPPORT:
+                    dense[_I_SUPPORT_NEG if ng else _I_SUPPORT] += 1
+                if bits & _B_OPPOSE:
+                    dense[_I_OPPOSE_NEG if ng else _I_OPPOSE] += 1
+            if bits & _B_CONTRAST:
+                dense[_I_CONTRAST] = 1.0
+            elif bits & _B_FIRST:
+                dense[_I_FIRST] = 1.0
+            elif bits & _B_NEGATOR:
+                dense[_I_NEGATION] = 1.0
             elif w[0] == "?":
-                dense[_D["question"]] = 1.0
+                dense[_I_QUESTION] = 1.0
             elif w[0] == "!":
-                dense[_D["exclamation"]] = 1.0
+                dense[_I_EXCLAIM] = 1.0
         for k in range(_D["support_near"], _D["negative_negated_all"] + 1):
             if dense[k]:
                 dense[k] = math.log1p(dense[k])
@@ -499,34 +526,47 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "word_vocabulary_")
         n = len(pairs)
         widx, xidx = self._word_index, self._ctx_index
-        w_rows: list[list[int]] = []
-        x_rows: list[list[int]] = []
-        c_rows: list[list[int]] = []
+        wget, xget = widx.get, xidx.get
+        w_flat: list[int] = []
+        x_flat: list[int] = []
+        c_flat: list[int] = []
+        w_len = np.zeros(n, dtype=np.int64)
+        x_len = np.zeros(n, dtype=np.int64)
+        c_len = np.zeros(n, dtype=np.int64)
         dense = np.zeros((n, self.n_dense_), dtype=np.float64)
         target_ids = np.full(n, -1, dtype=np.int64)
         coverage = np.zeros(n, dtype=np.float64)
         use_chars = self.char_ngram_range is not None
+        cache = self._token_cache
+        char_indices = self._char_indices
+        target_index = self._target_index
         for r, pair in enumerate(pairs):
             a = self._analyze(pair)
-            wi = [widx[f] for f in a.words if f in widx]
-            w_rows.append(wi)
-            x_rows.append([xidx[f] for f in a.context if f in xidx])
+            ids = list(map(wget, a.words))
+            nw = a.n_words
+            if nw:
+                coverage[r] = (nw - ids[:nw].count(None)) / nw
+            ids = [i for i in ids if i is not None]
+            w_flat.extend(ids)
+            w_len[r] = len(ids)
+            xi = [i for i in map(xget, a.context) if i is not None]
+            x_flat.extend(xi)
+            x_len[r] = len(xi)
             if use_chars:
-                ci: list[int] = []
+                before = len(c_flat)
                 for tok in a.chars:
-                    ci.extend(self._char_indices(tok))
-                c_rows.append(ci)
+                    got = cache.get(tok)
+                    c_flat.extend(got if got is not None else char_indices(tok))
+                c_len[r] = len(c_flat) - before
             dense[r] = a.dense
-            target_ids[r] = self._target_index.get(_target_key(pair.target), -1)
-            known = sum(1 for f in a.words[: a.n_words] if f in widx)
-            coverage[r] = known / a.n_words if a.n_words else 0.0
-        W = _tfidf(w_rows, self.word_idf_)
+            target_ids[r] = target_index.get(_target_key(pair.target), -1)
+        W = _tfidf(w_flat, w_len, self.word_idf_)
         blocks = [W * self.word_weight]
         C = None
         if use_chars:
-            C = _tfidf(c_rows, self.char_idf_) * self.char_weight
+            C = _tfidf(c_flat, c_len, self.char_idf_) * self.char_weight
             blocks.append(C)
-        blocks.append(_tfidf(x_rows, self.context_idf_) * self.context_weight)
+        blocks.append(_tfidf(x_flat, x_len, self.context_idf_) * self.context_weight)
         D = sp.csr_matrix(dense * self.dense_weight)
         blocks.append(D)
         if len(self.targets_):
@@ -574,15 +614,17 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         return tags
 
 
-def _tfidf(rows: list[list[int]], idf: np.ndarray) -> sp.csr_matrix:
-    """Sublinear TF times IDF, L2-normalized per row, from per-row lists of column indices."""
-    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-    indptr = np.concatenate([[0], np.cumsum(lengths)])
-    indices = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(indptr[-1]))
-    M = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(idf)))
+def _tfidf(flat: list[int], lengths: np.ndarray, idf: np.ndarray) -> sp.csr_matrix:
+    """Sublinear TF times IDF, L2-normalized per row, from the rows' column indices laid end to end."""
+    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = np.asarray(flat, dtype=np.int64)
+    M = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(lengths), len(idf)))
     M.sum_duplicates()
     M.data = (1.0 + np.log(M.data)) * idf[M.indices]
-    norms = np.sqrt(np.asarray(M.multiply(M).sum(axis=1)).ravel())
+    row_nnz = np.diff(M.indptr)
+    rows = np.repeat(np.arange(M.shape[0]), row_nnz)
+    norms = np.sqrt(np.bincount(rows, weights=M.data**2, minlength=M.shape[0]))
     norms[norms == 0] = 1.0
-    M.data /= np.repeat(norms, np.diff(M.indptr))
+    M.data /= norms[rows]
     return M

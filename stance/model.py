@@ -115,6 +115,8 @@ def _head(C: float, class_weight: str | None, y: np.ndarray, folds: int, seed: i
 
 
 def _non_latin_share(text: str) -> float:
+    if text.isascii():
+        return 0.0
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return 0.0

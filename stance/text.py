@@ -7,8 +7,8 @@ NewsMTSC) can be matched exactly, and so explanations can point back into the st
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["Token", "tokenize", "target_phrases", "find_mentions", "STOPWORDS"]
 
@@ -30,14 +30,19 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its normalized form and its character span in the original text."""
+class Token(NamedTuple):
+    """One token: its normalized form and its character span in the original text.
+
+    ``extra`` is True for words split out of a hashtag (they follow the hashtag, at its offsets).
+    """
 
     norm: str
     start: int
     end: int
-    extra: bool = False  # True for words split out of a hashtag (not counted for n-grams across)
+    extra: bool = False
+
+
+_new_token = tuple.__new__  # building the NamedTuple without its Python-level __new__ is ~3x faster
 
 
 def tokenize(text: str) -> list[Token]:
@@ -48,25 +53,26 @@ def tokenize(text: str) -> list[Token]:
     are folded to ``'``.
     """
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         s, e = m.span()
         if kind == "word":
-            out.append(Token(m.group().lower().replace("’", "'"), s, e))
+            append(_new_token(Token, (m.group().lower().replace("’", "'"), s, e, False)))
         elif kind == "punct":
-            out.append(Token(m.group()[:3], s, e))
+            append(_new_token(Token, (m.group()[:3], s, e, False)))
         elif kind == "tag":
             body = m.group()[1:]
-            out.append(Token("#" + body.lower(), s, e))
+            append(_new_token(Token, ("#" + body.lower(), s, e, False)))
             parts = _CAMEL_RE.findall(body)
             if len(parts) > 1 or (parts and parts[0].lower() != body.lower()):
-                out.extend(Token(p.lower(), s, e, True) for p in parts)
+                out.extend(_new_token(Token, (p.lower(), s, e, True)) for p in parts)
             else:
-                out.append(Token(body.lower(), s, e, True))
+                append(_new_token(Token, (body.lower(), s, e, True)))
         elif kind == "user":
-            out.append(Token("@user", s, e))
+            append(_new_token(Token, ("@user", s, e, False)))
         else:
-            out.append(Token("_url_", s, e))
+            append(_new_token(Token, ("_url_", s, e, False)))
     return out
 
 
@@ -109,13 +115,13 @@ def find_mentions(
         s, e = span
         idx = [i for i, t in enumerate(tokens) if t.start < e and t.end > s and not t.extra]
         return ([(idx[0], idx[-1] + 1)] if idx else []), []
-    phrases, content = target_phrases(target, aliases)
-    norms = [t.norm.lstrip("#").removesuffix("'s") for t in tokens]
+    phrases, content, firsts = _phrase_index(target, aliases)
+    norms = [_mention_form(t[0]) for t in tokens]
     full: list[tuple[int, int]] = []
     covered: set[int] = set()
     n = len(norms)
     for i in range(n):
-        if i in covered:
+        if i in covered or norms[i] not in firsts:
             continue
         for ph in phrases:
             k = len(ph)
@@ -123,6 +129,16 @@ def find_mentions(
                 full.append((i, i + k))
                 covered.update(range(i, i + k))
                 break
-    partial = [i for i, w in enumerate(norms) if i not in covered and w in content]
-    full.sort()
+    partial = [i for i, w in enumerate(norms) if w in content and i not in covered]
     return full, partial
+
+
+@lru_cache(maxsize=200_000)
+def _mention_form(norm: str) -> str:
+    return norm.lstrip("#").removesuffix("'s")
+
+
+@lru_cache(maxsize=4096)
+def _phrase_index(target: str, aliases: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
+    phrases, content = target_phrases(target, aliases)
+    return phrases, content, frozenset(ph[0] for ph in phrases)
