@@ -100,6 +100,8 @@ _CHECK_SCRIPT = """
     var t=charts[i].querySelector("title");
     out.charts.push({title:t?t.textContent:"",width:Math.round(r.width*10)/10,height:Math.round(r.height*10)/10});
   }
+  var de=document.documentElement;
+  out.page={width:de.scrollWidth,height:de.scrollHeight};
   var el=document.getElementById("render-check");
   if(el){el.textContent=JSON.stringify(out);}
   document.body.setAttribute("data-render-check","done");
