@@ -26,6 +26,16 @@ def _f(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else str(int(round(x)))
 
 
+def _nice_step(raw: float) -> int:
+    """The smallest of 1, 2, 5 × 10^k (an integer) not below ``raw``."""
+    step = 1
+    while True:
+        for m in (1, 2, 5):
+            if step * m >= raw:
+                return step * m
+        step *= 10
+
+
 def _open(width: float, height: float, title: str, extra_class: str = "") -> list[str]:
     cls = "chart" + (f" {extra_class}" if extra_class else "")
     t = escape(title)
@@ -203,7 +213,7 @@ def reliability_diagram(bins: Sequence[dict[str, Any]], title: str, ece: float |
     """Accuracy against mean confidence per confidence bin, with the diagonal of perfect calibration.
 
     ``bins`` come from :func:`stance.reporting.stats.calibration_bins`. Bars show each bin's accuracy, a
-    dot its mean confidence; the red band is the gap. The expected calibration error is printed.
+    dot its mean confidence; the outlined red band is the gap. The expected calibration error is printed.
     """
     total = sum(b["count"] for b in bins)
     if not total:
@@ -227,8 +237,8 @@ def reliability_diagram(bins: Sequence[dict[str, Any]], title: str, ece: float |
             f"<title>{escape(tip)}</title></rect>"
         )
         parts.append(
-            f'<rect x="{_f(x0 + 1)}" y="{_f(min(ya, yc))}" width="{_f(bw - 2)}" height="{_f(max(abs(ya - yc), 0.5))}" '
-            f'fill="{PALETTE[3]}" fill-opacity="0.35"/>'
+            f'<rect x="{_f(x0 + 1.5)}" y="{_f(min(ya, yc))}" width="{_f(bw - 3)}" height="{_f(max(abs(ya - yc), 0.5))}" '
+            f'fill="{PALETTE[3]}" fill-opacity="0.15" stroke="{PALETTE[3]}" stroke-width="1.2"/>'
         )
         parts.append(f'<circle cx="{_f(x0 + bw / 2)}" cy="{_f(yc)}" r="3" fill="{PALETTE[3]}"/>')
     if ece is not None:
@@ -252,7 +262,7 @@ def confidence_histogram(correct: Sequence[float], wrong: Sequence[float], title
     left, top, w, h = 52, 30, width - 68, 200
     height = top + h + 50
     parts = _open(width, height, title)
-    step = max(1, round(peak / 4))
+    step = _nice_step(peak / 4)
     yt = [(v / peak, str(v)) for v in range(0, peak + 1, step)]
     _axes(parts, left, top, w, h, "confidence of the predicted label", "predictions", yt, [(i / 5, f"{i / 5:.1f}") for i in range(6)])
     bw = w / n_bins
