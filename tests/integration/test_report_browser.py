@@ -154,7 +154,7 @@ def test_compare_report_renders_without_errors(data_dir: Path, tmp_path: Path) -
     _semeval_model(data_dir).save(model_path)
     out = tmp_path / "compare"
     argv = ["compare", "--corpus", "semeval2016", "--data-dir", str(data_dir), "--model", str(model_path),
-            "--baseline", "majority", "--baseline", "vader", "--resamples", "200", "--output", str(out)]
+            "--baseline", "majority", "--baseline", "tfidf-svm", "--resamples", "200", "--output", str(out)]
     assert main(argv) == 0
     res = assert_renders(out / "report.html", out, min_charts=6)
     assert "Published results" in res["dom"]
