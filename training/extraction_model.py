@@ -14,6 +14,7 @@ thresholds, and prints the figures; the threshold written with the final model i
 Usage::
 
     python training/extraction_model.py --holdout 5            # tune on a held-out fifth of train
+    python training/extraction_model.py --holdout 5 --folds 5 --thresholds 0.3   # 5-fold CV on train
     python training/extraction_model.py --threshold 0.5        # train on all of train, write weights
 """
 
@@ -110,28 +111,39 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lex-count", type=int, default=2, help="with --holdout: min cue count of a lexicon word")
     ap.add_argument("--lex-share", type=float, default=0.05, help="with --holdout: min cue share of a lexicon word")
     ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--folds", type=int, default=1, help="with --holdout K: run folds 0..N-1 (N <= K)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="override a switch of stance.extraction._rules for the experiment")
     args = ap.parse_args(argv)
     articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", "train")
+    for item in args.set:
+        name, _, value = item.partition("=")
+        setattr(R, name, type(getattr(R, name))(value) if not isinstance(getattr(R, name), bool) else value in ("1", "true"))
     if args.holdout:
-        fit_arts = [a for i, a in enumerate(articles) if i % args.holdout]
-        held = [a for i, a in enumerate(articles) if i % args.holdout == 0]
-        cues = learn_cues(fit_arts, args.lex_count, args.lex_share)
-        d = train(fit_arts, cues, args.min_df, args.C, args.threshold)
-        orig = M.load_cues
-        M.load_cues = lambda: cues  # the held-out run uses the lexicon learned without it
-        try:
-            base = evaluate(held, lambda t: R.extract(t, model=None))
-            print("rules only", _fmt(base))
-            for nested in (False,):
-                for mw in ((True, True), (False, True), (True, False)):
-                    R.PAREN_SKIP, R.MODEL_SUBJECT_FALLBACK = mw
-                    for th in [float(x) for x in args.thresholds.split(",")]:
+        thresholds = [float(x) for x in args.thresholds.split(",")]
+        totals: dict = {}
+        for fold in range(args.folds):
+            fit_arts = [a for i, a in enumerate(articles) if i % args.holdout != fold]
+            held = [a for i, a in enumerate(articles) if i % args.holdout == fold]
+            cues = learn_cues(fit_arts, args.lex_count, args.lex_share)
+            d = train(fit_arts, cues, args.min_df, args.C, args.threshold)
+            orig = M.load_cues
+            M.load_cues = lambda c=cues: c  # the held-out run uses the lexicon learned without it
+            try:
+                runs = [("rules only", None)] + [(f"rules + model, cue threshold {th}", th) for th in thresholds]
+                for name, th in runs:
+                    if th is None:
+                        res = evaluate(held, lambda t: R.extract(t, model=None))
+                    else:
                         d["cue"]["threshold"] = th
-                        model = M._Model(d)
-                        res = evaluate(held, lambda t, m=model: R.extract(t, model=m))
-                        print(f"join {mw} cue threshold {th}", _fmt(res))
-        finally:
-            M.load_cues = orig
+                        res = evaluate(held, lambda t, m=M._Model(d): R.extract(t, model=m))
+                    print(f"fold {fold} {name}: {_fmt(res)}")
+                    _add(totals.setdefault(name, {}), res)
+            finally:
+                M.load_cues = orig
+        if args.folds > 1:
+            for name, t in totals.items():
+                print(f"all {args.folds} folds {name}: {_fmt_totals(t)}")
         return 0
     cues = M.load_cues()
     d = train(articles, cues, args.min_df, args.C, args.threshold)
@@ -141,6 +153,29 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.output).write_text(json.dumps(d, sort_keys=True) + "\n", encoding="utf-8")
     print(f"cue model: {len(d['cue']['weights'])} weights, side model: {len(d['side']['weights'])} -> {args.output}")
     return 0
+
+
+def _add(acc: dict, res: dict) -> None:
+    for key in ("overlap_30", "overlap_80"):
+        r = res["overall"][key]
+        a = acc.setdefault(key, {"tp": 0, "predicted": 0, "gold": 0, "sp_ok": 0.0, "sp_n": 0})
+        a["tp"] += r["tp"]
+        a["predicted"] += r["predicted"]
+        a["gold"] += r["gold"]
+        a["sp_ok"] += r["speaker_accuracy"] * r["speaker_evaluated"] / 100
+        a["sp_n"] += r["speaker_evaluated"]
+
+
+def _fmt_totals(acc: dict) -> str:
+    out = []
+    for key in ("overlap_30", "overlap_80"):
+        a = acc[key]
+        p = a["tp"] / a["predicted"] if a["predicted"] else 0.0
+        r = a["tp"] / a["gold"] if a["gold"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out.append(f"{key}: P/R/F1 {100 * p:.1f}/{100 * r:.1f}/{100 * f:.1f}")
+    out.append(f"speaker {100 * acc['overlap_30']['sp_ok'] / max(1, acc['overlap_30']['sp_n']):.1f}")
+    return "  ".join(out)
 
 
 def _fmt(res: dict) -> str:
