@@ -114,6 +114,8 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
             raise ModelFormatError(f"{str(path)!r} has no metadata.json; it is not a stance model file") from None
         except (zipfile.BadZipFile, ValueError, OSError) as exc:
             raise ModelFormatError(f"{str(path)!r}: metadata is unreadable ({exc}); save or download the model again") from None
+    if not isinstance(meta, dict):
+        raise ModelFormatError(f"{str(path)!r}: metadata.json holds a JSON {type(meta).__name__}, not an object; it is not a stance model file")
     if meta.get("format") != FORMAT:
         raise ModelFormatError(f"{str(path)!r} has format {meta.get('format')!r}, not {FORMAT!r}")
     version = meta.get("format_version")
