@@ -185,11 +185,12 @@ def test_missing_members(saved, tmp_path) -> None:
         load_model(no_meta)
 
 
-def test_unreadable_metadata(saved, tmp_path) -> None:
+@pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b"null", b"\xff\xfe"], ids=["broken", "list", "null", "binary"])
+def test_unreadable_metadata(saved, tmp_path, content) -> None:
     _, path, _ = saved
     bad = tmp_path / "badmeta.stance"
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(bad, "w") as dst:
-        dst.writestr("metadata.json", b"{not json")
+        dst.writestr("metadata.json", content)
         dst.writestr("weights.skops", src.read("weights.skops"))
     with pytest.raises(ModelFormatError, match="metadata"):
         read_metadata(bad)
