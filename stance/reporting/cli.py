@@ -106,6 +106,7 @@ def _run(args: argparse.Namespace) -> int:
     from stance.api import load
     from stance.baselines import SENTIMENT_BASELINES, train_baseline
     from stance.evaluation import evaluate_model
+    from stance.exceptions import InputError
     from stance.reporting.compare import check_split, compare_reports, published_results, system_report, write_comparison
 
     if not args.model and not args.baseline:
@@ -116,6 +117,12 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("the majority and tfidf-svm baselines learn from a training set: with --input also give --train-input FILE")
     ds, train, corpus = _load_data(args)
     check_split(ds, corpus, args.split)
+    trained = [b for b in args.baseline if b not in SENTIMENT_BASELINES]
+    if trained and train is None:
+        raise UsageError(
+            f"baseline {trained[0]!r} learns from a training split, and {corpus!r} has no split {args.train_split!r}; "
+            "name one with --train-split"
+        )
     taken: set[str] = set()
     names: list[tuple[str, str, str]] = []  # (name, kind, spec)
     for spec in args.model:
@@ -143,9 +150,11 @@ def _run(args: argparse.Namespace) -> int:
         elif spec in SENTIMENT_BASELINES:
             reports[name] = system_report(spec, ds, corpus=corpus, split=args.split)
         else:
-            if train is None:
-                raise UsageError(f"baseline {spec!r} needs a training split: {corpus!r} has no split {args.train_split!r} (set --train-split)")
-            reports[name] = evaluate_model(train_baseline(spec, train), ds, corpus=corpus, split=args.split)
+            try:
+                baseline = train_baseline(spec, train)
+            except InputError as exc:
+                raise InputError(f"baseline {spec!r} on {corpus!r} split {args.train_split!r}: {exc}") from None
+            reports[name] = evaluate_model(baseline, ds, corpus=corpus, split=args.split)
     published = published_results(args.corpus, args.split) if args.corpus else []
     comp = compare_reports(
         reports,

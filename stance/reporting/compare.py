@@ -19,7 +19,19 @@ from typing import Any
 
 from stance.exceptions import CorpusError, InputError
 from stance.reporting import svg
-from stance.reporting.html import METRIC_HELP, METRIC_NAMES, SENTIMENT_METRICS, STANCE_METRICS, _num, _table, empty_notice, fmt_ci, metadata_list, page
+from stance.reporting.html import (
+    METRIC_HELP,
+    METRIC_NAMES,
+    SENTIMENT_METRICS,
+    STANCE_METRICS,
+    _num,
+    _table,
+    empty_notice,
+    fmt_ci,
+    largest_targets,
+    metadata_list,
+    page,
+)
 from stance.reporting.stats import (
     DEFAULT_RESAMPLES,
     bootstrap_cis,
@@ -355,13 +367,17 @@ def _task_html(comp: dict[str, Any], task: str) -> str:
         "solid lines exclude zero.</figcaption></figure></div>"
     )
     if task == "stance":
-        targets = sorted({t for s in systems for t in (s["stance"].get("per_target") or {})})
+        sizes: dict[str, Any] = {}
+        for s in systems:
+            for t, v in (s["stance"].get("per_target") or {}).items():
+                sizes.setdefault(t, v)
+        targets, note = largest_targets(sizes)
         if targets:
             trows = []
             for tg in targets:
                 n = next((s["stance"]["per_target"][tg]["n"] for s in systems if tg in (s["stance"].get("per_target") or {})), 0)
                 trows.append([_e(tg), _num(int(n))] + [_num((s["stance"].get("per_target") or {}).get(tg, {}).get("f_avg")) for s in systems])
-            parts.append(f"<h3>F_avg per target ({len(targets)})</h3>")
+            parts.append(f"<h3>F_avg per target ({len(sizes):,})</h3>{note}")
             parts.append(_table(["target", "n"] + [_e(s["name"]) for s in systems], trows, num_cols=tuple(range(1, len(systems) + 2))))
     heat = []
     for s in systems:
@@ -435,7 +451,9 @@ def render_comparison_html(comp: dict[str, Any]) -> str:
         f'<p class="lead">{comp["n"]:,} statements, {len(comp["systems"])} systems, reference <strong>{_e(comp["reference"])}</strong>. '
         f"Intervals: 95% percentile bootstrap over statements, {comp['n_resamples']:,} resamples shared by all systems; "
         "p: two-sided paired bootstrap test of the difference from the reference.</p>",
-        '<nav><a href="#stance">Stance</a><a href="#sentiment">Sentiment</a><a href="#published">Published results</a><a href="#systems">Systems</a></nav></header>',
+        "<nav>"
+        + "".join(f'<a href="#{t}">{t.capitalize()}</a>' for t in ("stance", "sentiment") if _systems_with(comp, t))
+        + '<a href="#published">Published results</a><a href="#systems">Systems</a></nav></header>',
     ]
     if not comp["n"] or not any(_systems_with(comp, t) for t in ("stance", "sentiment")):
         body.append(empty_notice(corpus, split))

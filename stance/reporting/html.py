@@ -24,7 +24,7 @@ import numpy as np
 from stance.reporting import svg
 from stance.reporting.stats import DEFAULT_RESAMPLES, bootstrap_cis, calibration_bins, expected_calibration_error, resample_indices
 
-__all__ = ["write_html", "render_html", "report_statistics", "page", "fmt_ci", "CSS"]
+__all__ = ["write_html", "render_html", "report_statistics", "page", "fmt_ci", "largest_targets", "CSS", "MAX_TARGETS"]
 
 STANCE_METRICS = ("f_avg", "macro_f1", "accuracy")
 SENTIMENT_METRICS = ("macro_recall", "macro_f1", "accuracy", "f1_pos_neg")
@@ -43,6 +43,8 @@ METRIC_HELP = {
     "f1_pos_neg": "mean F1 of positive and negative",
 }
 N_EXAMPLES = 10
+#: At most this many targets are tabled and charted (those with most statements); the JSON has them all.
+MAX_TARGETS = 40
 
 CSS = """
 :root{--ink:#222;--muted:#666;--line:#ddd;--bg:#fff;--panel:#f7f7f8;--accent:#0072B2;--bad:#D55E00;--good:#009E73}
@@ -297,10 +299,25 @@ def _per_label(scores: dict[str, Any], stats: dict[str, Any], task: str) -> str:
     return f'<h3>Per label</h3><div class="charts"><div>{table}</div>{_figure(chart, "F1 per label; whiskers: 95% bootstrap interval.")}</div>'
 
 
+def largest_targets(per: dict[str, Any], limit: int = MAX_TARGETS) -> tuple[list[str], str]:
+    """The targets to show (all, in report order, up to ``limit``; else the ``limit`` with most statements)
+    and a note saying how many were left out."""
+    if len(per) <= limit:
+        return list(per), ""
+    keep = sorted(per, key=lambda t: (-int(per[t].get("n", 0)), t))[:limit]
+    shown = sum(int(per[t].get("n", 0)) for t in keep)
+    total = sum(int(v.get("n", 0)) for v in per.values())
+    note = (f'<p class="lead">{len(per):,} targets: showing the {limit} with most statements ({shown:,} of {total:,} statements); '
+            "every target is in report.json.</p>")
+    return keep, note
+
+
 def _per_target(scores: dict[str, Any], stats: dict[str, Any]) -> str:
-    per = scores.get("per_target") or {}
-    if not per:
+    per_all = scores.get("per_target") or {}
+    if not per_all:
         return ""
+    keep, note = largest_targets(per_all)
+    per = {t: per_all[t] for t in keep}
     cis = stats.get("per_target_f_avg", {})
     rows = [
         [_e(t), _num(int(v["n"])), f"{_num(v['f_avg'])} {fmt_ci(cis.get(t))}", _num(v["macro_f1"]), _num(v["accuracy"])]
@@ -313,7 +330,7 @@ def _per_target(scores: dict[str, Any], stats: dict[str, Any]) -> str:
         width=640,
     )
     return (
-        f"<h3>Per target ({len(per)})</h3>{table}"
+        f"<h3>Per target ({len(per_all):,})</h3>{note}{table}"
         + _figure(chart, "F_avg of each target's statements; whiskers: 95% bootstrap interval (wide for small targets).")
     )
 
