@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
+
 __all__ = [
     "StanceError",
     "InputError",
@@ -22,8 +24,8 @@ class InputError(StanceError, ValueError):
     """A statement, target or batch cannot be used as given."""
 
 
-class NotFittedError(StanceError, ValueError):
-    """A model or transformer was used before it was trained."""
+class NotFittedError(StanceError, _SklearnNotFittedError):
+    """A model or transformer was used before it was trained (also a scikit-learn ``NotFittedError``)."""
 
 
 class ModelFormatError(StanceError):

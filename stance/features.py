@@ -28,10 +28,11 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
 from sklearn.utils.validation import check_is_fitted
 
 from stance import lexicon
-from stance.exceptions import InputError
+from stance.exceptions import InputError, NotFittedError
 from stance.text import Token, find_mentions, tokenize
 
 __all__ = ["Pair", "StanceFeaturizer", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
@@ -486,6 +487,14 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name}={value!r}; expected an integer >= 1")
 
+    def _check_fitted(self) -> None:
+        try:
+            check_is_fitted(self, "word_vocabulary_")
+        except _SklearnNotFittedError:
+            raise NotFittedError(
+                f"this {type(self).__name__} is not fitted yet; call fit with training pairs before transform"
+            ) from None
+
     # ------------------------------------------------------------------ persistence helpers
     def _build_index(self) -> None:
         self._word_index = {f: i for i, f in enumerate(self.word_vocabulary_.tolist())}
@@ -523,7 +532,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     def _transform(self, pairs: list[Pair]) -> tuple[sp.csr_matrix, np.ndarray]:
         """Features and, per pair, the share of its words found in the training vocabulary."""
-        check_is_fitted(self, "word_vocabulary_")
+        self._check_fitted()
         n = len(pairs)
         widx, xidx = self._word_index, self._ctx_index
         wget, xget = widx.get, xidx.get
@@ -595,7 +604,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Names of the output columns, prefixed by block (see the module docstring)."""
-        check_is_fitted(self, "word_vocabulary_")
+        self._check_fitted()
         dense = ["d:" + d for d in DENSE_FEATURES]
         names: list[str] = list(self.word_vocabulary_)
         if self.char_ngram_range is not None:

@@ -108,8 +108,9 @@ def find_mentions(
 
     Returns ``(full, partial)``: token index ranges ``[i, j)`` of full mentions (target or alias, or the
     tokens overlapping ``span`` when the mention's character offsets are given) and the indices of tokens
-    that are one of the target's content words without a full match. Hashtags count: ``#hillary2016``
-    does not match, but ``#hillary`` does.
+    that are one of the target's content words without a full match. Hashtags count: ``#hillary``
+    matches as a whole, and ``#hillary2016`` through its split-out word ``hillary``; a matched hashtag's
+    split-out words are not counted again.
     """
     if span is not None:
         s, e = span
@@ -128,6 +129,11 @@ def find_mentions(
             if tuple(norms[i : i + k]) == ph:
                 full.append((i, i + k))
                 covered.update(range(i, i + k))
+                # a matched hashtag's split-out words are the same mention, not another one
+                j = i + k
+                while j < n and tokens[j][3] and tokens[j][1] == tokens[i][1]:
+                    covered.add(j)
+                    j += 1
                 break
     partial = [i for i, w in enumerate(norms) if w in content and i not in covered]
     return full, partial
