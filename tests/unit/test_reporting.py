@@ -323,6 +323,22 @@ def test_html_report_with_two_labels_and_twenty_targets() -> None:
     assert "Sentiment" not in re.sub(r"<nav>.*?</nav>", "", html)
 
 
+def test_html_report_with_hundreds_of_targets_shows_the_largest() -> None:
+    from stance.reporting.html import MAX_TARGETS
+
+    targets = [f"topic {i:03d}" for i in range(300)]
+    rep = make_report(targets=targets, n=3000, sentiment=False)
+    html = render_html(rep, n_resamples=20)
+    per = rep["stance"]["per_target"]
+    assert f"300 targets: showing the {MAX_TARGETS} with most statements" in html
+    largest = max(per, key=lambda t: per[t]["n"])
+    smallest = min(per, key=lambda t: per[t]["n"])
+    section = html[html.index("<h3>Per target"): html.index("<h3>Confusion matrix")]
+    assert f"<td>{largest}</td>" in section and f"<td>{smallest}</td>" not in section
+    per_target_chart = next(c for c in charts_of(html) if "per target" in c)
+    assert per_target_chart.count("<rect") == MAX_TARGETS
+
+
 def test_html_report_of_an_empty_split_says_so_without_errors() -> None:
     rep = make_report(n=0)
     html = render_html(rep, n_resamples=50)
