@@ -205,11 +205,6 @@ def test_find_mentions_target_alias_possessive_and_partial() -> None:
     assert "#windfarm" in _mention_words("Go #windfarm go", "windfarm")[0], "hashtags count"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a hashtag naming the target is matched twice (the hashtag and the words split out of it), "
-    "so the masked sequence gets '_tgt_ _tgt_' and the split-out target words leak into the word block",
-)
 def test_hashtag_mention_is_counted_once() -> None:
     corpus = [("Vote #windfarm now", "windfarm"), ("Vote windfarm now", "windfarm")]
     f = StanceFeaturizer(min_df=1, per_target=False).fit(corpus)
