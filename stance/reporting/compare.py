@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -71,7 +70,6 @@ def system_report(
     name: str,
     dataset: Any,
     *,
-    sentiment_labels: Sequence[str] | None = None,
     corpus: str = "input",
     split: str = "test",
 ) -> dict[str, Any]:
