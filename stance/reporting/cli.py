@@ -34,7 +34,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         help="evaluate several models and baselines on the same split, with paired bootstrap tests",
         description=(
             "Evaluate every --model and --baseline on the same labelled split and write report.json, report.md and "
-            "report.html side by side: scores with 95%% bootstrap intervals, a paired bootstrap test of each system "
+            "report.html side by side: scores with 95% bootstrap intervals, a paired bootstrap test of each system "
             "against --reference, per-target scores, confusion matrices, and the published results for the corpus."
         ),
     )

@@ -452,6 +452,34 @@ def test_compare_reports_on_synthetic_systems() -> None:
         compare_reports({"good": a}, reference="nobody")
 
 
+def test_compare_command_on_your_own_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    from stance.baselines import train_baseline
+    from stance.cli import main
+    from stance.corpora import load_file
+    from stance.evaluation import evaluate_model
+
+    ds = _records(150)
+    files = {}
+    for name, rows in (("train", list(ds)[:100]), ("test", list(ds)[100:])):
+        files[name] = tmp_path / f"{name}.csv"
+        with open(files[name], "w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=["text", "target", "stance", "sentiment"], extrasaction="ignore")
+            w.writeheader()
+            w.writerows(rows)
+    out = tmp_path / "out"
+    base = ["compare", "--input", str(files["test"]), "--baseline", "majority", "--baseline", "tfidf-svm", "--resamples", "50", "--output", str(out)]
+    assert main(base) == 2
+    assert "--train-input" in capsys.readouterr().err
+    assert main(base + ["--train-input", str(files["train"]), "--reference", "tfidf-svm"]) == 0
+    comp = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert comp["reference"] == "tfidf-svm" and comp["published"] == [] and comp["n"] == 50
+    alone = evaluate_model(train_baseline("majority", load_file(files["train"])), load_file(files["test"]))
+    assert comp["systems"]["majority"]["stance"] == json.loads(json.dumps(alone["stance"]))
+    assert "No published results" in (out / "report.md").read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def semeval_model(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     import stance
@@ -472,7 +500,6 @@ def _model_specs(path: Path) -> list[str]:
 @pytest.mark.data
 @pytest.mark.slow
 def test_compare_figures_equal_evaluate_on_each_system_alone(semeval_model: Path, data_dir: Path, tmp_path: Path) -> None:
-    import stance
     from stance.baselines import train_baseline
     from stance.cli import main
     from stance.corpora import load_corpus
@@ -482,14 +509,16 @@ def test_compare_figures_equal_evaluate_on_each_system_alone(semeval_model: Path
     argv = ["compare", "--corpus", "semeval2016", "--data-dir", str(data_dir), "--split", "test", "--resamples", "200"]
     for s in specs:
         argv += ["--model", s]
-    argv += ["--baseline", "majority", "--baseline", "tfidf-svm", "--reference", specs[0], "--output", str(tmp_path)]
+    argv += ["--baseline", "majority", "--baseline", "tfidf-svm", "--reference", specs[0], "--output", str(tmp_path / "compare")]
     assert main(argv) == 0
-    comp = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    comp = json.loads((tmp_path / "compare" / "report.json").read_text(encoding="utf-8"))
     data = load_corpus("semeval2016", data_dir)
     alone: dict[str, Any] = {}
-    for s in specs:
+    for s in specs:  # `stance evaluate` on each model alone
         name = s if "/" not in s else Path(s).stem
-        alone[name] = evaluate_model(stance.load(s), data["test"], corpus="semeval2016", split="test")
+        out = tmp_path / f"evaluate-{name}"
+        assert main(["evaluate", "--model", s, "--corpus", "semeval2016", "--data-dir", str(data_dir), "--output", str(out)]) == 0
+        alone[name] = json.loads((out / "report.json").read_text(encoding="utf-8"))
     for b in ("majority", "tfidf-svm"):
         alone[b] = evaluate_model(train_baseline(b, data["train"]), data["test"], corpus="semeval2016", split="test")
     assert set(comp["systems"]) == set(alone)
@@ -497,10 +526,11 @@ def test_compare_figures_equal_evaluate_on_each_system_alone(semeval_model: Path
         got = comp["systems"][name]
         for task in ("stance", "sentiment"):
             assert got[task] == json.loads(json.dumps(rep[task])), (name, task)
+            assert got[task]["n"] == len(data["test"])
     assert comp["systems"]["majority"]["stance"]["f_avg"] == pytest.approx(65.22, abs=0.005)  # the organisers' figure
     # the published anchors, each with its citation, in all three formats
-    md = (tmp_path / "report.md").read_text(encoding="utf-8")
-    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    md = (tmp_path / "compare" / "report.md").read_text(encoding="utf-8")
+    html = (tmp_path / "compare" / "report.html").read_text(encoding="utf-8")
     from stance.reporting.compare import published_results
 
     anchors = published_results("semeval2016", "test")
