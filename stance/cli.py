@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--data-dir", default=None, help="folder holding the public corpora")
     e.add_argument("--split", default="test", help="split of the corpus (default: test)")
     e.add_argument("--output", required=True, help="folder for the reports")
-    e.add_argument("--baseline", action="append", default=[], choices=("vader",), help="also score a sentiment baseline (needs stancelens[bench])")
+    e.add_argument("--baseline", action="append", default=[], choices=("vader", "textblob"), help="also score a sentiment baseline (needs stancelens[bench])")
     _add_columns(e, labels=True)
     e.set_defaults(func=_run_evaluate)
 
