@@ -204,12 +204,15 @@ def _run_predict(args: argparse.Namespace) -> int:
     if args.aliases_column in present:
         aliases = [[a for a in str(r.get(args.aliases_column) or "").split("|") if a.strip()] for r in rows]
     preds = model.predict_batch(texts, targets, aliases)
-    for r, p in zip(rows, preds):
+    for i, (r, p) in enumerate(zip(rows, preds)):
         r["stance"] = p.stance
         r["stance_confidence"] = round(p.stance_confidence, 4)
         r["sentiment"] = p.sentiment
         r["sentiment_confidence"] = round(p.sentiment_confidence, 4) if p.sentiment_confidence is not None else None
         r["flags"] = "|".join(p.flags)
+        if args.explain:
+            e = _explain(model, p.text, p.target, aliases[i] if aliases else None)
+            r["explanation"] = _explain_brief(e) if e else None
     out_fmt = _format_of(args.output or args.input)
     fieldnames = input_columns + [c for c in (*_PRED_COLUMNS, "flags") if c not in present]
     _write_rows(rows, fieldnames, args.output, out_fmt)
@@ -218,12 +221,17 @@ def _run_predict(args: argparse.Namespace) -> int:
     return 0
 
 
-def _explain(model: Any, text: str, target: str) -> Any:
-    try:
-        from stance.explain import explain
-    except ImportError:
-        return None
-    return explain(model, text, target)
+def _explain(model: Any, text: str, target: str, aliases: Any = None) -> Any:
+    from stance.explain import explain
+
+    return explain(model, text, target, aliases=aliases)
+
+
+def _explain_brief(e: dict[str, Any], top: int = 3) -> str:
+    """``+feature (0.12); ... | -feature (-0.05); ...``: the strongest features toward and away from the label."""
+    toward = "; ".join(f"+{f['feature']} ({f['contribution']:+.2f})" for f in e["toward"][:top])
+    away = "; ".join(f"{f['feature']} ({f['contribution']:+.2f})" for f in e["away"][:top])
+    return f"{toward} | {away}"
 
 
 def _format_of(path: str) -> str:

@@ -129,6 +129,15 @@ def _side(cols: np.ndarray, values: np.ndarray, weights: np.ndarray, names: np.n
     return out
 
 
+def _feature_names(featurizer: Any) -> np.ndarray:
+    """The featurizer's output names, computed once per fitted featurizer (not saved with the model)."""
+    names = getattr(featurizer, "_names_cache", None)
+    if names is None or len(names) != featurizer.n_features_out_:
+        names = featurizer.get_feature_names_out()
+        featurizer._names_cache = names
+    return names
+
+
 def explain(
     model: Any,
     text: str,
@@ -183,7 +192,7 @@ def explain(
     row = X.tocsr()[0]
     cols, values = row.indices, row.data.astype(np.float64)
     w = weights[cols]
-    names = model.featurizer.get_feature_names_out()
+    names = _feature_names(model.featurizer)
     score = float(intercept + np.dot(values, w))
     return {
         "task": task,

@@ -505,7 +505,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        for k in ("_word_index", "_ctx_index", "_char_index", "_target_index", "_token_cache"):
+        for k in ("_word_index", "_ctx_index", "_char_index", "_target_index", "_token_cache", "_names_cache"):
             state.pop(k, None)
         return state
 
