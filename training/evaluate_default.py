@@ -1,0 +1,259 @@
+"""Evaluate the default (any-target) model on every benchmark of issue 3 and write the table of docs/any-target.md.
+
+    python training/evaluate_default.py                       # evaluates stance/models/default.stance
+    python training/evaluate_default.py --no-loto             # skip the 5 leave-one-target-out retrainings
+    python training/evaluate_default.py --model m.stance --no-record --doc /tmp/t.md
+
+Test splits only, nothing here is tuned on them. It writes the table between the markers in ``--doc``
+(docs/any-target.md), the full figures as JSON to ``--json`` (optional), and, unless ``--no-record``, stores
+the test figures in the model file's metadata (``test_scores``; the weights are kept byte for byte).
+
+SemEval-2016 leave-one-target-out retrains the default recipe (stance head only) five times, each time without
+the held-out target's SemEval-2016 train tweets *and* without any row of the other corpora whose target names it
+(e.g. VAST topics about abortion for "Legalization of Abortion"), and scores that target's test tweets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+for p in (REPO, REPO / "training"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+import default_model as dm  # noqa: E402
+
+import stance  # noqa: E402
+from stance.baselines import vader_labels  # noqa: E402
+from stance.corpora import SEMEVAL2016_ALIASES, load_corpus  # noqa: E402
+from stance.evaluation import f_avg, sentiment_scores, stance_scores  # noqa: E402
+from stance.persistence import read_metadata  # noqa: E402
+
+DOC = REPO / "docs" / "any-target.md"
+START, END = "<!-- any-target-table:start -->", "<!-- any-target-table:end -->"
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 1)
+
+
+def _stance_eval(model: Any, ds: Any) -> tuple[list[str], list[str]]:
+    spans = None
+    if "span_start" in ds.column_names:
+        spans = [(s, e) if s is not None else None for s, e in zip(ds["span_start"], ds["span_end"])]
+    preds = model.predict_batch(list(ds["text"]), list(ds["target"]), [tuple(a or ()) for a in ds["aliases"]], spans=spans)
+    return list(ds["stance"]), [p.stance for p in preds]
+
+
+def _scores(gold: list[str], pred: list[str]) -> dict[str, Any]:
+    s = stance_scores(gold, pred)
+    return {"n": len(gold), "macro_f1": _r(s["macro_f1"]), "accuracy": _r(s["accuracy"]), "f_avg": _r(s["f_avg"])}
+
+
+def newsmtsc(model: Any, data_dir: str | None) -> dict[str, Any]:
+    ds = load_corpus("newsmtsc", data_dir)
+    return {split: _scores(*_stance_eval(model, ds[split])) for split in ("devtest_rw", "devtest_mt")}
+
+
+def vast(model: Any, data_dir: str | None) -> dict[str, Any]:
+    test = load_corpus("vast", data_dir)["test"]
+    gold, pred = _stance_eval(model, test)
+    seen = list(test["seen"])
+    out = {}
+    for name, keep in (("zero_shot", "0"), ("few_shot", "1"), ("all", None)):
+        idx = [i for i, s in enumerate(seen) if keep is None or s == keep]
+        out[name] = _scores([gold[i] for i in idx], [pred[i] for i in idx])
+    return out
+
+
+def newsstance(model: Any) -> dict[str, Any]:
+    ds = load_corpus("newsstance")["test"]
+    gold, pred = _stance_eval(model, ds)
+    out = _scores(gold, pred)
+    sp = model.predict_batch(list(ds["text"]), list(ds["target"]), [tuple(a or ()) for a in ds["aliases"]])
+    m = sentiment_scores(list(ds["sentiment"]), [p.sentiment for p in sp])
+    out["sentiment_macro_f1"] = _r(m["macro_f1"])
+    return out
+
+
+def semeval_test(model: Any, data_dir: str | None, per_target_model: str | None) -> dict[str, Any]:
+    test = load_corpus("semeval2016", data_dir)["test"]
+    gold, pred = _stance_eval(model, test)
+    out: dict[str, Any] = {"default": {"f_avg": _r(f_avg(gold, pred)), "macro_f1": _r(stance_scores(gold, pred)["macro_f1"])}}
+    path = Path(per_target_model) if per_target_model else stance.api.MODELS_DIR / "semeval2016.stance"
+    note = f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}"
+    if not path.exists():
+        tmp = Path("/tmp/semeval2016_per_target.stance")
+        print(f"{path} absent: training the per-target recipe to {tmp}", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "stance.cli", "train", "--corpus", "semeval2016", "--output", str(tmp)]
+                       + (["--data-dir", data_dir] if data_dir else []), check=True, cwd=REPO)
+        path, note = tmp, "trained for this table with `stance train --corpus semeval2016` (the shipped file was absent)"
+    pt = stance.load(path)
+    g2, p2 = _stance_eval(pt, test)
+    out["per_target"] = {"f_avg": _r(f_avg(g2, p2)), "macro_f1": _r(stance_scores(g2, p2)["macro_f1"]), "model": note}
+    return out
+
+
+def _names_target(target: str, held: str) -> bool:
+    """Whether a training row's target names the held-out SemEval target (its name or an alias, as a word)."""
+    t = " " + re.sub(r"[^a-z0-9]+", " ", target.lower()) + " "
+    names = [held, *SEMEVAL2016_ALIASES.get(held, [])]
+    if held == "Climate Change is a Real Concern":
+        names = ["climate change", "global warming", "climate"]
+    elif held == "Legalization of Abortion":
+        names += ["abortion"]
+    return any(f" {re.sub(r'[^a-z0-9]+', ' ', n.lower()).strip()} " in t for n in names if len(n) > 3)
+
+
+def semeval_loto(data_dir: str | None) -> dict[str, Any]:
+    data = dm.load_training(data_dir)
+    test = load_corpus("semeval2016", data_dir)["test"]
+    out: dict[str, Any] = {}
+    pooled_g: list[str] = []
+    pooled_p: list[str] = []
+    for held in sorted(set(test["target"])):
+        train = {}
+        dropped = {}
+        for c, rows in data.items():
+            if c == "semeval2016":
+                keep = [r for r in rows if r.pair.target != held]
+            else:
+                keep = [r for r in rows if not (r.stance is not None and _names_target(r.pair.target, held))]
+            dropped[c] = len(rows) - len(keep)
+            train[c] = keep
+        t0 = time.perf_counter()
+        model = dm.fit_default(train, verbose=False, sentiment=False)
+        idx = [i for i, t in enumerate(test["target"]) if t == held]
+        sub = test.select(idx)
+        g, p = _stance_eval(model, sub)
+        pooled_g += g
+        pooled_p += p
+        out[held] = {"n": len(g), "f_avg": _r(f_avg(g, p)), "macro_f1": _r(stance_scores(g, p)["macro_f1"]),
+                     "dropped_train_rows": {k: v for k, v in dropped.items() if v}}
+        print(f"  LOTO {held}: F_avg {out[held]['f_avg']} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    out["mean_f_avg"] = _r(np.mean([v["f_avg"] for k, v in out.items() if isinstance(v, dict)]))
+    out["pooled_f_avg"] = _r(f_avg(pooled_g, pooled_p))
+    return out
+
+
+def tweeteval(model: Any, data_dir: str | None) -> dict[str, Any]:
+    test = load_corpus("semeval2017", data_dir)["test"]
+    texts, gold = list(test["text"]), list(test["sentiment"])
+    preds = model.predict_batch(texts, "-")
+    ours = sentiment_scores(gold, [p.sentiment for p in preds])
+    vader = sentiment_scores(gold, vader_labels(texts))
+    return {"n": len(texts), "macro_recall": _r(ours["macro_recall"]), "macro_f1": _r(ours["macro_f1"]),
+            "vader_macro_recall": _r(vader["macro_recall"]), "vader_macro_f1": _r(vader["macro_f1"])}
+
+
+def _fmt(x: Any) -> str:
+    return "–" if x is None else f"{x:.1f}" if isinstance(x, float) else str(x)
+
+
+def render(res: dict[str, Any], meta: dict[str, Any]) -> str:
+    nm, va, ns, se, tw = res["newsmtsc"], res["vast"], res["newsstance"], res["semeval_test"], res["tweeteval"]
+    rows = [
+        ("NewsMTSC devtest_rw (1,146), target by offsets", "macro F1 / accuracy", f"{_fmt(nm['devtest_rw']['macro_f1'])} / {_fmt(nm['devtest_rw']['accuracy'])}",
+         "GRU-TSC (RoBERTa) 83.1 F1; TF-IDF+LR with left/right words ~63", "≥ 70"),
+        ("NewsMTSC devtest_mt (1,476), target by offsets", "macro F1 / accuracy", f"{_fmt(nm['devtest_mt']['macro_f1'])} / {_fmt(nm['devtest_mt']['accuracy'])}",
+         "GRU-TSC (RoBERTa) 82.5 F1; TF-IDF+LR ~60", "≥ 68"),
+        (f"VAST test, zero-shot topics ({va['zero_shot']['n']:,})", "macro F1 (pro/con/neutral)", _fmt(va["zero_shot"]["macro_f1"]), "TGA Net 66.6", "≥ 50"),
+        (f"VAST test, few-shot topics ({va['few_shot']['n']:,})", "macro F1", _fmt(va["few_shot"]["macro_f1"]), "– (zero-shot is the headline)", ""),
+        (f"VAST test, all ({va['all']['n']:,})", "macro F1", _fmt(va["all"]["macro_f1"]), "–", ""),
+    ]
+    if res.get("semeval_loto"):
+        lo = res["semeval_loto"]
+        per = "; ".join(f"{k.split(' ')[0] if k != 'Climate Change is a Real Concern' else 'Climate'} {_fmt(v['f_avg'])}"
+                        for k, v in lo.items() if isinstance(v, dict))
+        rows.append(("SemEval-2016 leave-one-target-out (test tweets of the held-out target)", "F_avg per held-out target; mean; pooled",
+                     f"{per}; mean {_fmt(lo['mean_f_avg'])}; pooled {_fmt(lo['pooled_f_avg'])}", "–", ""))
+    rows += [
+        (f"newsstance test, 33 unseen targets ({ns['n']})", "F_avg / macro F1", f"{_fmt(ns['f_avg'])} / {_fmt(ns['macro_f1'])}", "– (our corpus)", ""),
+        ("SemEval-2016 test (1,249), default model", "F_avg (pooled)", _fmt(se["default"]["f_avg"]),
+         f"per-target recipe {_fmt(se['per_target']['f_avg'])} (ours, {se['per_target']['model']}); SemEval-2016 best 67.8", ""),
+        (f"TweetEval sentiment test ({tw['n']:,})", "macro recall", _fmt(tw["macro_recall"]),
+         f"VADER {_fmt(tw['vader_macro_recall'])} (this run; published 57.0); SVM 62.9; FastText 62.9; RoBERTa-base 71.3; TimeLMs 73.7", "≥ 66"),
+    ]
+    lines = [
+        "| benchmark | metric | default model | published / reference | aim |",
+        "|---|---|---|---|---|",
+        *[f"| {a} | {b} | **{c}** | {d} | {e} |" for a, b, c, d, e in rows],
+        "",
+        f"Model: `stance/models/default.stance` ({meta.get('weights_bytes', 0) / 1e6:.1f} MB of weights), recipe `{meta.get('recipe')}`, "
+        f"stance {meta.get('library_version')}, scikit-learn {meta.get('sklearn_version')}; table written by "
+        "`python training/evaluate_default.py`.",
+    ]
+    return "\n".join(lines)
+
+
+def write_doc(table: str, doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8") if doc.exists() else f"# Any target\n\n{START}\n{END}\n"
+    if START not in text:
+        text += f"\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
+
+
+def record(path: Path, scores: dict[str, Any]) -> None:
+    """Store ``scores`` as ``test_scores`` in the model file's metadata; the weights (and their checksum) are unchanged."""
+    with zipfile.ZipFile(path) as zf:
+        meta = json.loads(zf.read("metadata.json"))
+        weights = zf.read("weights.skops")
+    meta["test_scores"] = scores
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("metadata.json", json.dumps(meta, indent=2, sort_keys=True, default=str))
+        zf.writestr("weights.skops", weights)
+    tmp.replace(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--model", default=str(dm.OUTPUT))
+    ap.add_argument("--data-dir", default=None)
+    ap.add_argument("--per-target-model", default=None, help="SemEval per-target model (default: stance/models/semeval2016.stance)")
+    ap.add_argument("--doc", default=str(DOC))
+    ap.add_argument("--json", default=None, help="also write every figure to this JSON file")
+    ap.add_argument("--no-loto", action="store_true", help="skip SemEval-2016 leave-one-target-out (5 retrainings)")
+    ap.add_argument("--no-record", action="store_true", help="do not store the test scores in the model's metadata")
+    args = ap.parse_args(argv)
+    path = Path(args.model)
+    t0 = time.perf_counter()
+    model = stance.load(path)
+    load_s = time.perf_counter() - t0
+    res: dict[str, Any] = {"model_file_mb": round(path.stat().st_size / 1e6, 2), "load_seconds": round(load_s, 2)}
+    for name, fn in (("newsmtsc", lambda: newsmtsc(model, args.data_dir)), ("vast", lambda: vast(model, args.data_dir)),
+                     ("newsstance", lambda: newsstance(model)), ("semeval_test", lambda: semeval_test(model, args.data_dir, args.per_target_model)),
+                     ("tweeteval", lambda: tweeteval(model, args.data_dir))):
+        t = time.perf_counter()
+        res[name] = fn()
+        print(f"{name}: {json.dumps(res[name])} ({time.perf_counter() - t:.0f} s)", file=sys.stderr)
+    if not args.no_loto:
+        res["semeval_loto"] = semeval_loto(args.data_dir)
+    elif "test_scores" in model.metadata and "semeval_loto" in model.metadata["test_scores"]:
+        res["semeval_loto"] = model.metadata["test_scores"]["semeval_loto"]  # keep the recorded figures in the table
+    table = render(res, read_metadata(path))
+    write_doc(table, Path(args.doc))
+    if args.json:
+        Path(args.json).write_text(json.dumps(res, indent=1), encoding="utf-8")
+    if not args.no_record:
+        record(path, res)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
