@@ -51,7 +51,7 @@ def examples(articles, cues):
         anchors = gold_anchors(a, toks)
         sq_cache: dict[int, list] = {}
         for i, t in enumerate(toks):
-            if not ((t.word or t.text == ":") and t.low in cues):
+            if not ((t.word or t.text == ":") and M.is_candidate(t.low, cues)):
                 continue
             n = sid[i]
             si, sj = sents[n]
@@ -60,7 +60,9 @@ def examples(articles, cues):
                 sq_cache[n] = [q for q in quotes if q.start < s1 and q.end > s0]
             sq = sq_cache[n]
             fp = toks[si].start < first_para_end
-            cue_x.append(M.cue_features(toks, i, si, sj, inq[i], bool(sq), fp, cues))
+            np, inverted = R.cue_np(toks, i, si, sj)
+            cue_x.append(M.cue_features(toks, i, si, sj, inq[i], bool(sq), fp, cues,
+                                        R.np_kind(toks, np, inverted), R._clause_like(toks, i + 1, sj)))
             g = anchors.get(i)
             cue_y.append(1 if g is not None else 0)
             if g is None:

@@ -52,6 +52,15 @@ def load_cues() -> dict[str, float]:
     return {w: float(r) for w, r in data["cues"].items()}
 
 
+#: Also score every inflected reporting verb of the hand-written lexicon, even if train never marks it.
+EXTRA_CANDIDATES = True
+
+
+def is_candidate(low: str, cues: dict) -> bool:
+    """Whether a (lower-cased) token is scored as a possible cue."""
+    return low in cues or (EXTRA_CANDIDATES and low in L.REPORTING_VERBS)
+
+
 class _Linear:
     __slots__ = ("w", "b", "threshold")
 
@@ -119,6 +128,8 @@ def _tw(toks, j: int, lo: int, hi: int, cues: dict) -> str:
 
 
 def _prior_bucket(r: float) -> str:
+    if r == 0.0:
+        return "p0"
     if r >= 0.5:
         return "p5"
     if r >= 0.3:
@@ -164,7 +175,7 @@ def _subject_before(toks, i: int, lo: int) -> str:
 
 
 def cue_features(toks, i: int, lo: int, hi: int, inq: bool, sent_has_quote: bool, first_para: bool,
-                 cues: dict) -> list[str]:
+                 cues: dict, np_kind: str = "", rclause: bool = False) -> list[str]:
     """Sparse features of candidate cue token ``i`` in the sentence of tokens ``[lo, hi)``."""
     t = toks[i]
     w = t.low
@@ -180,6 +191,7 @@ def cue_features(toks, i: int, lo: int, hi: int, inq: bool, sent_has_quote: bool
         "w=" + w,
         "lem=" + _lemma(w),
         "prior=" + _prior_bucket(cues.get(w, 0.0)),
+        "rv=" + str(w in L.REPORTING_VERBS),
         "p1=" + p1,
         "p2=" + p2,
         "n1=" + n1,
@@ -198,6 +210,8 @@ def cue_features(toks, i: int, lo: int, hi: int, inq: bool, sent_has_quote: bool
         "fp=" + str(first_para),
         "cap=" + str(t.upper and i > lo),
     ]
+    if np_kind:
+        f += ["np=" + np_kind, "wnp=" + w + "|" + np_kind, "rcl=" + str(rclause), "wrcl=" + w + "|" + str(rclause)]
     if inq:
         f.append("winq=" + w)
     if t.upper and i > lo:

@@ -257,6 +257,15 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
     b = k
     while b - 1 >= lo and toks[b - 1].word and (toks[b - 1].low in L.AUXILIARIES or toks[b - 1].low in L.ADVERBS):
         b -= 1
+    if TIME_SKIP and b - 1 > lo and toks[b - 1].low in L.TIME_WORDS:
+        # "Priebus on Thursday told", "who last year threatened"
+        c = b - 1
+        if toks[c - 1].low in L.TIME_PREFIXES:
+            c -= 1
+        if toks[b - 1].upper or c < b - 1:
+            b = c
+            while b - 1 >= lo and toks[b - 1].word and (toks[b - 1].low in L.AUXILIARIES or toks[b - 1].low in L.ADVERBS):
+                b -= 1
     if b - 1 < lo:
         return None
     if PAREN_SKIP and toks[b - 1].text == ")":
@@ -955,6 +964,20 @@ def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | No
     return np
 
 
+def np_kind(toks: list[_Tok], np: tuple[int, int] | None, inverted: bool) -> str:
+    """A coarse label of a cue's source noun phrase, for the model's features."""
+    if np is None:
+        return "none"
+    if inverted:
+        return "inv"
+    t = toks[np[0]]
+    if np[1] - np[0] == 1 and (t.low in L.PRONOUNS or t.low == "who"):
+        return "pron"
+    if any(toks[x].upper for x in range(np[0], np[1])):
+        return "name"
+    return "nominal"
+
+
 def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] | None, bool]:
     """The source noun phrase of a cue at token ``k``: inverted after it (", said X") or before it
     ("X said", "X, the ministry's spokeswoman, said"), and whether it is inverted."""
@@ -1009,6 +1032,8 @@ JOIN_PARAGRAPH_QUOTE = True
 JOIN_KINDS = ("direct", "mixed", "indirect")
 #: "Name (Party-State) said": look past the parenthesis for the speaker.
 PAREN_SKIP = True
+#: "Name on Tuesday said": look past a time expression for the speaker.
+TIME_SKIP = True
 #: A model cue with no subject next to it takes the sentence subject, else the person last named.
 MODEL_SUBJECT_FALLBACK = True
 #: Participles / coordinated cues with no subject of their own take the sentence's subject.
@@ -1021,6 +1046,10 @@ _MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
 MODEL_MIN_WORDS = 1
 #: Whether a model cue may sit inside the content of a rule statement (nested attribution).
 MODEL_NESTED = False
+#: Rule statements whose cue the model scores below this are dropped (0 keeps them all).
+RULE_FILTER_PROB = 0.0
+#: ... unless the model is at least this sure of it.
+MODEL_NESTED_MIN_PROB = 1.0
 #: Whether model statements must read like a clause (an auxiliary, "to", "that", a pronoun, or a
 #: past or present-tense verb form), not a bare noun phrase ("rejected [the report]").
 MODEL_CLAUSE = "short"
@@ -1039,6 +1068,47 @@ def _clause_like(toks: list[_Tok], a: int, b: int) -> bool:
     return False
 
 
+def _filter_rule_statements(text, toks, sents, quotes, first_para_end, statements, rule_cue_toks, inq, cues, model):
+    """Drop rule statements whose cue word the model finds very unlikely to be a cue here."""
+    sent_of = [0] * len(toks)
+    for n, (a, b) in enumerate(sents):
+        for x in range(a, b):
+            sent_of[x] = n
+    rc = sorted(rule_cue_toks)
+    rc_starts = [toks[x].start for x in rc]
+    out = []
+    for st in statements:
+        if not st.cue:
+            out.append(st)
+            continue
+        w = st.cue.split()[0].lower()
+        if w not in cues:
+            out.append(st)
+            continue
+        lo = bisect.bisect_left(rc_starts, st.start - 400)
+        hi = bisect.bisect_right(rc_starts, st.end + 400)
+        best, bd = None, None
+        for x in rc[lo:hi]:
+            if toks[x].low != w:
+                continue
+            p = toks[x].start
+            d = 0 if st.start <= p < st.end else min(abs(p - st.start), abs(p - st.end))
+            if bd is None or d < bd:
+                best, bd = x, d
+        if best is None:
+            out.append(st)
+            continue
+        si, sj = sents[sent_of[best]]
+        s0, s1 = toks[si].start, toks[sj - 1].end
+        sq = any(q.start < s1 and q.end > s0 for q in quotes)
+        np, inverted = cue_np(toks, best, si, sj)
+        feats = _model.cue_features(toks, best, si, sj, inq[best], sq, s0 < first_para_end, cues,
+                                    np_kind(toks, np, inverted), _clause_like(toks, best + 1, sj))
+        if model.cue.prob(feats) >= RULE_FILTER_PROB:
+            out.append(st)
+    return out
+
+
 def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model) -> None:
     """Add the statements of cues found by the learned model and not by the rules."""
     cues = _model.load_cues()
@@ -1046,8 +1116,11 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
     first_para_end = paragraphs[0][1] if paragraphs else 0
     q_sorted = sorted(quotes, key=lambda q: q.start)
     qi = 0
-    existing = [(st.start, st.end) for st in statements]
-    covered = sorted(existing)
+    if RULE_FILTER_PROB > 0 and statements:
+        statements[:] = _filter_rule_statements(text, toks, sents, quotes, first_para_end, statements,
+                                                rule_cue_toks, inq, cues, model)
+    existing = sorted((st.start, st.end) for st in statements)
+    covered = list(existing)
     cov_starts = [c[0] for c in covered]
     res.last_person, res.last_person_pos = None, -1
     tok_starts = [t.start for t in toks]
@@ -1064,19 +1137,23 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
         k = si
         while k < sj:
             t = toks[k]
-            if not ((t.word or t.text == ":") and t.low in cues) or k in rule_cue_toks:
+            if not ((t.word or t.text == ":") and _model.is_candidate(t.low, cues)) or k in rule_cue_toks:
                 k += 1
                 continue
+            nested = False
             if not MODEL_NESTED:
                 ci = bisect.bisect_right(cov_starts, t.start) - 1
-                if ci >= 0 and covered[ci][1] > t.start:
+                nested = ci >= 0 and covered[ci][1] > t.start
+                if nested and MODEL_NESTED_MIN_PROB >= 1.0:
                     k += 1
                     continue
-            feats = _model.cue_features(toks, k, si, sj, inq[k], bool(sq), first_para, cues)
-            if model.cue.prob(feats) < model.cue.threshold:
+            np, inverted = cue_np(toks, k, si, sj)
+            feats = _model.cue_features(toks, k, si, sj, inq[k], bool(sq), first_para, cues,
+                                        np_kind(toks, np, inverted), _clause_like(toks, k + 1, sj))
+            prob = model.cue.prob(feats)
+            if prob < model.cue.threshold or (nested and prob < MODEL_NESTED_MIN_PROB):
                 k += 1
                 continue
-            np, inverted = cue_np(toks, k, si, sj)
             qb = any(q.end <= t.start for q in sq)
             qa = any(q.start >= t.end for q in sq)
             after = model.side.prob(_model.side_features(toks, k, si, sj, inverted, qb, qa, cues)) >= 0.5
@@ -1118,7 +1195,9 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     k += 1
                     continue
             dup = False
-            for es, ee in existing:
+            lo_i = bisect.bisect_left(existing, (s - (e - s), -1))
+            hi_i = bisect.bisect_left(existing, (e, -1))
+            for es, ee in existing[lo_i:hi_i]:
                 ov = min(e, ee) - max(s, es)
                 if ov > 0 and ov >= 0.8 * (e - s) and ov >= 0.8 * (ee - es):
                     dup = True
@@ -1152,5 +1231,5 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 before = len(statements)
                 _emit(statements, text, [span], mention, cue_text, kind)
                 if len(statements) > before:
-                    existing.append(span)
+                    bisect.insort(existing, span)
             k += 1

@@ -26,6 +26,8 @@ __all__ = [
     "INTRO_WORDS",
     "LISTENERS",
     "HEADLINE_LEMMAS",
+    "TIME_WORDS",
+    "TIME_PREFIXES",
 ]
 
 # Base forms of verbs that introduce speech, writing or stated belief. Inflected forms are generated
@@ -145,7 +147,7 @@ AUXILIARIES = frozenset(
 ADVERBS = frozenset(
     """
     also later then once previously repeatedly often first recently publicly privately
-    flatly quickly bluntly simply openly earlier frequently again still further even
+    flatly quickly bluntly simply openly earlier frequently again still further even long
     """.split()
 )
 
@@ -200,3 +202,14 @@ LISTENERS = frozenset(
 #: Reporting verbs still taken as cues when capitalised mid-sentence, as in title-case headlines
 #: ("Mayor Says Budget Is Balanced"); other capitalised forms are names ("United States").
 HEADLINE_LEMMAS = frozenset("say tell warn".split())
+
+#: Time expressions that may stand between a speaker and the cue ("Priebus on Thursday told",
+#: "who last year threatened"); never a speaker themselves.
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month
+    year weekend morning afternoon evening night
+    """.split()
+)
+#: Words that may open such a time expression ("on Tuesday", "last year", "this week").
+TIME_PREFIXES = frozenset("on last this late early earlier later next".split())
