@@ -763,7 +763,16 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         if "\n" not in gap and gap.strip() in (".", "") and gap.strip() == ".":
                             parts.extend(q.parts)
                             q.used = True
-                _emit(statements, text, parts, mention, cue_text, "direct")
+                kind = "direct"
+                if EXTEND_QUOTE_TO_CLAUSE and len(parts) == 1 and ci == 0:
+                    # 'Their plan may be "strategic," said X': the clause around the quotation
+                    lead = _content_span(text, s_start, parts[0][0])
+                    if lead is not None and len(text[lead[0]:lead[1]].split()) >= 2 and not _has_cue_between(
+                        toks, tok_starts, lead[0], lead[1]
+                    ) and not text[lead[0]:lead[1]].rstrip().endswith(":"):
+                        parts = [(lead[0], parts[0][1])]
+                        kind = "mixed"
+                _emit(statements, text, parts, mention, cue_text, kind)
                 last_end = parts[-1][1]
                 continue
             # 2. inverted attribution with no quote: "content, said X." (quote marks lost)
@@ -1030,6 +1039,8 @@ JOIN_NEXT_SENTENCE_QUOTE = True
 #: A quotation with no cue later in the same paragraph as a direct statement joins that statement.
 JOIN_PARAGRAPH_QUOTE = True
 JOIN_KINDS = ("direct", "mixed", "indirect")
+#: A quotation right before ", X said" that does not open its sentence extends to the sentence start.
+EXTEND_QUOTE_TO_CLAUSE = True
 #: "Name (Party-State) said": look past the parenthesis for the speaker.
 PAREN_SKIP = True
 #: "Name on Tuesday said": look past a time expression for the speaker.
@@ -1041,6 +1052,9 @@ RULES_SUBJECT = True
 #: Model cues with no named subject take a plain lower-case noun phrase before them ("many argue").
 MODEL_NOMINAL = True
 _SKIP_BEFORE_CUE = frozenset("since already not n't never all both now also still".split()) | L.AUXILIARIES | L.ADVERBS
+#: Whether model content after a cue stops at "; " or ", but" / ", while" / ", although".
+MODEL_CUT = False
+_CUT_AFTER_COMMA = frozenset("but while whereas although though".split())
 _MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
 #: Model statements need at least this many words of content.
 MODEL_MIN_WORDS = 1
@@ -1175,7 +1189,17 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     j = _skip_object(toks, j, sj)
                 j = _strip_that(toks, j, sj)
                 if j < sj:
-                    span = _content_span(text, toks[j].start, s_end)
+                    end = s_end
+                    if MODEL_CUT:
+                        # the content ends at a clause boundary: "X argued that A, but B ..."
+                        x = j + 3
+                        while x < sj - 1:
+                            tx = toks[x]
+                            if tx.text == ";" or (tx.text == "," and toks[x + 1].low in _CUT_AFTER_COMMA):
+                                end = tx.start
+                                break
+                            x += 1
+                    span = _content_span(text, toks[j].start, end)
             if span is None:
                 end = t.start
                 if np is not None and not inverted:

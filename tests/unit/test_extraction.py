@@ -249,12 +249,18 @@ def test_long_text_is_linear_enough() -> None:
     )
     small = para * 50
     big = para * 500
-    t0 = time.perf_counter()
-    n_small = len(extract_statements(small))
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    n_big = len(extract_statements(big))
-    t_big = time.perf_counter() - t0
+    extract_statements(para)  # load the learned-cue model before timing
+
+    def best_of_3(text: str) -> tuple[int, float]:
+        best = float("inf")
+        for _ in range(3):  # best of three: one pass can be slowed by other jobs on the machine
+            t0 = time.perf_counter()
+            n = len(extract_statements(text))
+            best = min(best, time.perf_counter() - t0)
+        return n, best
+
+    n_small, t_small = best_of_3(small)
+    n_big, t_big = best_of_3(big)
     assert n_big == 10 * n_small
     assert t_big < 30 * max(t_small, 1e-3)  # 10x the text, well under quadratic time
 
