@@ -15,6 +15,9 @@ The text is read once, left to right, in four passes that are each linear in its
 
 Speakers are resolved from a pronoun to the person last named, and from a role noun ("the
 spokeswoman") to the last person named with that role.
+
+A last pass (:func:`_model_pass`) adds the statements of cues the rules do not know, found by the
+learned model of :mod:`stance.extraction._model`; ``extract(text, model=None)`` skips it.
 """
 
 from __future__ import annotations
@@ -662,11 +665,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                                 np = np2
                         if np is None and k - 1 >= si and toks[k - 1].text == ",":
                             # "Petrova, the ministry's spokeswoman, said"
-                            c = k - 2
-                            while c > si and toks[c].text != "," and k - c < 14:
-                                c -= 1
-                            if c > si and toks[c].text == ",":
-                                np = _np_before(toks, c, si)
+                            np = _appositive_np(toks, k - 1, si)
                     participle = t.low.endswith("ing") and prev is not None and prev.text == ","
                     coordinated = (
                         prev is not None and prev.low in ("and", "but") and cues and cues[-1][2] == "verb"
@@ -942,6 +941,31 @@ def token_in_quote(toks: list[_Tok], quotes: list[_Quote]) -> list[bool]:
     return out
 
 
+_PREPOSITIONS = frozenset("in of at from for on to by with near outside inside during".split())
+
+
+def _appositive_np(toks: list[_Tok], comma: int, si: int) -> tuple[int, int] | None:
+    """The speaker before a comma-delimited insertion ending at token ``comma``: "Petrova, the
+    ministry's spokeswoman, said"; "Clinton, during a town hall in Columbus, Ohio, said" (a noun
+    phrase right after a preposition is part of the insertion, so look one comma further back)."""
+    c = comma - 1
+    first = None
+    for _ in range(APPOSITIVE_DEPTH):
+        while c > si and toks[c].text != "," and comma - c < 25:
+            c -= 1
+        if not (c > si and toks[c].text == ","):
+            break
+        np = _np_before(toks, c, si)
+        if np is None:
+            break
+        if first is None:
+            first = np
+        if np[0] - 1 < si or toks[np[0] - 1].low not in _PREPOSITIONS:
+            return np
+        c -= 1
+    return first
+
+
 def _who_fix(toks: list[_Tok], np: tuple[int, int], cue: int, mention: _Mention) -> _Mention:
     """"X, who ... said": the mention is the relative pronoun (next to the cue), named as X."""
     w = np[1]
@@ -1006,11 +1030,7 @@ def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] 
         if np2:
             np = np2
     if np is None and kk - 1 > si and toks[kk - 1].text == ",":
-        c = kk - 2
-        while c > si and toks[c].text != "," and kk - c < 14:
-            c -= 1
-        if c > si and toks[c].text == ",":
-            np = _np_before(toks, c, si)
+        np = _appositive_np(toks, kk - 1, si)
     if np is None and MODEL_NOMINAL:
         x = kk
         while x - 1 >= si and kk - x < 3 and toks[x - 1].word and not toks[x - 1].upper and (
@@ -1041,6 +1061,8 @@ JOIN_PARAGRAPH_QUOTE = True
 JOIN_KINDS = ("direct", "mixed", "indirect")
 #: A quotation right before ", X said" that does not open its sentence extends to the sentence start.
 EXTEND_QUOTE_TO_CLAUSE = True
+#: How many comma-delimited insertions to look back over for a speaker ("X, during ..., in Y, said").
+APPOSITIVE_DEPTH = 3
 #: "Name (Party-State) said": look past the parenthesis for the speaker.
 PAREN_SKIP = True
 #: "Name on Tuesday said": look past a time expression for the speaker.
