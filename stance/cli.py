@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input", help="CSV or JSONL file of statements")
     p.add_argument("--output", help="output file (CSV or JSONL by its extension); default: stdout in the input's format")
     p.add_argument("--explain", action="store_true", help="also show the features that pushed the prediction most")
+    p.add_argument("--prefix", default="", help="prefix for the added columns, e.g. pred_ when the input already has a stance column")
     _add_columns(p, labels=False)
     p.set_defaults(func=_run_predict)
 
@@ -203,18 +204,25 @@ def _run_predict(args: argparse.Namespace) -> int:
     aliases = None
     if args.aliases_column in present:
         aliases = [[a for a in str(r.get(args.aliases_column) or "").split("|") if a.strip()] for r in rows]
+    added = [args.prefix + c for c in (*_PRED_COLUMNS, "flags", *(("explanation",) if args.explain else ()))]
+    clash = [c for c in added if c in present]
+    if clash:
+        raise _Usage(
+            f"{args.input} already has column(s) {clash}, which the predictions would overwrite; "
+            "pass --prefix pred_ (or another prefix) to name the added columns differently"
+        )
     preds = model.predict_batch(texts, targets, aliases)
+    pre = args.prefix
     for i, (r, p) in enumerate(zip(rows, preds)):
-        r["stance"] = p.stance
-        r["stance_confidence"] = round(p.stance_confidence, 4)
-        r["sentiment"] = p.sentiment
-        r["sentiment_confidence"] = round(p.sentiment_confidence, 4) if p.sentiment_confidence is not None else None
-        r["flags"] = "|".join(p.flags)
+        r[pre + "stance"] = p.stance
+        r[pre + "stance_confidence"] = round(p.stance_confidence, 4)
+        r[pre + "sentiment"] = p.sentiment
+        r[pre + "sentiment_confidence"] = round(p.sentiment_confidence, 4) if p.sentiment_confidence is not None else None
+        r[pre + "flags"] = "|".join(p.flags)
         if args.explain:
-            e = _explain(model, p.text, p.target, aliases[i] if aliases else None)
-            r["explanation"] = _explain_brief(e) if e else None
+            r[pre + "explanation"] = _explain_brief(_explain(model, p.text, p.target, aliases[i] if aliases else None))
     out_fmt = _format_of(args.output or args.input)
-    fieldnames = input_columns + [c for c in (*_PRED_COLUMNS, "flags") if c not in present]
+    fieldnames = input_columns + added
     _write_rows(rows, fieldnames, args.output, out_fmt)
     if args.output:
         print(f"wrote {len(rows):,} rows to {args.output}", file=sys.stderr)

@@ -372,3 +372,25 @@ def test_analyze_example_article_with_default_model(capsys) -> None:
         assert 0.0 <= r["stance_confidence"] <= 1.0
         assert text[r["start"] : r["end"]] == r["text"]
         assert r["file"] == str(EXAMPLE_ARTICLE)
+
+
+def test_predict_refuses_to_overwrite_input_columns_and_prefix_avoids_it(tmp_path, capsys) -> None:
+    """A labelled file's own `stance` column must not be silently replaced by predictions."""
+    import stance.cli as cli_module
+    from stance.model import StanceModel
+
+    rows = [("I back the mayor fully", "the mayor", "FAVOR"), ("Down with the mayor", "the mayor", "AGAINST")] * 4
+    rows += [("The mayor spoke at noon", "the mayor", "NONE")] * 4
+    model = StanceModel.fit([(t, g) for t, g, _ in rows], [s for _, _, s in rows], config=None)
+    model_path = tmp_path / "m.stance"
+    model.save(model_path)
+    src = tmp_path / "gold.csv"
+    src.write_text("text,target,stance\nI back the mayor fully,the mayor,FAVOR\n", encoding="utf-8")
+    assert cli_module.main(["predict", "--model", str(model_path), "--input", str(src)]) == 2
+    assert "--prefix" in capsys.readouterr().err
+    out = tmp_path / "out.csv"
+    assert cli_module.main(["predict", "--model", str(model_path), "--input", str(src), "--output", str(out), "--prefix", "pred_"]) == 0
+    import csv
+
+    got = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert got[0]["stance"] == "FAVOR" and got[0]["pred_stance"] in ("FAVOR", "AGAINST", "NONE")
