@@ -300,31 +300,38 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     def _analyze(self, pair: Pair) -> _Analysis:
         tokens = tokenize(pair.text)
         full, partial = find_mentions(tokens, pair.target, pair.aliases, pair.span)
-        main = [i for i, t in enumerate(tokens) if not t.extra]
-        mention_start = {s: e for s, e in full}
+        main = [i for i, t in enumerate(tokens) if not t[3]]
         dense = [0.0] * len(DENSE_FEATURES)
+        n_tok = len(tokens)
 
         # word sequence with mentions masked
-        seq: list[str] = []
-        seq_pos: list[int] = []  # token index for each seq item
-        i = 0
-        n_tok = len(tokens)
-        while i < n_tok:
-            t = tokens[i]
-            if self.mask_target and i in mention_start:
-                seq.append("_tgt_")
-                seq_pos.append(i)
-                i = mention_start[i]
-                continue
-            if not t.extra:
-                seq.append(t.norm)
-                seq_pos.append(i)
-            i += 1
+        if full and self.mask_target:
+            mention_start = {s: e for s, e in full}
+            seq: list[str] = []
+            seq_pos: list[int] = []  # token index for each seq item
+            i = 0
+            while i < n_tok:
+                t = tokens[i]
+                if i in mention_start:
+                    seq.append("_tgt_")
+                    seq_pos.append(i)
+                    i = mention_start[i]
+                    continue
+                if not t[3]:
+                    seq.append(t[0])
+                    seq_pos.append(i)
+                i += 1
+        else:
+            seq_pos = main
+            seq = [tokens[i][0] for i in main]
 
         words: list[str] = ["w:" + w for w in seq]
-        for n in range(2, self.word_ngrams + 1):
+        if self.word_ngrams >= 2:
+            words.extend([f"w:{a} {b}" for a, b in zip(seq, seq[1:])])
+        for n in range(3, self.word_ngrams + 1):
             words.extend("w:" + " ".join(seq[j : j + n]) for j in range(len(seq) - n + 1))
-        words.extend("w:" + tokens[j].norm for j in range(n_tok) if tokens[j].extra)
+        if len(main) < n_tok:
+            words.extend(["w:" + t[0] for t in tokens if t[3]])
 
         # mention positions in seq coordinates; "near" = within the window of a mention
         pos_of_tok = {p: j for j, p in enumerate(seq_pos)}
@@ -412,7 +419,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             dense[_D["mention_first_pos"]] = 1.0
         dense[_D["length"]] = math.log1p(len(main)) / 4.0
 
-        chars = [tokens[j].norm for j in main if tokens[j].norm[0] not in "!?@_"]
+        chars = [w for w in (tokens[j][0] for j in main) if w[0] not in "!?@_"]
         return _Analysis(words, chars, context, dense, len(seq))
 
     # ------------------------------------------------------------------ fitting
@@ -542,9 +549,10 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         w_len = np.zeros(n, dtype=np.int64)
         x_len = np.zeros(n, dtype=np.int64)
         c_len = np.zeros(n, dtype=np.int64)
-        dense = np.zeros((n, self.n_dense_), dtype=np.float64)
+        dense_rows: list[list[float]] = []
         target_ids = np.full(n, -1, dtype=np.int64)
         coverage = np.zeros(n, dtype=np.float64)
+        target_keys: dict[str, int] = {}
         use_chars = self.char_ngram_range is not None
         cache = self._token_cache
         char_indices = self._char_indices
@@ -567,8 +575,12 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                     got = cache.get(tok)
                     c_flat.extend(got if got is not None else char_indices(tok))
                 c_len[r] = len(c_flat) - before
-            dense[r] = a.dense
-            target_ids[r] = target_index.get(_target_key(pair.target), -1)
+            dense_rows.append(a.dense)
+            tid = target_keys.get(pair.target)
+            if tid is None:
+                tid = target_keys[pair.target] = target_index.get(_target_key(pair.target), -1)
+            target_ids[r] = tid
+        dense = np.array(dense_rows, dtype=np.float64).reshape(n, self.n_dense_)
         W = _tfidf(w_flat, w_len, self.word_idf_)
         blocks = [W * self.word_weight]
         C = None
