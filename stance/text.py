@@ -54,11 +54,13 @@ def tokenize(text: str) -> list[Token]:
     """
     out: list[Token] = []
     append = out.append
+    if "’" in text:
+        text = text.replace("’", "'")  # same length: offsets stay valid
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         s, e = m.span()
         if kind == "word":
-            append(_new_token(Token, (m.group().lower().replace("’", "'"), s, e, False)))
+            append(_new_token(Token, (m.group().lower(), s, e, False)))
         elif kind == "punct":
             append(_new_token(Token, (m.group()[:3], s, e, False)))
         elif kind == "tag":
