@@ -153,6 +153,8 @@ def analyze(
     """Extract the statements of an article and label each one toward each target.
 
     Returns one record per (statement, target), statements in document order, targets in the given order.
+    ``text`` is the statement as found (``text[start:end]`` of the article); a quote interrupted by its
+    attribution ("…,” she said, “…”) is classified on its quoted parts only, not on the attribution.
     """
     from stance.extraction import extract_statements
 
@@ -165,9 +167,10 @@ def analyze(
     statements = extract_statements(text)
     aliases = dict(aliases or {})
     texts, tgts, als = [], [], []
-    for st in statements:
+    contents = [_content(text, st) for st in statements]
+    for content in contents:
         for t in targets:
-            texts.append(st.text)
+            texts.append(content)
             tgts.append(t)
             als.append(tuple(aliases.get(t, ())))
     preds = model.predict_batch(texts, tgts, als) if texts else []
@@ -183,6 +186,14 @@ def analyze(
                 )
             )
     return out
+
+
+def _content(text: str, st: Any) -> str:
+    """What the speaker said: the statement's parts joined with " … " when its content is discontinuous
+    (a quote interrupted by "she said"), so the attribution itself is not classified."""
+    if len(st.parts) > 1:
+        return " … ".join(text[s:e].strip() for s, e in st.parts)
+    return st.text
 
 
 _DEFAULT: StanceModel | None = None

@@ -333,22 +333,32 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:
+    """Each statement once (speaker, offsets, wrapped text), then one line per target with its labels."""
     if not rows:
         print("(no statements found)")
         return
     import shutil
+    import textwrap
 
-    width = shutil.get_terminal_size((120, 20)).columns
-    text_w = max(20, width - 20 - 18 - 9 - 6 - 9 - 8)
-    header = f"{'speaker':<20} {'target':<18} {'stance':<8} {'conf':>5} {'sentiment':<9}  statement"
-    print(header)
-    print("-" * min(width, len(header) + text_w - 9))
+    width = max(60, min(shutil.get_terminal_size((100, 20)).columns, 120))
+    target_w = min(28, max(len(r["target"]) for r in rows))
+    last_key = None
     for r in rows:
-        text = r["text"].replace("\n", " ")
-        if len(text) > text_w:
-            text = text[: text_w - 1] + "…"
-        speaker = (r["speaker"] or "(unnamed)")[:20]
-        print(f"{speaker:<20} {r['target'][:18]:<18} {r['stance']:<8} {r['stance_confidence']:>5.2f} {str(r['sentiment'])[:9]:<9}  {text}")
+        key = (r["file"], r["start"], r["end"])
+        if key != last_key:
+            if last_key is not None:
+                print()
+            speaker = r["speaker"] or "(no speaker named)"
+            if last_key is None or key[0] != last_key[0]:
+                print(f"== {r['file']}")
+            print(f"{speaker}  [{r['kind']}, {r['cue'] or 'no cue'}, chars {r['start']}-{r['end']}]")
+            text = " ".join(r["text"].split())
+            for line in textwrap.wrap(text, width - 4, max_lines=4, placeholder=" …"):
+                print(f"    {line}")
+            last_key = key
+        flags = f"  ({', '.join(r['flags'])})" if r["flags"] else ""
+        sentiment = r["sentiment"] or "-"
+        print(f"    -> {r['target'][:target_w]:<{target_w}}  {r['stance']:<7} {r['stance_confidence']:.2f}   sentiment {sentiment}{flags}")
 
 
 def _run_corpora(args: argparse.Namespace) -> int:

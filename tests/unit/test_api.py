@@ -97,11 +97,24 @@ def test_analyze_one_record_per_statement_and_target(trained_model) -> None:
     assert [r.text for r in out[::2]] == [s.text for s in statements]
     assert [r.speaker for r in out[::2]] == [s.speaker for s in statements]
     # each record is the model's prediction for that statement and target (aliases included)
-    for r in out[:6]:
+    # (a quote interrupted by its attribution is classified on its quoted parts, not on "she said")
+    for i, r in enumerate(out):
+        st = statements[i // len(targets)]
+        content = " … ".join(text[s:e].strip() for s, e in st.parts) if len(st.parts) > 1 else st.text
         aliases = ["Reyna"] if r.target == "Tomas Reyna" else None
-        p = trained_model.predict(r.text, r.target, aliases=aliases)
+        p = trained_model.predict(content, r.target, aliases=aliases)
         assert (r.stance, r.stance_confidence) == (p.stance, pytest.approx(p.stance_confidence))
         assert r.to_dict()["flags"] == list(p.flags)
+    assert any(len(s.parts) > 1 for s in statements), "the example has an interrupted quote, so the parts rule is exercised"
+
+
+def test_analyze_does_not_classify_the_attribution_of_an_interrupted_quote(trained_model) -> None:
+    text = "“We back the council,” the mayor said. “It deserves praise.”"
+    statements = extract_statements(text)
+    assert len(statements) == 1 and len(statements[0].parts) == 2
+    rec = stance.analyze(text, ["the council"], model=trained_model)[0]
+    joined = "“We back the council,” … “It deserves praise.”"
+    assert rec.stance_confidence == pytest.approx(trained_model.predict(joined, "the council").stance_confidence)
 
 
 def test_analyze_single_target_string_and_no_statements(trained_model) -> None:

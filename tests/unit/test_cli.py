@@ -353,8 +353,13 @@ def test_analyze_csv_and_table_formats(model_file, capsys) -> None:
     assert rows and set(rows[0]) == REQUIRED_ANALYZE_KEYS
     assert main(base) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].split()[:3] == ["speaker", "target", "stance"]
-    assert len(out.splitlines()) == len(rows) + 2
+    lines = out.splitlines()
+    assert lines[0] == f"== {EXAMPLE_ARTICLE}"
+    verdicts = [ln for ln in lines if ln.lstrip().startswith("-> Tomas Reyna")]
+    assert len(verdicts) == len(rows), "one target line per (statement, target)"
+    assert [ln.split()[3] for ln in verdicts] == [r["stance"] for r in rows]
+    headers = [ln for ln in lines if ln and not ln.startswith((" ", "=="))]
+    assert len(headers) == len(rows), "each statement is introduced once, with its speaker"
 
 
 def test_analyze_example_article_with_default_model(capsys) -> None:
