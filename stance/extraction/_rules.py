@@ -842,11 +842,22 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
             span = _content_span(text, s_start, pre_end)
             if span is not None and text[span[1] : attr_s].strip(" \n") == ",":
                 if True:
-                    qs_in = [q for q in stmt_quotes if not q.used and q.start >= span[0] and q.end <= span[1] + 1]
+                    parts = [span]
+                    if SPLIT_AROUND_CUE and ci + 1 == len(cues):
+                        # "The problem, she said, is that ...": the content goes on after the cue
+                        rest = text[cue_e:s_end]
+                        if rest.lstrip(" ").startswith(","):
+                            after = _content_span(text, cue_e, s_end)
+                            words = text[after[0]:after[1]].split() if after is not None else []
+                            if len(words) >= 2 and words[0].lower() not in (
+                                "according", "who", "which", "adding", "noting", "citing", "and", "but"
+                            ) and not _has_cue_between(toks, tok_starts, after[0], after[1]):
+                                parts.append(after)
+                    qs_in = [q for q in stmt_quotes if not q.used and q.start >= span[0] and q.end <= parts[-1][1] + 1]
                     for q in qs_in:
                         q.used = True
-                    _emit(statements, text, [span], mention, cue_text, "mixed" if qs_in else "indirect")
-                    last_end = span[1]
+                    _emit(statements, text, parts, mention, cue_text, "mixed" if qs_in else "indirect")
+                    last_end = parts[-1][1]
                     continue
             # 5. "X said:" at the end of a paragraph: content follows
             tail = text[cue_e:s_end].strip()
@@ -1061,6 +1072,8 @@ JOIN_PARAGRAPH_QUOTE = True
 JOIN_KINDS = ("direct", "mixed", "indirect")
 #: A quotation right before ", X said" that does not open its sentence extends to the sentence start.
 EXTEND_QUOTE_TO_CLAUSE = True
+#: "content, X said, more content.": both sides are the content (two parts).
+SPLIT_AROUND_CUE = True
 #: How many comma-delimited insertions to look back over for a speaker ("X, during ..., in Y, said").
 APPOSITIVE_DEPTH = 3
 #: "Name (Party-State) said": look past the parenthesis for the speaker.

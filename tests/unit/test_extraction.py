@@ -54,6 +54,13 @@ CASES = [
         [{"text": "the bridge would reopen in May. “The repairs are almost done.”", "speaker": "Ana Lind",
           "kind": "mixed", "n_parts": 2}],
     ),
+    # --- the attribution in the middle of the clause: content on both sides
+    (
+        "attribution-mid-clause",
+        "Ina Berg chairs the panel. The trouble with the plan, she said, is that nobody has paid for it.",
+        [{"text": "The trouble with the plan, she said, is that nobody has paid for it.", "speaker": "Ina Berg",
+          "cue": "said", "kind": "indirect", "n_parts": 2}],
+    ),
     # --- a non-speech cue learned from PolNeAR ("wants"), with a pronoun subject
     (
         "learned-cue-wants",
