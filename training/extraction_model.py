@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", default=None)
     ap.add_argument("--output", default=str(M.MODEL_FILE))
     ap.add_argument("--holdout", type=int, default=0, help="K: hold out train articles with index = 0 mod K")
-    ap.add_argument("--threshold", type=float, default=0.5, help="cue probability threshold")
+    ap.add_argument("--threshold", type=float, default=0.3, help="cue probability threshold (0.3: chosen by --holdout on train)")
     ap.add_argument("--thresholds", default="0.3,0.4,0.5,0.6,0.7", help="thresholds tried with --holdout")
     ap.add_argument("--min-df", type=int, default=3)
     ap.add_argument("--lex-count", type=int, default=2, help="with --holdout: min cue count of a lexicon word")
