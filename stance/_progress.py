@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from typing import TextIO, TypeVar
 
 __all__ = ["Progress"]
+
+_T = TypeVar("_T")
 
 
 class Progress:
@@ -60,7 +62,7 @@ class Progress:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def wrap(self, items: list, step: int = 1) -> Iterator:  # type: ignore[type-arg]
+    def wrap(self, items: Iterable[_T], step: int = 1) -> Iterator[_T]:
         for item in items:
             yield item
             self.update(step)

@@ -6,10 +6,13 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from stance.exceptions import CorpusError, InputError, ModelFormatError
 from stance.model import StanceModel, TrainConfig
+
+if TYPE_CHECKING:
+    from stance.extraction import Statement
 
 __all__ = ["load", "train", "analyze", "training_arrays", "MODELS_DIR", "BUILTIN_MODELS", "AnalyzedStatement"]
 
@@ -20,6 +23,15 @@ BUILTIN_MODELS: dict[str, str] = {
     "default": "default.stance",
     "semeval2016": "semeval2016.stance",
 }
+
+
+class _ColumnMapping(TypedDict):
+    """The ``*_column`` options of :func:`train`, passed on to the corpus readers."""
+
+    text_column: str
+    target_column: str
+    stance_column: str
+    sentiment_column: str | None
 
 
 def load(
@@ -92,7 +104,7 @@ def train(
 
     from stance.corpora import from_dataset, from_records, load_file
 
-    mapping = dict(text_column=text_column, target_column=target_column, stance_column=stance_column, sentiment_column=sentiment_column)
+    mapping: _ColumnMapping = dict(text_column=text_column, target_column=target_column, stance_column=stance_column, sentiment_column=sentiment_column)
     if isinstance(data, (str, os.PathLike)):
         ds = load_file(data, **mapping)
         corpora = corpora or [str(data)]
@@ -188,7 +200,7 @@ def analyze(
     return out
 
 
-def _content(text: str, st: Any) -> str:
+def _content(text: str, st: Statement) -> str:
     """What the speaker said: the statement's parts joined with " … " when its content is discontinuous
     (a quote interrupted by "she said"), so the attribution itself is not classified."""
     if len(st.parts) > 1:

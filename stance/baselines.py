@@ -19,9 +19,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stance.exceptions import InputError, MissingDependencyError
+
+if TYPE_CHECKING:
+    from stance.model import Prediction
 
 __all__ = [
     "vader_label",
@@ -97,7 +100,7 @@ def run_baselines(names: Sequence[str], texts: Sequence[str], gold_sentiment: Se
         if name not in SENTIMENT_BASELINES:
             raise ValueError(f"unknown baseline {name!r}; known: {sorted(SENTIMENT_BASELINES)}")
         pred = SENTIMENT_BASELINES[name]([texts[i] for i in idx])
-        out[name] = sentiment_scores([gold_sentiment[i] for i in idx], pred)  # type: ignore[misc]
+        out[name] = sentiment_scores([g for g in gold_sentiment if g is not None], pred)
     return out
 
 
@@ -136,18 +139,27 @@ class _Baseline:
     def __init__(self) -> None:
         self.metadata: dict[str, Any] = {}
 
-    def predict(self, text: str, target: str, aliases: Sequence[str] | None = None) -> Any:
+    def fit(self, dataset: Any) -> _Baseline:
+        """Train on a normalized training split (:mod:`stance.corpora`); returns ``self``."""
+        raise NotImplementedError
+
+    def predict_batch(self, texts: Sequence[str], targets: Sequence[str] | str, aliases: Any = None, *, spans: Any = None, progress: Any = None) -> list[Prediction]:
+        """One prediction per statement, in input order."""
+        raise NotImplementedError
+
+    def predict(self, text: str, target: str, aliases: Sequence[str] | None = None) -> Prediction:
         """The prediction for one statement."""
         return self.predict_batch([text], [target])[0]
 
     def _predictions(self, texts: list[str], targets: list[str], stance: list[str], s_probs: list[dict[str, float]],
-                     sentiment: list[str | None], m_probs: list[dict[str, float] | None]) -> list[Any]:
+                     sentiment: list[str | None], m_probs: list[dict[str, float] | None]) -> list[Prediction]:
         from stance.model import Prediction
 
         out = []
         for i, (t, g) in enumerate(zip(texts, targets)):
             sp = s_probs[i]
             mp = m_probs[i]
+            sent = sentiment[i]
             out.append(
                 Prediction(
                     text=t,
@@ -155,8 +167,8 @@ class _Baseline:
                     stance=stance[i],
                     stance_confidence=float(sp.get(stance[i], 0.0)) if sp else float("nan"),
                     stance_probabilities=sp,
-                    sentiment=sentiment[i],
-                    sentiment_confidence=(float(mp.get(sentiment[i], 0.0)) if mp and sentiment[i] is not None else None),
+                    sentiment=sent,
+                    sentiment_confidence=(float(mp.get(sent, 0.0)) if mp and sent is not None else None),
                     sentiment_probabilities=mp,
                 )
             )
@@ -210,7 +222,7 @@ class MajorityBaseline(_Baseline):
         top = max(shares.values())
         return next(lab for lab, v in shares.items() if v == top)
 
-    def predict_batch(self, texts: Sequence[str], targets: Sequence[str] | str, aliases: Any = None, *, spans: Any = None, progress: Any = None) -> list[Any]:
+    def predict_batch(self, texts: Sequence[str], targets: Sequence[str] | str, aliases: Any = None, *, spans: Any = None, progress: Any = None) -> list[Prediction]:
         """One prediction per statement (the text is ignored; only the target matters)."""
         if not hasattr(self, "stance_shares_"):
             raise InputError("this majority baseline is not fitted; call fit(train_split) first")
@@ -288,7 +300,7 @@ class TfidfSvmBaseline(_Baseline):
         }
         return self
 
-    def predict_batch(self, texts: Sequence[str], targets: Sequence[str] | str, aliases: Any = None, *, spans: Any = None, progress: Any = None) -> list[Any]:
+    def predict_batch(self, texts: Sequence[str], targets: Sequence[str] | str, aliases: Any = None, *, spans: Any = None, progress: Any = None) -> list[Prediction]:
         """One prediction per statement, in input order."""
         if not hasattr(self, "stance_pipeline_"):
             raise InputError("this TF-IDF + SVM baseline is not fitted; call fit(train_split) first")
@@ -309,7 +321,7 @@ STANCE_BASELINES: dict[str, type[_Baseline]] = {"majority": MajorityBaseline, "t
 BASELINES: tuple[str, ...] = (*STANCE_BASELINES, *SENTIMENT_BASELINES)
 
 
-def train_baseline(name: str, train: Any) -> Any:
+def train_baseline(name: str, train: Any) -> _Baseline:
     """Fit the stance baseline ``name`` (``majority`` or ``tfidf-svm``) on a normalized training split."""
     try:
         cls = STANCE_BASELINES[name]

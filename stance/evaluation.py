@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support, recall_score
@@ -21,7 +21,28 @@ from stance._version import __version__
 from stance.exceptions import CorpusError
 from stance.labels import ordered
 
-__all__ = ["stance_scores", "sentiment_scores", "evaluate_model", "write_reports", "render_markdown", "f_avg"]
+if TYPE_CHECKING:
+    from stance.model import Prediction
+
+__all__ = ["stance_scores", "sentiment_scores", "evaluate_model", "write_reports", "render_markdown", "f_avg", "Predictor"]
+
+
+class Predictor(Protocol):
+    """What :func:`evaluate_model` scores: a :class:`~stance.model.StanceModel` or a trained baseline
+    of :mod:`stance.baselines`."""
+
+    @property
+    def metadata(self) -> Mapping[str, Any]: ...
+
+    def predict_batch(
+        self,
+        texts: Sequence[str],
+        targets: Sequence[str] | str,
+        aliases: Sequence[Sequence[str] | None] | None = ...,
+        *,
+        spans: Sequence[tuple[int, int] | None] | None = ...,
+        progress: bool | None = ...,
+    ) -> list[Prediction]: ...
 
 
 def f_avg(gold: Sequence[str], pred: Sequence[str]) -> float:
@@ -82,7 +103,7 @@ def sentiment_scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]
 
 
 def evaluate_model(
-    model: Any,
+    model: Predictor,
     dataset: Any,
     *,
     corpus: str = "input",
@@ -106,8 +127,8 @@ def evaluate_model(
     t0 = time.perf_counter()
     preds = model.predict_batch(texts, targets, aliases, spans=spans, progress=progress)
     seconds = time.perf_counter() - t0
-    gold_stance = list(dataset["stance"]) if "stance" in cols else [None] * len(texts)
-    gold_sent = list(dataset["sentiment"]) if "sentiment" in cols else [None] * len(texts)
+    gold_stance: list[str | None] = list(dataset["stance"]) if "stance" in cols else [None] * len(texts)
+    gold_sent: list[str | None] = list(dataset["sentiment"]) if "sentiment" in cols else [None] * len(texts)
     report: dict[str, Any] = {
         "corpus": corpus,
         "split": split,
@@ -120,10 +141,11 @@ def evaluate_model(
     }
     idx = [i for i, g in enumerate(gold_stance) if g is not None]
     if idx:
-        report["stance"] = stance_scores([gold_stance[i] for i in idx], [preds[i].stance for i in idx], [targets[i] for i in idx])
-    sidx = [i for i, g in enumerate(gold_sent) if g is not None and preds[i].sentiment is not None]
-    if sidx:
-        report["sentiment"] = sentiment_scores([gold_sent[i] for i in sidx], [preds[i].sentiment for i in sidx])
+        report["stance"] = stance_scores([g for g in gold_stance if g is not None], [preds[i].stance for i in idx], [targets[i] for i in idx])
+    # rows with both a gold and a predicted sentiment
+    sent_pairs = [(g, p.sentiment) for g, p in zip(gold_sent, preds) if g is not None and p.sentiment is not None]
+    if sent_pairs:
+        report["sentiment"] = sentiment_scores([g for g, _ in sent_pairs], [s for _, s in sent_pairs])
     report["flags"] = {}
     for p in preds:
         for f in p.flags:

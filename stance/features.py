@@ -172,6 +172,8 @@ def as_pairs(X: Any) -> list[Pair]:
             raise InputError(f"input array has shape {X.shape}; expected (n_samples, 2) of text and target")
         X = X.tolist()
     out: list[Pair] = []
+    aliases: Any  # as given; checked below
+    span: Any
     for row, item in enumerate(X):
         if isinstance(item, Pair):
             text, target, aliases, span = item.text, item.target, item.aliases, item.span
@@ -347,13 +349,13 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             context.extend("x:R:" + seq[j] for j in range(m + 1, hi))
         if not mention_seq and partial:
             for p in partial:
-                m = pos_of_tok.get(p)
-                if m is None:
+                pm = pos_of_tok.get(p)
+                if pm is None:
                     continue
-                lo, hi = max(0, m - win), min(seq_len, m + win + 1)
+                lo, hi = max(0, pm - win), min(seq_len, pm + win + 1)
                 near[lo:hi] = b"\x01" * (hi - lo)
-                context.extend("x:pL:" + seq[j] for j in range(lo, m))
-                context.extend("x:pR:" + seq[j] for j in range(m + 1, hi))
+                context.extend("x:pL:" + seq[j] for j in range(lo, pm))
+                context.extend("x:pR:" + seq[j] for j in range(pm + 1, hi))
 
         # one pass: negation scope (a negator marks the next `negation_scope` words, up to a contrast word
         # or ! / ?), and the lexicon counts, overall and near the target
@@ -559,11 +561,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         target_index = self._target_index
         for r, pair in enumerate(pairs):
             a = self._analyze(pair)
-            ids = list(map(wget, a.words))
+            found = list(map(wget, a.words))
             nw = a.n_words
             if nw:
-                coverage[r] = (nw - ids[:nw].count(None)) / nw
-            ids = [i for i in ids if i is not None]
+                coverage[r] = (nw - found[:nw].count(None)) / nw
+            ids = [i for i in found if i is not None]
             w_flat.extend(ids)
             w_len[r] = len(ids)
             xi = [i for i in map(xget, a.context) if i is not None]

@@ -34,6 +34,17 @@ NON_LATIN = "non_latin_script"
 
 _BATCH = 4096
 
+#: One training statement as :meth:`StanceModel.fit` accepts it (see :func:`stance.features.as_pairs`): a
+#: :class:`Pair`, a ``(text, target)`` / ``(text, target, aliases)`` / ``(text, target, aliases, span)``
+#: tuple, or a mapping with keys ``text``, ``target`` and optionally ``aliases`` and ``span``.
+PairLike = (
+    Pair
+    | tuple[str, str]
+    | tuple[str, str, Sequence[str] | None]
+    | tuple[str, str, Sequence[str] | None, tuple[int, int] | None]
+    | Mapping[str, Any]
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
@@ -152,7 +163,7 @@ class StanceModel:
     @classmethod
     def fit(
         cls,
-        pairs: Sequence[Pair] | Sequence[tuple[str, str]],
+        pairs: Sequence[PairLike],
         stance: Sequence[str],
         sentiment: Sequence[str | None] | None = None,
         config: TrainConfig | None = None,

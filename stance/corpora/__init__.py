@@ -251,12 +251,14 @@ def from_records(
             f"{source}: missing column(s) {missing}; the file has {sorted(present)}. "
             "Name the right ones with --text-column / --target-column / --stance-column"
         )
-    has_sent = bool(sentiment_column) and sentiment_column in present
-    has_alias = bool(aliases_column) and aliases_column in present
-    has_stance = bool(stance_column) and stance_column in present
+    # the optional columns that are present, else None
+    sent_key = sentiment_column if sentiment_column and sentiment_column in present else None
+    alias_key = aliases_column if aliases_column and aliases_column in present else None
+    stance_key = stance_column if stance_column and stance_column in present else None
+    has_stance = stance_key is not None
     rows = []
     for i, r in enumerate(records):
-        stance_value = r.get(stance_column) if has_stance else None
+        stance_value = r.get(stance_key) if stance_key is not None else None
         if has_stance:
             if stance_value is None or (isinstance(stance_value, str) and not stance_value.strip()):
                 if require_stance:
@@ -264,12 +266,12 @@ def from_records(
                 stance_value = None
             else:
                 stance_value = normalize_stance(str(stance_value), i)
-        sent = r.get(sentiment_column) if has_sent else None
+        sent = r.get(sent_key) if sent_key is not None else None
         if isinstance(sent, str) and not sent.strip():
             sent = None
         if sent is not None:
             sent = normalize_sentiment(str(sent), i)
-        aliases = r.get(aliases_column) if has_alias else None
+        aliases = r.get(alias_key) if alias_key is not None else None
         if isinstance(aliases, str):
             aliases = [a for a in aliases.split("|") if a.strip()]
         rows.append(_row(r.get(text_column), r.get(target_column), stance_value, sent, aliases))

@@ -81,7 +81,7 @@ def system_report(
     if name not in SENTIMENT_BASELINES:
         raise InputError(f"unknown sentiment baseline {name!r}; choose one of {', '.join(SENTIMENT_BASELINES)}")
     texts = list(dataset["text"])
-    gold = list(dataset["sentiment"]) if "sentiment" in dataset.column_names else [None] * len(texts)
+    gold: list[str | None] = list(dataset["sentiment"]) if "sentiment" in dataset.column_names else [None] * len(texts)
     t0 = time.perf_counter()
     pred = SENTIMENT_BASELINES[name](texts)
     seconds = time.perf_counter() - t0
@@ -94,7 +94,7 @@ def system_report(
         "predict_seconds": round(seconds, 3),
     }
     if idx:
-        report["sentiment"] = sentiment_scores([gold[i] for i in idx], [pred[i] for i in idx])
+        report["sentiment"] = sentiment_scores([g for g in gold if g is not None], [pred[i] for i in idx])
     report["predictions"] = [
         {"text": t, "target": g, "gold_stance": None, "stance": None, "stance_probabilities": None,
          "gold_sentiment": gold[i], "sentiment": pred[i], "sentiment_probabilities": None, "flags": []}
@@ -302,10 +302,10 @@ def render_comparison_markdown(comp: dict[str, Any]) -> str:
         lines.append(f"No published results for {comp['corpus']} / {comp['split']} in the table.")
     lines += ["", "## Systems", ""]
     for s in comp["systems"].values():
-        m = s.get("model") or {}
-        corpora = ", ".join(map(str, m.get("corpora") or [])) or "–"
-        lines.append(f"- **{s['name']}** ({s['kind']}, {s['source']}): recipe {m.get('recipe', '–')}, trained on {corpora}, "
-                     f"stance {m.get('library_version', '–')}, scikit-learn {m.get('sklearn_version', '–')}")
+        meta = s.get("model") or {}
+        corpora = ", ".join(map(str, meta.get("corpora") or [])) or "–"
+        lines.append(f"- **{s['name']}** ({s['kind']}, {s['source']}): recipe {meta.get('recipe', '–')}, trained on {corpora}, "
+                     f"stance {meta.get('library_version', '–')}, scikit-learn {meta.get('sklearn_version', '–')}")
     return "\n".join(lines) + "\n"
 
 

@@ -205,7 +205,7 @@ def paired_bootstrap(
     confidence: float = 0.95,
     seed: int = 0,
     indices: np.ndarray | None = None,
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """Paired bootstrap test of ``metric(a) - metric(b)`` on the same statements.
 
     Both systems are scored on the same resamples. The p-value is two-sided, computed under the null
@@ -248,7 +248,7 @@ def paired_bootstrap(
     }
 
 
-def calibration_bins(confidence: Sequence[float], correct: Sequence[bool], n_bins: int = 10) -> list[dict[str, float]]:
+def calibration_bins(confidence: Sequence[float], correct: Sequence[bool], n_bins: int = 10) -> list[dict[str, Any]]:
     """Equal-width bins of the confidence scores, each with its count, mean confidence and accuracy.
 
     Parameters
