@@ -33,7 +33,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from stance import lexicon
 from stance.exceptions import InputError, NotFittedError
-from stance.text import Token, find_mentions, tokenize
+from stance.text import find_mentions, tokenize
 
 __all__ = ["Pair", "StanceFeaturizer", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
 
