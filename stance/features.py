@@ -300,7 +300,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     # ------------------------------------------------------------------ analysis of one pair
     def _analyze(self, pair: Pair) -> _Analysis:
-        tokens = tokenize(pair.text)
+        tokens = tokenize(pair.text, offsets=pair.span is not None)
         full, partial = find_mentions(tokens, pair.target, pair.aliases, pair.span)
         main = [i for i, t in enumerate(tokens) if not t[3]]
         dense = [0.0] * len(DENSE_FEATURES)

@@ -1,0 +1,53 @@
+"""Tokenization: both paths (with and without offsets) give the same tokens; offsets point into the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from stance.text import find_mentions, tokenize
+
+TEXTS = [
+    "We back the mayor!!! #StandWithMayor https://example.org/x @someone",
+    "Visit www.example.org now; http:/broken is a word pair, wwwx is a word",
+    "It’s the council’s plan?! #a#b #ALLCAPS #camelCaseTag2024",
+    "__init__ snake_case 42 don't won't",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fast_path_gives_the_same_tokens(text: str) -> None:
+    slow = tokenize(text)
+    fast = tokenize(text, offsets=False)
+    assert [(t.norm, t.extra) for t in slow] == [(t.norm, t.extra) for t in fast]
+    assert all(t.start == -1 and t.end == -1 for t in fast)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_offsets_point_at_the_token(text: str) -> None:
+    for t in tokenize(text):
+        raw = text[t.start : t.end].replace("’", "'")
+        if t.norm == "_url_":
+            assert raw.startswith(("http", "www."))
+        elif t.norm == "@user":
+            assert raw.startswith("@")
+        elif t.extra:
+            assert t.norm in raw.lower(), "a hashtag's split words carry the hashtag's offsets"
+        elif raw[0] in "!?":
+            assert raw[:3] == t.norm
+        else:
+            assert raw.lower() == t.norm
+
+
+def test_hashtag_and_its_split_words() -> None:
+    toks = tokenize("#StandWithMayor")
+    assert [t.norm for t in toks] == ["#standwithmayor", "stand", "with", "mayor"]
+    assert [t.extra for t in toks] == [False, True, True, True]
+
+
+def test_a_matched_hashtag_is_one_mention_in_both_paths() -> None:
+    for offsets in (True, False):
+        toks = tokenize("Vote #TheMayor and the mayor", offsets=offsets)
+        full, partial = find_mentions(toks, "the mayor", ("TheMayor",))
+        assert len(full) == 2 and partial == []
