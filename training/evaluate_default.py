@@ -42,6 +42,7 @@ from stance.persistence import read_metadata  # noqa: E402
 
 DOC = REPO / "docs" / "any-target.md"
 START, END = "<!-- any-target-table:start -->", "<!-- any-target-table:end -->"
+DEV_START, DEV_END = "<!-- any-target-dev:start -->", "<!-- any-target-dev:end -->"
 
 
 def _r(x: float | None) -> float | None:
@@ -197,14 +198,34 @@ def render(res: dict[str, Any], meta: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_doc(table: str, doc: Path) -> None:
-    text = doc.read_text(encoding="utf-8") if doc.exists() else f"# Any target\n\n{START}\n{END}\n"
-    if START not in text:
-        text += f"\n{START}\n{END}\n"
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
+def render_dev(meta: dict[str, Any]) -> str:
+    """The dev scores recorded by the recipe (training/default_model.py), as a table."""
+    d = meta.get("dev_scores") or {}
+    names = {"semeval2016": "SemEval-2016 train, 15% of tweets", "newsmtsc": "NewsMTSC train, 15% of sentences",
+             "vast": "VAST dev, 25% of topics", "newsstance": "newsstance train, 20% of targets"}
+    lines = ["| held-out part | n | stance macro F1 | F_avg |", "|---|---|---|---|"]
+    lines += [f"| {names[c]} | {d[c]['n']} | {d[c]['macro_f1']:.1f} | {d[c]['f_avg']:.1f} |" for c in names if c in d]
+    if "tweeteval_validation" in d:
+        tv = d["tweeteval_validation"]
+        lines.append(f"| TweetEval validation (sentiment) | {tv['n']} | macro recall {tv['macro_recall']:.1f} | – |")
+    return "\n".join(lines)
+
+
+def _replace(text: str, start: str, end: str, body: str) -> str:
+    if start not in text:
+        text += f"\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{body}\n{end}{tail}"
+
+
+def write_doc(table: str, doc: Path, dev_table: str | None = None) -> None:
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Any target\n"
+    text = _replace(text, START, END, table)
+    if dev_table is not None:
+        text = _replace(text, DEV_START, DEV_END, dev_table)
     doc.parent.mkdir(parents=True, exist_ok=True)
-    doc.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
+    doc.write_text(text, encoding="utf-8")
 
 
 def record(path: Path, scores: dict[str, Any]) -> None:
@@ -245,8 +266,9 @@ def main(argv: list[str] | None = None) -> int:
         res["semeval_loto"] = semeval_loto(args.data_dir)
     elif "test_scores" in model.metadata and "semeval_loto" in model.metadata["test_scores"]:
         res["semeval_loto"] = model.metadata["test_scores"]["semeval_loto"]  # keep the recorded figures in the table
-    table = render(res, read_metadata(path))
-    write_doc(table, Path(args.doc))
+    meta = read_metadata(path)
+    table = render(res, meta)
+    write_doc(table, Path(args.doc), render_dev(meta))
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1), encoding="utf-8")
     if not args.no_record:

@@ -1,0 +1,135 @@
+"""The shipped default (any-target) model: size, load time, recorded scores, and the recipe's reproducibility.
+
+The recorded figures live in the model file's metadata: ``dev_scores`` (written by training/default_model.py)
+and ``test_scores`` (written by training/evaluate_default.py). A retrained or re-evaluated model that drifts
+from them fails here.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import stance
+from conftest import need_corpus
+from stance.api import MODELS_DIR
+from stance.persistence import read_metadata
+
+pytestmark = pytest.mark.data
+
+REPO = Path(__file__).resolve().parents[2]
+MODEL = MODELS_DIR / "default.stance"
+TOLERANCE = 0.5  # points; predictions are deterministic, so this only absorbs platform float noise
+DEV_TOLERANCE = 1.5  # the recipe retrains: LinearSVC/liblinear may differ a little across platforms
+
+
+@pytest.fixture(scope="module")
+def training_modules():
+    sys.path.insert(0, str(REPO / "training"))
+    try:
+        import default_model
+        import evaluate_default
+
+        yield default_model, evaluate_default
+    finally:
+        sys.path.remove(str(REPO / "training"))
+
+
+@pytest.fixture(scope="module")
+def model(data_dir):
+    return stance.load()
+
+
+@pytest.fixture(scope="module")
+def meta():
+    return read_metadata(MODEL)
+
+
+def test_default_model_is_small_and_loads_fast() -> None:
+    assert MODEL.exists(), "stance/models/default.stance is missing: run python training/default_model.py"
+    assert MODEL.stat().st_size <= 25 * 1024 * 1024
+    best = min(_timed_load() for _ in range(2))
+    assert best < 1.0, f"loading the default model took {best:.2f} s"
+
+
+def _timed_load() -> float:
+    t0 = time.perf_counter()
+    stance.load()
+    return time.perf_counter() - t0
+
+
+def test_metadata_records_recipe_corpora_and_scores(meta) -> None:
+    assert meta["recipe"] == "training/default_model.py"
+    assert set(meta["corpora"]) == {"semeval2016/train", "newsmtsc/train", "vast/dev", "newsstance/train", "semeval2017/train"}
+    assert meta["config"]["featurizer"]["per_target"] is False
+    assert meta["vast_topic_overlap"]["shared_with_zero_shot"] == 0
+    for key in ("newsmtsc", "newsstance", "vast", "semeval2016", "tweeteval_validation"):
+        assert key in meta["dev_scores"], key
+    for key in ("newsmtsc", "vast", "newsstance", "semeval_test", "tweeteval", "semeval_loto"):
+        assert key in meta["test_scores"], key
+
+
+#: Plain statements about invented targets, written for this test (not from any corpus). The model gets most of
+#: them right, not all (see docs/any-target.md, "Known failures"); the floor catches a model that gets worse.
+PLAIN = [
+    ("We oppose the harbour tunnel.", "the harbour tunnel", "AGAINST"),
+    ("We fully support the harbour tunnel.", "the harbour tunnel", "FAVOR"),
+    ("The harbour tunnel is a disgrace and must be scrapped.", "the harbour tunnel", "AGAINST"),
+    ("The harbour tunnel will open in May, officials said.", "the harbour tunnel", "NONE"),
+    ("The union opposes the pension reform and will strike.", "the pension reform", "AGAINST"),
+    ("Business leaders welcomed the pension reform as long overdue.", "the pension reform", "FAVOR"),
+    ("I will never vote for Senator Hale again; she lied to us.", "Senator Hale", "AGAINST"),
+    ("Senator Hale has been a tireless champion for working families.", "Senator Hale", "FAVOR"),
+    ("Senator Hale will speak in Denver on Tuesday.", "Senator Hale", "NONE"),
+    ("The carbon tax is the best idea this government has had.", "the carbon tax", "FAVOR"),
+    ("The carbon tax will destroy jobs and hurt families.", "the carbon tax", "AGAINST"),
+    ("Critics rejected the merger, calling it a threat to consumers.", "the merger", "AGAINST"),
+    ("Shareholders approved the merger, praising its benefits.", "the merger", "FAVOR"),
+    ("We stand with the striking nurses.", "the striking nurses", "FAVOR"),
+    ("The striking nurses are holding patients hostage.", "the striking nurses", "AGAINST"),
+    ("We reject the new curfew; it punishes everyone.", "the new curfew", "AGAINST"),
+    ("The new curfew has made our streets safer.", "the new curfew", "FAVOR"),
+    ("Opponents of the dam say it will flood three villages.", "the dam", "AGAINST"),
+]
+PLAIN_FLOOR = 12
+
+
+def test_plain_statements_about_unseen_targets(model) -> None:
+    preds = model.predict_batch([t for t, _, _ in PLAIN], [g for _, g, _ in PLAIN])
+    right = sum(p.stance == gold for p, (_, _, gold) in zip(preds, PLAIN))
+    assert right >= PLAIN_FLOOR, [(t, p.stance) for p, (t, _, gold) in zip(preds, PLAIN) if p.stance != gold]
+    assert all(p.sentiment in ("positive", "negative", "neutral") for p in preds)
+
+
+def test_newsstance_test_matches_recorded(model, meta, training_modules) -> None:
+    _, ev = training_modules
+    got = ev.newsstance(model)
+    want = meta["test_scores"]["newsstance"]
+    assert got["n"] == want["n"]
+    assert abs(got["f_avg"] - want["f_avg"]) <= TOLERANCE, (got, want)
+    assert abs(got["macro_f1"] - want["macro_f1"]) <= TOLERANCE, (got, want)
+
+
+def test_newsmtsc_rw_matches_recorded(model, meta, training_modules, data_dir) -> None:
+    need_corpus("newsmtsc", "devtest_rw.jsonl")
+    _, ev = training_modules
+    got = ev.newsmtsc(model, str(data_dir))["devtest_rw"]
+    want = meta["test_scores"]["newsmtsc"]["devtest_rw"]
+    assert got["n"] == want["n"] == 1146
+    assert abs(got["macro_f1"] - want["macro_f1"]) <= TOLERANCE, (got, want)
+    assert abs(got["accuracy"] - want["accuracy"]) <= TOLERANCE, (got, want)
+
+
+@pytest.mark.slow
+def test_recipe_reproduces_dev_scores(meta, training_modules, data_dir) -> None:
+    """Re-runs the recipe's dev protocol (train minus held-out parts; about 2 minutes on one core)."""
+    dm, _ = training_modules
+    got = dm.dev_run(data_dir=str(data_dir), verbose=False)
+    want = meta["dev_scores"]
+    for corpus in ("semeval2016", "newsmtsc", "vast", "newsstance"):
+        assert abs(got[corpus]["macro_f1"] - want[corpus]["macro_f1"]) <= DEV_TOLERANCE, (corpus, got[corpus], want[corpus])
+    tv_got, tv_want = got["tweeteval_validation"]["macro_recall"], want["tweeteval_validation"]["macro_recall"]
+    assert abs(tv_got - tv_want) <= DEV_TOLERANCE, (tv_got, tv_want)
