@@ -9,7 +9,7 @@ What it trains on, with one label mapping per corpus (the loaders in ``stance.co
 |---|---|---|---|
 | semeval2016 | train (2,914 tweets, 5 targets) | stance + sentiment | as annotated; sentiment ``other`` -> neutral |
 | newsmtsc | train (8,739 mentions) | stance | polarity toward the marked mention: positive -> FAVOR, negative -> AGAINST, neutral -> NONE; the mention's offsets locate the target |
-| vast | dev (2,062 comments, 497 topics) | stance | pro -> FAVOR, con -> AGAINST, neutral -> NONE. Used for *training*, not tuning: none of its topics is a zero-shot topic of the test split (checked by :func:`vast_overlap`) |
+| vast | dev (2,062 comments, 497 topics) | stance | pro -> FAVOR, con -> AGAINST, neutral -> NONE. Used for training (and 25% of its topics as a held-out dev part): none of its topics is a zero-shot topic of the test split (checked by :func:`vast_overlap`) |
 | newsstance | train (targets not in ``corpora/newsstance/split.json``) | stance + sentiment | as annotated |
 | semeval2017 | train.tsv (47,420 tweets) | sentiment only | as annotated; target is the placeholder ``"-"`` |
 
