@@ -5,7 +5,8 @@
 ``w:``   word n-grams of the statement (TF-IDF), the target's mentions replaced by ``_tgt_``;
 ``neg:`` words inside a negation scope (``not really fair`` gives ``neg:really``, ``neg:fair``);
 ``c:``   character n-grams inside words (TF-IDF; robust to spelling and hashtags);
-``x:``   the words left (``x:L:``) and right (``x:R:``) of each mention of the target;
+``x:``   the words left (``x:L:``) and right (``x:R:``) of each mention of the target, marked ``neg:``
+         inside a negation scope (``would not oppose _tgt_`` gives ``x:L:neg:oppose``);
 ``d:``   dense target-relational features: whether and where the target (or an alias) is mentioned,
          support and opposition cue words near a mention and whether they are negated, positive and
          negative words near the mention and overall, contrast, questions, first person;
@@ -340,13 +341,13 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         mention_seq = sorted({pos_of_tok[s] for s, _ in full if s in pos_of_tok})
         seq_len = len(seq)
         near = bytearray(seq_len)
-        context: list[str] = []
+        ctx_items: list[tuple[str, int]] = []  # (prefix, position); negation is added after the pass below
         win = self.window
         for m in mention_seq:
             lo, hi = max(0, m - win), min(seq_len, m + win + 1)
             near[lo:hi] = b"\x01" * (hi - lo)
-            context.extend("x:L:" + seq[j] for j in range(lo, m))
-            context.extend("x:R:" + seq[j] for j in range(m + 1, hi))
+            ctx_items.extend(("x:L:", j) for j in range(lo, m))
+            ctx_items.extend(("x:R:", j) for j in range(m + 1, hi))
         if not mention_seq and partial:
             for p in partial:
                 pm = pos_of_tok.get(p)
@@ -354,14 +355,15 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                     continue
                 lo, hi = max(0, pm - win), min(seq_len, pm + win + 1)
                 near[lo:hi] = b"\x01" * (hi - lo)
-                context.extend("x:pL:" + seq[j] for j in range(lo, pm))
-                context.extend("x:pR:" + seq[j] for j in range(pm + 1, hi))
+                ctx_items.extend(("x:pL:", j) for j in range(lo, pm))
+                ctx_items.extend(("x:pR:", j) for j in range(pm + 1, hi))
 
         # one pass: negation scope (a negator marks the next `negation_scope` words, up to a contrast word
         # or ! / ?), and the lexicon counts, overall and near the target
         lex = _LEX
         scope = 0
         span = self.negation_scope
+        negated = bytearray(seq_len)
         for j, w in enumerate(seq):
             bits = lex.get(w, 0)
             if bits & _B_STOP:
@@ -369,6 +371,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             elif scope > 0:
                 ng = True
                 scope -= 1
+                negated[j] = 1
                 words.append("neg:" + w)
             else:
                 ng = False
@@ -408,6 +411,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         for k in range(_D["support_near"], _D["negative_negated_all"] + 1):
             if dense[k]:
                 dense[k] = math.log1p(dense[k])
+        # context words of the mention, marked when negated ("would not oppose _tgt_" gives x:L:neg:oppose)
+        context = [prefix + "neg:" + seq[j] if negated[j] else prefix + seq[j] for prefix, j in ctx_items]
         if full:
             dense[_D["mention"]] = 1.0
             dense[_D["mention_count"]] = math.log1p(len(full))
