@@ -3,7 +3,8 @@
 :class:`StanceFeaturizer` turns pairs into one sparse matrix made of blocks:
 
 ``w:``   word n-grams of the statement (TF-IDF), the target's mentions replaced by ``_tgt_``;
-``neg:`` words inside a negation scope (``not really fair`` gives ``neg:really``, ``neg:fair``);
+``neg:`` words inside a negation scope replace their plain unigram (``not really fair`` gives ``w:not``,
+         ``neg:really``, ``neg:fair``), so "would not oppose" does not fire ``w:oppose``;
 ``c:``   character n-grams inside words (TF-IDF; robust to spelling and hashtags);
 ``x:``   the words left (``x:L:``) and right (``x:R:``) of each mention of the target, marked ``neg:``
          inside a negation scope (``would not oppose _tgt_`` gives ``x:L:neg:oppose``);
@@ -372,7 +373,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 ng = True
                 scope -= 1
                 negated[j] = 1
-                words.append("neg:" + w)
+                words[j] = "neg:" + w  # the unigram itself becomes its negated form (words[:seq_len] are the unigrams)
             else:
                 ng = False
             if not bits:
