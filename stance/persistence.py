@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ import sklearn
 from stance._version import __version__
 from stance.exceptions import ModelFormatError, UntrustedModelError
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "TRUSTED_TYPES", "save_model", "load_model", "read_metadata"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "TRUSTED_TYPES", "ModelVersionWarning", "save_model", "load_model", "read_metadata"]
 
 FORMAT = "stance-model"
 FORMAT_VERSION = 1
@@ -198,5 +199,21 @@ def load_model(
             f"{saved_sklearn} and stance {meta.get('saved_with_library_version')}, this is scikit-learn "
             f"{sklearn.__version__} and stance {__version__}: retrain it with this version"
         ) from None
+    if _minor(saved_sklearn) != _minor(sklearn.__version__):
+        warnings.warn(
+            f"{str(path)!r} was saved with scikit-learn {saved_sklearn} and is loaded with {sklearn.__version__}; "
+            "it loaded, but its predictions may differ from the recorded scores. Retrain it with this version "
+            "(see the recipe in its metadata) or install the version it was saved with",
+            ModelVersionWarning,
+            stacklevel=3,
+        )
     return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta)
+
+
+def _minor(version: object) -> tuple[str, ...]:
+    return tuple(str(version).split(".")[:2])
+
+
+class ModelVersionWarning(UserWarning):
+    """A model file was saved with another scikit-learn release than the one loading it."""
 

@@ -208,6 +208,22 @@ def test_future_format_version_says_to_upgrade(saved, tmp_path) -> None:
         read_metadata(bad)
 
 
+def test_other_scikit_learn_release_warns_but_loads(saved, tmp_path) -> None:
+    import warnings
+
+    from stance.persistence import ModelVersionWarning
+
+    _, path, _ = saved
+    meta = read_metadata(path)
+    meta["sklearn_version"] = "0.99.0"
+    other = _rewrite(path, tmp_path / "old-sklearn.stance", meta=meta)
+    with pytest.warns(ModelVersionWarning, match="0.99.0"):
+        load_model(other)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ModelVersionWarning)
+        load_model(path)  # same release: no warning
+
+
 @pytest.mark.parametrize("version", [None, "1", 1.0])
 def test_malformed_format_version(saved, tmp_path, version) -> None:
     _, path, _ = saved
