@@ -910,10 +910,13 @@ def _emit(
 ) -> None:
     parts = sorted(parts)
     s, e = parts[0][0], parts[-1][1]
-    if kind == "direct" and len(parts) == 1:
-        inner = text[s:e].strip("\"“”„' ")
-        if len(inner.split()) <= L.SCARE_QUOTE_MAX_WORDS and not inner.endswith((".", ",", "!", "?", "…")):
-            return  # a title or scare quote, not a statement
+    if len(parts) == 1 and kind in ("direct", "mixed"):
+        raw = text[s:e].strip()
+        # a mixed content that is nothing but one short quotation ('warns "outside forces"') is a scare quote too
+        if kind == "direct" or (raw[:1] in "\"“„" and raw[-1:] in "\"”" and not any(c in raw[1:-1] for c in "\"“”„")):
+            inner = raw.strip("\"“”„' ")
+            if len(inner.split()) <= L.SCARE_QUOTE_MAX_WORDS and not inner.endswith((".", ",", "!", "?", "…")):
+                return  # a title or scare quote, not a statement
     if kind == "indirect" and text[s] == "‘" and text[e - 1] == "’":
         kind = "direct"
     if mention is not None:

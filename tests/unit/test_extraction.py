@@ -166,6 +166,16 @@ CASES = [
         [],
     ),
     (
+        "scare-quote-after-cue",
+        'At the rally, the mayor warned "bad actors"',
+        [],
+    ),
+    (
+        "headline-scare-quote-is-not-content",
+        'Mayor Lind backs the port plan, warns "bad actors"\n\nThe port plan passed on Monday.',
+        [{"cue": "backs"}],
+    ),
+    (
         "quoted-title",
         'She spent the summer reading "The Long Winter" on the porch.',
         [],
