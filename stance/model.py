@@ -22,7 +22,7 @@ from sklearn.svm import LinearSVC
 from stance._progress import Progress
 from stance._version import __version__
 from stance.exceptions import InputError, LabelError, NotFittedError
-from stance.features import MAX_TEXT_CHARS, Pair, StanceFeaturizer, as_pairs
+from stance.features import Pair, StanceFeaturizer, as_pairs
 from stance.labels import ordered
 
 __all__ = ["Prediction", "StanceModel", "TrainConfig", "LOW_COVERAGE", "NON_LATIN"]
@@ -324,5 +324,3 @@ class StanceModel:
         corpora = self.metadata.get("corpora") or self.metadata.get("training_corpora")
         return f"StanceModel(stance={self.stance_labels}, sentiment={self.sentiment_labels}, corpora={corpora!r})"
 
-
-_ = MAX_TEXT_CHARS  # re-exported for documentation

@@ -47,7 +47,7 @@ if str(REPO) not in sys.path:
 
 from stance._version import __version__  # noqa: E402
 from stance.corpora import load_corpus  # noqa: E402
-from stance.evaluation import f_avg, sentiment_scores, stance_scores  # noqa: E402
+from stance.evaluation import sentiment_scores, stance_scores  # noqa: E402
 from stance.features import Pair, StanceFeaturizer  # noqa: E402
 from stance.model import StanceModel, _head  # noqa: E402
 
