@@ -111,14 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=_run_corpora)
 
     from stance.extraction.cli import register as register_extraction
+    from stance.reporting.cli import register as register_reporting
 
     register_extraction(sub)
-    try:
-        from stance.reporting.cli import register as register_reporting
-    except ImportError:
-        pass
-    else:
-        register_reporting(sub)
+    register_reporting(sub)
     return parser
 
 
@@ -267,13 +263,10 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         )
         corpus = Path(args.input).name
     report = evaluate_model(model, ds, corpus=corpus, split=args.split, baselines=args.baseline)
+    from stance.reporting import write_html
+
     paths = write_reports(report, args.output)
-    try:
-        from stance.reporting import write_html
-    except ImportError:
-        pass
-    else:
-        paths.append(write_html(report, args.output))
+    paths.append(write_html(report, args.output))
     s = report.get("stance")
     if s:
         print(f"stance F_avg {s['f_avg']:.2f}  macro F1 {s['macro_f1']:.2f}  accuracy {s['accuracy']:.2f}  (n={s['n']:,})")

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from stance.api import MODELS_DIR, training_arrays  # noqa: E402
 from stance.corpora import load_corpus  # noqa: E402
-from stance.evaluation import f_avg, sentiment_scores, stance_scores  # noqa: E402
+from stance.evaluation import evaluate_model, f_avg, sentiment_scores  # noqa: E402
 from stance.model import StanceModel, TrainConfig  # noqa: E402
 from stance.persistence import load_model  # noqa: E402
 
@@ -132,9 +132,8 @@ def build(output: Path) -> tuple[StanceModel, dict]:
 
 
 def score(model: StanceModel, ds) -> dict:  # type: ignore[no-untyped-def]
-    preds = model.predict_batch(list(ds["text"]), list(ds["target"]), [tuple(a) for a in ds["aliases"]])
-    st = stance_scores(list(ds["stance"]), [p.stance for p in preds], list(ds["target"]))
-    se = sentiment_scores(list(ds["sentiment"]), [p.sentiment for p in preds])
+    report = evaluate_model(model, ds, corpus="semeval2016", split="test", progress=False)
+    st, se = report["stance"], report["sentiment"]
     return {
         "stance_f_avg": round(st["f_avg"], 2),
         "stance_macro_f1": round(st["macro_f1"], 2),
