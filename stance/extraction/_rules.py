@@ -241,8 +241,8 @@ def _boundary_after(text: str, toks: list[_Tok], i: int, j: int) -> bool:
 
 @dataclass
 class _Mention:
-    start: int
-    end: int
+    start: int | None  # None: a speaker carried over with no mention next to the cue
+    end: int | None
     text: str
     name: str | None  # resolved name, or None
     name_start: int | None = None
@@ -743,7 +743,6 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 parts = list(before_q.parts)
                 before_q.used = True
                 # continuation quote after the attribution, in the same paragraph
-                after = text[attr_e : attr_e + 300]
                 joined = False
                 for q in stmt_quotes:
                     if not q.used and q.start >= attr_e:
@@ -847,12 +846,12 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         # "The problem, she said, is that ...": the content goes on after the cue
                         rest = text[cue_e:s_end]
                         if rest.lstrip(" ").startswith(","):
-                            after = _content_span(text, cue_e, s_end)
-                            words = text[after[0]:after[1]].split() if after is not None else []
-                            if len(words) >= 2 and words[0].lower() not in (
+                            rest_span = _content_span(text, cue_e, s_end)
+                            words = text[rest_span[0]:rest_span[1]].split() if rest_span is not None else []
+                            if rest_span is not None and len(words) >= 2 and words[0].lower() not in (
                                 "according", "who", "which", "adding", "noting", "citing", "and", "but"
-                            ) and not _has_cue_between(toks, tok_starts, after[0], after[1]):
-                                parts.append(after)
+                            ) and not _has_cue_between(toks, tok_starts, rest_span[0], rest_span[1]):
+                                parts.append(rest_span)
                     qs_in = [q for q in stmt_quotes if not q.used and q.start >= span[0] and q.end <= parts[-1][1] + 1]
                     for q in qs_in:
                         q.used = True
@@ -1265,6 +1264,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     dup = True
                     break
             if not dup:
+                mention: _Mention | None
                 if np is not None:
                     mention = _who_fix(toks, np, k, _make_mention(text, toks, np[0], np[1], res))
                 elif t.low.endswith("ing") and (k == si or toks[k - 1].text == ","):

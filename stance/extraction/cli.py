@@ -96,7 +96,7 @@ def run_extract(args: argparse.Namespace) -> int:
     out = sys.stdout
     for path in args.files:
         text, err = _read_article(path)
-        if err is not None:
+        if text is None or err is not None:
             print(f"stance extract: {err}", file=sys.stderr)
             failed += 1
             continue

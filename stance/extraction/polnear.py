@@ -313,7 +313,9 @@ def evaluate(
         accuracy at the first threshold), ``articles``, ``seconds`` and ``articles_per_second``.
     """
     if extract is None:
-        from stance.extraction import extract_statements as extract
+        from stance.extraction import extract_statements
+
+        extract = extract_statements
     articles = list(articles)
     preds = []
     extract("Warm-up: a lazily loaded model is loaded before timing, she said.")
