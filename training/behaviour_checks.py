@@ -1,0 +1,111 @@
+"""Behavioural checks: does a model get the plainest statements right?
+
+    python training/behaviour_checks.py                        # both built-in models, markdown table on stdout
+    python training/behaviour_checks.py --model m.stance       # one model file (repeatable)
+    python training/behaviour_checks.py --doc docs/any-target.md   # also write the table between the markers
+
+The cases come from ``corpora/checks/templates.json``: short news-style sentences written by the team, one
+pattern per line ("{S} supports {T}.", "{S} rejects any attempt to undermine {T}.", "We will not allow {T} to
+stir up unrest."), each filled with six targets. This is a diagnostic, not a benchmark: the patterns were
+written while the features were developed, so the figures say what a model does on easy sentences, not how
+it generalizes. No model is trained on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import stance  # noqa: E402
+from stance.labels import STANCE_LABELS  # noqa: E402
+
+TEMPLATES = REPO / "corpora" / "checks" / "templates.json"
+START, END = "<!-- behaviour-checks:start -->", "<!-- behaviour-checks:end -->"
+
+
+@dataclass(frozen=True)
+class Case:
+    pattern: str
+    text: str
+    target: str
+    stance: str
+
+
+def cases(path: Path = TEMPLATES) -> list[Case]:
+    """Every pattern filled with every target (speakers rotate); the first letter is capitalized."""
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for p in spec["patterns"]:
+        if p["stance"] not in STANCE_LABELS:
+            raise ValueError(f"pattern {p['id']!r}: stance {p['stance']!r} is not one of {sorted(STANCE_LABELS)}")
+        for i, target in enumerate(spec["targets"]):
+            speaker = spec["speakers"][i % len(spec["speakers"])]
+            text = p["text"].replace("{S}", speaker).replace("{T}", target)
+            out.append(Case(p["id"], text[0].upper() + text[1:], target, p["stance"]))
+    return out
+
+
+def score(model: Any, items: list[Case]) -> dict[str, Any]:
+    """Accuracy overall and the number right per pattern."""
+    preds = model.predict_batch([c.text for c in items], [c.target for c in items])
+    right: dict[str, int] = defaultdict(int)
+    total: dict[str, int] = defaultdict(int)
+    for c, p in zip(items, preds):
+        total[c.pattern] += 1
+        right[c.pattern] += p.stance == c.stance
+    return {
+        "accuracy": round(100 * sum(right.values()) / len(items), 1),
+        "right": dict(right),
+        "total": dict(total),
+    }
+
+
+def table(names: list[str], results: list[dict[str, Any]], items: list[Case]) -> str:
+    first: dict[str, Case] = {}
+    for c in items:
+        first.setdefault(c.pattern, c)
+    head = "| pattern (first case) | expected | " + " | ".join(names) + " |"
+    lines = [head, "|---|---|" + "---|" * len(names)]
+    for pid, c in first.items():
+        cells = " | ".join(f"{r['right'].get(pid, 0)}/{r['total'][pid]}" for r in results)
+        lines.append(f"| {c.text} | {c.stance} | {cells} |")
+    lines.append("| **all cases** | | " + " | ".join(f"**{r['accuracy']}%**" for r in results) + " |")
+    return "\n".join(lines)
+
+
+def write_doc(doc: Path, text: str) -> None:
+    body = doc.read_text(encoding="utf-8")
+    if START not in body or END not in body:
+        raise SystemExit(f"{doc}: markers {START} / {END} not found; add them where the table belongs")
+    new = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: f"{START}\n{text}\n{END}", body, flags=re.S)
+    doc.write_text(new, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--model", action="append", help="model name or path (repeatable; default: default and semeval2016)")
+    ap.add_argument("--doc", type=Path, help="write the table between the behaviour-checks markers of this file")
+    args = ap.parse_args(argv)
+    names = args.model or ["default", "semeval2016"]
+    items = cases()
+    results = [score(stance.load(n), items) for n in names]
+    text = table(names, results, items)
+    text += f"\n\n{len(items)} cases from `corpora/checks/templates.json`; command: `python training/behaviour_checks.py`."
+    print(text)
+    if args.doc:
+        write_doc(args.doc, text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
