@@ -21,6 +21,7 @@ attributes end in ``_``), so ``clone``, ``Pipeline`` and ``GridSearchCV`` work o
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -94,6 +95,11 @@ _I_SUPPORT, _I_SUPPORT_NEG = _D["support_near"], _D["support_near_negated"]
 _I_OPPOSE, _I_OPPOSE_NEG = _D["oppose_near"], _D["oppose_near_negated"]
 _I_CONTRAST, _I_FIRST, _I_NEGATION = _D["contrast"], _D["first_person"], _D["negation"]
 _I_QUESTION, _I_EXCLAIM = _D["question"], _D["exclamation"]
+_ZEROS = itertools.repeat(0)  # the default of map(_LEX.get, words, _ZEROS)
+# punctuation tokens are runs of "!" and "?" cut to 3 characters
+_PUNCT = ["".join(p) for n in (1, 2, 3) for p in itertools.product("!?", repeat=n)]
+_QUESTION_TOKENS = frozenset(p for p in _PUNCT if p[0] == "?")
+_EXCLAIM_TOKENS = frozenset(p for p in _PUNCT if p[0] == "!")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +210,37 @@ def _char_ngrams(word: str, lo: int, hi: int) -> list[str]:
 
 @dataclass(slots=True)
 class _Analysis:
-    words: list[str]  # word-block feature strings
-    chars: list[str]  # tokens whose char n-grams to use
+    seq: list[str]  # the statement's words in order (mentions masked), the word block's unigrams
+    negated: bytearray | None  # per seq item: inside a negation scope (None: nothing is)
+    extras: Sequence[str]  # words split out of hashtags, in order
+    main: Sequence[str]  # the normalized main tokens (not masked), for the character block
     context: list[str]  # context-block feature strings
     dense: list[float]
-    n_words: int  # main tokens (for vocabulary coverage)
+    word_ngrams: int
+
+    @property
+    def n_words(self) -> int:  # main words (for vocabulary coverage)
+        return len(self.seq)
+
+    @property
+    def words(self) -> list[str]:
+        """Word-block feature strings: unigrams (``neg:`` inside a negation scope), n-grams, hashtag words."""
+        seq, negated = self.seq, self.negated
+        if negated is None:
+            words = ["w:" + w for w in seq]
+        else:
+            words = ["neg:" + w if ng else "w:" + w for w, ng in zip(seq, negated)]
+        if self.word_ngrams >= 2:
+            words.extend([f"w:{a} {b}" for a, b in zip(seq, seq[1:])])
+        for n in range(3, self.word_ngrams + 1):
+            words.extend("w:" + " ".join(seq[j : j + n]) for j in range(len(seq) - n + 1))
+        words.extend(["w:" + w for w in self.extras])
+        return words
+
+    @property
+    def chars(self) -> list[str]:
+        """Tokens whose character n-grams are used."""
+        return [w for w in self.main if w[0] not in "!?@_"]
 
 
 def _target_key(target: str) -> str:
@@ -304,87 +336,90 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     def _analyze(self, pair: Pair) -> _Analysis:
         tokens = tokenize(pair.text, offsets=pair.span is not None)
         full, partial = find_mentions(tokens, pair.target, pair.aliases, pair.span)
-        main = [i for i, t in enumerate(tokens) if not t[3]]
-        dense = [0.0] * len(DENSE_FEATURES)
         n_tok = len(tokens)
+        norms: Sequence[str]
+        if n_tok:
+            norms, _, _, is_extra = zip(*tokens)
+        else:
+            norms = is_extra = ()
+        if True in is_extra:
+            main_idx = [i for i, x in enumerate(is_extra) if not x]
+            main: Sequence[str] = [norms[i] for i in main_idx]
+            extras: Sequence[str] = [w for w, x in zip(norms, is_extra) if x]
+        else:
+            main_idx = None  # every token is a main token
+            main, extras = norms, ()
+        dense = [0.0] * len(DENSE_FEATURES)
 
         # word sequence with mentions masked
+        seq_pos: list[int] | None  # token index of each seq item (None: the identity)
         if full and self.mask_target:
             mention_start = {s: e for s, e in full}
             seq: list[str] = []
-            seq_pos: list[int] = []  # token index for each seq item
+            seq_pos = []
             i = 0
             while i < n_tok:
-                t = tokens[i]
                 if i in mention_start:
                     seq.append("_tgt_")
                     seq_pos.append(i)
                     i = mention_start[i]
                     continue
-                if not t[3]:
-                    seq.append(t[0])
+                if not is_extra[i]:
+                    seq.append(norms[i])
                     seq_pos.append(i)
                 i += 1
         else:
-            seq_pos = main
-            seq = [tokens[i][0] for i in main]
-
-        words: list[str] = ["w:" + w for w in seq]
-        if self.word_ngrams >= 2:
-            words.extend([f"w:{a} {b}" for a, b in zip(seq, seq[1:])])
-        for n in range(3, self.word_ngrams + 1):
-            words.extend("w:" + " ".join(seq[j : j + n]) for j in range(len(seq) - n + 1))
-        if len(main) < n_tok:
-            words.extend(["w:" + t[0] for t in tokens if t[3]])
+            seq_pos = main_idx
+            seq = list(main)
+        seq_len = len(seq)
 
         # mention positions in seq coordinates; "near" = within the window of a mention
-        pos_of_tok = {p: j for j, p in enumerate(seq_pos)}
-        mention_seq = sorted({pos_of_tok[s] for s, _ in full if s in pos_of_tok})
-        seq_len = len(seq)
         near = bytearray(seq_len)
-        ctx_items: list[tuple[str, int]] = []  # (prefix, position); negation is added after the pass below
-        win = self.window
-        for m in mention_seq:
-            lo, hi = max(0, m - win), min(seq_len, m + win + 1)
-            near[lo:hi] = b"\x01" * (hi - lo)
-            ctx_items.extend(("x:L:", j) for j in range(lo, m))
-            ctx_items.extend(("x:R:", j) for j in range(m + 1, hi))
-        if not mention_seq and partial:
-            for p in partial:
-                pm = pos_of_tok.get(p)
-                if pm is None:
-                    continue
-                lo, hi = max(0, pm - win), min(seq_len, pm + win + 1)
-                near[lo:hi] = b"\x01" * (hi - lo)
-                ctx_items.extend(("x:pL:", j) for j in range(lo, pm))
-                ctx_items.extend(("x:pR:", j) for j in range(pm + 1, hi))
-
-        # one pass: negation scope (a negator marks the next `negation_scope` words, up to a contrast word
-        # or ! / ?), and the lexicon counts, overall and near the target
-        lex = _LEX
-        scope = 0
-        span = self.negation_scope
-        negated = bytearray(seq_len)
-        for j, w in enumerate(seq):
-            bits = lex.get(w, 0)
-            if bits & _B_STOP:
-                scope, ng = 0, False
-            elif scope > 0:
-                ng = True
-                scope -= 1
-                negated[j] = 1
-                words[j] = "neg:" + w  # the unigram itself becomes its negated form (words[:seq_len] are the unigrams)
+        ctx_items: list[tuple[str, int]] = []  # (prefix, position); negation is added below
+        if full or partial:
+            pos_of_tok = {p: j for j, p in enumerate(seq_pos)} if seq_pos is not None else None
+            if pos_of_tok is None:
+                mention_seq = sorted({s for s, _ in full})
             else:
+                mention_seq = sorted({pos_of_tok[s] for s, _ in full if s in pos_of_tok})
+            win = self.window
+            for m in mention_seq:
+                lo, hi = max(0, m - win), min(seq_len, m + win + 1)
+                near[lo:hi] = b"\x01" * (hi - lo)
+                ctx_items.extend(("x:L:", j) for j in range(lo, m))
+                ctx_items.extend(("x:R:", j) for j in range(m + 1, hi))
+            if not mention_seq and partial:
+                for p in partial:
+                    pm = p if pos_of_tok is None else pos_of_tok.get(p)
+                    if pm is None:
+                        continue
+                    lo, hi = max(0, pm - win), min(seq_len, pm + win + 1)
+                    near[lo:hi] = b"\x01" * (hi - lo)
+                    ctx_items.extend(("x:pL:", j) for j in range(lo, pm))
+                    ctx_items.extend(("x:pR:", j) for j in range(pm + 1, hi))
+
+        # negation scope (a negator marks the next `negation_scope` words, up to a contrast word or ! / ?)
+        # and the lexicon counts, overall and near the target; only words in the lexicon are visited
+        bits_seq = list(map(_LEX.get, seq, _ZEROS))
+        negated: bytearray | None = None
+        scope_end = -1  # last seq position inside the current negation scope
+        span = self.negation_scope
+        for j in [j for j, b in enumerate(bits_seq) if b]:
+            bits = bits_seq[j]
+            if bits & _B_STOP:
+                if scope_end >= j:  # the scope ends before this word
+                    negated[j : scope_end + 1] = bytes(scope_end + 1 - j)  # type: ignore[index]
+                scope_end = -1
                 ng = False
-            if not bits:
-                c0 = w[0]
-                if c0 == "?":
-                    dense[_I_QUESTION] = 1.0
-                elif c0 == "!":
-                    dense[_I_EXCLAIM] = 1.0
-                continue
+            else:
+                ng = j <= scope_end
             if bits & _B_NEGATOR:
-                scope = span
+                hi = min(j + span, seq_len - 1)
+                if hi > j:
+                    if negated is None:
+                        negated = bytearray(seq_len)
+                    negated[j + 1 : hi + 1] = b"\x01" * (hi - j)
+                scope_end = hi
             nr = near[j]
             if bits & _B_POS:
                 dense[_I_POS_ALL_NEG if ng else _I_POS_ALL] += 1
@@ -405,20 +440,24 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 dense[_I_FIRST] = 1.0
             elif bits & _B_NEGATOR:
                 dense[_I_NEGATION] = 1.0
-            elif w[0] == "?":
-                dense[_I_QUESTION] = 1.0
-            elif w[0] == "!":
-                dense[_I_EXCLAIM] = 1.0
+        # "!" and "?" tokens are the only words starting with those characters
+        if not _QUESTION_TOKENS.isdisjoint(seq):
+            dense[_I_QUESTION] = 1.0
+        if not _EXCLAIM_TOKENS.isdisjoint(seq):
+            dense[_I_EXCLAIM] = 1.0
         for k in range(_D["support_near"], _D["negative_negated_all"] + 1):
             if dense[k]:
                 dense[k] = math.log1p(dense[k])
         # context words of the mention, marked when negated ("would not oppose _tgt_" gives x:L:neg:oppose)
-        context = [prefix + "neg:" + seq[j] if negated[j] else prefix + seq[j] for prefix, j in ctx_items]
+        if negated is None:
+            context = [prefix + seq[j] for prefix, j in ctx_items]
+        else:
+            context = [prefix + "neg:" + seq[j] if negated[j] else prefix + seq[j] for prefix, j in ctx_items]
         if full:
             dense[_D["mention"]] = 1.0
             dense[_D["mention_count"]] = math.log1p(len(full))
             dense[_D["mention_first_pos"]] = full[0][0] / max(1, n_tok)
-            dense[_D["mention_in_hashtag"]] = float(any(tokens[s].norm.startswith("#") for s, _ in full))
+            dense[_D["mention_in_hashtag"]] = float(any(norms[s].startswith("#") for s, _ in full))
         elif partial:
             dense[_D["mention_partial"]] = 1.0
             dense[_D["mention_first_pos"]] = partial[0] / max(1, n_tok)
@@ -426,9 +465,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             dense[_D["mention_none"]] = 1.0
             dense[_D["mention_first_pos"]] = 1.0
         dense[_D["length"]] = math.log1p(len(main)) / 4.0
-
-        chars = [w for w in (tokens[j][0] for j in main) if w[0] not in "!?@_"]
-        return _Analysis(words, chars, context, dense, len(seq))
+        return _Analysis(seq, negated, extras, main, context, dense, self.word_ngrams)
 
     # ------------------------------------------------------------------ fitting
     def _char_features(self, token: str) -> list[str]:
@@ -516,11 +553,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self._ctx_index = {f: i for i, f in enumerate(self.context_vocabulary_.tolist())}
         self._char_index = {f: i for i, f in enumerate(self.char_vocabulary_.tolist())}
         self._target_index = {t: i for i, t in enumerate(self.targets_.tolist())}
-        self._token_cache: dict[str, list[int]] = {}
+        self._lookups: _Lookups | None = None  # built by the first transform
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        for k in ("_word_index", "_ctx_index", "_char_index", "_target_index", "_token_cache", "_names_cache"):
+        for k in ("_word_index", "_ctx_index", "_char_index", "_target_index", "_lookups", "_names_cache"):
             state.pop(k, None)
         return state
 
@@ -530,97 +567,129 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             self._build_index()
 
     # ------------------------------------------------------------------ transform
-    def _char_indices(self, token: str) -> list[int]:
-        cache = self._token_cache
-        got = cache.get(token)
-        if got is None:
-            index = self._char_index
-            got = [index[g] for g in self._char_features(token) if g in index]
-            if len(cache) > 500_000:
-                cache.clear()
-            cache[token] = got
-        return got
-
     def transform(self, X: Any) -> sp.csr_matrix:
         """Feature matrix of shape ``(n_pairs, n_features_out_)``."""
         return self._transform(as_pairs(X))[0]
 
+    def _get_lookups(self) -> _Lookups:
+        lk = self.__dict__.get("_lookups")
+        if lk is None or lk.too_big():
+            lk = self._lookups = _Lookups(self)
+        return lk
+
     def _transform(self, pairs: list[Pair]) -> tuple[sp.csr_matrix, np.ndarray]:
         """Features and, per pair, the share of its words found in the training vocabulary."""
         self._check_fitted()
+        lk = self._get_lookups()
         n = len(pairs)
-        widx, xidx = self._word_index, self._ctx_index
-        wget, xget = widx.get, xidx.get
-        w_flat: list[int] = []
-        x_flat: list[int] = []
-        c_flat: list[int] = []
-        w_len = np.zeros(n, dtype=np.int64)
-        x_len = np.zeros(n, dtype=np.int64)
-        c_len = np.zeros(n, dtype=np.int64)
-        dense_rows: list[list[float]] = []
-        target_ids = np.full(n, -1, dtype=np.int64)
-        coverage = np.zeros(n, dtype=np.float64)
-        target_keys: dict[str, int] = {}
+        uni, neg_uni, bigram_get, xget = lk.unigram, lk.negated, lk.bigram.get, lk.context.get
+        wget = self._word_index.get
+        ngrams = self.word_ngrams
         use_chars = self.char_ngram_range is not None
-        cache = self._token_cache
-        char_indices = self._char_indices
+        char_id = lk.chars.__getitem__
+        w_ids: list[int] = []  # word-block columns of all rows laid end to end, -1 for unknown features
+        w_len: list[int] = []
+        x_ids: list[int] = []
+        x_len: list[int] = []
+        c_tok: list[int] = []  # character-registry ids of the rows' tokens laid end to end
+        c_len: list[int] = []
+        dense_rows: list[list[float]] = []
+        coverage: list[float] = []
+        target_ids: list[int] = []
+        target_keys: dict[str, int] = {}
         target_index = self._target_index
-        for r, pair in enumerate(pairs):
-            a = self._analyze(pair)
-            found = list(map(wget, a.words))
-            nw = a.n_words
-            if nw:
-                coverage[r] = (nw - found[:nw].count(None)) / nw
-            ids = [i for i in found if i is not None]
-            w_flat.extend(ids)
-            w_len[r] = len(ids)
-            xi = [i for i in map(xget, a.context) if i is not None]
-            x_flat.extend(xi)
-            x_len[r] = len(xi)
+        analyze = self._analyze
+        for pair in pairs:
+            a = analyze(pair)
+            seq = a.seq
+            nw = len(seq)
+            u = [uni[w] for w in seq]
+            if a.negated is not None:
+                for j, ng in enumerate(a.negated):
+                    if ng:
+                        u[j] = neg_uni[seq[j]]
+            coverage.append((nw - u.count(-1)) / nw if nw else 0.0)
+            before = len(w_ids)
+            w_ids += u
+            if ngrams >= 2:
+                w_ids += map(bigram_get, zip(seq, seq[1:]), _MINUS_ONES)
+                for k in range(3, ngrams + 1):
+                    w_ids += [wget("w:" + " ".join(seq[j : j + k]), -1) for j in range(nw - k + 1)]
+            if a.extras:
+                w_ids += [uni[w] for w in a.extras]
+            w_len.append(len(w_ids) - before)
+            if a.context:
+                x_ids += map(xget, a.context, _MINUS_ONES)
+            x_len.append(len(a.context))
             if use_chars:
-                before = len(c_flat)
-                for tok in a.chars:
-                    got = cache.get(tok)
-                    c_flat.extend(got if got is not None else char_indices(tok))
-                c_len[r] = len(c_flat) - before
+                c_tok += map(char_id, a.main)
+                c_len.append(len(a.main))
             dense_rows.append(a.dense)
             tid = target_keys.get(pair.target)
             if tid is None:
                 tid = target_keys[pair.target] = target_index.get(_target_key(pair.target), -1)
-            target_ids[r] = tid
-        dense = np.array(dense_rows, dtype=np.float64).reshape(n, self.n_dense_)
-        W = _tfidf(w_flat, w_len, self.word_idf_)
-        blocks = [W * self.word_weight]
+            target_ids.append(tid)
+        return self._assemble(n, w_ids, w_len, x_ids, x_len, c_tok, c_len, dense_rows, target_ids), np.array(coverage, dtype=np.float64)
+
+    def _assemble(
+        self,
+        n: int,
+        w_ids: list[int],
+        w_len: list[int],
+        x_ids: list[int],
+        x_len: list[int],
+        c_tok: list[int],
+        c_len: list[int],
+        dense_rows: list[list[float]],
+        target_ids: list[int],
+    ) -> sp.csr_matrix:
+        """The feature matrix from the rows' column ids (word, context) and token ids (characters)."""
+        use_chars = self.char_ngram_range is not None
+        row_ids = np.arange(n, dtype=np.int64)
+        W = _tfidf(np.array(w_ids, dtype=np.int64), np.repeat(row_ids, w_len), n, self.word_idf_)
+        blocks = [_scaled(W, self.word_weight)]
         C = None
         if use_chars:
-            C = _tfidf(c_flat, c_len, self.char_idf_) * self.char_weight
+            starts, lengths, flat = self._lookups.chars.arrays()  # type: ignore[union-attr]
+            toks = np.array(c_tok, dtype=np.int64)
+            tok_len = lengths[toks]
+            first = np.cumsum(tok_len) - tok_len  # where each token's columns start in the expansion
+            gather = np.arange(int(first[-1] + tok_len[-1]) if len(toks) else 0, dtype=np.int64)
+            gather += np.repeat(starts[toks] - first, tok_len)
+            rows = np.repeat(np.repeat(row_ids, c_len), tok_len)
+            C = _scaled(_tfidf(flat[gather], rows, n, self.char_idf_), self.char_weight)
             blocks.append(C)
-        blocks.append(_tfidf(x_flat, x_len, self.context_idf_) * self.context_weight)
-        D = sp.csr_matrix(dense * self.dense_weight)
+        blocks.append(_scaled(_tfidf(np.array(x_ids, dtype=np.int64), np.repeat(row_ids, x_len), n, self.context_idf_), self.context_weight))
+        D = sp.csr_matrix(np.array(dense_rows, dtype=np.float64).reshape(n, self.n_dense_) * self.dense_weight)
         blocks.append(D)
         if len(self.targets_):
             shared = [W, D] + ([C] if C is not None and self.per_target_chars else [])
-            blocks.append(self._per_target(shared, target_ids) * self.per_target_weight)
-        return sp.hstack(blocks, format="csr"), coverage
-
-    def _per_target_width(self) -> int:
-        width = len(self.word_vocabulary_) + self.n_dense_
-        if self.per_target_chars and self.char_ngram_range is not None:
-            width += len(self.char_vocabulary_)
-        return width
+            blocks.append(_scaled(self._per_target(shared, np.array(target_ids, dtype=np.int64)), self.per_target_weight))
+        return _hstack(blocks)
 
     def _per_target(self, shared: list[sp.csr_matrix], target_ids: np.ndarray) -> sp.csr_matrix:
         """Copy each row's shared features into its target's slot (zeros for unseen targets)."""
-        WD = sp.hstack(shared, format="csr")
+        WD = _hstack(shared)
         width = WD.shape[1]
+        n_cols = width * len(self.targets_)
         rows_nnz = np.diff(WD.indptr)
+        if (target_ids >= 0).all():
+            indices = WD.indices.astype(np.int64)
+            indices += np.repeat(target_ids * width, rows_nnz)
+            return _csr(WD.data, indices, WD.indptr, (WD.shape[0], n_cols))
         keep = np.repeat(target_ids >= 0, rows_nnz)
         offsets = np.repeat(np.maximum(target_ids, 0) * width, rows_nnz)
         data = WD.data[keep]
         indices = (WD.indices + offsets)[keep]
         counts = np.where(target_ids >= 0, rows_nnz, 0)
         indptr = np.concatenate([[0], np.cumsum(counts)])
-        return sp.csr_matrix((data, indices, indptr), shape=(WD.shape[0], width * len(self.targets_)))
+        return _csr(data, indices, indptr, (WD.shape[0], n_cols))
+
+    def _per_target_width(self) -> int:
+        width = len(self.word_vocabulary_) + self.n_dense_
+        if self.per_target_chars and self.char_ngram_range is not None:
+            width += len(self.char_vocabulary_)
+        return width
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Names of the output columns, prefixed by block (see the module docstring)."""
@@ -643,17 +712,123 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         return tags
 
 
-def _tfidf(flat: list[int], lengths: np.ndarray, idf: np.ndarray) -> sp.csr_matrix:
-    """Sublinear TF times IDF, L2-normalized per row, from the rows' column indices laid end to end."""
-    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
-    indices = np.asarray(flat, dtype=np.int64)
-    M = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(lengths), len(idf)))
-    M.sum_duplicates()
-    M.data = (1.0 + np.log(M.data)) * idf[M.indices]
-    row_nnz = np.diff(M.indptr)
-    rows = np.repeat(np.arange(M.shape[0]), row_nnz)
-    norms = np.sqrt(np.bincount(rows, weights=M.data**2, minlength=M.shape[0]))
+def _tfidf(cols: np.ndarray, rows: np.ndarray, n: int, idf: np.ndarray) -> sp.csr_matrix:
+    """Sublinear TF times IDF, L2-normalized per row, from the (row, column) of each occurrence (rows in
+    order; column -1 for a feature outside the vocabulary, ignored)."""
+    n_cols = len(idf)
+    known = cols >= 0
+    if not known.all():
+        cols, rows = cols[known], rows[known]
+    # count the occurrences of each (row, column) by sorting their keys
+    keys = rows * n_cols
+    keys += cols
+    keys.sort()
+    if len(keys):
+        new = np.empty(len(keys), dtype=bool)
+        new[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=new[1:])
+        first = np.flatnonzero(new)
+        counts = np.diff(first, append=len(keys))
+        keys = keys[first]
+    else:
+        counts = np.zeros(0, dtype=np.int64)
+    indptr = np.searchsorted(keys, row_starts(n, n_cols))
+    row_nnz = np.diff(indptr)
+    entry_rows = np.repeat(np.arange(n, dtype=np.int64), row_nnz)
+    indices = keys - entry_rows * n_cols
+    data = (1.0 + np.log(counts)) * idf[indices]
+    norms = np.sqrt(np.bincount(entry_rows, weights=data**2, minlength=n))
     norms[norms == 0] = 1.0
-    M.data /= norms[rows]
+    data /= norms[entry_rows]
+    return _csr(data, indices, indptr, (n, n_cols))
+
+
+def row_starts(n: int, n_cols: int) -> np.ndarray:
+    return np.arange(n + 1, dtype=np.int64) * n_cols
+
+
+def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
+    """A CSR matrix from canonical arrays (sorted, unique columns per row), with 32-bit indices when they fit."""
+    dtype = np.int32 if max(shape[1], len(data)) < np.iinfo(np.int32).max else np.int64
+    M = sp.csr_matrix((data, indices.astype(dtype, copy=False), indptr.astype(dtype, copy=False)), shape=shape, copy=False)
+    M.has_canonical_format = True
     return M
+
+
+def _scaled(M: sp.csr_matrix, weight: float) -> sp.csr_matrix:
+    return M if weight == 1.0 else M * weight
+
+
+def _hstack(blocks: list[sp.csr_matrix]) -> sp.csr_matrix:
+    return sp.hstack(blocks, format="csr")
+
+
+_MINUS_ONES = itertools.repeat(-1)  # the default of map(dict.get, keys, _MINUS_ONES)
+_CACHE_LIMIT = 500_000
+
+
+class _IdCache(dict):  # type: ignore[type-arg]
+    """word -> column of ``prefix + word`` in a vocabulary (-1 if absent), filled on first use."""
+
+    def __init__(self, index: dict[str, int], prefix: str) -> None:
+        super().__init__()
+        self.index, self.prefix = index, prefix
+
+    def __missing__(self, word: str) -> int:
+        i = self[word] = self.index.get(self.prefix + word, -1)
+        return i
+
+
+class _CharRegistry(dict):  # type: ignore[type-arg]
+    """token -> registry id; the registry holds each token's character-n-gram columns, laid end to end."""
+
+    def __init__(self, featurizer: StanceFeaturizer) -> None:
+        super().__init__()
+        self.featurizer = featurizer
+        self.starts: list[int] = []
+        self.lengths: list[int] = []
+        self.flat: list[int] = []
+        self._arrays = (np.zeros(0, dtype=np.int64),) * 3
+
+    def __missing__(self, token: str) -> int:
+        if token[0] in "!?@_":  # no character n-grams for punctuation, users, URLs and the like
+            ids: list[int] = []
+        else:
+            index = self.featurizer._char_index
+            ids = [index[g] for g in self.featurizer._char_features(token) if g in index]
+        k = self[token] = len(self.lengths)
+        self.starts.append(len(self.flat))
+        self.lengths.append(len(ids))
+        self.flat.extend(ids)
+        return k
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(starts, lengths, flat) as arrays, extended by what was registered since the last call."""
+        starts, lengths, flat = self._arrays
+        if len(starts) < len(self.starts):
+            k, f = len(starts), len(flat)
+            starts = np.concatenate([starts, np.array(self.starts[k:], dtype=np.int64)])
+            lengths = np.concatenate([lengths, np.array(self.lengths[k:], dtype=np.int64)])
+            flat = np.concatenate([flat, np.array(self.flat[f:], dtype=np.int64)])
+            self._arrays = starts, lengths, flat
+        return starts, lengths, flat
+
+
+class _Lookups:
+    """Per-featurizer caches for transform: unigram, negated-unigram and bigram columns by word, context
+    columns by feature string, and the character registry. Rebuilt when they grow too big."""
+
+    def __init__(self, f: StanceFeaturizer) -> None:
+        index = f._word_index
+        self.unigram = _IdCache(index, "w:")
+        self.negated = _IdCache(index, "neg:")
+        self.bigram: dict[tuple[str, str], int] = {}
+        for feature, i in index.items():
+            if feature.startswith("w:") and feature.count(" ") == 1:
+                a, b = feature[2:].split(" ")
+                self.bigram[(a, b)] = i
+        self.context = f._ctx_index
+        self.chars = _CharRegistry(f)
+
+    def too_big(self) -> bool:
+        return max(len(self.unigram), len(self.negated), len(self.chars)) > _CACHE_LIMIT

@@ -60,18 +60,17 @@ def tokenize(text: str, offsets: bool = True) -> list[Token]:
     if "’" in text:
         text = text.replace("’", "'")  # same length: offsets stay valid
     if not offsets:
+        # the tokens of one match depend on its text alone, so they are cached by it (statements repeat words)
+        cache = _RAW_TOKENS
+        get = cache.get
         for w in _FLAT_RE.findall(text):
-            c = w[0]
-            if c == "#":
-                _hashtag(w[1:], -1, -1, out)
-            elif c == "@":
-                append(_new_token(Token, ("@user", -1, -1, False)))
-            elif c == "!" or c == "?":
-                append(_new_token(Token, (w[:3], -1, -1, False)))
-            elif (c == "h" or c == "w") and w.startswith(("http://", "https://", "www.")):
-                append(_new_token(Token, ("_url_", -1, -1, False)))
-            else:
-                append(_new_token(Token, (w.lower(), -1, -1, False)))
+            got = get(w)
+            if got is None:
+                got = _raw_tokens(w)
+                if len(cache) >= _RAW_CACHE_SIZE:
+                    cache.clear()
+                cache[w] = got
+            out += got
         return out
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
@@ -98,6 +97,26 @@ def _hashtag(body: str, s: int, e: int, out: list[Token]) -> None:
         out.extend(_new_token(Token, (p.lower(), s, e, True)) for p in parts)
     else:
         out.append(_new_token(Token, (lower, s, e, True)))
+
+
+_RAW_CACHE_SIZE = 200_000
+_RAW_TOKENS: dict[str, tuple[Token, ...]] = {}
+
+
+def _raw_tokens(w: str) -> tuple[Token, ...]:
+    """The offset-less tokens of one match of ``_FLAT_RE``."""
+    c = w[0]
+    if c == "#":
+        out: list[Token] = []
+        _hashtag(w[1:], -1, -1, out)
+        return tuple(out)
+    if c == "@":
+        return (_new_token(Token, ("@user", -1, -1, False)),)
+    if c == "!" or c == "?":
+        return (_new_token(Token, (w[:3], -1, -1, False)),)
+    if (c == "h" or c == "w") and w.startswith(("http://", "https://", "www.")):
+        return (_new_token(Token, ("_url_", -1, -1, False)),)
+    return (_new_token(Token, (w.lower(), -1, -1, False)),)
 
 
 @lru_cache(maxsize=4096)
@@ -141,31 +160,43 @@ def find_mentions(
         idx = [i for i, t in enumerate(tokens) if t.start < e and t.end > s and not t.extra]
         return ([(idx[0], idx[-1] + 1)] if idx else []), []
     phrases, content, firsts = _phrase_index(target, aliases)
-    norms = [_mention_form(t[0]) for t in tokens]
+    forms = _MENTION_FORMS
+    norms = [forms[t[0]] for t in tokens]
     full: list[tuple[int, int]] = []
     covered: set[int] = set()
-    n = len(norms)
-    for i in range(n):
-        if i in covered or norms[i] not in firsts:
-            continue
-        for ph in phrases:
-            k = len(ph)
-            if tuple(norms[i : i + k]) == ph:
-                full.append((i, i + k))
-                covered.update(range(i, i + k))
-                # a matched hashtag's split-out words are the same mention, not another one
-                j = i + k
-                while j < n and tokens[j][3]:  # extras follow their own hashtag directly
-                    covered.add(j)
-                    j += 1
-                break
+    if not firsts.isdisjoint(norms):
+        n = len(norms)
+        for i, w in enumerate(norms):
+            if w not in firsts or i in covered:
+                continue
+            for ph in phrases:
+                k = len(ph)
+                if tuple(norms[i : i + k]) == ph:
+                    full.append((i, i + k))
+                    covered.update(range(i, i + k))
+                    # a matched hashtag's split-out words are the same mention, not another one
+                    j = i + k
+                    while j < n and tokens[j][3]:  # extras follow their own hashtag directly
+                        covered.add(j)
+                        j += 1
+                    break
+    if content.isdisjoint(norms):
+        return full, []
     partial = [i for i, w in enumerate(norms) if w in content and i not in covered]
     return full, partial
 
 
-@lru_cache(maxsize=200_000)
-def _mention_form(norm: str) -> str:
-    return norm.lstrip("#").removesuffix("'s")
+class _MentionForms(dict):  # type: ignore[type-arg]
+    """norm -> the form compared with the target's words (no leading ``#``, no possessive ``'s``)."""
+
+    def __missing__(self, norm: str) -> str:
+        if len(self) >= _RAW_CACHE_SIZE:
+            self.clear()
+        form = self[norm] = norm.lstrip("#").removesuffix("'s")
+        return form
+
+
+_MENTION_FORMS = _MentionForms()
 
 
 @lru_cache(maxsize=4096)
