@@ -23,6 +23,7 @@ learned model of :mod:`stance.extraction._model`; ``extract(text, model=None)`` 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -207,6 +208,8 @@ def _sentences(
         while qi < len(qspans) and qspans[qi][1] <= t.start:
             qi += 1
         inside = qi < len(qspans) and qspans[qi][0] < t.start and t.end < qspans[qi][1]
+        if inside and SPLIT_AT_QUOTE_END and t.text in _SENT_END and i + 1 < n and toks[i + 1].end == qspans[qi][1]:
+            inside = False  # '... “arbitrary.” Next sentence': the period before the closing mark ends it
         if not inside and t.text in _SENT_END:
             j = i + 1
             while j < n and toks[j].text in ("”", '"', ")", "’", "'") and toks[j].start == toks[j - 1].end:
@@ -263,9 +266,11 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
     if TIME_SKIP and b - 1 > lo and toks[b - 1].low in L.TIME_WORDS:
         # "Priebus on Thursday told", "who last year threatened"
         c = b - 1
+        while c - 1 > lo and b - c < 4 and toks[c - 1].low in L.TIME_WORDS:
+            c -= 1  # "on Thursday evening"
         if toks[c - 1].low in L.TIME_PREFIXES:
             c -= 1
-        if toks[b - 1].upper or c < b - 1:
+        if toks[c].upper or c < b - 1:
             b = c
             while b - 1 >= lo and toks[b - 1].word and (toks[b - 1].low in L.AUXILIARIES or toks[b - 1].low in L.ADVERBS):
                 b -= 1
@@ -279,7 +284,7 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
         if c > lo and toks[c].text == "(":
             b = c
     t = toks[b - 1]
-    if t.low in L.PRONOUNS or t.low == "who":
+    if t.low in L.PRONOUNS or t.low in L.RELATIVE_PRONOUNS:
         return (b - 1, b)
     a = b
     lower_count = 0
@@ -493,7 +498,7 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
     if b - a == 1 and low in L.PRONOUNS:
         name = res.person_before(s) if low in L.PERSON_PRONOUNS else None
         return _Mention(s, e, written, name, kind="pronoun")
-    if b - a == 1 and low == "who":
+    if b - a == 1 and low in L.RELATIVE_PRONOUNS:
         return _Mention(s, e, written, res.person_before(s), kind="pronoun")
     # trailing capitalised run = the name
     j = b
@@ -648,7 +653,10 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                     inverted = False
                     prev = toks[k - 1] if k > si else None
                     lemma = L.REPORTING_VERBS[t.low]
-                    if (
+                    bare_participle = PARTICIPLE_NO_NP and t.low.endswith("ing") and prev is not None and prev.text == ","
+                    if bare_participle:
+                        pass  # ", explaining how ...": no source of its own
+                    elif (
                         t.low in L.INVERSION_VERBS
                         and prev is not None
                         and (prev.text in (",", "”", '"') or prev.text in _QUOTE_CHARS)
@@ -657,9 +665,9 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
                             np = None
                         inverted = np is not None
-                    if np is None:
+                    if np is None and not bare_participle:
                         np = _np_before(toks, k, si)
-                        if np is not None and toks[np[0]].low == "who" and np[0] - 1 >= si and toks[np[0] - 1].text == ",":
+                        if np is not None and toks[np[0]].low in L.RELATIVE_PRONOUNS and np[0] - 1 >= si and toks[np[0] - 1].text == ",":
                             np2 = _np_before(toks, np[0] - 1, si)
                             if np2:
                                 np = np2
@@ -982,7 +990,7 @@ def _appositive_np(toks: list[_Tok], comma: int, si: int) -> tuple[int, int] | N
 def _who_fix(toks: list[_Tok], np: tuple[int, int], cue: int, mention: _Mention) -> _Mention:
     """"X, who ... said": the mention is the relative pronoun (next to the cue), named as X."""
     w = np[1]
-    if w + 1 < cue and toks[w].text == "," and toks[w + 1].low == "who":
+    if w + 1 < cue and toks[w].text == "," and toks[w + 1].low in L.RELATIVE_PRONOUNS:
         x = w + 2
         while x < cue and toks[x].word and (toks[x].low in L.AUXILIARIES or toks[x].low in L.ADVERBS or toks[x].low.endswith("ly")):
             x += 1
@@ -995,7 +1003,7 @@ def _who_fix(toks: list[_Tok], np: tuple[int, int], cue: int, mention: _Mention)
 def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | None:
     """The noun phrase opening the sentence (after an introductory phrase ending in a comma)."""
     a = si
-    if toks[a].low in L.INTRO_WORDS:
+    if toks[a].low in L.INTRO_WORDS or toks[a].low in L.INTRO_PREPOSITIONS:
         c = a
         while c < k and toks[c].text != ",":
             c += 1
@@ -1017,7 +1025,7 @@ def np_kind(toks: list[_Tok], np: tuple[int, int] | None, inverted: bool) -> str
     if inverted:
         return "inv"
     t = toks[np[0]]
-    if np[1] - np[0] == 1 and (t.low in L.PRONOUNS or t.low == "who"):
+    if np[1] - np[0] == 1 and (t.low in L.PRONOUNS or t.low in L.RELATIVE_PRONOUNS):
         return "pron"
     if any(toks[x].upper for x in range(np[0], np[1])):
         return "name"
@@ -1028,6 +1036,8 @@ def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] 
     """The source noun phrase of a cue at token ``k``: inverted after it (", said X") or before it
     ("X said", "X, the ministry's spokeswoman, said"), and whether it is inverted."""
     prev = toks[k - 1] if k > si else None
+    if PARTICIPLE_NO_NP and prev is not None and prev.text == "," and toks[k].low.endswith("ing"):
+        return None, False  # ", arguing that ...": the subject is the main clause's, found by the caller
     if prev is not None and (prev.text in (",", "”", '"') or prev.text in _QUOTE_CHARS):
         np = _np_after(toks, k, sj)
         if np is not None and (np[1] >= sj or toks[np[1]].text in _AFTER_INVERTED or toks[np[1]].low in _AFTER_INVERTED):
@@ -1038,7 +1048,7 @@ def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] 
     ):
         kk -= 1
     np = _np_before(toks, kk, si)
-    if np is not None and toks[np[0]].low == "who" and np[0] - 1 >= si and toks[np[0] - 1].text == ",":
+    if np is not None and toks[np[0]].low in L.RELATIVE_PRONOUNS and np[0] - 1 >= si and toks[np[0] - 1].text == ",":
         np2 = _np_before(toks, np[0] - 1, si)
         if np2:
             np = np2
@@ -1067,6 +1077,10 @@ def side_context(toks: list[_Tok], quotes_in_sent: list[_Quote], k: int, si: int
     return inverted, qb, qa
 
 
+#: A sentence may end with the period right before a closing quote mark ('... “arbitrary.” Next').
+SPLIT_AT_QUOTE_END = True
+#: ", arguing that ...": a participle after a comma has no source of its own (the main clause's speaker).
+PARTICIPLE_NO_NP = True
 #: "“A,” she said. “B.”" is one statement in two parts (PolNeAR's convention).
 JOIN_NEXT_SENTENCE_QUOTE = True
 #: A quotation with no cue later in the same paragraph as a direct statement joins that statement.
@@ -1160,6 +1174,82 @@ def _filter_rule_statements(text, toks, sents, quotes, first_para_end, statement
     return out
 
 
+#: A learned cue coordinated with an earlier one ("and reprimanded", ", noting") ends that cue's content.
+SPLIT_COORDINATED = True
+#: ... when the model is at least this sure of the coordinated cue.
+SPLIT_MIN_PROB = 0.7
+#: "declined to [comment]": content after a cue ending in "to" is a clause (an infinitive).
+INFINITIVE_CLAUSE = True
+_COORDINATORS = frozenset("and but".split())
+_COORD_SKIP = frozenset("not n't never also then later even still just".split()) | L.AUXILIARIES | L.ADVERBS
+
+
+def _coord_start(toks: list[_Tok], k: int, si: int) -> int | None:
+    """Token index where a coordinated cue's clause starts ("..., and has withheld"), or None."""
+    x = k - 1
+    while x > si and k - x <= 3 and toks[x].word and (toks[x].low in _COORD_SKIP or toks[x].low.endswith("ly")):
+        x -= 1
+    if x <= si:
+        return None
+    if toks[x].low in _COORDINATORS:
+        if x - 1 > si and toks[x - 1].text == ",":
+            return x - 1
+        return x
+    if toks[x].text == "," and x == k - 1 and toks[k].low.endswith("ing"):
+        return x
+    return None
+
+
+def _split_host(text: str, toks: list[_Tok], statements: list[Statement], coord: int, pos: int) -> Statement | None:
+    """End the one-part statement whose content holds ``pos`` before token ``coord``; return it."""
+    cut = toks[coord].start
+    for n, st in enumerate(statements):
+        if st.parts or not (st.start < cut and pos < st.end):
+            continue
+        span = _content_span(text, st.start, cut)
+        if span is None or len(text[span[0]:span[1]].split()) < 2:
+            return None
+        new = dataclasses.replace(st, text=text[span[0]:span[1]], start=span[0], end=span[1])
+        statements[n] = new
+        return new
+    return None
+
+
+#: Model content after a cue ends where a later rule cue's clause starts ("..., arguing that").
+CUT_AT_RULE_CUE = True
+
+
+def _clause_cut(toks: list[_Tok], c: int, lo: int) -> int | None:
+    """Token where the clause of cue ``c`` starts, when it is clearly a new clause: a coordinated or
+    participial cue (", and said", ", arguing"), or a pronoun subject after a comma or "and"."""
+    x = _coord_start(toks, c, lo)
+    if x is not None:
+        return x
+    if toks[c - 1].text == "," and c - 1 > lo:
+        return c - 1  # "X, which has endorsed A, said B": A ends at the comma
+    y = c - 1
+    while y > lo and toks[y].word and (toks[y].low in _COORD_SKIP or toks[y].low.endswith("ly")):
+        y -= 1
+    if y > lo and toks[y].low in L.PRONOUNS and (toks[y - 1].text in (",", ";") or toks[y - 1].low in _COORDINATORS):
+        z = y - 1
+        if toks[z].low in _COORDINATORS and z - 1 > lo and toks[z - 1].text == ",":
+            z -= 1
+        return z
+    return None
+
+
+def _prior_speaker(statements: list[Statement], s_start: int, pos: int) -> _Mention | None:
+    """The speaker of the statement whose mention is last before ``pos`` in the sentence at ``s_start``."""
+    best = None
+    for st in statements:
+        if st.speaker is not None and st.speaker_start is not None and s_start <= st.speaker_start < pos:
+            if best is None or st.speaker_start > (best.speaker_start or 0):
+                best = st
+    if best is None:
+        return None
+    return _Mention(best.speaker_start, best.speaker_end, "", best.speaker)
+
+
 def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model) -> None:
     """Add the statements of cues found by the learned model and not by the rules."""
     cues = _model.load_cues()
@@ -1185,6 +1275,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             sq.append(q_sorted[x])
             x += 1
         first_para = s_start < first_para_end
+        sent_rule_cues = sorted(x for x in range(si, sj) if x in rule_cue_toks) if CUT_AT_RULE_CUE else []
         k = si
         while k < sj:
             t = toks[k]
@@ -1192,17 +1283,30 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 k += 1
                 continue
             nested = False
+            coord = _coord_start(toks, k, si) if SPLIT_COORDINATED else None
             if not MODEL_NESTED:
                 ci = bisect.bisect_right(cov_starts, t.start) - 1
                 nested = ci >= 0 and covered[ci][1] > t.start
-                if nested and MODEL_NESTED_MIN_PROB >= 1.0:
+                if nested and MODEL_NESTED_MIN_PROB >= 1.0 and coord is None:
                     k += 1
                     continue
             np, inverted = cue_np(toks, k, si, sj)
             feats = _model.cue_features(toks, k, si, sj, inq[k], bool(sq), first_para, cues,
                                         np_kind(toks, np, inverted), _clause_like(toks, k + 1, sj))
             prob = model.cue.prob(feats)
-            if prob < model.cue.threshold or (nested and prob < MODEL_NESTED_MIN_PROB):
+            if prob < model.cue.threshold:
+                k += 1
+                continue
+            host = None
+            if coord is not None and prob >= SPLIT_MIN_PROB:
+                # "X pushed A and reprimanded B": the statement holding this cue ends before "and"
+                host = _split_host(text, toks, statements, coord, t.start)
+                if host is not None:
+                    nested = False
+                    existing = sorted((st.start, st.end) for st in statements)
+                    covered = [c for c in covered if not (c[0] < t.start < c[1])]
+                    cov_starts = [c[0] for c in covered]
+            if nested and prob < MODEL_NESTED_MIN_PROB:
                 k += 1
                 continue
             qb = any(q.end <= t.start for q in sq)
@@ -1227,6 +1331,12 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 j = _strip_that(toks, j, sj)
                 if j < sj:
                     end = s_end
+                    if CUT_AT_RULE_CUE:
+                        nxt = next((c for c in sent_rule_cues if c > j), None)
+                        if nxt is not None:
+                            cut = _clause_cut(toks, nxt, j)
+                            if cut is not None:
+                                end = toks[cut].start
                     if MODEL_CUT:
                         # the content ends at a clause boundary: "X argued that A, but B ..."
                         x = j + 3
@@ -1249,7 +1359,8 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             if MODEL_MIN_WORDS > 1 and len(text[s:e].split()) < MODEL_MIN_WORDS:
                 k += 1
                 continue
-            if MODEL_CLAUSE and not _clause_like(toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
+            infinitive = INFINITIVE_CLAUSE and after and any(toks[x].low == "to" for x in range(k + 1, min(cue_end_tok, sj)))
+            if MODEL_CLAUSE and not infinitive and not _clause_like(toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
                 # a bare noun phrase: kept when long enough and free of titles / scare quotes
                 if (MODEL_CLAUSE == "all" or len(text[s:e].split()) <= MODEL_NP_MAX_SHORT
                         or any(q.start >= s and q.end <= e + 1 for q in sq)):
@@ -1264,7 +1375,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     dup = True
                     break
             if not dup:
-                mention: _Mention | None
+                mention: _Mention | None = None
                 if np is not None:
                     mention = _who_fix(toks, np, k, _make_mention(text, toks, np[0], np[1], res))
                 elif t.low.endswith("ing") and (k == si or toks[k - 1].text == ","):
@@ -1275,10 +1386,14 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                             c += 1
                         subj = _sentence_subject(toks, c + 1, sj) if c + 1 < sj else None
                     else:
+                        prior = _prior_speaker(statements, s_start, t.start) if PARTICIPLE_NO_NP else None
+                        if prior is not None:
+                            mention = prior
                         subj = _sentence_subject(toks, si, k)
-                    mention = _make_mention(text, toks, subj[0], subj[1], res) if subj else None
-                else:
-                    mention = None
+                    if mention is None:
+                        mention = _make_mention(text, toks, subj[0], subj[1], res) if subj else None
+                if mention is None and host is not None and host.speaker is not None:
+                    mention = _Mention(host.speaker_start, host.speaker_end, "", host.speaker)
                 if mention is None and MODEL_SUBJECT_FALLBACK:
                     subj = _sentence_subject(toks, si, k)
                     if subj is not None and subj[1] <= k:

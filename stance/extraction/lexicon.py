@@ -28,6 +28,8 @@ __all__ = [
     "HEADLINE_LEMMAS",
     "TIME_WORDS",
     "TIME_PREFIXES",
+    "RELATIVE_PRONOUNS",
+    "INTRO_PREPOSITIONS",
 ]
 
 # Base forms of verbs that introduce speech, writing or stated belief. Inflected forms are generated
@@ -213,3 +215,16 @@ TIME_WORDS = frozenset(
 )
 #: Words that may open such a time expression ("on Tuesday", "last year", "this week").
 TIME_PREFIXES = frozenset("on last this late early earlier later next".split())
+
+#: Relative pronouns that may stand as the source before a cue ("X, who said", "the NRA, which has
+#: endorsed"); the speaker is named as the noun phrase before the comma.
+RELATIVE_PRONOUNS = frozenset("who which".split())
+
+#: Prepositions that open an introductory phrase ("Inside the hall, Trump said"): the subject of the
+#: sentence comes after the comma.
+INTRO_PREPOSITIONS = frozenset(
+    """
+    inside outside across following throughout within beyond near against toward towards
+    behind beside besides into onto upon via per around through over
+    """.split()
+)

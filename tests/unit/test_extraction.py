@@ -186,6 +186,71 @@ CASES = [
         "“We will not leave this square, said one protester.\n\nThe police arrived an hour later and cleared the road.",
         [{"end_before": 60}],
     ),
+    # --- a sentence ends with the period right before a closing quote mark
+    (
+        "sentence-ends-before-closing-quote",
+        "The mayor called the plan “reckless.” Ida Nord, a council member, warned that the vote could fail.",
+        [{"text": "the vote could fail.", "speaker": "Ida Nord", "cue": "warned", "kind": "indirect"}],
+    ),
+    # --- a participle after a comma speaks for the main clause's subject, past an opening phrase
+    (
+        "participle-after-intro-phrase",
+        "Inside the town hall, Mayor Ana Lind praised the volunteers, arguing that the cleanup saved the harbour.",
+        [{"text": "the volunteers", "speaker": "Ana Lind", "cue": "praised"},
+         {"text": "the cleanup saved the harbour.", "speaker": "Ana Lind", "cue": "arguing"}],
+    ),
+    (
+        "participle-not-inverted",
+        "The board hailed the vote, challenging critics to do better.",
+        [{"text": "the vote", "speaker": "The board", "cue": "hailed"},
+         {"text": "critics to do better.", "speaker": "The board", "cue": "challenging"}],
+    ),
+    # --- a coordinated cue ends the content of the cue before it
+    (
+        "coordinated-cue-ends-content",
+        "Ada Holm thanked the crews and warned that the levee needs repairs.",
+        [{"text": "the crews", "speaker": "Ada Holm", "cue": "thanked"},
+         {"text": "the levee needs repairs.", "speaker": "Ada Holm", "cue": "warned"}],
+    ),
+    # --- a time expression between the speaker and the cue
+    (
+        "time-expression-before-cue",
+        "Spokesman Ivo Park on Friday evening said the road would reopen.",
+        [{"text": "the road would reopen.", "speaker": "Ivo Park", "cue": "said"}],
+    ),
+    # --- an infinitive after the cue is a clause, however short
+    (
+        "infinitive-content",
+        "A spokeswoman for the port authority declined to comment.",
+        [{"text": "comment.", "cue": "declined to", "kind": "indirect"}],
+    ),
+    # --- "X, which ..., said": the relative clause's cue does not swallow the main statement
+    (
+        "relative-clause-before-cue",
+        "The Farmers Union, which has endorsed the plan, said prices would fall.",
+        [{"text": "prices would fall.", "speaker": "The Farmers Union", "cue": "said"}],
+    ),
+    # --- negatives for the rules above
+    (
+        "coordinated-non-cue-kept",
+        "Ida Nord said the river rose and flooded the road.",
+        [{"text": "the river rose and flooded the road.", "speaker": "Ida Nord", "cue": "said"}],
+    ),
+    (
+        "period-inside-quote-no-split",
+        "“We will win. Then we rest,” said Ida Nord.",
+        [{"text": "“We will win. Then we rest,”", "speaker": "Ida Nord", "kind": "direct"}],
+    ),
+    (
+        "intro-participle-not-a-speaker",
+        "Walking to the car, Ida Nord said the road was closed.",
+        [{"text": "the road was closed.", "speaker": "Ida Nord", "cue": "said"}],
+    ),
+    (
+        "lone-short-quote-after-split",
+        "Ida Nord read the verdict. “We will win.” The crowd cheered.",
+        [],
+    ),
     # --- negatives: no reporting cue, no statement
     ("no-cue", "The river flooded three villages and the road to the coast was closed.", []),
     ("empty", "", []),
