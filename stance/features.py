@@ -21,8 +21,10 @@ attributes end in ``_``), so ``clone``, ``Pipeline`` and ``GridSearchCV`` work o
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,7 +38,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from stance import lexicon
 from stance.exceptions import InputError, NotFittedError
-from stance.text import find_mentions, tokenize
+from stance.text import _match, find_mentions, tokenize
 
 __all__ = ["Pair", "StanceFeaturizer", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
 
@@ -71,6 +73,8 @@ DENSE_FEATURES: tuple[str, ...] = (
     "length",
 )
 _D = {name: i for i, name in enumerate(DENSE_FEATURES)}
+_N_DENSE = len(DENSE_FEATURES)
+_I_LOG_LO, _I_LOG_HI = _D["support_near"], _D["negative_negated_all"] + 1  # counts, log1p-scaled
 
 # Lexicon membership as bit flags, so the hot loop does one dict lookup per word.
 _B_POS, _B_NEG, _B_SUPPORT, _B_OPPOSE, _B_CONTRAST, _B_FIRST, _B_NEGATOR, _B_STOP = (1 << k for k in range(8))
@@ -183,6 +187,21 @@ def as_pairs(X: Any) -> list[Pair]:
     aliases: Any  # as given; checked below
     span: Any
     for row, item in enumerate(X):
+        if type(item) is tuple and len(item) == 4:
+            # the common case (predict_batch's rows): plain strings, no aliases or a tuple of them, no span
+            text, target, aliases, span = item
+            if (
+                type(text) is str
+                and type(target) is str
+                and 0 < len(text) <= MAX_TEXT_CHARS
+                and 0 < len(target) <= _MAX_TARGET_CHARS
+                and span is None
+                and (aliases is None or (type(aliases) is tuple and all(type(a) is str and a and not a.isspace() for a in aliases)))
+                and not text.isspace()
+                and not target.isspace()
+            ):
+                out.append(Pair(text, target, aliases or (), None))
+                continue
         if isinstance(item, Pair):
             text, target, aliases, span = item.text, item.target, item.aliases, item.span
         elif isinstance(item, Mapping):
@@ -241,6 +260,12 @@ class _Analysis:
     def chars(self) -> list[str]:
         """Tokens whose character n-grams are used."""
         return [w for w in self.main if w[0] not in "!?@_"]
+
+
+def _position(positions: list[int], value: int) -> int | None:
+    """Index of ``value`` in the increasing list ``positions``, or None."""
+    k = bisect.bisect_left(positions, value)
+    return k if k < len(positions) and positions[k] == value else None
 
 
 def _target_key(target: str) -> str:
@@ -334,22 +359,30 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     # ------------------------------------------------------------------ analysis of one pair
     def _analyze(self, pair: Pair) -> _Analysis:
-        tokens = tokenize(pair.text, offsets=pair.span is not None)
-        full, partial = find_mentions(tokens, pair.target, pair.aliases, pair.span)
+        if pair.span is None:
+            tokens = tokenize(pair.text, offsets=False)
+        else:
+            tokens = tokenize(pair.text)
+            full, partial = find_mentions(tokens, pair.target, pair.aliases, pair.span)
         n_tok = len(tokens)
         norms: Sequence[str]
+        is_extra: Sequence[bool]
         if n_tok:
             norms, _, _, is_extra = zip(*tokens)
         else:
             norms = is_extra = ()
+        if pair.span is None:
+            full, partial = _match(norms, is_extra, pair.target, pair.aliases)
+        main_idx: list[int] | None
         if True in is_extra:
-            main_idx = [i for i, x in enumerate(is_extra) if not x]
-            main: Sequence[str] = [norms[i] for i in main_idx]
-            extras: Sequence[str] = [w for w, x in zip(norms, is_extra) if x]
+            is_main = list(map(operator.not_, is_extra))
+            main_idx = list(itertools.compress(range(n_tok), is_main))
+            main: Sequence[str] = list(itertools.compress(norms, is_main))
+            extras: Sequence[str] = list(itertools.compress(norms, is_extra))
         else:
             main_idx = None  # every token is a main token
             main, extras = norms, ()
-        dense = [0.0] * len(DENSE_FEATURES)
+        dense = [0.0] * _N_DENSE
 
         # word sequence with mentions masked
         seq_pos: list[int] | None  # token index of each seq item (None: the identity)
@@ -370,33 +403,32 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 i += 1
         else:
             seq_pos = main_idx
-            seq = list(main)
+            seq = main if type(main) is list else list(main)
         seq_len = len(seq)
 
         # mention positions in seq coordinates; "near" = within the window of a mention
         near = bytearray(seq_len)
         ctx_items: list[tuple[str, int]] = []  # (prefix, position); negation is added below
         if full or partial:
-            pos_of_tok = {p: j for j, p in enumerate(seq_pos)} if seq_pos is not None else None
-            if pos_of_tok is None:
+            if seq_pos is None:
                 mention_seq = sorted({s for s, _ in full})
             else:
-                mention_seq = sorted({pos_of_tok[s] for s, _ in full if s in pos_of_tok})
+                mention_seq = sorted({j for j in (_position(seq_pos, s) for s, _ in full) if j is not None})
             win = self.window
             for m in mention_seq:
                 lo, hi = max(0, m - win), min(seq_len, m + win + 1)
                 near[lo:hi] = b"\x01" * (hi - lo)
-                ctx_items.extend(("x:L:", j) for j in range(lo, m))
-                ctx_items.extend(("x:R:", j) for j in range(m + 1, hi))
+                ctx_items += [("x:L:", j) for j in range(lo, m)]
+                ctx_items += [("x:R:", j) for j in range(m + 1, hi)]
             if not mention_seq and partial:
                 for p in partial:
-                    pm = p if pos_of_tok is None else pos_of_tok.get(p)
+                    pm = p if seq_pos is None else _position(seq_pos, p)
                     if pm is None:
                         continue
                     lo, hi = max(0, pm - win), min(seq_len, pm + win + 1)
                     near[lo:hi] = b"\x01" * (hi - lo)
-                    ctx_items.extend(("x:pL:", j) for j in range(lo, pm))
-                    ctx_items.extend(("x:pR:", j) for j in range(pm + 1, hi))
+                    ctx_items += [("x:pL:", j) for j in range(lo, pm)]
+                    ctx_items += [("x:pR:", j) for j in range(pm + 1, hi)]
 
         # negation scope (a negator marks the next `negation_scope` words, up to a contrast word or ! / ?)
         # and the lexicon counts, overall and near the target; only words in the lexicon are visited
@@ -404,7 +436,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         negated: bytearray | None = None
         scope_end = -1  # last seq position inside the current negation scope
         span = self.negation_scope
-        for j in [j for j, b in enumerate(bits_seq) if b]:
+        nz = [j for j, b in enumerate(bits_seq) if b]
+        for j in nz:
             bits = bits_seq[j]
             if bits & _B_STOP:
                 if scope_end >= j:  # the scope ends before this word
@@ -445,9 +478,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             dense[_I_QUESTION] = 1.0
         if not _EXCLAIM_TOKENS.isdisjoint(seq):
             dense[_I_EXCLAIM] = 1.0
-        for k in range(_D["support_near"], _D["negative_negated_all"] + 1):
-            if dense[k]:
-                dense[k] = math.log1p(dense[k])
+        if nz:
+            dense[_I_LOG_LO:_I_LOG_HI] = map(math.log1p, dense[_I_LOG_LO:_I_LOG_HI])  # log1p(0) = 0
         # context words of the mention, marked when negated ("would not oppose _tgt_" gives x:L:neg:oppose)
         if negated is None:
             context = [prefix + seq[j] for prefix, j in ctx_items]
@@ -593,7 +625,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         x_len: list[int] = []
         c_tok: list[int] = []  # character-registry ids of the rows' tokens laid end to end
         c_len: list[int] = []
-        dense_rows: list[list[float]] = []
+        dense_flat: list[float] = []  # the rows' dense values laid end to end
         coverage: list[float] = []
         target_ids: list[int] = []
         target_keys: dict[str, int] = {}
@@ -624,12 +656,12 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             if use_chars:
                 c_tok += map(char_id, a.main)
                 c_len.append(len(a.main))
-            dense_rows.append(a.dense)
+            dense_flat += a.dense
             tid = target_keys.get(pair.target)
             if tid is None:
                 tid = target_keys[pair.target] = target_index.get(_target_key(pair.target), -1)
             target_ids.append(tid)
-        return self._assemble(n, w_ids, w_len, x_ids, x_len, c_tok, c_len, dense_rows, target_ids), np.array(coverage, dtype=np.float64)
+        return self._assemble(n, w_ids, w_len, x_ids, x_len, c_tok, c_len, dense_flat, target_ids), np.array(coverage, dtype=np.float64)
 
     def _assemble(
         self,
@@ -640,7 +672,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         x_len: list[int],
         c_tok: list[int],
         c_len: list[int],
-        dense_rows: list[list[float]],
+        dense_flat: list[float],
         target_ids: list[int],
     ) -> sp.csr_matrix:
         """The feature matrix from the rows' column ids (word, context) and token ids (characters)."""
@@ -660,7 +692,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             C = _scaled(_tfidf(flat[gather], rows, n, self.char_idf_), self.char_weight)
             blocks.append(C)
         blocks.append(_scaled(_tfidf(np.array(x_ids, dtype=np.int64), np.repeat(row_ids, x_len), n, self.context_idf_), self.context_weight))
-        D = sp.csr_matrix(np.array(dense_rows, dtype=np.float64).reshape(n, self.n_dense_) * self.dense_weight)
+        D = sp.csr_matrix(np.array(dense_flat, dtype=np.float64).reshape(n, self.n_dense_) * self.dense_weight)
         blocks.append(D)
         if len(self.targets_):
             shared = [W, D] + ([C] if C is not None and self.per_target_chars else [])

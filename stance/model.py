@@ -134,6 +134,82 @@ def _non_latin_share(text: str) -> float:
     return sum(1 for c in letters if ord(c) > 0x24F) / len(letters)
 
 
+class _JointScorer:
+    """The stacked linear coefficients of calibrated heads (see :meth:`StanceModel._probabilities`)."""
+
+    def __init__(self, coefs: list[Any], parts: list[Any], weights: np.ndarray, intercepts: np.ndarray) -> None:
+        self.coefs = coefs  # the estimators' coefficient objects, to notice a refit or a sparsify
+        self.parts = parts  # per head: None, or its [(calibrated classifier, columns, class positions)]
+        self.weights = weights  # (n_features, total classes), C order
+        self.intercepts = intercepts
+
+    @classmethod
+    def build(cls, heads: list[Any]) -> _JointScorer | None:
+        """None unless every head is a fitted sigmoid/isotonic CalibratedClassifierCV of linear models."""
+        from sklearn.preprocessing import LabelEncoder
+
+        coefs, blocks, intercepts, parts = [], [], [], []
+        col = 0
+        for head in heads:
+            if head is None:
+                parts.append(None)
+                continue
+            if not isinstance(head, CalibratedClassifierCV) or not getattr(head, "calibrated_classifiers_", None):
+                return None
+            head_parts = []
+            for cc in head.calibrated_classifiers_:
+                est = cc.estimator
+                if type(est) is not LinearSVC or cc.method not in ("sigmoid", "isotonic"):
+                    return None
+                coef = est.coef_
+                dense = coef.toarray() if hasattr(coef, "toarray") else np.asarray(coef)
+                k = dense.shape[0]
+                positions = LabelEncoder().fit(cc.classes).transform(est.classes_)
+                head_parts.append((cc, slice(col, col + k), positions))
+                coefs.append(coef)
+                blocks.append(dense)
+                intercepts.append(np.broadcast_to(np.asarray(est.intercept_, dtype=np.float64), (k,)))
+                col += k
+            parts.append(head_parts)
+        weights = np.ascontiguousarray(np.vstack(blocks).T, dtype=np.float64)
+        return cls(coefs, parts, weights, np.concatenate(intercepts))
+
+    def current(self) -> bool:
+        """Whether the heads' estimators still hold the coefficients this was built from."""
+        ests = [cc.estimator for head in self.parts if head is not None for cc, _, _ in head]
+        return len(ests) == len(self.coefs) and all(e.coef_ is c for e, c in zip(ests, self.coefs))
+
+    def predict_proba(self, X: Any) -> tuple[np.ndarray, np.ndarray | None]:
+        scores = np.asarray(X @ self.weights)
+        scores += self.intercepts
+        out = [None if head is None else self._head_proba(head, scores) for head in self.parts]
+        return out[0], out[1]  # type: ignore[return-value]
+
+    @staticmethod
+    def _head_proba(head: list[Any], scores: np.ndarray) -> np.ndarray:
+        # as CalibratedClassifierCV.predict_proba: the mean of the calibrated classifiers' probabilities,
+        # each computed as _CalibratedClassifier.predict_proba does from the SVM's decision values
+        n = scores.shape[0]
+        mean = np.zeros((n, len(head[0][0].classes)))
+        for cc, cols, positions in head:
+            predictions = scores[:, cols]
+            n_classes = len(cc.classes)
+            proba = np.zeros((n, n_classes))
+            for class_idx, this_pred, calibrator in zip(positions, predictions.T, cc.calibrators):
+                if n_classes == 2:
+                    class_idx += 1
+                proba[:, class_idx] = calibrator.predict(this_pred)
+            if n_classes == 2:
+                proba[:, 0] = 1.0 - proba[:, 1]
+            else:
+                denominator = np.sum(proba, axis=1)[:, np.newaxis]
+                uniform = np.full_like(proba, 1 / n_classes)
+                proba = np.divide(proba, denominator, out=uniform, where=denominator != 0)
+            mean += proba
+        mean /= len(head)
+        return mean
+
+
 class StanceModel:
     """A trained stance (and optionally sentiment) classifier over (statement, target) pairs.
 
@@ -278,40 +354,55 @@ class StanceModel:
         if not hasattr(self.stance_head, "classes_"):
             raise NotFittedError("this model has not been trained; call StanceModel.fit or stance.load")
         X, coverage = self.featurizer._transform(pairs)
-        sp_ = self.stance_head.predict_proba(X)
+        sp_, mp = self._probabilities(X)
         s_classes = [str(c) for c in self.stance_head.classes_]
-        if self.sentiment_head is not None:
-            mp = self.sentiment_head.predict_proba(X)
+        s_rows = sp_.tolist()
+        s_best = sp_.argmax(axis=1).tolist()
+        if mp is not None:
             m_classes = [str(c) for c in self.sentiment_head.classes_]
-        s_best = sp_.argmax(axis=1)
-        m_best = mp.argmax(axis=1) if self.sentiment_head is not None else None
+            m_rows = mp.tolist()
+            m_best = mp.argmax(axis=1).tolist()
+        low = (coverage < 0.5).tolist()
         out = []
         for i, pair in enumerate(pairs):
-            flags = []
-            if coverage[i] < 0.5:
-                flags.append(LOW_COVERAGE)
-            if _non_latin_share(pair.text) > 0.5:
-                flags.append(NON_LATIN)
-            s_probs = {c: float(p) for c, p in zip(s_classes, sp_[i])}
-            if m_best is not None:
-                m_probs: dict[str, float] | None = {c: float(p) for c, p in zip(m_classes, mp[i])}
-                sentiment, sconf = m_classes[m_best[i]], float(mp[i, m_best[i]])
+            text = pair.text
+            if low[i]:
+                flags: tuple[str, ...] = (LOW_COVERAGE, NON_LATIN) if _non_latin_share(text) > 0.5 else (LOW_COVERAGE,)
+            else:
+                flags = (NON_LATIN,) if _non_latin_share(text) > 0.5 else ()
+            s_row = s_rows[i]
+            b = s_best[i]
+            if mp is not None:
+                m_row = m_rows[i]
+                k = m_best[i]
+                m_probs: dict[str, float] | None = dict(zip(m_classes, m_row))
+                sentiment: str | None = m_classes[k]
+                sconf: float | None = m_row[k]
             else:
                 m_probs, sentiment, sconf = None, None, None
             out.append(
-                Prediction(
-                    text=pair.text,
-                    target=pair.target,
-                    stance=s_classes[s_best[i]],
-                    stance_confidence=float(sp_[i, s_best[i]]),
-                    stance_probabilities=s_probs,
-                    sentiment=sentiment,
-                    sentiment_confidence=sconf,
-                    sentiment_probabilities=m_probs,
-                    flags=tuple(flags),
-                )
+                # text, target, stance, stance_confidence, stance_probabilities, sentiment, sentiment_confidence,
+                # sentiment_probabilities, flags
+                Prediction(text, pair.target, s_classes[b], s_row[b], dict(zip(s_classes, s_row)), sentiment, sconf, m_probs, flags)
             )
         return out
+
+    def _probabilities(self, X: Any) -> tuple[np.ndarray, np.ndarray | None]:
+        """Stance and sentiment probabilities of the rows of ``X`` (sentiment ``None`` without a sentiment head).
+
+        Calibrated linear heads are scored together: one product of ``X`` with the stacked coefficients of
+        every linear SVM of both heads, then each head's calibrators, as ``predict_proba`` would.
+        """
+        heads = [self.stance_head, self.sentiment_head]
+        key = tuple(map(id, heads))
+        cached = self.__dict__.get("_scorer")  # (key, scorer or None when the heads are of other kinds)
+        if cached is None or cached[0] != key or (cached[1] is not None and not cached[1].current()):
+            cached = self._scorer = (key, _JointScorer.build(heads))
+        scorer = cached[1]
+        if scorer is None:
+            mp = self.sentiment_head.predict_proba(X) if self.sentiment_head is not None else None
+            return self.stance_head.predict_proba(X), mp
+        return scorer.predict_proba(X)
 
     # ------------------------------------------------------------------ persistence
     def save(self, path: str | Any) -> None:

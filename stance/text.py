@@ -6,7 +6,9 @@ NewsMTSC) can be matched exactly, and so explanations can point back into the st
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -61,17 +63,7 @@ def tokenize(text: str, offsets: bool = True) -> list[Token]:
         text = text.replace("’", "'")  # same length: offsets stay valid
     if not offsets:
         # the tokens of one match depend on its text alone, so they are cached by it (statements repeat words)
-        cache = _RAW_TOKENS
-        get = cache.get
-        for w in _FLAT_RE.findall(text):
-            got = get(w)
-            if got is None:
-                got = _raw_tokens(w)
-                if len(cache) >= _RAW_CACHE_SIZE:
-                    cache.clear()
-                cache[w] = got
-            out += got
-        return out
+        return list(_chain(map(_RAW_TOKENS.__getitem__, _FLAT_RE.findall(text))))
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         s, e = m.span()
@@ -100,7 +92,20 @@ def _hashtag(body: str, s: int, e: int, out: list[Token]) -> None:
 
 
 _RAW_CACHE_SIZE = 200_000
-_RAW_TOKENS: dict[str, tuple[Token, ...]] = {}
+
+
+class _RawTokens(dict):  # type: ignore[type-arg]
+    """match of ``_FLAT_RE`` -> its offset-less tokens, filled on first use."""
+
+    def __missing__(self, w: str) -> tuple[Token, ...]:
+        if len(self) >= _RAW_CACHE_SIZE:
+            self.clear()
+        got = self[w] = _raw_tokens(w)
+        return got
+
+
+_RAW_TOKENS = _RawTokens()
+_chain = itertools.chain.from_iterable
 
 
 def _raw_tokens(w: str) -> tuple[Token, ...]:
@@ -159,7 +164,7 @@ def find_mentions(
         s, e = span
         idx = [i for i, t in enumerate(tokens) if t.start < e and t.end > s and not t.extra]
         return ([(idx[0], idx[-1] + 1)] if idx else []), []
-    phrases, content, firsts = _phrase_index(target, aliases)
+    phrases, content, firsts, _ = _phrase_index(target, aliases)
     forms = _MENTION_FORMS
     norms = [forms[t[0]] for t in tokens]
     full: list[tuple[int, int]] = []
@@ -186,6 +191,35 @@ def find_mentions(
     return full, partial
 
 
+def _match(norms: Sequence[str], is_extra: Sequence[bool], target: str, aliases: tuple[str, ...]) -> tuple[list[tuple[int, int]], list[int]]:
+    """:func:`find_mentions` without offsets, from the tokens' norms and extra flags (tokens from :func:`tokenize`)."""
+    phrases, content, firsts, candidates = _phrase_index(target, aliases)
+    if candidates.isdisjoint(norms):  # no token can be a mention
+        return [], []
+    forms = list(map(_MENTION_FORMS.__getitem__, norms))
+    full: list[tuple[int, int]] = []
+    covered: set[int] = set()
+    if not firsts.isdisjoint(forms):
+        n = len(forms)
+        for i, w in enumerate(forms):
+            if w not in firsts or i in covered:
+                continue
+            for ph in phrases:
+                k = len(ph)
+                if tuple(forms[i : i + k]) == ph:
+                    full.append((i, i + k))
+                    covered.update(range(i, i + k))
+                    j = i + k
+                    while j < n and is_extra[j]:
+                        covered.add(j)
+                        j += 1
+                    break
+    if content.isdisjoint(forms):
+        return full, []
+    partial = [i for i, w in enumerate(forms) if w in content and i not in covered]
+    return full, partial
+
+
 class _MentionForms(dict):  # type: ignore[type-arg]
     """norm -> the form compared with the target's words (no leading ``#``, no possessive ``'s``)."""
 
@@ -200,6 +234,14 @@ _MENTION_FORMS = _MentionForms()
 
 
 @lru_cache(maxsize=4096)
-def _phrase_index(target: str, aliases: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
+def _phrase_index(
+    target: str, aliases: tuple[str, ...]
+) -> tuple[tuple[tuple[str, ...], ...], frozenset[str], frozenset[str], frozenset[str]]:
+    """(phrases, content words, first words of phrases, candidate norms). A token of :func:`tokenize` can only
+    be (part of) a mention if its norm is a candidate: a first or content word, with ``#`` before it or
+    ``'s`` after it."""
     phrases, content = target_phrases(target, aliases)
-    return phrases, content, frozenset(ph[0] for ph in phrases)
+    firsts = frozenset(ph[0] for ph in phrases)
+    words = firsts | content
+    candidates = frozenset(words | {"#" + w for w in words} | {w + "'s" for w in words})
+    return phrases, content, firsts, candidates
