@@ -38,7 +38,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from stance import lexicon
 from stance.exceptions import InputError, NotFittedError
-from stance.text import _match, find_mentions, tokenize
+from stance.text import _match, _norms, find_mentions, tokenize
 
 __all__ = ["Pair", "StanceFeaturizer", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
 
@@ -359,20 +359,16 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     # ------------------------------------------------------------------ analysis of one pair
     def _analyze(self, pair: Pair) -> _Analysis:
+        norms: Sequence[str]
+        is_extra: Sequence[bool]
         if pair.span is None:
-            tokens = tokenize(pair.text, offsets=False)
+            norms, is_extra = _norms(pair.text)
+            full, partial = _match(norms, is_extra, pair.target, pair.aliases)
         else:
             tokens = tokenize(pair.text)
             full, partial = find_mentions(tokens, pair.target, pair.aliases, pair.span)
-        n_tok = len(tokens)
-        norms: Sequence[str]
-        is_extra: Sequence[bool]
-        if n_tok:
-            norms, _, _, is_extra = zip(*tokens)
-        else:
-            norms = is_extra = ()
-        if pair.span is None:
-            full, partial = _match(norms, is_extra, pair.target, pair.aliases)
+            norms, is_extra = [t[0] for t in tokens], [t[3] for t in tokens]
+        n_tok = len(norms)
         main_idx: list[int] | None
         if True in is_extra:
             is_main = list(map(operator.not_, is_extra))
@@ -678,20 +674,22 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         """The feature matrix from the rows' column ids (word, context) and token ids (characters)."""
         use_chars = self.char_ngram_range is not None
         row_ids = np.arange(n, dtype=np.int64)
-        W = _tfidf(np.array(w_ids, dtype=np.int64), np.repeat(row_ids, w_len), n, self.word_idf_)
+        W = _tfidf(_keys(w_ids, w_len, len(self.word_idf_)), n, self.word_idf_)
         blocks = [_scaled(W, self.word_weight)]
         C = None
         if use_chars:
+            n_c = len(self.char_idf_)
             starts, lengths, flat = self._lookups.chars.arrays()  # type: ignore[union-attr]
             toks = np.array(c_tok, dtype=np.int64)
             tok_len = lengths[toks]
             first = np.cumsum(tok_len) - tok_len  # where each token's columns start in the expansion
             gather = np.arange(int(first[-1] + tok_len[-1]) if len(toks) else 0, dtype=np.int64)
             gather += np.repeat(starts[toks] - first, tok_len)
-            rows = np.repeat(np.repeat(row_ids, c_len), tok_len)
-            C = _scaled(_tfidf(flat[gather], rows, n, self.char_idf_), self.char_weight)
+            keys = flat[gather]
+            keys += np.repeat(np.repeat(row_ids * n_c, c_len), tok_len)
+            C = _scaled(_tfidf(keys, n, self.char_idf_), self.char_weight)
             blocks.append(C)
-        blocks.append(_scaled(_tfidf(np.array(x_ids, dtype=np.int64), np.repeat(row_ids, x_len), n, self.context_idf_), self.context_weight))
+        blocks.append(_scaled(_tfidf(_keys(x_ids, x_len, len(self.context_idf_)), n, self.context_idf_), self.context_weight))
         D = sp.csr_matrix(np.array(dense_flat, dtype=np.float64).reshape(n, self.n_dense_) * self.dense_weight)
         blocks.append(D)
         if len(self.targets_):
@@ -744,16 +742,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         return tags
 
 
-def _tfidf(cols: np.ndarray, rows: np.ndarray, n: int, idf: np.ndarray) -> sp.csr_matrix:
-    """Sublinear TF times IDF, L2-normalized per row, from the (row, column) of each occurrence (rows in
-    order; column -1 for a feature outside the vocabulary, ignored)."""
+def _tfidf(keys: np.ndarray, n: int, idf: np.ndarray) -> sp.csr_matrix:
+    """Sublinear TF times IDF, L2-normalized per row, from the key ``row * len(idf) + column`` of each
+    occurrence of a feature in a row (any order)."""
     n_cols = len(idf)
-    known = cols >= 0
-    if not known.all():
-        cols, rows = cols[known], rows[known]
     # count the occurrences of each (row, column) by sorting their keys
-    keys = rows * n_cols
-    keys += cols
     keys.sort()
     if len(keys):
         new = np.empty(len(keys), dtype=bool)
@@ -762,17 +755,27 @@ def _tfidf(cols: np.ndarray, rows: np.ndarray, n: int, idf: np.ndarray) -> sp.cs
         first = np.flatnonzero(new)
         counts = np.diff(first, append=len(keys))
         keys = keys[first]
+        tf = 1.0 + np.log(np.arange(1, int(counts.max()) + 1, dtype=np.float64))  # 1 + log(count), by count
+        data = tf[counts - 1]
     else:
-        counts = np.zeros(0, dtype=np.int64)
+        data = np.zeros(0, dtype=np.float64)
     indptr = np.searchsorted(keys, row_starts(n, n_cols))
     row_nnz = np.diff(indptr)
     entry_rows = np.repeat(np.arange(n, dtype=np.int64), row_nnz)
     indices = keys - entry_rows * n_cols
-    data = (1.0 + np.log(counts)) * idf[indices]
+    data *= idf[indices]
     norms = np.sqrt(np.bincount(entry_rows, weights=data**2, minlength=n))
     norms[norms == 0] = 1.0
-    data /= norms[entry_rows]
+    data /= np.repeat(norms, row_nnz)
     return _csr(data, indices, indptr, (n, n_cols))
+
+
+def _keys(ids: list[int], lengths: list[int], n_cols: int) -> np.ndarray:
+    """``row * n_cols + column`` of the known columns (not -1) in ``ids``, the rows' columns laid end to end."""
+    cols = np.array(ids, dtype=np.int64)
+    keys = np.repeat(np.arange(0, len(lengths) * n_cols, n_cols, dtype=np.int64), lengths)
+    keys += cols
+    return keys[cols >= 0]
 
 
 def row_starts(n: int, n_cols: int) -> np.ndarray:

@@ -7,6 +7,7 @@ NewsMTSC) can be matched exactly, and so explanations can point back into the st
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -62,8 +63,9 @@ def tokenize(text: str, offsets: bool = True) -> list[Token]:
     if "’" in text:
         text = text.replace("’", "'")  # same length: offsets stay valid
     if not offsets:
-        # the tokens of one match depend on its text alone, so they are cached by it (statements repeat words)
-        return list(_chain(map(_RAW_TOKENS.__getitem__, _FLAT_RE.findall(text))))
+        # no token spans whitespace, so the tokens of each whitespace-separated chunk depend on the chunk
+        # alone and are cached by it (statements repeat words)
+        return list(_chain(map(_TOKENS_OF, map(_CHUNKS.__getitem__, text.split()))))
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         s, e = m.span()
@@ -106,6 +108,29 @@ class _RawTokens(dict):  # type: ignore[type-arg]
 
 _RAW_TOKENS = _RawTokens()
 _chain = itertools.chain.from_iterable
+
+
+class _Chunks(dict):  # type: ignore[type-arg]
+    """chunk of text without whitespace -> (tokens, their norms, their extra flags), filled on first use."""
+
+    def __missing__(self, chunk: str) -> tuple[tuple[Token, ...], tuple[str, ...], tuple[bool, ...]]:
+        if len(self) >= _RAW_CACHE_SIZE:
+            self.clear()
+        toks = tuple(_chain(map(_RAW_TOKENS.__getitem__, _FLAT_RE.findall(chunk))))
+        got = self[chunk] = (toks, tuple(t[0] for t in toks), tuple(t[3] for t in toks))
+        return got
+
+
+_CHUNKS = _Chunks()
+_TOKENS_OF, _NORMS_OF, _EXTRA_OF = (operator.itemgetter(k) for k in range(3))
+
+
+def _norms(text: str) -> tuple[list[str], list[bool]]:
+    """The norms and extra flags of ``tokenize(text, offsets=False)``."""
+    if "’" in text:
+        text = text.replace("’", "'")
+    chunks = list(map(_CHUNKS.__getitem__, text.split()))
+    return list(_chain(map(_NORMS_OF, chunks))), list(_chain(map(_EXTRA_OF, chunks)))
 
 
 def _raw_tokens(w: str) -> tuple[Token, ...]:
