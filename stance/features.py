@@ -268,6 +268,24 @@ def _position(positions: list[int], value: int) -> int | None:
     return k if k < len(positions) and positions[k] == value else None
 
 
+@dataclass(slots=True)
+class _Parts:
+    """The blocks of a batch's features before they are laid side by side (see StanceFeaturizer._matrix)."""
+
+    words: sp.csr_matrix  # TF-IDF, not yet scaled by word_weight
+    chars: sp.csr_matrix | None  # scaled
+    context: sp.csr_matrix  # scaled
+    dense: sp.csr_matrix  # scaled
+    target_ids: np.ndarray  # each row's per-target slot, -1 for none
+
+
+@dataclass(slots=True)
+class _ScoringWeights:
+    main: list[np.ndarray]  # rows of the word, character, context and dense blocks
+    per_target: list[np.ndarray]  # per shared block: (block width, targets x k), slot after slot
+    k: int
+
+
 def _target_key(target: str) -> str:
     return " ".join(target.lower().split())
 
@@ -607,6 +625,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     def _transform(self, pairs: list[Pair]) -> tuple[sp.csr_matrix, np.ndarray]:
         """Features and, per pair, the share of its words found in the training vocabulary."""
+        parts, coverage = self._transform_parts(pairs)
+        return self._matrix(parts), coverage
+
+    def _transform_parts(self, pairs: list[Pair]) -> tuple[_Parts, np.ndarray]:
+        """The blocks of the features (see :meth:`_matrix`) and the vocabulary coverage of each pair."""
         self._check_fitted()
         lk = self._get_lookups()
         n = len(pairs)
@@ -657,9 +680,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             if tid is None:
                 tid = target_keys[pair.target] = target_index.get(_target_key(pair.target), -1)
             target_ids.append(tid)
-        return self._assemble(n, w_ids, w_len, x_ids, x_len, c_tok, c_len, dense_flat, target_ids), np.array(coverage, dtype=np.float64)
+        return self._parts(n, w_ids, w_len, x_ids, x_len, c_tok, c_len, dense_flat, target_ids), np.array(coverage, dtype=np.float64)
 
-    def _assemble(
+    def _parts(
         self,
         n: int,
         w_ids: list[int],
@@ -670,12 +693,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         c_len: list[int],
         dense_flat: list[float],
         target_ids: list[int],
-    ) -> sp.csr_matrix:
-        """The feature matrix from the rows' column ids (word, context) and token ids (characters)."""
+    ) -> _Parts:
+        """The feature blocks from the rows' column ids (word, context) and token ids (characters)."""
         use_chars = self.char_ngram_range is not None
         row_ids = np.arange(n, dtype=np.int64)
         W = _tfidf(_keys(w_ids, w_len, len(self.word_idf_)), n, self.word_idf_)
-        blocks = [_scaled(W, self.word_weight)]
         C = None
         if use_chars:
             n_c = len(self.char_idf_)
@@ -688,14 +710,53 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             keys = flat[gather]
             keys += np.repeat(np.repeat(row_ids * n_c, c_len), tok_len)
             C = _scaled(_tfidf(keys, n, self.char_idf_), self.char_weight)
-            blocks.append(C)
-        blocks.append(_scaled(_tfidf(_keys(x_ids, x_len, len(self.context_idf_)), n, self.context_idf_), self.context_weight))
+        X = _scaled(_tfidf(_keys(x_ids, x_len, len(self.context_idf_)), n, self.context_idf_), self.context_weight)
         D = sp.csr_matrix(np.array(dense_flat, dtype=np.float64).reshape(n, self.n_dense_) * self.dense_weight)
-        blocks.append(D)
+        return _Parts(W, C, X, D, np.array(target_ids, dtype=np.int64))
+
+    def _matrix(self, parts: _Parts) -> sp.csr_matrix:
+        """The feature matrix: word (scaled), character, context and dense blocks, then the per-target copies
+        of the word (unscaled), dense and (with ``per_target_chars``) character blocks."""
+        W, C, D = parts.words, parts.chars, parts.dense
+        blocks = [_scaled(W, self.word_weight)] + ([C] if C is not None else []) + [parts.context, D]
         if len(self.targets_):
             shared = [W, D] + ([C] if C is not None and self.per_target_chars else [])
-            blocks.append(_scaled(self._per_target(shared, np.array(target_ids, dtype=np.int64)), self.per_target_weight))
+            blocks.append(_scaled(self._per_target(shared, parts.target_ids), self.per_target_weight))
         return _hstack(blocks)
+
+    def _scoring_weights(self, weights: np.ndarray) -> _ScoringWeights:
+        """``weights`` (``n_features_out_`` rows) split by block for :meth:`_scores`."""
+        n_w, n_x, n_d, n_t = len(self.word_vocabulary_), len(self.context_vocabulary_), self.n_dense_, len(self.targets_)
+        n_c = len(self.char_vocabulary_) if self.char_ngram_range is not None else 0
+        k = weights.shape[1]
+        cuts = np.cumsum([0, n_w, n_c, n_x, n_d])
+        main = [weights[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
+        per_target = []
+        if n_t:
+            # the slots' rows for one block side by side: row j holds feature j's weights in every slot
+            slots = weights[cuts[-1] :].reshape(n_t, self._per_target_width(), k)
+            widths = [n_w, n_d] + ([n_c] if n_c and self.per_target_chars else [])
+            starts = np.cumsum([0] + widths)
+            per_target = [np.ascontiguousarray(slots[:, a:b, :].transpose(1, 0, 2).reshape(b - a, n_t * k)) for a, b in zip(starts[:-1], starts[1:])]
+        return _ScoringWeights(main, per_target, k)
+
+    def _scores(self, parts: _Parts, sw: _ScoringWeights) -> np.ndarray:
+        """``self._matrix(parts) @ weights`` without building the matrix (the same up to float round-off):
+        each block times its rows of ``weights``, the per-target blocks times every target's slot, of
+        which each row keeps its own target's."""
+        W, C, D = parts.words, parts.chars, parts.dense
+        scores = np.zeros((W.shape[0], sw.k))
+        for B, w in zip([_scaled(W, self.word_weight), C, parts.context, D], sw.main):
+            if B is not None:
+                scores += B @ w
+        if sw.per_target:
+            shared = [W, D] + ([C] if C is not None and self.per_target_chars else [])
+            slots = sum(B @ w for B, w in zip(shared, sw.per_target))
+            tids = parts.target_ids
+            known = np.flatnonzero(tids >= 0)
+            own = slots.reshape(len(tids), -1, sw.k)[known, tids[known]]
+            scores[known] += own * self.per_target_weight
+        return scores
 
     def _per_target(self, shared: list[sp.csr_matrix], target_ids: np.ndarray) -> sp.csr_matrix:
         """Copy each row's shared features into its target's slot (zeros for unseen targets)."""

@@ -143,13 +143,17 @@ class _JointScorer:
         self.parts = parts  # per head: None, or its [(calibrated classifier, columns, class positions)]
         self.weights = weights  # (n_features, total classes), C order
         self.intercepts = intercepts
+        self._split: tuple[StanceFeaturizer, Any] | None = None  # the weights split by a featurizer's blocks
 
     @classmethod
     def build(cls, heads: list[Any]) -> _JointScorer | None:
         """None unless every head is a fitted sigmoid/isotonic CalibratedClassifierCV of linear models."""
         from sklearn.preprocessing import LabelEncoder
 
-        coefs, blocks, intercepts, parts = [], [], [], []
+        coefs: list[Any] = []
+        blocks: list[np.ndarray] = []
+        intercepts: list[np.ndarray] = []
+        parts: list[list[tuple[Any, slice, np.ndarray]] | None] = []
         col = 0
         for head in heads:
             if head is None:
@@ -180,8 +184,10 @@ class _JointScorer:
         ests = [cc.estimator for head in self.parts if head is not None for cc, _, _ in head]
         return len(ests) == len(self.coefs) and all(e.coef_ is c for e, c in zip(ests, self.coefs))
 
-    def predict_proba(self, X: Any) -> tuple[np.ndarray, np.ndarray | None]:
-        scores = np.asarray(X @ self.weights)
+    def predict_proba(self, featurizer: StanceFeaturizer, parts: Any) -> tuple[np.ndarray, np.ndarray | None]:
+        if self._split is None or self._split[0] is not featurizer:
+            self._split = (featurizer, featurizer._scoring_weights(self.weights))
+        scores = featurizer._scores(parts, self._split[1])
         scores += self.intercepts
         out = [None if head is None else self._head_proba(head, scores) for head in self.parts]
         return out[0], out[1]  # type: ignore[return-value]
@@ -362,13 +368,13 @@ class StanceModel:
     def _predict_pairs(self, pairs: list[Pair]) -> list[Prediction]:
         if not hasattr(self.stance_head, "classes_"):
             raise NotFittedError("this model has not been trained; call StanceModel.fit or stance.load")
-        X, coverage = self.featurizer._transform(pairs)
-        sp_, mp = self._probabilities(X)
+        parts, coverage = self.featurizer._transform_parts(pairs)
+        sp_, mp = self._probabilities(parts)
         s_classes = [str(c) for c in self.stance_head.classes_]
         s_rows = sp_.tolist()
         s_best = sp_.argmax(axis=1).tolist()
         if mp is not None:
-            m_classes = [str(c) for c in self.sentiment_head.classes_]
+            m_classes = [str(c) for c in self.sentiment_head.classes_]  # type: ignore[union-attr]
             m_rows = mp.tolist()
             m_best = mp.argmax(axis=1).tolist()
         low = (coverage < 0.5).tolist()
@@ -396,11 +402,13 @@ class StanceModel:
             )
         return out
 
-    def _probabilities(self, X: Any) -> tuple[np.ndarray, np.ndarray | None]:
-        """Stance and sentiment probabilities of the rows of ``X`` (sentiment ``None`` without a sentiment head).
+    def _probabilities(self, parts: Any) -> tuple[np.ndarray, np.ndarray | None]:
+        """Stance and sentiment probabilities of a batch's feature blocks (``featurizer._transform_parts``);
+        sentiment ``None`` without a sentiment head.
 
-        Calibrated linear heads are scored together: one product of ``X`` with the stacked coefficients of
-        every linear SVM of both heads, then each head's calibrators, as ``predict_proba`` would.
+        Calibrated linear heads are scored together: the features times the stacked coefficients of every
+        linear SVM of both heads (without building the feature matrix), then each head's calibrators, as
+        ``predict_proba`` would. Other heads get the feature matrix and their own ``predict_proba``.
         """
         heads = [self.stance_head, self.sentiment_head]
         key = tuple(map(id, heads))
@@ -408,10 +416,11 @@ class StanceModel:
         if cached is None or cached[0] != key or (cached[1] is not None and not cached[1].current()):
             cached = self._scorer = (key, _JointScorer.build(heads))
         scorer = cached[1]
-        if scorer is None:
+        if scorer is None or scorer.weights.shape[0] != self.featurizer.n_features_out_:
+            X = self.featurizer._matrix(parts)
             mp = self.sentiment_head.predict_proba(X) if self.sentiment_head is not None else None
             return self.stance_head.predict_proba(X), mp
-        return scorer.predict_proba(X)
+        return scorer.predict_proba(self.featurizer, parts)
 
     # ------------------------------------------------------------------ persistence
     def save(self, path: str | Any) -> None:
