@@ -450,7 +450,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         negated: bytearray | None = None
         scope_end = -1  # last seq position inside the current negation scope
         span = self.negation_scope
-        nz = [j for j, b in enumerate(bits_seq) if b]
+        nz = list(itertools.compress(range(seq_len), bits_seq))
         for j in nz:
             bits = bits_seq[j]
             if bits & _B_STOP:
@@ -634,6 +634,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         lk = self._get_lookups()
         n = len(pairs)
         uni, neg_uni, bigram_get, xget = lk.unigram, lk.negated, lk.bigram.get, lk.context.get
+        uni_of = uni.__getitem__  # fills the cache on a miss
         wget = self._word_index.get
         ngrams = self.word_ngrams
         use_chars = self.char_ngram_range is not None
@@ -654,7 +655,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             a = analyze(pair)
             seq = a.seq
             nw = len(seq)
-            u = [uni[w] for w in seq]
+            u = list(map(uni_of, seq))
             if a.negated is not None:
                 for j, ng in enumerate(a.negated):
                     if ng:
@@ -667,7 +668,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 for k in range(3, ngrams + 1):
                     w_ids += [wget("w:" + " ".join(seq[j : j + k]), -1) for j in range(nw - k + 1)]
             if a.extras:
-                w_ids += [uni[w] for w in a.extras]
+                w_ids += map(uni_of, a.extras)
             w_len.append(len(w_ids) - before)
             if a.context:
                 x_ids += map(xget, a.context, _MINUS_ONES)

@@ -427,3 +427,16 @@ def test_fit_on_empty_input_raises() -> None:
 def test_dense_feature_list_is_in_feature_names(fitted: StanceFeaturizer) -> None:
     names = list(fitted.get_feature_names_out())
     assert [n for n in names if n.startswith("d:")] == ["d:" + d for d in DENSE_FEATURES]
+
+
+# ---------------------------------------------------------------------------------------------- block scoring
+@pytest.mark.parametrize("params", [{}, {"per_target_chars": True}, {"per_target": False}, {"char_ngram_range": None}])
+def test_block_scores_equal_the_matrix_product(params) -> None:
+    f = small(min_target_count=1, **params).fit(TRAIN_PAIRS)
+    pairs = as_pairs(TRAIN_PAIRS[:20] + [("Something about a new target", "a target never seen")])
+    parts, _ = f._transform_parts(pairs)
+    X = f._matrix(parts)
+    if f.per_target:
+        assert parts.target_ids[-1] == -1, "the last pair's target has no slot"
+    weights = np.random.default_rng(0).normal(size=(f.n_features_out_, 4))
+    np.testing.assert_allclose(f._scores(parts, f._scoring_weights(weights)), X @ weights, rtol=0, atol=1e-12)

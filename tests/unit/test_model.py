@@ -291,3 +291,52 @@ def test_training_is_deterministic() -> None:
     a = train_small_model().predict_batch(TEXTS[:10], TARGETS[:10])
     b = train_small_model().predict_batch(TEXTS[:10], TARGETS[:10])
     assert [p.stance_probabilities for p in a] == [p.stance_probabilities for p in b]
+
+
+# ---------------------------------------------------------------------------------------------- fast scoring
+def test_joint_scoring_equals_the_heads_predict_proba(trained_model: StanceModel) -> None:
+    texts = TEXTS + ["Nobody mentions it here.", "An unseen target entirely"]
+    targets = TARGETS + ["an unseen target", "Unseen Target"]
+    X = trained_model.featurizer.transform(list(zip(texts, targets)))
+    S = trained_model.stance_head.predict_proba(X)
+    M = trained_model.sentiment_head.predict_proba(X)
+    preds = trained_model.predict_batch(texts, targets)
+    s_classes = [str(c) for c in trained_model.stance_head.classes_]
+    m_classes = [str(c) for c in trained_model.sentiment_head.classes_]
+    for p, s, m in zip(preds, S, M):
+        np.testing.assert_allclose([p.stance_probabilities[c] for c in s_classes], s, rtol=0, atol=1e-12)
+        np.testing.assert_allclose([p.sentiment_probabilities[c] for c in m_classes], m, rtol=0, atol=1e-12)
+        assert p.stance == s_classes[int(np.argmax(s))]
+
+
+def test_joint_scoring_follows_a_refit_head(trained_model: StanceModel) -> None:
+    import copy
+
+    model = copy.deepcopy(trained_model)
+    before = model.predict_batch(TEXTS[:5], TARGETS[:5])
+    est = model.stance_head.calibrated_classifiers_[0].estimator
+    est.coef_ = -np.asarray(est.coef_.toarray() if hasattr(est.coef_, "toarray") else est.coef_)
+    X = model.featurizer.transform(list(zip(TEXTS[:5], TARGETS[:5])))
+    after = model.predict_batch(TEXTS[:5], TARGETS[:5])
+    expected = model.stance_head.predict_proba(X)
+    classes = [str(c) for c in model.stance_head.classes_]
+    assert [p.stance_probabilities for p in after] != [p.stance_probabilities for p in before]
+    for p, row in zip(after, expected):
+        np.testing.assert_allclose([p.stance_probabilities[c] for c in classes], row, rtol=0, atol=1e-12)
+
+
+def test_predict_batch_restores_the_garbage_collector(trained_model: StanceModel) -> None:
+    import gc
+
+    assert gc.isenabled()
+    trained_model.predict_batch(TEXTS[:3], TARGETS[:3])
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        trained_model.predict_batch(["fine", "   "], ["t", "t"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        trained_model.predict_batch(TEXTS[:3], TARGETS[:3])
+        assert not gc.isenabled(), "a collector the caller disabled stays disabled"
+    finally:
+        gc.enable()

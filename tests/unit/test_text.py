@@ -51,3 +51,32 @@ def test_a_matched_hashtag_is_one_mention_in_both_paths() -> None:
         toks = tokenize("Vote #TheMayor and the mayor", offsets=offsets)
         full, partial = find_mentions(toks, "the mayor", ("TheMayor",))
         assert len(full) == 2 and partial == []
+
+
+# ---------------------------------------------------------------------------------------------- internal fast paths
+WHITESPACE_TEXTS = [
+    "tabs\tand\nnew lines\r\nand\u00a0no-break\u2003em\x1cseparators",
+    "#StandWith\u3000Mayor?!? it’s @x…http://a.b/c?d=1 www.x.org",
+    "Clinton's #Hillary2016 #hillary HILLARY clinton,hillary.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + WHITESPACE_TEXTS)
+def test_chunked_norms_equal_the_tokens(text: str) -> None:
+    from stance.text import _norms
+
+    tokens = tokenize(text)
+    assert _norms(text) == ([t.norm for t in tokens], [t.extra for t in tokens])
+    assert [(t.norm, t.extra) for t in tokenize(text, offsets=False)] == [(t.norm, t.extra) for t in tokens]
+
+
+@pytest.mark.parametrize(
+    "target, aliases",
+    [("Hillary Clinton", ()), ("hillary", ("Clinton",)), ("the mayor", ("TheMayor", "Bob")), ("#Hillary", ()), ("it", ())],
+)
+@pytest.mark.parametrize("text", TEXTS + WHITESPACE_TEXTS)
+def test_match_equals_find_mentions(text: str, target: str, aliases: tuple[str, ...]) -> None:
+    from stance.text import _match, _norms
+
+    norms, extra = _norms(text)
+    assert _match(norms, extra, target, aliases) == find_mentions(tokenize(text), target, aliases)
