@@ -708,8 +708,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             first = np.cumsum(tok_len) - tok_len  # where each token's columns start in the expansion
             gather = np.arange(int(first[-1] + tok_len[-1]) if len(toks) else 0, dtype=np.int64)
             gather += np.repeat(starts[toks] - first, tok_len)
-            keys = flat[gather]
-            keys += np.repeat(np.repeat(row_ids * n_c, c_len), tok_len)
+            dtype = _key_dtype(n, n_c)
+            keys = flat[gather].astype(dtype, copy=False)
+            keys += np.repeat(np.repeat((row_ids * n_c).astype(dtype), c_len), tok_len)
             C = _scaled(_tfidf(keys, n, self.char_idf_), self.char_weight)
         X = _scaled(_tfidf(_keys(x_ids, x_len, len(self.context_idf_)), n, self.context_idf_), self.context_weight)
         D = sp.csr_matrix(np.array(dense_flat, dtype=np.float64).reshape(n, self.n_dense_) * self.dense_weight)
@@ -806,7 +807,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
 def _tfidf(keys: np.ndarray, n: int, idf: np.ndarray) -> sp.csr_matrix:
     """Sublinear TF times IDF, L2-normalized per row, from the key ``row * len(idf) + column`` of each
-    occurrence of a feature in a row (any order)."""
+    occurrence of a feature in a row (any order; dtype from :func:`_key_dtype`)."""
     n_cols = len(idf)
     # count the occurrences of each (row, column) by sorting their keys
     keys.sort()
@@ -821,27 +822,30 @@ def _tfidf(keys: np.ndarray, n: int, idf: np.ndarray) -> sp.csr_matrix:
         data = tf[counts - 1]
     else:
         data = np.zeros(0, dtype=np.float64)
-    indptr = np.searchsorted(keys, row_starts(n, n_cols))
+    starts = np.arange(n + 1, dtype=keys.dtype) * keys.dtype.type(n_cols)
+    indptr = np.searchsorted(keys, starts)
     row_nnz = np.diff(indptr)
-    entry_rows = np.repeat(np.arange(n, dtype=np.int64), row_nnz)
-    indices = keys - entry_rows * n_cols
+    indices = keys - np.repeat(starts[:-1], row_nnz)
     data *= idf[indices]
+    entry_rows = np.repeat(np.arange(n), row_nnz)
     norms = np.sqrt(np.bincount(entry_rows, weights=data**2, minlength=n))
     norms[norms == 0] = 1.0
     data /= np.repeat(norms, row_nnz)
     return _csr(data, indices, indptr, (n, n_cols))
 
 
+def _key_dtype(n: int, n_cols: int) -> type[np.signedinteger[Any]]:
+    """The narrowest integer type holding the keys ``row * n_cols + column`` of ``n`` rows."""
+    return np.int32 if (n + 1) * n_cols < np.iinfo(np.int32).max else np.int64
+
+
 def _keys(ids: list[int], lengths: list[int], n_cols: int) -> np.ndarray:
     """``row * n_cols + column`` of the known columns (not -1) in ``ids``, the rows' columns laid end to end."""
-    cols = np.array(ids, dtype=np.int64)
-    keys = np.repeat(np.arange(0, len(lengths) * n_cols, n_cols, dtype=np.int64), lengths)
+    dtype = _key_dtype(len(lengths), n_cols)
+    cols = np.array(ids, dtype=dtype)
+    keys = np.repeat(np.arange(len(lengths), dtype=dtype) * dtype(n_cols), lengths)
     keys += cols
     return keys[cols >= 0]
-
-
-def row_starts(n: int, n_cols: int) -> np.ndarray:
-    return np.arange(n + 1, dtype=np.int64) * n_cols
 
 
 def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
@@ -885,7 +889,7 @@ class _CharRegistry(dict):  # type: ignore[type-arg]
         self.starts: list[int] = []
         self.lengths: list[int] = []
         self.flat: list[int] = []
-        self._arrays = (np.zeros(0, dtype=np.int64),) * 3
+        self._arrays = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
 
     def __missing__(self, token: str) -> int:
         if token[0] in "!?@_":  # no character n-grams for punctuation, users, URLs and the like
@@ -906,7 +910,7 @@ class _CharRegistry(dict):  # type: ignore[type-arg]
             k, f = len(starts), len(flat)
             starts = np.concatenate([starts, np.array(self.starts[k:], dtype=np.int64)])
             lengths = np.concatenate([lengths, np.array(self.lengths[k:], dtype=np.int64)])
-            flat = np.concatenate([flat, np.array(self.flat[f:], dtype=np.int64)])
+            flat = np.concatenate([flat, np.array(self.flat[f:], dtype=np.int32)])  # columns of at most max_features
             self._arrays = starts, lengths, flat
         return starts, lengths, flat
 
