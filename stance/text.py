@@ -191,29 +191,7 @@ def find_mentions(
         return ([(idx[0], idx[-1] + 1)] if idx else []), []
     phrases, content, firsts, _ = _phrase_index(target, aliases)
     forms = _MENTION_FORMS
-    norms = [forms[t[0]] for t in tokens]
-    full: list[tuple[int, int]] = []
-    covered: set[int] = set()
-    if not firsts.isdisjoint(norms):
-        n = len(norms)
-        for i, w in enumerate(norms):
-            if w not in firsts or i in covered:
-                continue
-            for ph in phrases:
-                k = len(ph)
-                if tuple(norms[i : i + k]) == ph:
-                    full.append((i, i + k))
-                    covered.update(range(i, i + k))
-                    # a matched hashtag's split-out words are the same mention, not another one
-                    j = i + k
-                    while j < n and tokens[j][3]:  # extras follow their own hashtag directly
-                        covered.add(j)
-                        j += 1
-                    break
-    if content.isdisjoint(norms):
-        return full, []
-    partial = [i for i, w in enumerate(norms) if w in content and i not in covered]
-    return full, partial
+    return _match_forms([forms[t[0]] for t in tokens], [t[3] for t in tokens], phrases, content, firsts)
 
 
 def _match(norms: Sequence[str], is_extra: Sequence[bool], target: str, aliases: tuple[str, ...]) -> tuple[list[tuple[int, int]], list[int]]:
@@ -221,7 +199,17 @@ def _match(norms: Sequence[str], is_extra: Sequence[bool], target: str, aliases:
     phrases, content, firsts, candidates = _phrase_index(target, aliases)
     if candidates.isdisjoint(norms):  # no token can be a mention
         return [], []
-    forms = list(map(_MENTION_FORMS.__getitem__, norms))
+    return _match_forms(list(map(_MENTION_FORMS.__getitem__, norms)), is_extra, phrases, content, firsts)
+
+
+def _match_forms(
+    forms: list[str],
+    is_extra: Sequence[bool],
+    phrases: tuple[tuple[str, ...], ...],
+    content: frozenset[str],
+    firsts: frozenset[str],
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """Full and partial mentions (see :func:`find_mentions`) from the tokens' mention forms."""
     full: list[tuple[int, int]] = []
     covered: set[int] = set()
     if not firsts.isdisjoint(forms):
@@ -234,8 +222,9 @@ def _match(norms: Sequence[str], is_extra: Sequence[bool], target: str, aliases:
                 if tuple(forms[i : i + k]) == ph:
                     full.append((i, i + k))
                     covered.update(range(i, i + k))
+                    # a matched hashtag's split-out words are the same mention, not another one
                     j = i + k
-                    while j < n and is_extra[j]:
+                    while j < n and is_extra[j]:  # extras follow their own hashtag directly
                         covered.add(j)
                         j += 1
                     break
