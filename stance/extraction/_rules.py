@@ -96,6 +96,33 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
+#: A straight mark may close a curly one and the reverse ('"We can win,” she said').
+MIXED_MARKS = True
+
+
+#: '“...,” Oliver barked.': a verb right after the speaker of a quotation, ending the sentence, is a cue.
+QUOTE_FRAME = True
+
+
+def _quote_frame_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, si: int, sj: int) -> tuple[int, int] | None:
+    """The speaker noun phrase when token ``k`` is a verb framing a quotation that ends just before
+    that noun phrase ('“We are done,” the editorial read.'), else None."""
+    t = toks[k]
+    if not (t.word and t.low.isalpha() and (t.low.endswith("ed") or t.low in L.FRAME_VERBS)):
+        return None
+    nxt = toks[k + 1] if k + 1 < sj else None
+    if nxt is not None and not (nxt.text in (".", ",", "!", "?", ";") or nxt.low in L.POST_CUE_ADJUNCTS):
+        return None
+    np = _np_before(toks, k, si)
+    if np is None or np[1] != k or np[0] - 1 < si:
+        return None
+    lead = toks[np[0] - 1].end
+    for q in sq:
+        if q.end == lead and _ends_like_speech(text, q) and not text[q.parts[-1][0]:q.end].rstrip("\"”").endswith("."):
+            return np
+    return None
+
+
 def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]], int | None]:
     """Closed quotation spans in one paragraph, and the offset of a quote left open (or None).
 
@@ -123,7 +150,10 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]],
                 if not prev.isalnum():
                     open_at, open_kind = nxt, ch
             # a stray closing mark with nothing open is ignored
-        elif (open_kind == "“" and ch == "”") or ch == open_kind:
+        elif (open_kind == "“" and ch == "”") or ch == open_kind or (
+            MIXED_MARKS and open_kind in ("“", _STRAIGHT) and ch in ("”", _STRAIGHT)
+        ):
+            # mixed marks ('"We can win,” she said') close each other
             spans.append((open_at, nxt + width))
             open_at = None
         i = nxt + width
@@ -648,6 +678,13 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         cues.append((k, k + 2, "according", np, True))
                         k = np[1]
                         continue
+                if QUOTE_FRAME and t.low not in L.REPORTING_VERBS and not t.upper:
+                    np = _quote_frame_source(text, toks, sq, k, si, sj)
+                    if np is not None:
+                        # '“...,” Oliver barked.': any verb between a quotation's speaker and the end
+                        cues.append((k, k + 1, "verb", np, False))
+                        k += 1
+                        continue
                 if t.low in L.REPORTING_VERBS and (not t.upper or k == si or L.REPORTING_VERBS[t.low] in L.HEADLINE_LEMMAS):
                     np = None
                     inverted = False
@@ -1109,6 +1146,8 @@ _CUT_AFTER_COMMA = frozenset("but while whereas although though".split())
 _MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
 #: Model statements need at least this many words of content.
 MODEL_MIN_WORDS = 1
+#: Whether the statements of learned cues also make later cues inside them nested (see MODEL_NESTED).
+COVER_MODEL_STATEMENTS = True
 #: Whether a model cue may sit inside the content of a rule statement (nested attribution).
 MODEL_NESTED = False
 #: Rule statements whose cue the model scores below this are dropped (0 keeps them all).
@@ -1409,4 +1448,9 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 _emit(statements, text, [span], mention, cue_text, kind)
                 if len(statements) > before:
                     bisect.insort(existing, span)
+                    if COVER_MODEL_STATEMENTS:
+                        # a later learned cue inside this content is nested, like one inside a rule statement
+                        x = bisect.bisect_left(covered, span)
+                        covered.insert(x, span)
+                        cov_starts.insert(x, span[0])
             k += 1

@@ -30,6 +30,7 @@ __all__ = [
     "TIME_PREFIXES",
     "RELATIVE_PRONOUNS",
     "INTRO_PREPOSITIONS",
+    "FRAME_VERBS",
 ]
 
 # Base forms of verbs that introduce speech, writing or stated belief. Inflected forms are generated
@@ -228,3 +229,7 @@ INTRO_PREPOSITIONS = frozenset(
     behind beside besides into onto upon via per around through over
     """.split()
 )
+
+#: Irregular past forms that may frame a quotation ('“...,” the editorial read.'); regular "-ed"
+#: forms need no listing.
+FRAME_VERBS = frozenset("read wrote said went shot spoke began put sang cried".split())

@@ -201,9 +201,9 @@ CASES = [
     ),
     (
         "participle-not-inverted",
-        "The board hailed the vote, challenging critics to do better.",
+        "The board hailed the vote, challenging critics to explain the cost.",
         [{"text": "the vote", "speaker": "The board", "cue": "hailed"},
-         {"text": "critics to do better.", "speaker": "The board", "cue": "challenging"}],
+         {"text": "critics to explain the cost.", "speaker": "The board", "cue": "challenging"}],
     ),
     # --- a coordinated cue ends the content of the cue before it
     (
@@ -230,7 +230,36 @@ CASES = [
         "The Farmers Union, which has endorsed the plan, said prices would fall.",
         [{"text": "prices would fall.", "speaker": "The Farmers Union", "cue": "said"}],
     ),
+    # --- a straight opening mark closed by a curly one (and the reverse)
+    (
+        "mixed-quote-marks",
+        '"We can win this,” said Ida Nord, a strategist.',
+        [{"text": '"We can win this,”', "speaker": "Ida Nord", "cue": "said", "kind": "direct"}],
+    ),
+    # --- any verb between a quotation's speaker and the end of the sentence frames the quotation
+    (
+        "quote-frame-verb",
+        "“If she wants the job, she should act like it,” the editorial read.",
+        [{"text": "“If she wants the job, she should act like it,”", "speaker": "the editorial", "cue": "read",
+          "kind": "direct"}],
+    ),
+    (
+        "quote-frame-regular-verb",
+        "“You are a disgrace,” Oliver barked.",
+        [{"text": "“You are a disgrace,”", "speaker": "Oliver", "cue": "barked", "kind": "direct"}],
+    ),
+    # --- a learned cue inside the content of a learned cue is not a statement of its own
+    (
+        "nested-learned-cue",
+        "Ida Nord wants the council to admit that it thinks the tax is too high.",
+        [{"text": "the council to admit that it thinks the tax is too high.", "speaker": "Ida Nord", "cue": "wants"}],
+    ),
     # --- negatives for the rules above
+    (
+        "quote-frame-needs-speech",
+        "“Hamilton.” Ida Nord loved it.",
+        [],
+    ),
     (
         "coordinated-non-cue-kept",
         "Ida Nord said the river rose and flooded the road.",
