@@ -726,6 +726,18 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             blocks.append(_scaled(self._per_target(shared, parts.target_ids), self.per_target_weight))
         return _hstack(blocks)
 
+    def _layout(self) -> tuple[Any, ...]:
+        """What :meth:`_scoring_weights` depends on: this featurizer and its blocks' widths."""
+        return (
+            id(self),
+            len(self.word_vocabulary_),
+            len(self.char_vocabulary_) if self.char_ngram_range is not None else 0,
+            len(self.context_vocabulary_),
+            self.n_dense_,
+            len(self.targets_),
+            bool(self.per_target_chars),
+        )
+
     def _scoring_weights(self, weights: np.ndarray) -> _ScoringWeights:
         """``weights`` (``n_features_out_`` rows) split by block for :meth:`_scores`."""
         n_w, n_x, n_d, n_t = len(self.word_vocabulary_), len(self.context_vocabulary_), self.n_dense_, len(self.targets_)

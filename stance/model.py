@@ -143,7 +143,7 @@ class _JointScorer:
         self.parts = parts  # per head: None, or its [(calibrated classifier, columns, class positions)]
         self.weights = weights  # (n_features, total classes), C order
         self.intercepts = intercepts
-        self._split: tuple[StanceFeaturizer, Any] | None = None  # the weights split by a featurizer's blocks
+        self._split: tuple[Any, Any] | None = None  # (featurizer layout, the weights split by its blocks)
 
     @classmethod
     def build(cls, heads: list[Any]) -> _JointScorer | None:
@@ -185,8 +185,9 @@ class _JointScorer:
         return len(ests) == len(self.coefs) and all(e.coef_ is c for e, c in zip(ests, self.coefs))
 
     def predict_proba(self, featurizer: StanceFeaturizer, parts: Any) -> tuple[np.ndarray, np.ndarray | None]:
-        if self._split is None or self._split[0] is not featurizer:
-            self._split = (featurizer, featurizer._scoring_weights(self.weights))
+        layout = featurizer._layout()
+        if self._split is None or self._split[0] != layout:
+            self._split = (layout, featurizer._scoring_weights(self.weights))
         scores = featurizer._scores(parts, self._split[1])
         scores += self.intercepts
         out = [None if head is None else self._head_proba(head, scores) for head in self.parts]
