@@ -27,8 +27,8 @@ from stance.extraction import _rules as R  # noqa: E402
 from stance.extraction._model import CUE_FILE, anchor_word  # noqa: E402
 from stance.extraction.polnear import Article, load_polnear  # noqa: E402
 
-MIN_COUNT = 2
-MIN_SHARE = 0.05
+MIN_COUNT = 1
+MIN_SHARE = 0.02
 
 
 def prepare(text: str) -> dict:

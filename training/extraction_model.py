@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=0.3, help="cue probability threshold (0.3: chosen by --holdout on train)")
     ap.add_argument("--thresholds", default="0.3,0.4,0.5,0.6,0.7", help="thresholds tried with --holdout")
     ap.add_argument("--min-df", type=int, default=3)
-    ap.add_argument("--lex-count", type=int, default=2, help="with --holdout: min cue count of a lexicon word")
-    ap.add_argument("--lex-share", type=float, default=0.05, help="with --holdout: min cue share of a lexicon word")
+    ap.add_argument("--lex-count", type=int, default=1, help="with --holdout: min cue count of a lexicon word")
+    ap.add_argument("--lex-share", type=float, default=0.02, help="with --holdout: min cue share of a lexicon word")
     ap.add_argument("--C", type=float, default=0.5)
     ap.add_argument("--folds", type=int, default=1, help="with --holdout K: run folds 0..N-1 (N <= K)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",

@@ -293,6 +293,9 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
     b = k
     while b - 1 >= lo and toks[b - 1].word and (toks[b - 1].low in L.AUXILIARIES or toks[b - 1].low in L.ADVERBS):
         b -= 1
+    if (LY_SKIP and b - 2 >= lo and toks[b - 1].word and not toks[b - 1].upper and toks[b - 1].low.endswith("ly")
+            and len(toks[b - 1].low) > 4 and (toks[b - 2].upper or toks[b - 2].low in L.PRONOUNS)):
+        b -= 1  # "Trump jokingly said", "she quietly added"
     if TIME_SKIP and b - 1 > lo and toks[b - 1].low in L.TIME_WORDS:
         # "Priebus on Thursday told", "who last year threatened"
         c = b - 1
@@ -427,6 +430,28 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
     if b == a:
         return None
     if not any(toks[x].upper or toks[x].low in L.ROLE_NOUNS for x in range(a, b)):
+        return None
+    return (a, b)
+
+
+#: '"...," said one former agency official.': a lower-case inverted source after a quotation.
+INVERTED_NOMINAL = True
+_NOMINAL_OPENERS = _DETERMINERS | _QUANTIFIERS | frozenset(["one"])
+
+
+def _nominal_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
+    """A lower-case noun phrase opened by a determiner or number right after cue ``k``
+    ("said one person familiar with the talks", "said a senior aide")."""
+    a = k + 1
+    if a >= hi or toks[a].low not in _NOMINAL_OPENERS:
+        return None
+    b = a + 1
+    while b < hi and b - a <= 6 and toks[b].word and (
+        _plain_word(toks[b]) or toks[b].low in L.ROLE_NOUNS or toks[b].upper or toks[b].low in _DETERMINERS
+        or toks[b].low in ("of", "with", "familiar")
+    ):
+        b += 1
+    if b - a < 2 or toks[b - 1].low in ("of", "with") or toks[b - 1].low in _DETERMINERS:
         return None
     return (a, b)
 
@@ -699,6 +724,8 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         and (prev.text in (",", "”", '"') or prev.text in _QUOTE_CHARS)
                     ):
                         np = _np_after(toks, k, sj)
+                        if np is None and INVERTED_NOMINAL:
+                            np = _nominal_after(toks, k, sj)
                         if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
                             np = None
                         inverted = np is not None
@@ -757,6 +784,12 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                     mention = last_speaker if (last_speaker and q.start - last_end < 1500) else None
                     _emit_quote(statements, text, q, mention, None)
                     q.used = True
+            if COLON_INTRO and toks[sj - 1].text == ":" and not stmt_quotes and sj - si >= 3:
+                # "X issued the following statement:" and the quotation in the next paragraph
+                subj = _sentence_subject(toks, si, sj - 1)
+                if subj is not None and any((toks[x].upper and toks[x].low not in _DETERMINERS) or toks[x].low in L.PRONOUNS or toks[x].low in L.ROLE_NOUNS
+                                            for x in range(subj[0], subj[1])):
+                    pending_colon = (_make_mention(text, toks, subj[0], subj[1], res), text[toks[subj[1]].start : toks[sj - 1].end])
             continue
         pending_colon = None
         for c in cues:
@@ -1131,6 +1164,11 @@ SPLIT_AROUND_CUE = True
 APPOSITIVE_DEPTH = 3
 #: "Name (Party-State) said": look past the parenthesis for the speaker.
 PAREN_SKIP = True
+#: "Trump jokingly said": look past an -ly adverb after a name or pronoun for the speaker.
+LY_SKIP = True
+#: A sentence ending in ":" with no speech verb ("X issued the following statement:") introduces the
+#: quotation that follows, spoken by the sentence's subject.
+COLON_INTRO = True
 #: "Name on Tuesday said": look past a time expression for the speaker.
 TIME_SKIP = True
 #: A model cue with no subject next to it takes the sentence subject, else the person last named.

@@ -254,10 +254,35 @@ CASES = [
         "Ida Nord wants the council to admit that it thinks the tax is too high.",
         [{"text": "the council to admit that it thinks the tax is too high.", "speaker": "Ida Nord", "cue": "wants"}],
     ),
+    # --- "X issued the following statement:" introduces the quotation after it
+    (
+        "colon-after-any-verb",
+        "Governor Ida Nord issued the following statement:\n\n“Our thoughts are with the families. This cannot continue.”",
+        [{"text": "“Our thoughts are with the families. This cannot continue.”", "speaker": "Ida Nord", "kind": "direct"}],
+    ),
+    # --- an adverb between the speaker and the cue
+    (
+        "adverb-before-cue",
+        "Ida Nord spoke first.\n\nIvo Park jokingly said, “I am becoming mainstream. Everyone endorses me now.”",
+        [{"text": "first.", "speaker": "Ida Nord"},
+         {"text": "“I am becoming mainstream. Everyone endorses me now.”", "speaker": "Ivo Park", "cue": "said"}],
+    ),
+    # --- an inverted source in lower case after a quotation
+    (
+        "inverted-nominal-source",
+        "''The choice is like picking a poison,'' said one person with knowledge of the talks.",
+        [{"text": "''The choice is like picking a poison,''", "speaker": "one person with knowledge of the talks",
+          "cue": "said", "kind": "direct"}],
+    ),
     # --- negatives for the rules above
     (
+        "colon-after-nominal-subject",
+        "The plan has three parts:\n\n“Build, repair and wait for the rain to come back soon.”",
+        [{"text": "“Build, repair and wait for the rain to come back soon.”", "speaker": None, "cue": None}],
+    ),
+    (
         "quote-frame-needs-speech",
-        "“Hamilton.” Ida Nord loved it.",
+        "“Hamilton.” Ida Nord laughed.",
         [],
     ),
     (
