@@ -50,6 +50,9 @@ _DENSE = {
 }
 
 
+_ROLE_KIND = {"support": "support cue", "oppose": "oppose cue", "pos": "positive word", "neg": "negative word"}
+
+
 def describe_feature(name: str) -> str:
     """A readable description of a feature name from :meth:`StanceFeaturizer.get_feature_names_out`.
 
@@ -72,6 +75,11 @@ def describe_feature(name: str) -> str:
         return _DENSE.get(rest, rest.replace("_", " "))
     if prefix == "x":
         side, _, word = rest.partition(":")
+        if side in ("obj", "subj"):
+            negated = word.startswith("neg:")
+            kind = _ROLE_KIND.get(word.removeprefix("neg:"), word)
+            where = "just before the target (the target is its object)" if side == "obj" else "just after the target (the target is its subject)"
+            return f"{'negated ' if negated else ''}{kind} {where}"
         where = {"L": "left of", "R": "right of"}.get(side)
         return f"{word!r} just {where} the target" if where else f"near the target: {rest!r}"
     return name

@@ -262,6 +262,36 @@ class _Analysis:
         return [w for w in self.main if w[0] not in "!?@_"]
 
 
+#: How far from a mention :func:`_mention_roles` looks for the nearest cue word (left: the mention as its object;
+#: right: the mention as its subject).
+_ROLE_LEFT, _ROLE_RIGHT = 4, 3
+_ROLE_KINDS = ((_B_SUPPORT, "support"), (_B_OPPOSE, "oppose"), (_B_POS, "pos"), (_B_NEG, "neg"))
+
+
+def _mention_roles(seq: list[str], bits_seq: list[int], negated: bytearray | None, mention_seq: list[int]) -> list[str]:
+    """Context features for the nearest lexicon word on each side of each mention, by the mention's role.
+
+    ``x:obj:oppose`` means an oppose cue stands just left of the mention (``condemns _tgt_``: the target is what
+    the cue acts on); ``x:subj:support`` a support cue just right of it (``_tgt_ supports``: the target is the
+    one acting). A negated cue gets ``neg:`` (``x:obj:neg:support`` from ``does not support _tgt_``). The search
+    stops at a contrast word or ``!``/``?`` (punctuation is not in the word sequence).
+    """
+    out: list[str] = []
+    n = len(seq)
+    for m in mention_seq:
+        for role, rng in (("x:obj:", range(m - 1, max(-1, m - 1 - _ROLE_LEFT), -1)), ("x:subj:", range(m + 1, min(n, m + 1 + _ROLE_RIGHT)))):
+            for j in rng:
+                bits = bits_seq[j]
+                if bits & _B_STOP:
+                    break
+                kinds = [k for b, k in _ROLE_KINDS if bits & b]
+                if kinds:
+                    prefix = role + "neg:" if negated is not None and negated[j] else role
+                    out.extend(prefix + k for k in kinds)
+                    break
+    return out
+
+
 def _position(positions: list[int], value: int) -> int | None:
     """Index of ``value`` in the increasing list ``positions``, or None."""
     k = bisect.bisect_left(positions, value)
@@ -318,6 +348,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     per_target_chars : bool, default=False
         Also copy the character block per target.
     min_target_count : int, default=50
+    mention_roles : bool, default=False
+        Add context features for the nearest cue or sentiment word on each side of a mention, by the mention's
+        role: ``x:obj:oppose`` (``condemns _tgt_``), ``x:subj:support`` (``_tgt_ backs ...``), with ``neg:`` when
+        the cue is negated (``x:obj:neg:support`` from ``does not support _tgt_``). Helps targets never seen in
+        training, whose own words carry no weight.
     word_weight, char_weight, context_weight, dense_weight, per_target_weight : float
         Scale of each block (each TF-IDF block is L2-normalized per statement before scaling).
 
@@ -357,6 +392,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         context_weight: float = 0.5,
         dense_weight: float = 0.3,
         per_target_weight: float = 1.0,
+        mention_roles: bool = False,
     ) -> None:
         self.word_ngrams = word_ngrams
         self.char_ngram_range = char_ngram_range
@@ -374,6 +410,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.context_weight = context_weight
         self.dense_weight = dense_weight
         self.per_target_weight = per_target_weight
+        self.mention_roles = mention_roles
 
     # ------------------------------------------------------------------ analysis of one pair
     def _analyze(self, pair: Pair) -> _Analysis:
@@ -499,6 +536,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             context = [prefix + seq[j] for prefix, j in ctx_items]
         else:
             context = [prefix + "neg:" + seq[j] if negated[j] else prefix + seq[j] for prefix, j in ctx_items]
+        if full and self.mention_roles and mention_seq:
+            context += _mention_roles(seq, bits_seq, negated, mention_seq)
         if full:
             dense[_D["mention"]] = 1.0
             dense[_D["mention_count"]] = math.log1p(len(full))
@@ -609,6 +648,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        self.__dict__.setdefault("mention_roles", False)  # files written before the parameter existed
         if hasattr(self, "word_vocabulary_"):
             self._build_index()
 

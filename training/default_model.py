@@ -69,6 +69,7 @@ FEATURIZER: dict[str, Any] = {
     "char_weight": 1.0,
     "context_weight": 1.0,
     "dense_weight": 1.5,
+    "mention_roles": True,
 }
 STANCE_C = 0.1
 SENTIMENT_C = 0.1

@@ -94,7 +94,7 @@ PLAIN = [
     ("The new curfew has made our streets safer.", "the new curfew", "FAVOR"),
     ("Opponents of the dam say it will flood three villages.", "the dam", "AGAINST"),
 ]
-PLAIN_FLOOR = 12
+PLAIN_FLOOR = 15
 
 
 def test_plain_statements_about_unseen_targets(model) -> None:
@@ -133,3 +133,21 @@ def test_recipe_reproduces_dev_scores(meta, training_modules, data_dir) -> None:
         assert abs(got[corpus]["macro_f1"] - want[corpus]["macro_f1"]) <= DEV_TOLERANCE, (corpus, got[corpus], want[corpus])
     tv_got, tv_want = got["tweeteval_validation"]["macro_recall"], want["tweeteval_validation"]["macro_recall"]
     assert abs(tv_got - tv_want) <= DEV_TOLERANCE, (tv_got, tv_want)
+
+
+#: The default model's share of the behavioural checks (corpora/checks/templates.json) it must keep; it scored
+#: 71.5% when the mention-role features were added (59.0% before). See docs/any-target.md.
+CHECKS_FLOOR = 70.0
+
+
+def test_behaviour_checks_floor(model) -> None:
+    sys.path.insert(0, str(REPO / "training"))
+    try:
+        import behaviour_checks
+    finally:
+        sys.path.remove(str(REPO / "training"))
+    got = behaviour_checks.score(model, behaviour_checks.cases())
+    assert got["accuracy"] >= CHECKS_FLOOR, got
+    # the plainest patterns, which the model got wrong before the mention-role features
+    for pattern in ("supports", "we_oppose", "we_stand_with", "not_support"):
+        assert got["right"][pattern] == got["total"][pattern], (pattern, got)
