@@ -78,8 +78,8 @@ def describe_feature(name: str) -> str:
         if side in ("obj", "subj"):
             negated = word.startswith("neg:")
             kind = _ROLE_KIND.get(word.removeprefix("neg:"), word)
-            where = "just before the target (the target is its object)" if side == "obj" else "just after the target (the target is its subject)"
-            return f"{'negated ' if negated else ''}{kind} {where}"
+            role = "just before the target (the target is its object)" if side == "obj" else "just after the target (the target is its subject)"
+            return f"{'negated ' if negated else ''}{kind} {role}"
         where = {"L": "left of", "R": "right of"}.get(side)
         return f"{word!r} just {where} the target" if where else f"near the target: {rest!r}"
     return name

@@ -26,7 +26,7 @@ from stance.exceptions import InputError, LabelError, NotFittedError
 from stance.features import Pair, StanceFeaturizer, as_pairs
 from stance.labels import ordered
 
-__all__ = ["Prediction", "StanceModel", "TrainConfig", "LOW_COVERAGE", "NON_LATIN"]
+__all__ = ["Prediction", "StanceModel", "TrainConfig", "make_head", "LOW_COVERAGE", "NON_LATIN"]
 
 #: Flag set when fewer than half of a statement's words were seen in training (often another language).
 LOW_COVERAGE = "low_vocabulary_coverage"
@@ -108,7 +108,14 @@ class TrainConfig:
         return cls(**{**d, "featurizer": feat})
 
 
-def _head(C: float, class_weight: str | None, y: np.ndarray, folds: int, seed: int, task: str) -> CalibratedClassifierCV:
+def make_head(C: float, class_weight: str | None, y: np.ndarray, folds: int, seed: int, task: str) -> CalibratedClassifierCV:
+    """An unfitted head as :meth:`StanceModel.fit` builds it: a LinearSVC calibrated with sigmoids.
+
+    For recipes that need more than ``fit`` offers (per-row ``sample_weight``, heads trained on different
+    rows, as ``training/default_model.py`` does); pass the result to :class:`StanceModel` once fitted.
+    ``y`` is only checked here (at least two labels, at least two rows each) and sets the number of
+    calibration folds (``folds``, or fewer when a label has fewer rows); ``task`` names the head in errors.
+    """
     labels, counts = np.unique(y, return_counts=True)
     if len(labels) < 2:
         raise LabelError(
@@ -275,7 +282,7 @@ class StanceModel:
         X = feat.fit_transform(checked)
         y = np.asarray(stance, dtype=object)
         bar.stage(f"stance head on {X.shape[1]:,} features")
-        s_head = _head(config.stance_C, config.class_weight, y, config.calibration_folds, config.random_state, "stance")
+        s_head = make_head(config.stance_C, config.class_weight, y, config.calibration_folds, config.random_state, "stance")
         s_head.fit(X, y)
         sent_head = None
         if sentiment is not None:
@@ -283,7 +290,7 @@ class StanceModel:
             if mask.any():
                 bar.stage(f"sentiment head on {int(mask.sum()):,} statements")
                 ys = np.asarray([v for v in sentiment if v is not None], dtype=object)
-                sent_head = _head(config.sentiment_C, config.class_weight, ys, config.calibration_folds, config.random_state, "sentiment")
+                sent_head = make_head(config.sentiment_C, config.class_weight, ys, config.calibration_folds, config.random_state, "sentiment")
                 sent_head.fit(X[mask], ys)
         meta = {
             "library": "stance",

@@ -49,7 +49,7 @@ from stance._version import __version__  # noqa: E402
 from stance.corpora import load_corpus  # noqa: E402
 from stance.evaluation import sentiment_scores, stance_scores  # noqa: E402
 from stance.features import Pair, StanceFeaturizer  # noqa: E402
-from stance.model import StanceModel, _head  # noqa: E402
+from stance.model import StanceModel, make_head  # noqa: E402
 
 RECIPE = "training/default_model.py"
 OUTPUT = REPO / "stance" / "models" / "default.stance"
@@ -194,14 +194,14 @@ def fit_default(
     ys = np.array([rows[i].stance for i in s_idx], dtype=object)
     ym = np.array([rows[i].sentiment for i in m_idx], dtype=object)
     s_bal = "stance" in BALANCED_CALIBRATION
-    s_head = _head(STANCE_C, None if s_bal else "balanced", ys, 5, SEED, "stance")
+    s_head = make_head(STANCE_C, None if s_bal else "balanced", ys, 5, SEED, "stance")
     s_head.fit(X[s_idx], ys, sample_weight=_balanced(weights[s_idx], ys) if s_bal else weights[s_idx])
     if verbose:
         print(f"  stance head on {len(s_idx):,} rows: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     m_head = None
     if sentiment:
         m_bal = "sentiment" in BALANCED_CALIBRATION
-        m_head = _head(SENTIMENT_C, None if m_bal else "balanced", ym, 5, SEED, "sentiment")
+        m_head = make_head(SENTIMENT_C, None if m_bal else "balanced", ym, 5, SEED, "sentiment")
         m_head.fit(X[m_idx], ym, sample_weight=_balanced(weights[m_idx], ym) if m_bal else weights[m_idx])
     if verbose:
         print(f"  sentiment head on {len(m_idx):,} rows: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
