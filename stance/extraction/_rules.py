@@ -420,7 +420,8 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
             lower_count += 1
             b += 1
             continue
-        if t.text in ("’s", "'s") or (t.text == "." and b > a and toks[b - 1].upper and len(toks[b - 1].text) == 1):
+        if t.text in ("’s", "'s") or (t.text == "." and b > a and toks[b - 1].upper and (
+                len(toks[b - 1].text) == 1 or (NP_ABBREVIATIONS and toks[b - 1].low in L.ABBREVIATIONS))):
             b += 1
             continue
         if t.word and t.low in ("of", "for") and b > a and b + 1 < hi and toks[b + 1].upper:
@@ -1070,9 +1071,37 @@ def _who_fix(toks: list[_Tok], np: tuple[int, int], cue: int, mention: _Mention)
     return mention
 
 
+#: An abbreviation's period inside a name ("New Jersey Gov. Chris Christie") does not end it.
+NP_ABBREVIATIONS = True
+#: The sentence subject is found past a dateline ("WASHINGTON (AP) — ") and past an opening time
+#: phrase ("Hours later, ...").
+SUBJECT_SKIP_INTRO = True
+_DASHES = frozenset("— ― – - --".split())
+_TIME_INTRO = L.TIME_WORDS | frozenset("later ago earlier hours days weeks months years minutes moments".split())
+
+
+def _skip_dateline(toks: list[_Tok], a: int, k: int) -> int:
+    """The first token after a dateline or an opening time phrase starting at ``a``, else ``a``."""
+    x = a
+    while x < k and x - a < 4 and toks[x].word and toks[x].text.isupper() and len(toks[x].text) > 1:
+        x += 1
+    if x > a and x < k and toks[x].text == "(":
+        while x < k and x - a < 8 and toks[x].text != ")":
+            x += 1
+        x += 1
+    if x > a and x < k and toks[x].text in _DASHES:
+        return x + 1
+    c = a
+    while c < k and c - a < 5 and toks[c].text != ",":
+        c += 1
+    if c < k and c > a and toks[c].text == "," and any(toks[y].low in _TIME_INTRO for y in range(a, c)):
+        return c + 1
+    return a
+
+
 def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | None:
     """The noun phrase opening the sentence (after an introductory phrase ending in a comma)."""
-    a = si
+    a = _skip_dateline(toks, si, k) if SUBJECT_SKIP_INTRO else si
     if toks[a].low in L.INTRO_WORDS or toks[a].low in L.INTRO_PREPOSITIONS:
         c = a
         while c < k and toks[c].text != ",":
@@ -1315,6 +1344,31 @@ def _clause_cut(toks: list[_Tok], c: int, lo: int) -> int | None:
     return None
 
 
+#: A learned cue's source noun phrase that cannot be a speaker (a lone determiner, number,
+#: abbreviation or adverb; a lower-case phrase that is the object of a verb or preposition:
+#: "spent the weekend figuring", "the run-up to the Nevada caucuses portraying") gives way to the
+#: sentence subject.
+MODEL_SOURCE_CHECK = True
+
+
+def _implausible_source(toks: list[_Tok], np: tuple[int, int], si: int) -> bool:
+    a, b = np
+    first = toks[a]
+    if first.low in L.PRONOUNS or first.low in L.RELATIVE_PRONOUNS:
+        return False
+    if b - a == 1 and first.low in L.NOT_SOURCE_WORDS:
+        return True
+    if any(toks[x].upper for x in range(a, b)):
+        return False
+    if first.low.endswith("ing") and first.low not in L.TIME_WORDS:
+        return True
+    if a > si:
+        prev = toks[a - 1]
+        if prev.word and (prev.low in L.AUXILIARIES or prev.low == "to" or prev.low.endswith("ed")):
+            return True
+    return False
+
+
 def _prior_speaker(statements: list[Statement], s_start: int, pos: int) -> _Mention | None:
     """The speaker of the statement whose mention is last before ``pos`` in the sentence at ``s_start``."""
     best = None
@@ -1453,8 +1507,11 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     break
             if not dup:
                 mention: _Mention | None = None
-                if np is not None:
-                    mention = _who_fix(toks, np, k, _make_mention(text, toks, np[0], np[1], res))
+                src = np
+                if src is not None and MODEL_SOURCE_CHECK and not inverted and _implausible_source(toks, src, si):
+                    src = None
+                if src is not None:
+                    mention = _who_fix(toks, src, k, _make_mention(text, toks, src[0], src[1], res))
                 elif t.low.endswith("ing") and (k == si or toks[k - 1].text == ","):
                     # ", saying ...": the subject of the sentence speaks
                     if k == si:  # "Citing the report, Ward said ..."

@@ -21,6 +21,7 @@ __all__ = [
     "ADVERBS",
     "ABBREVIATIONS",
     "NOT_SPEAKER_WORDS",
+    "NOT_SOURCE_WORDS",
     "SCARE_QUOTE_MAX_WORDS",
     "POST_CUE_ADJUNCTS",
     "INTRO_WORDS",
@@ -169,6 +170,15 @@ NOT_SPEAKER_WORDS = frozenset(
     the a an this that these those but and or so if when while as in on at for of to with by
     from after before during however meanwhile still yet also then there here it its his her
     their our my your what which who whom whose why how where
+    """.split()
+)
+
+#: Single words the learned-cue pass never takes as a source on their own ("have ever agreed",
+#: "Obama himself seemed", "was more eager to"): the sentence subject is used instead.
+NOT_SOURCE_WORDS = frozenset(
+    """
+    ever much numerous himself herself themselves itself myself ourselves yourself
+    only just even too very so such own same instead seldom rarely never sometimes
     """.split()
 )
 
