@@ -314,6 +314,34 @@ CASES = [
         "The report runs to 200 pages and took two years to write.",
         [],
     ),
+    # --- a participle's speaker is the sentence subject past a dateline or an opening time phrase
+    (
+        "participle-after-dateline",
+        "WASHINGTON (AP) — Senator Mara Quill rejected the budget on Monday, saying the plan would hurt rural hospitals.",
+        [{"speaker": "Mara Quill"}, {"text": "the plan would hurt rural hospitals.", "speaker": "Mara Quill", "cue": "saying"}],
+    ),
+    (
+        "participle-after-time-intro",
+        "Hours later, Dana Voss returned the favour, telling reporters the deal was fair.",
+        [{"speaker": "Dana Voss", "cue": "telling"}],
+    ),
+    (
+        "participle-acronym-subject-not-dateline",
+        "NATO officials rejected the plan on Friday, saying the route was unsafe.",
+        [{"speaker": "NATO officials"}, {"text": "the route was unsafe.", "speaker": "NATO officials", "cue": "saying"}],
+    ),
+    # --- an abbreviated title inside a name does not end it
+    (
+        "abbreviated-title-in-subject",
+        "New Jersey Gov. Anton Berg, a longtime ally, defended the mayor, saying the audit was unfair.",
+        [{}, {"text": "the audit was unfair.", "speaker": "New Jersey Gov. Anton Berg", "cue": "saying"}],
+    ),
+    # --- a reflexive or adverb before a learned cue is not its source
+    (
+        "reflexive-not-source",
+        "Ortiz himself seemed to believe the figures were wrong.",
+        [{"speaker": "Ortiz"}],
+    ),
 ]
 
 
