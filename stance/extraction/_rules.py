@@ -255,9 +255,48 @@ def _sentences(
     return out
 
 
+#: '“... fees?” Dana Voss pressed.': a capitalised speaker and a reporting verb after a closing
+#: quote mark, followed by the end of the sentence or an adjunct, continue the quotation's sentence.
+JOIN_QUOTE_ATTRIBUTION = True
+_ATTRIBUTION_TAIL = L.POST_CUE_ADJUNCTS | L.TIME_WORDS | frozenset("to into".split())
+
+
+def _attribution_follows(toks: list[_Tok], j: int) -> bool:
+    """Whether tokens from ``j`` are 'Name [, apposition,] verb' ending the sentence or an adjunct."""
+    n = len(toks)
+    if not _is_name_tok(toks[j]):
+        return False
+    x = j
+    while x < n and x - j < 14 and toks[x].text not in _SENT_END and not (toks[x].text in _QUOTE_CHARS or toks[x].text in _MARKS):
+        t = toks[x]
+        verb = t.low in L.REPORTING_VERBS or t.low in L.FRAME_VERBS or (
+            t.low.endswith("ed") and x + 1 < n and toks[x + 1].text == ".")
+        if x > j and t.word and not t.upper and verb and (
+                toks[x - 1].text != "," or sum(1 for w in range(j, x) if toks[w].text == ",") == 2):
+            y = x + 1
+            if y < n and toks[y].word and toks[y].low.endswith("ly") and len(toks[y].low) > 4:
+                y += 1
+            if y >= n or toks[y].text in (".", ",", "!", "?") or toks[y].low in _ATTRIBUTION_TAIL:
+                z = y
+                while z < n and toks[z].text not in _SENT_END:
+                    if toks[z].low == "that" or toks[z].text in _QUOTE_CHARS:
+                        return False
+                    z += 1
+                return True
+            return False
+        if t.word and not t.upper and x - j < 2 and t.low not in L.REPORTING_VERBS:
+            # only an apposition after a comma may hold lower-case words
+            if not any(toks[w].text == "," for w in range(j, x)):
+                return False
+        x += 1
+    return False
+
+
 def _boundary_after(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     nxt = toks[j]
     if nxt.start == toks[j - 1].end:
+        return False
+    if JOIN_QUOTE_ATTRIBUTION and j > i + 1 and "\n" not in text[toks[j - 1].end : nxt.start] and _attribution_follows(toks, j):
         return False
     if toks[i].text == ".":
         prev = toks[i - 1] if i > 0 else None

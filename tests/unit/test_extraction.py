@@ -336,6 +336,27 @@ CASES = [
         "New Jersey Gov. Anton Berg, a longtime ally, defended the mayor, saying the audit was unfair.",
         [{}, {"text": "the audit was unfair.", "speaker": "New Jersey Gov. Anton Berg", "cue": "saying"}],
     ),
+    # --- '“...?” Name verb.': the attribution after a question or exclamation inside the marks
+    (
+        "question-then-name-verb",
+        "Ivo Park spoke first. “Would it be negotiable about the fees?” Dana Voss pressed. “Maybe let some people stay?”",
+        [{"speaker": "Ivo Park"}, {"text_startswith": "“Would it be negotiable", "speaker": "Dana Voss", "cue": "pressed"}],
+    ),
+    (
+        "exclamation-then-name-verb-adjunct",
+        "Ivo Park spoke first. “We need our fix!” Dana Voss said to the paper. The senator left.",
+        [{"speaker": "Ivo Park"}, {"text": "“We need our fix!”", "speaker": "Dana Voss", "cue": "said", "kind": "direct"}],
+    ),
+    (
+        "question-then-name-apposition-verb",
+        'Ivo Park spoke first. "How are you?" Voss, a retired worker, said pleasantly into the phone.',
+        [{"speaker": "Ivo Park"}, {"text": '"How are you?"', "speaker": "Voss", "cue": "said"}],
+    ),
+    (
+        "quote-then-name-verb-with-own-clause",
+        "Ivo Park spoke first. “We are done.” Dana Voss said that the meeting ended.",
+        [{"speaker": "Ivo Park"}, {"text": "the meeting ended.", "speaker": "Dana Voss", "cue": "said"}],
+    ),
     # --- a reflexive or adverb before a learned cue is not its source
     (
         "reflexive-not-source",
