@@ -25,6 +25,7 @@ import bisect
 import itertools
 import math
 import operator
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -721,10 +722,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             if tid is None:
                 tid = target_keys[pair.target] = target_index.get(_target_key(pair.target), -1)
             target_ids.append(tid)
-        return self._parts(n, w_ids, w_len, x_ids, x_len, c_tok, c_len, dense_flat, target_ids), np.array(coverage, dtype=np.float64)
+        return self._parts(lk.chars, n, w_ids, w_len, x_ids, x_len, c_tok, c_len, dense_flat, target_ids), np.array(coverage, dtype=np.float64)
 
     def _parts(
         self,
+        chars: _CharRegistry,
         n: int,
         w_ids: list[int],
         w_len: list[int],
@@ -742,7 +744,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         C = None
         if use_chars:
             n_c = len(self.char_idf_)
-            starts, lengths, flat = self._lookups.chars.arrays()  # type: ignore[union-attr]
+            starts, lengths, flat = chars.arrays()  # the registry the token ids came from
             toks = np.array(c_tok, dtype=np.int64)
             tok_len = lengths[toks]
             first = np.cumsum(tok_len) - tok_len  # where each token's columns start in the expansion
@@ -942,6 +944,7 @@ class _CharRegistry(dict):  # type: ignore[type-arg]
         self.lengths: list[int] = []
         self.flat: list[int] = []
         self._arrays = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
+        self._lock = threading.Lock()
 
     def __missing__(self, token: str) -> int:
         if token[0] in "!?@_":  # no character n-grams for punctuation, users, URLs and the like
@@ -949,14 +952,21 @@ class _CharRegistry(dict):  # type: ignore[type-arg]
         else:
             index = self.featurizer._char_index
             ids = [index[g] for g in self.featurizer._char_features(token) if g in index]
-        k = self[token] = len(self.lengths)
-        self.starts.append(len(self.flat))
-        self.lengths.append(len(ids))
-        self.flat.extend(ids)
+        with self._lock:  # the id indexes three lists: register atomically when threads share a model
+            k = dict.get(self, token)
+            if k is None:
+                k = self[token] = len(self.lengths)
+                self.starts.append(len(self.flat))
+                self.lengths.append(len(ids))
+                self.flat.extend(ids)
         return k
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(starts, lengths, flat) as arrays, extended by what was registered since the last call."""
+        with self._lock:
+            return self._extend_arrays()
+
+    def _extend_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         starts, lengths, flat = self._arrays
         if len(starts) < len(self.starts):
             k, f = len(starts), len(flat)
