@@ -838,6 +838,12 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
         for ci, (ca, cb, ckind, np, inverted) in enumerate(cues):
             cue_s, cue_e = toks[ca].start, toks[cb - 1].end
             cue_text = text[cue_s:cue_e]
+            if np and DOCUMENT_SOURCE and not inverted:
+                np = _document_issuer(toks, np, si) or np
+            if np and RULES_SOURCE_CHECK and not inverted and _implausible_source(toks, np, si):
+                subj = _sentence_subject(toks, si, ca)
+                if subj is not None and subj[1] <= np[0]:
+                    np = subj
             if np:
                 mention = _who_fix(toks, np, ca, _make_mention(text, toks, np[0], np[1], res))
             elif ckind in ("participle", "coordinated"):
@@ -1388,6 +1394,25 @@ def _clause_cut(toks: list[_Tok], c: int, lo: int) -> int | None:
 #: "spent the weekend figuring", "the run-up to the Nevada caucuses portraying") gives way to the
 #: sentence subject.
 MODEL_SOURCE_CHECK = True
+MODEL_SOURCE_ADJ = True
+#: The same check for the cues of the rules (the sentence subject replaces the source when it stands before it).
+RULES_SOURCE_CHECK = True
+#: "She released a statement saying ...": the source is who issued the document, not the document.
+DOCUMENT_SOURCE = True
+
+
+def _document_issuer(toks: list[_Tok], np: tuple[int, int], si: int) -> tuple[int, int] | None:
+    """For a source noun phrase like "a statement" right after a verb, the noun phrase before that verb."""
+    a, b = np
+    if not (b - a <= 3 and toks[b - 1].low in L.DOCUMENT_NOUNS and not any(toks[x].upper for x in range(a, b))):
+        return None
+    v = a - 1
+    if v <= si or not toks[v].word or toks[v].upper or toks[v].low in _model.FUNCTION_WORDS:
+        return None
+    x = v
+    while x - 1 > si and toks[x - 1].word and (toks[x - 1].low in L.AUXILIARIES or toks[x - 1].low in L.ADVERBS):
+        x -= 1
+    return _np_before(toks, x, si)
 
 
 def _implausible_source(toks: list[_Tok], np: tuple[int, int], si: int) -> bool:
@@ -1399,6 +1424,10 @@ def _implausible_source(toks: list[_Tok], np: tuple[int, int], si: int) -> bool:
         return True
     if any(toks[x].upper for x in range(a, b)):
         return False
+    last = toks[b - 1].low
+    if (MODEL_SOURCE_ADJ and b - a >= 2 and first.low in _DETERMINERS
+            and (last.endswith(L.ADJECTIVE_SUFFIXES) or last in L.ADJECTIVES) and last not in L.TIME_WORDS):
+        return True  # "a possible reason", "the scathing remarks"
     if first.low.endswith("ing") and first.low not in L.TIME_WORDS:
         return True
     if a > si:
@@ -1547,6 +1576,8 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             if not dup:
                 mention: _Mention | None = None
                 src = np
+                if src is not None and DOCUMENT_SOURCE and not inverted:
+                    src = _document_issuer(toks, src, si) or src
                 if src is not None and MODEL_SOURCE_CHECK and not inverted and _implausible_source(toks, src, si):
                     src = None
                 if src is not None:

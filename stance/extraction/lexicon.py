@@ -22,6 +22,8 @@ __all__ = [
     "ABBREVIATIONS",
     "NOT_SPEAKER_WORDS",
     "NOT_SOURCE_WORDS",
+    "DOCUMENT_NOUNS",
+    "ADJECTIVE_SUFFIXES",
     "SCARE_QUOTE_MAX_WORDS",
     "POST_CUE_ADJUNCTS",
     "INTRO_WORDS",
@@ -181,6 +183,20 @@ NOT_SOURCE_WORDS = frozenset(
     only just even too very so such own same instead seldom rarely never sometimes
     """.split()
 )
+
+#: Things that carry words but are issued by someone ("she released a statement saying ..."): the
+#: source of a cue after one is whoever issued it.
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement statements letter letters report memo release email emails tweet tweets note video ad
+    ads data message op-ed editorial post filing brief
+    """.split()
+)
+
+#: Endings (and a few words) of adjectives that cannot end a source noun phrase ("a possible
+#: reason", "the scathing remarks": the cue word is a noun there, not a verb with a source).
+ADJECTIVE_SUFFIXES = ("ful", "ous", "ive", "ible", "able", "ical", "ing")
+ADJECTIVES = frozenset("false strong possible good bad big great major recent new real true clear key".split())
 
 #: A quoted span of at most this many words with no reporting cue next to it is treated as a
 #: title or scare quote, not a statement.

@@ -357,6 +357,24 @@ CASES = [
         "Ivo Park spoke first. “We are done.” Dana Voss said that the meeting ended.",
         [{"speaker": "Ivo Park"}, {"text": "the meeting ended.", "speaker": "Dana Voss", "cue": "said"}],
     ),
+    # --- "X released a statement saying ...": the source is who issued the statement
+    (
+        "document-issuer-source",
+        "The group issued a statement saying it took the action because of unsafe conditions.",
+        [{"speaker": "The group", "cue": "issued"},
+         {"text": "it took the action because of unsafe conditions.", "speaker": "The group", "cue": "saying"}],
+    ),
+    (
+        "document-subject-kept",
+        "The report says the budget is too small.",
+        [{"text": "the budget is too small.", "speaker": "The report", "cue": "says"}],
+    ),
+    # --- a determiner and an adjective before a noun cue are not a source
+    (
+        "adjective-not-source",
+        "Ida Nord had a possible reason: the mayor was among those supporting the chief.",
+        [{"speaker": "Ida Nord"}],
+    ),
     # --- a reflexive or adverb before a learned cue is not its source
     (
         "reflexive-not-source",
