@@ -822,7 +822,18 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         last_end = q.end
                         continue
                     mention = last_speaker if (last_speaker and q.start - last_end < 1500) else None
-                    _emit_quote(statements, text, q, mention, None)
+                    cue_word = None
+                    if SUBJECT_INTRO_QUOTE and q.start > s_start:
+                        # "Hannity interjected: “...”": the subject of the words before the quotation speaks
+                        qk = bisect.bisect_left(tok_starts, q.start)
+                        if si + 2 <= qk - 1 and toks[qk - 1].text in (":", ","):
+                            subj = _sentence_subject(toks, si, qk - 1)
+                            if subj is not None and subj[1] < qk - 1 and any(
+                                    (toks[x].upper and toks[x].low not in _DETERMINERS) or toks[x].low in L.PRONOUNS
+                                    or toks[x].low in L.ROLE_NOUNS for x in range(subj[0], subj[1])):
+                                mention = _make_mention(text, toks, subj[0], subj[1], res)
+                                cue_word = text[toks[subj[1]].start : toks[qk - 2].end]
+                    _emit_quote(statements, text, q, mention, cue_word)
                     q.used = True
             if COLON_INTRO and toks[sj - 1].text == ":" and not stmt_quotes and sj - si >= 3:
                 # "X issued the following statement:" and the quotation in the next paragraph
@@ -1397,6 +1408,8 @@ MODEL_SOURCE_CHECK = True
 MODEL_SOURCE_ADJ = True
 #: The same check for the cues of the rules (the sentence subject replaces the source when it stands before it).
 RULES_SOURCE_CHECK = True
+#: A quotation after "Name <words>:" or "Name <words>," with no cue is the subject's.
+SUBJECT_INTRO_QUOTE = True
 #: "She released a statement saying ...": the source is who issued the document, not the document.
 DOCUMENT_SOURCE = True
 

@@ -375,6 +375,18 @@ CASES = [
         "Ida Nord had a possible reason: the mayor was among those supporting the chief.",
         [{"speaker": "Ida Nord"}],
     ),
+    # --- "Name <verb>: “...”" with no known cue: the named subject speaks
+    (
+        "name-verb-colon-quote",
+        "Ivo Park spoke about the plan for the bridge.\n\nDana Voss interjected: “So you are saying there will be some flexibility for them?”",
+        [{"speaker": "Ivo Park"},
+         {"text": "“So you are saying there will be some flexibility for them?”", "speaker": "Dana Voss", "cue": "interjected"}],
+    ),
+    (
+        "lowercase-subject-colon-quote-not-a-speaker",
+        "Ivo Park spoke about the plan for the bridge, his voice rising.\n\nThe crowd then chanted: “Build the bridge now, build it now!”",
+        [{"speaker": "Ivo Park"}, {"text": "“Build the bridge now, build it now!”", "cue": None}],
+    ),
     # --- a reflexive or adverb before a learned cue is not its source
     (
         "reflexive-not-source",
