@@ -335,6 +335,9 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
     if (LY_SKIP and b - 2 >= lo and toks[b - 1].word and not toks[b - 1].upper and toks[b - 1].low.endswith("ly")
             and len(toks[b - 1].low) > 4 and (toks[b - 2].upper or toks[b - 2].low in L.PRONOUNS)):
         b -= 1  # "Trump jokingly said", "she quietly added"
+    if (PERCENT_SOURCE and b - 2 >= lo and (toks[b - 1].text == "%" or toks[b - 1].low == "percent")
+            and toks[b - 2].text.replace(".", "").isdigit()):
+        return (b - 2, b)  # "42% say", "63 percent believe"
     if TIME_SKIP and b - 1 > lo and toks[b - 1].low in L.TIME_WORDS:
         # "Priebus on Thursday told", "who last year threatened"
         c = b - 1
@@ -1132,6 +1135,8 @@ NP_ABBREVIATIONS = True
 #: The sentence subject is found past a dateline ("WASHINGTON (AP) — ") and past an opening time
 #: phrase ("Hours later, ...").
 SUBJECT_SKIP_INTRO = True
+#: A lower-case subject ("the candidates", "many voters") followed by an auxiliary or a verb.
+SUBJECT_NOMINAL = True
 _DASHES = frozenset("— ― – - --".split())
 _TIME_INTRO = L.TIME_WORDS | frozenset("later ago earlier hours days weeks months years minutes moments".split())
 
@@ -1170,6 +1175,15 @@ def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | No
     if toks[a].low in L.PRONOUNS and toks[a].low != "it":
         return (a, a + 1)
     np = _np_after(toks, a - 1, k)
+    if np is None and SUBJECT_NOMINAL and toks[a].word and (toks[a].low in _DETERMINERS or toks[a].low in _QUANTIFIERS):
+        # "the candidates escaped ... by saying": a lower-case subject of at most four words
+        b = a + 1
+        while b < k and b - a < 4 and toks[b].word and not toks[b].upper and toks[b].low not in L.AUXILIARIES \
+                and toks[b].low not in L.REPORTING_VERBS and toks[b].low not in _model.FUNCTION_WORDS \
+                and toks[b].low not in L.RELATIVE_PRONOUNS and not toks[b].low.endswith("ed"):
+            b += 1
+        if b > a + 1 and b < k and (toks[b].low in L.AUXILIARIES or toks[b].low.endswith("ed") or toks[b].low in L.REPORTING_VERBS):
+            np = (a, b)
     return np
 
 
@@ -1450,6 +1464,14 @@ def _implausible_source(toks: list[_Tok], np: tuple[int, int], si: int) -> bool:
     return False
 
 
+#: "42% say", "63 percent believe": a percentage is a source.
+PERCENT_SOURCE = True
+#: "by refusing to answer", "In discussing the scandals, X told": a gerund after a preposition has
+#: the sentence subject as its source, like a participle after a comma.
+GERUND_AFTER_PREPOSITION = True
+_GERUND_PREPOSITIONS = frozenset("by after before while when without in on for since".split())
+
+
 def _prior_speaker(statements: list[Statement], s_start: int, pos: int) -> _Mention | None:
     """The speaker of the statement whose mention is last before ``pos`` in the sentence at ``s_start``."""
     best = None
@@ -1595,9 +1617,10 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     src = None
                 if src is not None:
                     mention = _who_fix(toks, src, k, _make_mention(text, toks, src[0], src[1], res))
-                elif t.low.endswith("ing") and (k == si or toks[k - 1].text == ","):
+                elif t.low.endswith("ing") and (k == si or toks[k - 1].text == "," or (
+                        GERUND_AFTER_PREPOSITION and toks[k - 1].low in _GERUND_PREPOSITIONS)):
                     # ", saying ...": the subject of the sentence speaks
-                    if k == si:  # "Citing the report, Ward said ..."
+                    if k == si or (k - 1 == si and toks[si].low in _GERUND_PREPOSITIONS):  # "Citing the report, Ward said ..."
                         c = k
                         while c < sj and toks[c].text != ",":
                             c += 1

@@ -387,6 +387,17 @@ CASES = [
         "Ivo Park spoke about the plan for the bridge, his voice rising.\n\nThe crowd then chanted: “Build the bridge now, build it now!”",
         [{"speaker": "Ivo Park"}, {"text": "“Build the bridge now, build it now!”", "cue": None}],
     ),
+    # --- percentages as sources; a gerund after a preposition takes the sentence subject
+    (
+        "percent-source",
+        "On economic issues, 42% say they are liberal, and 34% say they are conservative.",
+        [{"text": "they are liberal", "speaker": "42%", "cue": "say"}, {"speaker": "34%", "cue": "say"}],
+    ),
+    (
+        "gerund-after-by-lowercase-subject",
+        "In the last debate, the candidates escaped tough questions by saying it was the questioner who had been wrong.",
+        [{"text": "it was the questioner who had been wrong.", "speaker": "the candidates", "cue": "saying"}],
+    ),
     # --- a reflexive or adverb before a learned cue is not its source
     (
         "reflexive-not-source",
