@@ -854,6 +854,8 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
             cue_text = text[cue_s:cue_e]
             if np and DOCUMENT_SOURCE and not inverted:
                 np = _document_issuer(toks, np, si) or np
+            if np and PP_SKIP and not inverted:
+                np = _pp_subject(toks, np, si) or np
             if np and RULES_SOURCE_CHECK and not inverted and _implausible_source(toks, np, si):
                 subj = _sentence_subject(toks, si, ca)
                 if subj is not None and subj[1] <= np[0]:
@@ -1428,6 +1430,26 @@ SUBJECT_INTRO_QUOTE = True
 DOCUMENT_SOURCE = True
 
 
+#: "Trump in his announcement speech called ...", "Lobbyists in general prefer": a prepositional
+#: phrase between a named (or pronoun) subject and the cue is skipped.
+PP_SKIP = True
+_PP_PREPOSITIONS = frozenset("in at during through after from with on via".split())
+
+
+def _pp_subject(toks: list[_Tok], np: tuple[int, int], si: int) -> tuple[int, int] | None:
+    a, b = np
+    if a - 1 <= si or toks[a - 1].low not in _PP_PREPOSITIONS or any(toks[x].upper for x in range(a, b)):
+        return None
+    np2 = _np_before(toks, a - 1, si)
+    if np2 is None:
+        return None
+    t = toks[np2[0]] if np2[1] - np2[0] == 1 else None
+    if any(toks[x].upper and toks[x].low not in L.NOT_SPEAKER_WORDS for x in range(np2[0], np2[1])) or (
+            t is not None and (t.low in L.PRONOUNS or t.low in L.RELATIVE_PRONOUNS)):
+        return np2
+    return None
+
+
 def _document_issuer(toks: list[_Tok], np: tuple[int, int], si: int) -> tuple[int, int] | None:
     """For a source noun phrase like "a statement" right after a verb, the noun phrase before that verb."""
     a, b = np
@@ -1613,6 +1635,8 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 src = np
                 if src is not None and DOCUMENT_SOURCE and not inverted:
                     src = _document_issuer(toks, src, si) or src
+                if src is not None and PP_SKIP and not inverted:
+                    src = _pp_subject(toks, src, si) or src
                 if src is not None and MODEL_SOURCE_CHECK and not inverted and _implausible_source(toks, src, si):
                     src = None
                 if src is not None:

@@ -153,7 +153,7 @@ AUXILIARIES = frozenset(
 ADVERBS = frozenset(
     """
     also later then once previously repeatedly often first recently publicly privately
-    flatly quickly bluntly simply openly earlier frequently again still further even long
+    flatly quickly bluntly simply openly earlier frequently again still further even long ago
     """.split()
 )
 

@@ -398,6 +398,17 @@ CASES = [
         "In the last debate, the candidates escaped tough questions by saying it was the questioner who had been wrong.",
         [{"text": "it was the questioner who had been wrong.", "speaker": "the candidates", "cue": "saying"}],
     ),
+    # --- a prepositional phrase between the subject and the cue is skipped
+    (
+        "pp-between-subject-and-cue",
+        "Lobbyists in general prefer not to register under the law.",
+        [{"speaker": "Lobbyists", "cue": "prefer"}],
+    ),
+    (
+        "ago-between-subject-and-cue",
+        "Party leaders long ago picked Ida Nord as their candidate.",
+        [{"speaker": "Party leaders"}],
+    ),
     # --- a reflexive or adverb before a learned cue is not its source
     (
         "reflexive-not-source",
