@@ -105,7 +105,7 @@ REPORTING_VERBS: dict[str, str] = {f: lem for lem in sorted(REPORTING_VERB_LEMMA
 
 #: Verbs that may follow a quote inverted ("..., said the minister").
 INVERSION_VERBS = frozenset(
-    f for lem in ("say", "add", "write", "ask", "continue", "explain", "note", "reply", "tell",
+    f for lem in ("say", "add", "write", "ask", "continue", "explain", "note", "reply",
                   "respond", "tweet", "insist", "recall", "argue", "warn", "declare", "conclude",
                   "quip", "answer", "observe", "remark", "state", "counter", "retort")
     for f in _forms(lem)

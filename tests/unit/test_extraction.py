@@ -409,6 +409,12 @@ CASES = [
         "Party leaders long ago picked Ida Nord as their candidate.",
         [{"speaker": "Party leaders"}],
     ),
+    # --- "told" after a comma is not inverted: its object is the listener, not the speaker
+    (
+        "told-object-is-listener",
+        "“Positions are going to soften on the mayor sooner or later,” Joe Kasper, the senator’s chief of staff, told the paper before the interview.",
+        [{"text": "“Positions are going to soften on the mayor sooner or later,”", "speaker": "Joe Kasper", "cue": "told"}],
+    ),
     # --- a reflexive or adverb before a learned cue is not its source
     (
         "reflexive-not-source",
