@@ -1488,6 +1488,9 @@ def _implausible_source(toks: list[_Tok], np: tuple[int, int], si: int) -> bool:
 
 #: "42% say", "63 percent believe": a percentage is a source.
 PERCENT_SOURCE = True
+#: A learned cue with no source of its own takes the speaker of a statement before it in its
+#: sentence, else the person last named.
+MODEL_FALLBACK_SENTENCE_SPEAKER = True
 #: "by refusing to answer", "In discussing the scandals, X told": a gerund after a preposition has
 #: the sentence subject as its source, like a participle after a comma.
 GERUND_AFTER_PREPOSITION = True
@@ -1665,6 +1668,10 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     else:
                         name = res.person_before(t.start)
                         mention = _Mention(None, None, "", name) if name else None
+                        if MODEL_FALLBACK_SENTENCE_SPEAKER:
+                            prior = _prior_speaker(statements, s_start, t.start)
+                            if prior is not None:
+                                mention = prior
                 cue_text = text[t.start : toks[min(cue_end_tok, sj) - 1].end] if not inverted else t.text
                 kind = "indirect"
                 if any(q.start >= s and q.end <= e + 1 for q in sq):
