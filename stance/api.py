@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from stance import lexicon
 from stance.exceptions import CorpusError, InputError, ModelFormatError
 from stance.model import StanceModel, TrainConfig
 
@@ -166,7 +167,9 @@ def analyze(
 
     Returns one record per (statement, target), statements in document order, targets in the given order.
     ``text`` is the statement as found (``text[start:end]`` of the article); a quote interrupted by its
-    attribution ("…,” she said, “…”) is classified on its quoted parts only, not on the attribution.
+    attribution ("…,” she said, “…”) is classified on its quoted parts only, not on the attribution. Reported
+    speech after a cue that takes a side ("X blamed the violence on militants", "X backs Y") is classified
+    with that cue in front, since the stance is in the verb.
     """
     from stance.extraction import extract_statements
 
@@ -200,11 +203,27 @@ def analyze(
     return out
 
 
+#: Cues that carry a stance toward what follows them ("blamed the violence on ...", "backs Reyna"), from the
+#: feature lexicon; a neutral cue ("said", "told") carries none.
+_STANCE_CUES = (lexicon.SUPPORT_CUES | lexicon.OPPOSE_CUES) - frozenset(
+    # taking a side, but not toward what follows them ("agreed that the plan is flawed")
+    "agree agrees agreed join joins joined stand stands standing vote voted voting".split()
+)
+
+
 def _content(text: str, st: Statement) -> str:
     """What the speaker said: the statement's parts joined with " … " when its content is discontinuous
-    (a quote interrupted by "she said"), so the attribution itself is not classified."""
+    (a quote interrupted by "she said"), so the attribution itself is not classified. When reported speech
+    follows a cue that itself takes a side ("Reyna blamed the violence on ...", "Halvard backs Reyna"), the
+    cue is kept in front of the content: there the stance is in the verb, not in what follows it."""
     if len(st.parts) > 1:
         return " … ".join(text[s:e].strip() for s, e in st.parts)
+    cue = (st.cue or "").lower()
+    if st.kind != "direct" and cue in _STANCE_CUES:
+        base = max(0, st.start - len(cue) - 7)
+        before = text[base : st.start].rstrip().lower()
+        if before.endswith(cue) or before.endswith(cue + " that"):
+            return text[base + before.rfind(cue) : st.end]
     return st.text
 
 

@@ -101,6 +101,9 @@ def test_analyze_one_record_per_statement_and_target(trained_model) -> None:
     for i, r in enumerate(out):
         st = statements[i // len(targets)]
         content = " … ".join(text[s:e].strip() for s, e in st.parts) if len(st.parts) > 1 else st.text
+        if st.kind != "direct" and st.cue in ("backs", "blamed", "warned", "condemned", "accused"):
+            # reported speech after a cue that takes a side is classified with the cue in front
+            content = text[text.rindex(st.cue, 0, st.start) : st.end]
         aliases = ["Reyna"] if r.target == "Tomas Reyna" else None
         p = trained_model.predict(content, r.target, aliases=aliases)
         assert (r.stance, r.stance_confidence) == (p.stance, pytest.approx(p.stance_confidence))
@@ -126,3 +129,31 @@ def test_analyze_single_target_string_and_no_statements(trained_model) -> None:
 def test_analyze_needs_targets(trained_model) -> None:
     with pytest.raises(InputError, match="no targets"):
         stance.analyze("Someone said something.", [], model=trained_model)
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # a cue that takes a side stays in front of the reported content
+        ("The mayor blamed the violence on militants trained abroad.", "blamed the violence on militants trained abroad."),
+        ("The senator condemned that the tariff was raised again.", "condemned that the tariff was raised again."),
+        # a neutral cue does not
+        ("The mayor said the violence was the work of militants.", "the violence was the work of militants."),
+        # nor a cue that takes a side but not toward what follows it
+        ("The mayor agreed that the plan is flawed and costly.", "the plan is flawed and costly."),
+    ],
+)
+def test_analyze_keeps_a_stance_taking_cue_of_reported_speech(article: str, expected: str) -> None:
+    from stance.api import _content
+
+    (st,) = extract_statements(article)
+    assert _content(article, st) == expected
+
+
+def test_a_direct_quote_is_classified_without_its_cue() -> None:
+    from stance.api import _content
+
+    article = "“We will fight this tariff to the end,” the senator warned on Monday."
+    (st,) = extract_statements(article)
+    assert st.kind == "direct" and st.cue == "warned"
+    assert _content(article, st) == st.text
