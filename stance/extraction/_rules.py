@@ -261,6 +261,11 @@ JOIN_QUOTE_ATTRIBUTION = True
 _ATTRIBUTION_TAIL = L.POST_CUE_ADJUNCTS | L.TIME_WORDS | frozenset("to into".split())
 
 
+#: '“... him?” Obama asked Republican senators.': a tell-verb may take a short object before the end.
+JOIN_TOLD_OBJECT = True
+_OBJECT_LEMMAS = frozenset(["tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"])
+
+
 def _attribution_follows(toks: list[_Tok], j: int) -> bool:
     """Whether tokens from ``j`` are 'Name [, apposition,] verb' ending the sentence or an adjunct."""
     n = len(toks)
@@ -276,6 +281,18 @@ def _attribution_follows(toks: list[_Tok], j: int) -> bool:
             y = x + 1
             if y < n and toks[y].word and toks[y].low.endswith("ly") and len(toks[y].low) > 4:
                 y += 1
+            if JOIN_TOLD_OBJECT and y < n and toks[y].low == "back":
+                y += 1  # "shot back"
+            if JOIN_TOLD_OBJECT and L.REPORTING_VERBS.get(t.low) in _OBJECT_LEMMAS:
+                # '“... knows?” Trump told the station in an interview.': a short object, then the end or an adjunct
+                y0, n_low = y, 0
+                while y < n and y - y0 < 6 and toks[y].word and toks[y].low not in L.PRONOUNS and toks[y].low != "that" \
+                        and toks[y].low not in _ATTRIBUTION_TAIL:
+                    if not (toks[y].upper or toks[y].low in _DETERMINERS or toks[y].low.endswith(("’s", "'s"))):
+                        n_low += 1
+                        if n_low > 2:
+                            break
+                    y += 1
             if y >= n or toks[y].text in (".", ",", "!", "?") or toks[y].low in _ATTRIBUTION_TAIL:
                 z = y
                 while z < n and toks[z].text not in _SENT_END:
@@ -470,11 +487,51 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
             b += 1
             continue
         break
+    if INVERTED_TITLE and b < hi and toks[b].word and not toks[b].upper:
+        # 'said Ohio delegate Tom Miller,', "said Clinton's top policy aide Jake Sullivan.": lower-case
+        # title words between the capitalised words of one source, which then ends the clause
+        c, n_low = b, lower_count
+        while c < hi and toks[c].word and not toks[c].upper and n_low < 4 and toks[c].low not in _TITLE_STOP \
+                and toks[c].low not in L.REPORTING_VERBS:
+            c += 1
+            n_low += 1
+        e = c
+        while e < hi and ((toks[e].word and toks[e].upper and toks[e].low not in L.NOT_SPEAKER_WORDS)
+                          or (toks[e].text == "." and e > c and toks[e - 1].upper and len(toks[e - 1].text) == 1)):
+            e += 1
+        if c > b and e > c and (e == hi or toks[e].text in _AFTER_INVERTED or toks[e].low in _AFTER_INVERTED):
+            b = e
     if b == a:
         return None
     if not any(toks[x].upper or toks[x].low in L.ROLE_NOUNS for x in range(a, b)):
         return None
     return (a, b)
+
+
+#: '"...," the 43-year-old asked.', '"...," the conservative-leaning newspaper wrote.': a short lower-case
+#: noun phrase opened by a determiner between a closing quote mark and the cue is the source.
+QUOTE_NOMINAL = True
+
+
+def _quote_nominal(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
+    j = k - 1
+    while j > lo and k - j <= 4 and toks[j].word and not toks[j].upper and toks[j].low not in _TITLE_STOP \
+            and toks[j].low not in L.REPORTING_VERBS and toks[j].low not in L.AUXILIARIES:
+        j -= 1
+    if j <= lo or j >= k - 1 or toks[j].low not in _NOMINAL_OPENERS:
+        return None
+    q = toks[j - 1]
+    if q.text in ("”", '"') or q.text in _QUOTE_CHARS:
+        return (j, k)
+    return None
+
+
+#: '"...," said Ohio delegate Tom Miller.': lower-case title words inside an inverted named source.
+INVERTED_TITLE = True
+_TITLE_STOP = _DETERMINERS | _QUANTIFIERS | frozenset(
+    "and or but in at on to of for with by from as that who which when while after before during "
+    "is was were are has had have be been not also then".split()
+)
 
 
 #: '"...," said one former agency official.': a lower-case inverted source after a quotation.
@@ -781,6 +838,8 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         if np is None and k - 1 >= si and toks[k - 1].text == ",":
                             # "Petrova, the ministry's spokeswoman, said"
                             np = _appositive_np(toks, k - 1, si)
+                        if np is None and QUOTE_NOMINAL:
+                            np = _quote_nominal(toks, k, si)
                     participle = t.low.endswith("ing") and prev is not None and prev.text == ","
                     coordinated = (
                         prev is not None and prev.low in ("and", "but") and cues and cues[-1][2] == "verb"
@@ -831,6 +890,8 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         qk = bisect.bisect_left(tok_starts, q.start)
                         if si + 2 <= qk - 1 and toks[qk - 1].text in (":", ","):
                             subj = _sentence_subject(toks, si, qk - 1)
+                            if subj is None and INTRO_CLAUSE_SUBJECT:
+                                subj = _last_clause_subject(toks, si, qk - 1)
                             if subj is not None and subj[1] < qk - 1 and any(
                                     (toks[x].upper and toks[x].low not in _DETERMINERS) or toks[x].low in L.PRONOUNS
                                     or toks[x].low in L.ROLE_NOUNS for x in range(subj[0], subj[1])):
@@ -1187,6 +1248,30 @@ def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | No
         if b > a + 1 and b < k and (toks[b].low in L.AUXILIARIES or toks[b].low.endswith("ed") or toks[b].low in L.REPORTING_VERBS):
             np = (a, b)
     return np
+
+
+#: "When he returned he began by saying, “...”", "As Professor Foner put it: “...”": with no subject
+#: at the start of the sentence, the last pronoun or name followed by a lower-case word speaks.
+INTRO_CLAUSE_SUBJECT = True
+
+
+def _last_clause_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | None:
+    x = k - 2
+    while x >= si:
+        t = toks[x]
+        nxt = toks[x + 1]
+        if nxt.word and not nxt.upper and nxt.low not in _TITLE_STOP:
+            if t.low in L.PRONOUNS:
+                return (x, x + 1)
+            if t.word and t.upper and t.low not in L.NOT_SPEAKER_WORDS:
+                a = x
+                while a - 1 >= si and toks[a - 1].word and toks[a - 1].upper and toks[a - 1].low not in L.NOT_SPEAKER_WORDS:
+                    a -= 1
+                if a > si or toks[a].low not in L.INTRO_WORDS:
+                    return (a, x + 1)
+                return None
+        x -= 1
+    return None
 
 
 def np_kind(toks: list[_Tok], np: tuple[int, int] | None, inverted: bool) -> str:

@@ -421,6 +421,45 @@ CASES = [
         "Ortiz himself seemed to believe the figures were wrong.",
         [{"speaker": "Ortiz"}],
     ),
+    # --- lower-case title words inside an inverted named source
+    (
+        "inverted-source-title-words",
+        "“The levee will hold through the spring floods,” said Ohio delegate Nils Aho, who chairs the board.",
+        [{"text": "“The levee will hold through the spring floods,”", "speaker": "Nils Aho", "cue": "said", "kind": "direct"}],
+    ),
+    (
+        "inverted-source-title-words-negative",
+        "“The levee will hold through the spring floods,” said officials in Ohio.",
+        [{"speaker": "officials", "cue": "said"}],
+    ),
+    # --- a short lower-case noun phrase between a closing quote mark and the cue
+    (
+        "quote-then-nominal-source",
+        "“We will not close the bridge this winter,” the 52-year-old said.",
+        [{"text": "“We will not close the bridge this winter,”", "speaker": "the 52-year-old", "cue": "said", "kind": "direct"}],
+    ),
+    (
+        "quote-then-nominal-source-negative",
+        "“We will not close the bridge this winter,” and the council agreed.",
+        [],
+    ),
+    # --- '“...?” Name asked <object>.' continues the quotation's sentence
+    (
+        "question-then-told-object",
+        "“Why would anyone close the bridge now?” Ada Holm asked the council members.",
+        [{"text": "“Why would anyone close the bridge now?”", "speaker": "Ada Holm", "cue": "asked", "kind": "direct"}],
+    ),
+    # --- no subject at the start of the sentence: the last pronoun or name before the verb speaks
+    (
+        "intro-clause-pronoun-subject",
+        "Judge Ada Holm took a short recess. When she returned she began by saying, “I do not think the bridge should close this winter.”",
+        [{"speaker": "Ada Holm", "kind": "direct", "cue": "began by saying"}],
+    ),
+    (
+        "intro-clause-name-subject",
+        "The ferry was late again. As Professor Nils Aho put it: “The harbour does a better job at this than most.”",
+        [{"speaker": "Nils Aho", "cue": "put it"}],
+    ),
 ]
 
 
