@@ -885,6 +885,8 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         continue
                     mention = last_speaker if (last_speaker and q.start - last_end < 1500) else None
                     cue_word = None
+                    if QUOTE_SIGNATURE:
+                        mention = _quote_signature(text, q) or mention
                     if SUBJECT_INTRO_QUOTE and q.start > s_start:
                         # "Hannity interjected: “...”": the subject of the words before the quotation speaks
                         qk = bisect.bisect_left(tok_starts, q.start)
@@ -1253,6 +1255,25 @@ def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | No
 #: "When he returned he began by saying, “...”", "As Professor Foner put it: “...”": with no subject
 #: at the start of the sentence, the last pronoun or name followed by a lower-case word speaks.
 INTRO_CLAUSE_SUBJECT = True
+
+
+#: A block quotation whose last line is a signature ('... stimulus.\nDana Voss, Harbour Institute."')
+#: is the signer's.
+QUOTE_SIGNATURE = True
+_SIGNATURE_RE = re.compile(r"[ \t]*\n[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*)(?:,[^\n\"”]{0,80})?[.]?[\"”]+[ \t]*(?:\n|$)")
+
+
+def _quote_signature(text: str, q: _Quote) -> _Mention | None:
+    e = q.parts[-1][1]
+    m = _SIGNATURE_RE.match(text, e, min(len(text), e + 200))
+    if m is None:
+        return None
+    a, b = m.span(1)
+    if text[b - 1] == "." and text[b - 3 : b - 1].isalpha():
+        b -= 1  # the signature's closing period, not an initial
+    if len(text[a:b].split()) < 2 and "," not in text[b : m.end()]:
+        return None
+    return _Mention(a, b, text[a:b], text[a:b], a, b, kind="name")
 
 
 def _last_clause_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | None:

@@ -460,6 +460,17 @@ CASES = [
         "The ferry was late again. As Professor Nils Aho put it: “The harbour does a better job at this than most.”",
         [{"speaker": "Nils Aho", "cue": "put it"}],
     ),
+    # --- a block quotation signed on its last line
+    (
+        "quote-signature-line",
+        'The board sent a note.\n\n"We are going to enter the next winter without a plan for the bridge.\nDana Voss, Harbour Institute."\n\nNobody answered.',
+        [{"text_startswith": '"We are going to enter', "speaker": "Dana Voss", "kind": "direct"}],
+    ),
+    (
+        "quote-signature-line-negative",
+        'Ada Holm spoke first.\n\n"We are going to enter the next winter without a plan.\nThe bridge will close in May."\n\nNobody answered.',
+        [{"speaker": "Ada Holm"}, {"text_startswith": '"We are going to enter', "speaker": None}],
+    ),
 ]
 
 
