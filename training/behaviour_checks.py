@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for p in (REPO, REPO / "training"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
 
 import stance  # noqa: E402
 from stance.labels import STANCE_LABELS  # noqa: E402
@@ -84,11 +84,12 @@ def table(names: list[str], results: list[dict[str, Any]], items: list[Case]) ->
 
 
 def write_doc(doc: Path, text: str) -> None:
+    from evaluate_default import replace_between
+
     body = doc.read_text(encoding="utf-8")
     if START not in body or END not in body:
         raise SystemExit(f"{doc}: markers {START} / {END} not found; add them where the table belongs")
-    new = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: f"{START}\n{text}\n{END}", body, flags=re.S)
-    doc.write_text(new, encoding="utf-8")
+    doc.write_text(replace_between(body, START, END, text), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -211,7 +211,8 @@ def render_dev(meta: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _replace(text: str, start: str, end: str, body: str) -> str:
+def replace_between(text: str, start: str, end: str, body: str) -> str:
+    """``text`` with ``body`` between the markers ``start`` and ``end`` (both appended when missing)."""
     if start not in text:
         text += f"\n{start}\n{end}\n"
     head, rest = text.split(start, 1)
@@ -221,9 +222,9 @@ def _replace(text: str, start: str, end: str, body: str) -> str:
 
 def write_doc(table: str, doc: Path, dev_table: str | None = None) -> None:
     text = doc.read_text(encoding="utf-8") if doc.exists() else "# Any target\n"
-    text = _replace(text, START, END, table)
+    text = replace_between(text, START, END, table)
     if dev_table is not None:
-        text = _replace(text, DEV_START, DEV_END, dev_table)
+        text = replace_between(text, DEV_START, DEV_END, dev_table)
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(text, encoding="utf-8")
 
