@@ -239,10 +239,6 @@ class _Analysis:
     word_ngrams: int
 
     @property
-    def n_words(self) -> int:  # main words (for vocabulary coverage)
-        return len(self.seq)
-
-    @property
     def words(self) -> list[str]:
         """Word-block feature strings: unigrams (``neg:`` inside a negation scope), n-grams, hashtag words."""
         seq, negated = self.seq, self.negated
