@@ -215,15 +215,21 @@ def _content(text: str, st: Statement) -> str:
     """What the speaker said: the statement's parts joined with " … " when its content is discontinuous
     (a quote interrupted by "she said"), so the attribution itself is not classified. When reported speech
     follows a cue that itself takes a side ("Reyna blamed the violence on ...", "Halvard backs Reyna"), the
-    cue is kept in front of the content: there the stance is in the verb, not in what follows it."""
+    cue is kept in front of the content (found by the statement's cue offsets): there the stance is in the verb,
+    not in what follows it."""
     if len(st.parts) > 1:
         return " … ".join(text[s:e].strip() for s, e in st.parts)
     cue = (st.cue or "").lower()
-    if st.kind != "direct" and cue in _STANCE_CUES:
-        base = max(0, st.start - len(cue) - 7)
-        before = text[base : st.start].rstrip().lower()
-        if before.endswith(cue) or before.endswith(cue + " that"):
-            return text[base + before.rfind(cue) : st.end]
+    if (
+        st.kind != "direct"
+        and cue in _STANCE_CUES
+        and st.cue_start is not None
+        and st.cue_end is not None
+        and st.cue_end <= st.start
+        # the cue itself right before the content, or with only "that" between them
+        and " ".join(text[st.cue_end : st.start].lower().split()) in ("", "that")
+    ):
+        return text[st.cue_start : st.end]
     return st.text
 
 

@@ -786,7 +786,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
     rule_cue_toks: set[int] = set()
     last_speaker: _Mention | None = None
     last_end = -1
-    pending_colon: tuple[_Mention | None, str] | None = None
+    pending_colon: tuple[_Mention | None, tuple[int, int]] | None = None
 
     for (si, sj) in sents:
         s_start, s_end = toks[si].start, toks[sj - 1].end
@@ -861,9 +861,9 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
         stmt_quotes = [q for q in sq if not q.used]
         if not cues:
             if pending_colon is not None and stmt_quotes:
-                mention, cue_text = pending_colon
+                mention, cue_span = pending_colon
                 for q in stmt_quotes:
-                    _emit_quote(statements, text, q, mention, cue_text)
+                    _emit_quote(statements, text, q, mention, cue_span)
                     q.used = True
                 last_speaker = mention or last_speaker
                 pending_colon = None
@@ -878,13 +878,14 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         parts = list(prev_st.parts or ((prev_st.start, prev_st.end),)) + list(q.parts)
                         statements.pop()
                         _emit(statements, text, parts, _Mention(prev_st.speaker_start, prev_st.speaker_end, "", prev_st.speaker)
-                              if prev_st.speaker_start is not None else None, prev_st.cue,
+                              if prev_st.speaker_start is not None else None,
+                              (prev_st.cue_start, prev_st.cue_end) if prev_st.cue_start is not None and prev_st.cue_end is not None else None,
                               "direct" if prev_st.kind == "direct" else "mixed")
                         q.used = True
                         last_end = q.end
                         continue
                     mention = last_speaker if (last_speaker and q.start - last_end < 1500) else None
-                    cue_word = None
+                    cue_word: tuple[int, int] | None = None
                     if QUOTE_SIGNATURE:
                         mention = _quote_signature(text, q) or mention
                     if SUBJECT_INTRO_QUOTE and q.start > s_start:
@@ -898,7 +899,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                                     (toks[x].upper and toks[x].low not in _DETERMINERS) or toks[x].low in L.PRONOUNS
                                     or toks[x].low in L.ROLE_NOUNS for x in range(subj[0], subj[1])):
                                 mention = _make_mention(text, toks, subj[0], subj[1], res)
-                                cue_word = text[toks[subj[1]].start : toks[qk - 2].end]
+                                cue_word = (toks[subj[1]].start, toks[qk - 2].end)
                     _emit_quote(statements, text, q, mention, cue_word)
                     q.used = True
             if COLON_INTRO and toks[sj - 1].text == ":" and not stmt_quotes and sj - si >= 3:
@@ -906,7 +907,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 subj = _sentence_subject(toks, si, sj - 1)
                 if subj is not None and any((toks[x].upper and toks[x].low not in _DETERMINERS) or toks[x].low in L.PRONOUNS or toks[x].low in L.ROLE_NOUNS
                                             for x in range(subj[0], subj[1])):
-                    pending_colon = (_make_mention(text, toks, subj[0], subj[1], res), text[toks[subj[1]].start : toks[sj - 1].end])
+                    pending_colon = (_make_mention(text, toks, subj[0], subj[1], res), (toks[subj[1]].start, toks[sj - 1].end))
             continue
         pending_colon = None
         for c in cues:
@@ -914,7 +915,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
 
         for ci, (ca, cb, ckind, np, inverted) in enumerate(cues):
             cue_s, cue_e = toks[ca].start, toks[cb - 1].end
-            cue_text = text[cue_s:cue_e]
+            cue_span = (cue_s, cue_e)
             if np and DOCUMENT_SOURCE and not inverted:
                 np = _document_issuer(toks, np, si) or np
             if np and PP_SKIP and not inverted:
@@ -973,7 +974,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                     ) and not text[lead[0]:lead[1]].rstrip().endswith(":"):
                         parts = [(lead[0], parts[0][1])]
                         kind = "mixed"
-                _emit(statements, text, parts, mention, cue_text, kind)
+                _emit(statements, text, parts, mention, cue_span, kind)
                 last_end = parts[-1][1]
                 continue
             # 2. inverted attribution with no quote: "content, said X." (quote marks lost)
@@ -982,7 +983,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 span = _content_span(text, lo, attr_s)
                 if span is not None:
                     kind = _kind_for(text, [span], stmt_quotes)
-                    _emit(statements, text, [span], mention, cue_text, kind)
+                    _emit(statements, text, [span], mention, cue_span, kind)
                     last_end = span[1]
                 continue
             # 3. cue then content after it
@@ -1009,7 +1010,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 post = _content_span(text, attr_e, s_end)
                 parts = [p for p in (pre, post) if p]
                 if parts:
-                    _emit(statements, text, parts, mention, cue_text, _kind_for(text, parts, stmt_quotes))
+                    _emit(statements, text, parts, mention, cue_span, _kind_for(text, parts, stmt_quotes))
                     last_end = s_end
                 continue
             after_words = sum(1 for x in range(j, sj) if toks[x].word and toks[x].start < next_boundary)
@@ -1028,13 +1029,13 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                     if len(qs_in) == 1 and abs(qs_in[0].start - span[0]) <= 1 and abs(qs_in[0].end - span[1]) <= 2:
                         q = qs_in[0]
                         q.used = True
-                        _emit(statements, text, list(q.parts), mention, cue_text, "direct")
+                        _emit(statements, text, list(q.parts), mention, cue_span, "direct")
                         last_end = q.end
                         continue
                     for q in qs_in:
                         q.used = True
                     kind = "mixed" if qs_in else "indirect"
-                    _emit(statements, text, [span], mention, cue_text, kind)
+                    _emit(statements, text, [span], mention, cue_span, kind)
                     last_end = span[1]
                     continue
             # 4. cue at the end of the sentence: "content, X said." (quote marks lost)
@@ -1058,15 +1059,15 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                     qs_in = [q for q in stmt_quotes if not q.used and q.start >= span[0] and q.end <= parts[-1][1] + 1]
                     for q in qs_in:
                         q.used = True
-                    _emit(statements, text, parts, mention, cue_text, "mixed" if qs_in else "indirect")
+                    _emit(statements, text, parts, mention, cue_span, "mixed" if qs_in else "indirect")
                     last_end = parts[-1][1]
                     continue
             # 5. "X said:" at the end of a paragraph: content follows
             tail = text[cue_e:s_end].strip()
             if tail in (":", "") and text[cue_e:s_end + 2].strip().startswith(":"):
-                pending_colon = (mention, cue_text)
+                pending_colon = (mention, cue_span)
             elif tail == ":":
-                pending_colon = (mention, cue_text)
+                pending_colon = (mention, cue_span)
     if model is _DEFAULT:
         model = _model.load_model()
     if model is not None:
@@ -1098,7 +1099,7 @@ def _kind_for(text: str, parts: list[tuple[int, int]], quotes: list[_Quote]) -> 
     return "indirect"
 
 
-def _emit_quote(out: list[Statement], text: str, q: _Quote, mention: _Mention | None, cue: str | None) -> None:
+def _emit_quote(out: list[Statement], text: str, q: _Quote, mention: _Mention | None, cue: tuple[int, int] | None) -> None:
     _emit(out, text, list(q.parts), mention, cue, "direct")
 
 
@@ -1107,9 +1108,10 @@ def _emit(
     text: str,
     parts: list[tuple[int, int]],
     mention: _Mention | None,
-    cue: str | None,
+    cue: tuple[int, int] | None,
     kind: str,
 ) -> None:
+    """Append a statement; ``cue`` is the cue's character span in ``text`` (``None``: no cue word)."""
     parts = sorted(parts)
     s, e = parts[0][0], parts[-1][1]
     if len(parts) == 1 and kind in ("direct", "mixed"):
@@ -1134,9 +1136,11 @@ def _emit(
             speaker=speaker,
             speaker_start=ms,
             speaker_end=me,
-            cue=cue,
+            cue=text[cue[0] : cue[1]] if cue is not None else None,
             kind=kind,
             parts=tuple(parts) if len(parts) > 1 else (),
+            cue_start=cue[0] if cue is not None else None,
+            cue_end=cue[1] if cue is not None else None,
         )
     )
 
@@ -1778,12 +1782,12 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                             prior = _prior_speaker(statements, s_start, t.start)
                             if prior is not None:
                                 mention = prior
-                cue_text = text[t.start : toks[min(cue_end_tok, sj) - 1].end] if not inverted else t.text
+                cue_span = (t.start, toks[min(cue_end_tok, sj) - 1].end) if not inverted else (t.start, t.end)
                 kind = "indirect"
                 if any(q.start >= s and q.end <= e + 1 for q in sq):
                     kind = "mixed"
                 before = len(statements)
-                _emit(statements, text, [span], mention, cue_text, kind)
+                _emit(statements, text, [span], mention, cue_span, kind)
                 if len(statements) > before:
                     bisect.insort(existing, span)
                     if COVER_MODEL_STATEMENTS:

@@ -33,6 +33,9 @@ class Statement:
         for reported speech that contains a quoted fragment.
     parts : tuple of (int, int)
         The pieces of discontinuous content, in order (empty when the content is one span).
+    cue_start, cue_end : int or None
+        Character offsets of the cue in the input (``input[cue_start:cue_end] == cue``), or ``None``
+        when there is no cue word (a bare quotation).
     """
 
     text: str
@@ -44,6 +47,8 @@ class Statement:
     cue: str | None
     kind: str
     parts: tuple[tuple[int, int], ...] = ()
+    cue_start: int | None = None
+    cue_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a plain dict (``parts`` as lists), e.g. for JSON."""

@@ -18,7 +18,9 @@ __all__ = ["register", "run_extract", "run_evaluate_extraction"]
 
 logger = logging.getLogger(__name__)
 
-_FIELDS = ("file", "text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind")
+_FIELDS = (
+    "file", "text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind", "cue_start", "cue_end"
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

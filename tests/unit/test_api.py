@@ -103,7 +103,8 @@ def test_analyze_one_record_per_statement_and_target(trained_model) -> None:
         content = " … ".join(text[s:e].strip() for s, e in st.parts) if len(st.parts) > 1 else st.text
         if st.kind != "direct" and st.cue in ("backs", "blamed", "warned", "condemned", "accused"):
             # reported speech after a cue that takes a side is classified with the cue in front
-            content = text[text.rindex(st.cue, 0, st.start) : st.end]
+            assert st.cue_start is not None and text[st.cue_start : st.cue_end] == st.cue
+            content = text[st.cue_start : st.end]
         aliases = ["Reyna"] if r.target == "Tomas Reyna" else None
         p = trained_model.predict(content, r.target, aliases=aliases)
         assert (r.stance, r.stance_confidence) == (p.stance, pytest.approx(p.stance_confidence))
@@ -148,6 +149,29 @@ def test_analyze_keeps_a_stance_taking_cue_of_reported_speech(article: str, expe
 
     (st,) = extract_statements(article)
     assert _content(article, st) == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # the cue word also stands earlier in the text: the statement's own cue is the one kept
+        (
+            "Critics blamed the rain. Later the mayor blamed the violence on militants trained abroad.",
+            "blamed the violence on militants trained abroad.",
+        ),
+        (
+            "The senator condemned the vote in March. In May she condemned that the tariff was raised again.",
+            "condemned that the tariff was raised again.",
+        ),
+    ],
+)
+def test_a_stance_taking_cue_is_found_by_its_offsets(article: str, expected: str) -> None:
+    from stance.api import _content
+
+    last = extract_statements(article)[-1]
+    cue = expected.split()[0]
+    assert article.index(cue) < article.rindex(cue) == last.cue_start and article[last.cue_start : last.cue_end] == cue
+    assert _content(article, last) == expected
 
 
 def test_a_direct_quote_is_classified_without_its_cue() -> None:

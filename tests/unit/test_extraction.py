@@ -493,6 +493,50 @@ def _check(st: Statement, exp: dict, text: str) -> None:
     if st.speaker_start is not None:
         assert 0 <= st.speaker_start < st.speaker_end <= len(text)
     assert st.kind in ("direct", "indirect", "mixed")
+    # the cue offsets point at the cue in the input; both None exactly when there is no cue word
+    if st.cue is None:
+        assert st.cue_start is None and st.cue_end is None
+    else:
+        assert st.cue_start is not None and st.cue_end is not None
+        assert text[st.cue_start : st.cue_end] == st.cue
+
+
+# (id, text, [(cue, where)]): per statement in document order, the cue and the character offset of
+# its start (None: no cue word, so no offsets). The cue words also stand elsewhere in the texts.
+CUE_OFFSET_CASES = [
+    (
+        "rule-verb-after-quote",
+        "Ada Holm said the pier was closed for repairs. “The pier is safe tonight,” Nils Aho said.",
+        [("said", 9), ("said", 84)],
+    ),
+    ("inverted", "“The lamps are lit again in the harbour,” said Ada Holm.", [("said", 42)]),
+    ("according-to", "The ferry will run late, according to Mara Lind.", [("according to", 25)]),
+    (
+        "colon-introduction",
+        "Dana Voss issued the following statement:\n\n“We are proud of the crew and of the rescue.”",
+        [("issued the following statement:", 10)],
+    ),
+    ("subject-intro-quote", "Hannity interjected: “That is not what the report says at all.”", [("interjected", 8)]),
+    ("learned-cue", "Port chief Ivo Brandt wants the ferry line to reopen next spring.", [("wants", 22)]),
+    (
+        "no-cue-quotation",
+        "“We will rebuild the pier this year,” Ivo Brandt said.\n\n“Nobody is going to stop this project now.”",
+        [("said", 49), (None, None)],
+    ),
+    (
+        "joined-quotation-keeps-cue",
+        "“We will rebuild the pier this year,” Ivo Brandt said. “It will take a year or so.”",
+        [("said", 49)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CUE_OFFSET_CASES], ids=[c[0] for c in CUE_OFFSET_CASES])
+def test_cue_offsets(text: str, expected: list[tuple[str | None, int | None]]) -> None:
+    found = extract_statements(text)
+    assert [(st.cue, st.cue_start) for st in found] == expected
+    for st in found:
+        _check(st, {}, text)
 
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -580,12 +624,19 @@ def test_cli_extract_jsonl(tmp_path, capsys) -> None:
     import json
 
     f = tmp_path / "a.txt"
-    f.write_text("“The pier is safe,” harbour master Nils Aho said.\n", encoding="utf-8")
+    text = "“The pier is safe,” harbour master Nils Aho said.\n\n“Bring your own lamp when you come tonight.”\n"
+    f.write_text(text, encoding="utf-8")
     assert _run_cli(["extract", str(f)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     rec = json.loads(lines[0])
-    assert set(rec) == {"file", "text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind"}
+    assert set(rec) == {
+        "file", "text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind", "cue_start", "cue_end"
+    }
     assert rec["speaker"] == "Nils Aho" and rec["kind"] == "direct" and rec["file"] == str(f)
+    assert text[rec["cue_start"] : rec["cue_end"]] == rec["cue"] == "said"
+    # a quotation with no cue word: null offsets
+    rec2 = json.loads(lines[1])
+    assert rec2["cue"] is None and rec2["cue_start"] is None and rec2["cue_end"] is None
 
 
 def test_cli_extract_bad_files_reported_others_processed(tmp_path, capsys) -> None:
