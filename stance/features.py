@@ -29,6 +29,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -223,9 +224,14 @@ def as_pairs(X: Any) -> list[Pair]:
 
 
 def _char_ngrams(word: str, lo: int, hi: int) -> list[str]:
+    """The ``lo``- to ``hi``-grams of `` word ``, shortest first, each length left to right."""
     padded = f" {word} "
-    n_chars = len(padded)
-    return [padded[i : i + n] for n in range(lo, hi + 1) for i in range(n_chars - n + 1)]
+    return list(map(padded.__getitem__, _ngram_slices(len(padded), lo, hi)))
+
+
+@lru_cache(maxsize=1024)
+def _ngram_slices(n_chars: int, lo: int, hi: int) -> tuple[slice, ...]:
+    return tuple(slice(i, i + n) for n in range(lo, hi + 1) for i in range(n_chars - n + 1))
 
 
 @dataclass(slots=True)
@@ -946,8 +952,8 @@ class _CharRegistry(dict):  # type: ignore[type-arg]
         if token[0] in "!?@_":  # no character n-grams for punctuation, users, URLs and the like
             ids: list[int] = []
         else:
-            index = self.featurizer._char_index
-            ids = [index[g] for g in self.featurizer._char_features(token) if g in index]
+            get = self.featurizer._char_index.get
+            ids = [i for i in map(get, self.featurizer._char_features(token)) if i is not None]
         with self._lock:  # the id indexes three lists: register atomically when threads share a model
             k = dict.get(self, token)
             if k is None:

@@ -116,11 +116,20 @@ class _Chunks(dict):  # type: ignore[type-arg]
     def __missing__(self, chunk: str) -> tuple[tuple[Token, ...], tuple[str, ...], tuple[bool, ...]]:
         if len(self) >= _RAW_CACHE_SIZE:
             self.clear()
+        word = chunk.strip(_PLAIN_EDGES)
+        if word.isalpha():
+            # the common case, a word with maybe punctuation around it that _FLAT_RE skips: one plain token
+            # (what the regex path gives: letters are word characters, and no URL matches without ":" or ".")
+            norm = word.lower()
+            got = self[chunk] = ((_new_token(Token, (norm, -1, -1, False)),), (norm,), (False,))
+            return got
         toks = tuple(_chain(map(_RAW_TOKENS.__getitem__, _FLAT_RE.findall(chunk))))
         got = self[chunk] = (toks, tuple(t[0] for t in toks), tuple(t[3] for t in toks))
         return got
 
 
+#: Characters around a word that no alternative of ``_FLAT_RE`` matches (``!`` and ``?`` are tokens).
+_PLAIN_EDGES = ".,;:\"()"
 _CHUNKS = _Chunks()
 _TOKENS_OF, _NORMS_OF, _EXTRA_OF = (operator.itemgetter(k) for k in range(3))
 

@@ -11,6 +11,8 @@ TEXTS = [
     "Visit www.example.org now; http:/broken is a word pair, wwwx is a word",
     "It’s the council’s plan?! #a#b #ALLCAPS #camelCaseTag2024",
     "__init__ snake_case 42 don't won't",
+    # words with punctuation around them (the chunk cache's fast path) and near-misses of it
+    '(Hello) "World," end. ... ;:, wwwhat http: www. Straße İstanbul ÉCOLE (a,b) "quoted" x.y!? ¿Qué? don\'t.',
     "",
     "   ",
 ]
