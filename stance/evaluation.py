@@ -150,6 +150,8 @@ def evaluate_model(
     for p in preds:
         for f in p.flags:
             report["flags"][f] = report["flags"].get(f, 0) + 1
+    if idx and report["flags"]:
+        report["flag_scores"] = flag_scores([str(gold_stance[i]) for i in idx], [preds[i] for i in idx])
     if baselines:
         from stance.baselines import run_baselines
 
@@ -232,7 +234,33 @@ def render_markdown(report: dict[str, Any]) -> str:
                   f"accuracy {_fmt(b['accuracy'])}, F1 pos/neg {_fmt(b['f1_pos_neg'])}, macro recall {_fmt(b['macro_recall'])}", ""]
     if report.get("flags"):
         lines += ["Flagged predictions: " + ", ".join(f"{k} {v}" for k, v in sorted(report["flags"].items())), ""]
+    if report.get("flag_scores"):
+        lines += ["Stance by flag (a statement can carry several flags):", "", "| predictions | n | accuracy | macro F1 |", "|---|---|---|---|"]
+        for k, v in report["flag_scores"].items():
+            lines.append(f"| {k.replace('_', ' ')} | {v['n']:,} | {_fmt(v['accuracy'])} | {_fmt(v['macro_f1'])} |")
+        lines.append("")
     return "\n".join(lines)
+
+
+def flag_scores(gold: Sequence[str], preds: Sequence[Prediction]) -> dict[str, dict[str, Any]]:
+    """Stance accuracy and macro F1 of the predictions without a flag and of those with each flag (gold labels
+    aligned with ``preds``), so a report shows how far a flag should lower one's trust."""
+    groups: dict[str, list[int]] = {"without_flags": [i for i, p in enumerate(preds) if not p.flags]}
+    for i, p in enumerate(preds):
+        for f in p.flags:
+            groups.setdefault(f, []).append(i)
+    out = {}
+    for name, rows in groups.items():
+        if not rows:
+            continue
+        g = [gold[i] for i in rows]
+        y = [preds[i].stance for i in rows]
+        out[name] = {
+            "n": len(rows),
+            "accuracy": round(100 * sum(a == b for a, b in zip(g, y)) / len(rows), 2),
+            "macro_f1": round(100 * float(f1_score(g, y, average="macro", labels=sorted(set(g) | set(y)), zero_division=0)), 2),
+        }
+    return out
 
 
 def write_reports(report: dict[str, Any], out_dir: str | os.PathLike[str]) -> list[Path]:

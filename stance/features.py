@@ -310,6 +310,7 @@ class _Parts:
     context: sp.csr_matrix  # scaled
     dense: sp.csr_matrix  # scaled
     target_ids: np.ndarray  # each row's per-target slot, -1 for none
+    unnamed: np.ndarray  # per row: True when neither the target nor an alias is mentioned, not even in part
 
 
 @dataclass(slots=True)
@@ -757,8 +758,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             keys += np.repeat(np.repeat((row_ids * n_c).astype(dtype), c_len), tok_len)
             C = _scaled(_tfidf(keys, n, self.char_idf_), self.char_weight)
         X = _scaled(_tfidf(_keys(x_ids, x_len, len(self.context_idf_)), n, self.context_idf_), self.context_weight)
-        D = sp.csr_matrix(np.array(dense_flat, dtype=np.float64).reshape(n, self.n_dense_) * self.dense_weight)
-        return _Parts(W, C, X, D, np.array(target_ids, dtype=np.int64))
+        dense = np.array(dense_flat, dtype=np.float64).reshape(n, self.n_dense_)
+        D = sp.csr_matrix(dense * self.dense_weight)
+        return _Parts(W, C, X, D, np.array(target_ids, dtype=np.int64), dense[:, _D["mention_none"]] > 0)
 
     def _matrix(self, parts: _Parts) -> sp.csr_matrix:
         """The feature matrix: word (scaled), character, context and dense blocks, then the per-target copies

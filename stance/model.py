@@ -26,12 +26,15 @@ from stance.exceptions import InputError, LabelError, NotFittedError
 from stance.features import Pair, StanceFeaturizer, as_pairs
 from stance.labels import ordered
 
-__all__ = ["Prediction", "StanceModel", "TrainConfig", "make_head", "LOW_COVERAGE", "NON_LATIN"]
+__all__ = ["Prediction", "StanceModel", "TrainConfig", "make_head", "LOW_COVERAGE", "NON_LATIN", "TARGET_NOT_MENTIONED"]
 
 #: Flag set when fewer than half of a statement's words were seen in training (often another language).
 LOW_COVERAGE = "low_vocabulary_coverage"
 #: Flag set when most letters of a statement are outside the Latin script the models were trained on.
 NON_LATIN = "non_latin_script"
+#: Flag set when the statement names neither the target nor an alias, not even in part: its stance is
+#: inferred from the rest of the statement (often rightly so for an implicit stance, but less reliably).
+TARGET_NOT_MENTIONED = "target_not_mentioned"
 
 _BATCH = 4096
 
@@ -53,8 +56,8 @@ class Prediction:
 
     ``stance_probabilities`` and ``sentiment_probabilities`` map each label to its calibrated probability;
     the confidences are the probabilities of the chosen labels. ``flags`` names reasons to distrust the
-    prediction (see :data:`LOW_COVERAGE`, :data:`NON_LATIN`); a flagged statement still gets labels, so a
-    batch keeps every row, but its confidence should not be taken at face value.
+    prediction (see :data:`LOW_COVERAGE`, :data:`NON_LATIN`, :data:`TARGET_NOT_MENTIONED`); a flagged
+    statement still gets labels, so a batch keeps every row, but its confidence should not be taken at face value.
     """
 
     text: str
@@ -386,6 +389,7 @@ class StanceModel:
             m_rows = mp.tolist()
             m_best = mp.argmax(axis=1).tolist()
         low = (coverage < 0.5).tolist()
+        unnamed = parts.unnamed.tolist()
         out = []
         for i, pair in enumerate(pairs):
             text = pair.text
@@ -393,6 +397,8 @@ class StanceModel:
                 flags: tuple[str, ...] = (LOW_COVERAGE, NON_LATIN) if _non_latin_share(text) > 0.5 else (LOW_COVERAGE,)
             else:
                 flags = (NON_LATIN,) if _non_latin_share(text) > 0.5 else ()
+            if unnamed[i]:
+                flags += (TARGET_NOT_MENTIONED,)
             s_row = s_rows[i]
             b = s_best[i]
             if mp is not None:

@@ -462,8 +462,12 @@ def _flags(report: dict[str, Any]) -> str:
     flags = report.get("flags") or {}
     if not flags:
         return ""
-    rows = [[_e(k), _num(int(v))] for k, v in sorted(flags.items())]
-    return "<h3>Flagged predictions</h3>" + _table(["flag", "statements"], rows, num_cols=(1,))
+    scores = report.get("flag_scores") or {}
+    if not scores:
+        rows = [[_e(k), _num(int(v))] for k, v in sorted(flags.items())]
+        return "<h3>Flagged predictions</h3>" + _table(["flag", "statements"], rows, num_cols=(1,))
+    rows = [[_e(k.replace("_", " ")), _num(int(v["n"])), _num(v["accuracy"]), _num(v["macro_f1"])] for k, v in scores.items()]
+    return "<h3>Flagged predictions</h3>" + _table(["predictions", "statements", "stance accuracy", "stance macro F1"], rows, num_cols=(1, 2, 3))
 
 
 def empty_notice(corpus: str, split: str) -> str:

@@ -124,6 +124,23 @@ def test_evaluate_model_counts_flags(trained_model) -> None:
     assert report["predictions"][-1]["flags"]
 
 
+def test_flag_scores_score_each_flag_group(trained_model) -> None:
+    rows = [dict(r) for r in HELDOUT_ROWS] + [
+        {"text": "Η γέφυρα είναι καλή.", "target": "the new bridge", "stance": "FAVOR", "sentiment": "positive"},
+        {"text": "Taxes are far too high this year.", "target": "the new bridge", "stance": "NONE", "sentiment": "negative"},
+    ]
+    report = evaluate_model(trained_model, from_records(rows), progress=False)
+    preds = report["predictions"]
+    scores = report["flag_scores"]
+    assert scores["target_not_mentioned"]["n"] == report["flags"]["target_not_mentioned"] >= 2
+    assert scores["without_flags"]["n"] == sum(1 for p in preds if not p["flags"])
+    for name, group in scores.items():
+        rows_in = [p for p in preds if (name in p["flags"] if name != "without_flags" else not p["flags"])]
+        right = sum(p["stance"] == p["gold_stance"] for p in rows_in)
+        assert group["accuracy"] == round(100 * right / len(rows_in), 2)
+    assert "Stance by flag" in render_markdown(report)
+
+
 def test_evaluate_without_sentiment_labels(trained_model) -> None:
     rows = [{k: v for k, v in r.items() if k != "sentiment"} for r in HELDOUT_ROWS]
     report = evaluate_model(trained_model, from_records(rows), progress=False)

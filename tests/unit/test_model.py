@@ -10,7 +10,7 @@ from sklearn.svm import LinearSVC
 
 from stance.exceptions import InputError, LabelError, NotFittedError
 from stance.features import MAX_TEXT_CHARS, StanceFeaturizer
-from stance.model import LOW_COVERAGE, NON_LATIN, Prediction, StanceModel, TrainConfig
+from stance.model import LOW_COVERAGE, NON_LATIN, TARGET_NOT_MENTIONED, Prediction, StanceModel, TrainConfig
 from synthetic import HELDOUT_ROWS, TRAIN_ROWS, small_config, train_small_model, trained_model  # noqa: F401
 
 TEXTS = [r["text"] for r in HELDOUT_ROWS]
@@ -242,6 +242,31 @@ def test_unseen_words_get_low_coverage_flag(trained_model: StanceModel) -> None:
 def test_latin_with_accents_is_not_non_latin(trained_model: StanceModel) -> None:
     p = trained_model.predict("Café naïveté über façade résumé", "the new bridge")
     assert NON_LATIN not in p.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "aliases", "flagged"),
+    [
+        ("We praise the new bridge, it is wonderful.", "the new bridge", None, False),
+        ("The bridge is wonderful.", "the new bridge", None, False),  # in part: its content word
+        ("#NewBridge is wonderful.", "the new bridge", None, False),  # inside a hashtag
+        ("The crossing is wonderful.", "the new bridge", ("the crossing",), False),  # an alias
+        ("Taxes are far too high this year.", "the new bridge", None, True),
+        ("The council is wonderful.", "the new bridge", ("the crossing",), True),
+    ],
+)
+def test_statement_not_naming_the_target_is_flagged(
+    trained_model: StanceModel, text: str, target: str, aliases: tuple[str, ...] | None, flagged: bool
+) -> None:
+    p = trained_model.predict(text, target, aliases=aliases)
+    assert (TARGET_NOT_MENTIONED in p.flags) is flagged
+    assert p.stance in ("FAVOR", "AGAINST", "NONE"), "a flagged statement still gets a label"
+
+
+def test_mention_given_by_offsets_is_not_flagged(trained_model: StanceModel) -> None:
+    text = "They say it is wonderful."
+    (p,) = trained_model.predict_batch([text], ["the new bridge"], spans=[(0, 4)])
+    assert TARGET_NOT_MENTIONED not in p.flags
 
 
 def test_flags_do_not_drop_rows(trained_model: StanceModel) -> None:
