@@ -188,7 +188,7 @@ def analyze(
             texts.append(content)
             tgts.append(t)
             als.append(tuple(aliases.get(t, ())))
-    preds = model.predict_batch(texts, tgts, als) if texts else []
+    preds = model.predict_batch(texts, tgts, als, progress=False) if texts else []
     out = []
     k = 0
     for st in statements:

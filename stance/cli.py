@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from stance._version import __version__
+from stance._progress import Progress
 from stance.exceptions import StanceError
 
 __all__ = ["main", "build_parser"]
@@ -308,20 +309,40 @@ def _run_analyze(args: argparse.Namespace) -> int:
         aliases.setdefault(name, []).append(alias)
     model = _load_model(args)
     failed = 0
-    rows: list[dict[str, Any]] = []
-    for path in args.files:
-        text = _read_article(path)
-        if text is None:
-            failed += 1
-            continue
-        for r in analyze(text, args.target, aliases=aliases, model=model):
-            rows.append({"file": path, **r.to_dict()})
+    printed = False
     keys = ["file", "speaker", "text", "start", "end", "target", "stance", "stance_confidence", "sentiment", "sentiment_confidence", "cue", "kind", "flags"]
-    rows = [{k: r[k] for k in keys} for r in rows]
-    if args.format == "table":
-        _print_table(rows)
-    else:
-        _write_rows(rows, keys, None, args.format)
+    csv_writer = None
+    if args.format == "csv":
+        csv_writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore")
+        csv_writer.writeheader()
+    # progress over the files on stderr, only when it is a terminal and the results are not (else they interleave)
+    show = len(args.files) > 1 and sys.stderr.isatty() and not sys.stdout.isatty()
+    with Progress(len(args.files), "analyze (files)", enabled=show) as bar:
+        for path in args.files:
+            text = _read_article(path)
+            if text is None:
+                failed += 1
+                bar.update()
+                continue
+            rows = [{"file": path, **r.to_dict()} for r in analyze(text, args.target, aliases=aliases, model=model)]
+            rows = [{k: r[k] for k in keys} for r in rows]
+            # each file's rows are written as soon as it is done, so a long run shows results early and holds one file in memory
+            if args.format == "table":
+                if printed:
+                    print()
+                if rows:
+                    _print_table(rows)
+                else:
+                    print(f"== {path}\n(no statements found)")
+                printed = True
+            elif csv_writer is not None:
+                for r in rows:
+                    csv_writer.writerow({k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in r.items()})
+            else:
+                for r in rows:
+                    sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            bar.update()
     return 1 if failed else 0
 
 

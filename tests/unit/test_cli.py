@@ -362,6 +362,45 @@ def test_analyze_csv_and_table_formats(model_file, capsys) -> None:
     assert len(headers) == len(rows), "each statement is introduced once, with its speaker"
 
 
+def test_analyze_several_files_keeps_going_and_keeps_file_order(model_file, tmp_path, capsys) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("The bridge opened on Monday. Traffic was light.", encoding="utf-8")  # no statement in it
+    files = [str(EXAMPLE_ARTICLE), str(empty), str(plain), str(EXAMPLE_ARTICLE)]
+    base = ["analyze", *files, "--target", "Tomas Reyna", "--model", str(model_file)]
+    assert main(base + ["--format", "jsonl"]) == 1, "one file failed"
+    captured = capsys.readouterr()
+    assert "empty.txt" in captured.err and "empty" in captured.err
+    rows = _read_jsonl(captured.out)
+    half = len(rows) // 2
+    assert half and rows[:half] == rows[half:], "the same article twice gives the same rows twice"
+    assert {r["file"] for r in rows} == {str(EXAMPLE_ARTICLE)}
+    assert main(base + ["--format", "csv"]) == 1
+    csv_rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert len(csv_rows) == len(rows), "one csv header, then every row"
+    assert main(base) == 1
+    out = capsys.readouterr().out
+    assert f"== {plain}\n(no statements found)" in out
+    assert out.count(f"== {EXAMPLE_ARTICLE}") == 2
+
+
+@pytest.mark.parametrize(("stderr_tty", "stdout_tty", "shown"), [(True, False, True), (False, False, False), (True, True, False)])
+def test_analyze_progress_only_on_a_terminal_while_results_go_elsewhere(
+    model_file, capsys, monkeypatch, stderr_tty: bool, stdout_tty: bool, shown: bool
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: stderr_tty)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: stdout_tty)
+    files = [str(EXAMPLE_ARTICLE)] * 3
+    assert main(["analyze", *files, "--target", "Tomas Reyna", "--format", "jsonl", "--model", str(model_file)]) == 0
+    captured = capsys.readouterr()
+    assert ("analyze (files)" in captured.err) is shown
+    assert "3/3" in captured.err if shown else captured.err == ""
+    assert "predict:" not in captured.err, "no per-article progress bar from predict_batch"
+
+
 def test_analyze_example_article_with_default_model(capsys) -> None:
     if not (MODELS_DIR / BUILTIN_MODELS["default"]).exists():
         pytest.skip(f"the embedded default model {MODELS_DIR / BUILTIN_MODELS['default']} has not been built yet")
