@@ -20,6 +20,7 @@ from stance.exceptions import (
 from stance.extraction import Statement, extract_statements
 from stance.features import Pair, StanceFeaturizer
 from stance.model import Prediction, StanceModel, TrainConfig
+from stance.summary import SpeakerStance, summarize
 
 __all__ = [
     "__version__",
@@ -27,6 +28,8 @@ __all__ = [
     "train",
     "analyze",
     "extract_statements",
+    "summarize",
+    "SpeakerStance",
     "Statement",
     "AnalyzedStatement",
     "StanceModel",

@@ -103,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s), one article each")
     a.add_argument("--target", action="append", required=True, help="a target (repeat for several)")
     a.add_argument("--alias", action="append", default=[], metavar="NAME=ALIAS", help="another name of a target (repeatable)")
-    a.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format (default: table)")
+    a.add_argument("--format", choices=("table", "jsonl", "csv", "summary"), default="table", help=(
+        "output format (default: table); summary: one line per speaker and target, with the statement behind the verdict"))
     _add_model(a)
     a.set_defaults(func=_run_analyze)
 
@@ -324,16 +325,18 @@ def _run_analyze(args: argparse.Namespace) -> int:
                 failed += 1
                 bar.update()
                 continue
-            rows = [{"file": path, **r.to_dict()} for r in analyze(text, args.target, aliases=aliases, model=model)]
-            rows = [{k: r[k] for k in keys} for r in rows]
+            analyzed = analyze(text, args.target, aliases=aliases, model=model)
+            rows = [{k: r[k] for k in keys} for r in ({"file": path, **a.to_dict()} for a in analyzed)]
             # each file's rows are written as soon as it is done, so a long run shows results early and holds one file in memory
-            if args.format == "table":
+            if args.format in ("table", "summary"):
                 if printed:
                     print()
-                if rows:
+                if not rows:
+                    print(f"== {path}\n(no statements found)")
+                elif args.format == "table":
                     _print_table(rows)
                 else:
-                    print(f"== {path}\n(no statements found)")
+                    _print_summary(path, analyzed)
                 printed = True
             elif csv_writer is not None:
                 for r in rows:
@@ -344,6 +347,31 @@ def _run_analyze(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             bar.update()
     return 1 if failed else 0
+
+
+def _print_summary(path: str, analyzed: Sequence[Any]) -> None:
+    """One line per speaker and target: verdict, confidence, statements per label, the statement behind it."""
+    import shutil
+
+    from stance.summary import summarize
+
+    summary = summarize(analyzed)
+    width = max(80, min(shutil.get_terminal_size((100, 20)).columns, 140))
+    speaker_w = min(24, max(len(s.speaker or "(no speaker named)") for s in summary))
+    target_w = min(20, max(len(s.target) for s in summary))
+    print(f"== {path}")
+    print(f"{'speaker':<{speaker_w}}  {'target':<{target_w}}  {'stance':<8} conf  F/A/N   statement behind it")
+    for s in summary:
+        mark = ("*" if s.mixed else "") + ("?" if s.stance != "NONE" and not s.mentioned else "")
+        head = f"{(s.speaker or '(no speaker named)')[:speaker_w]:<{speaker_w}}  {s.target[:target_w]:<{target_w}}  "
+        head += f"{s.stance + mark:<8} {s.confidence:.2f}  {s.counts['FAVOR']}/{s.counts['AGAINST']}/{s.counts['NONE']:<3} "
+        text = " ".join(s.text.split())
+        room = max(20, width - len(head))
+        print(head + (text if len(text) <= room else text[: room - 1] + "…"))
+    if any(s.mixed for s in summary):
+        print("* statements on both sides: read them (--format table)")
+    if any(s.stance != "NONE" and not s.mentioned for s in summary):
+        print("? the statement behind it does not name the target: inferred, less reliable")
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:

@@ -401,6 +401,23 @@ def test_analyze_progress_only_on_a_terminal_while_results_go_elsewhere(
     assert "predict:" not in captured.err, "no per-article progress bar from predict_batch"
 
 
+def test_analyze_summary_format_has_one_line_per_speaker_and_target(model_file, capsys) -> None:
+    import stance
+    from stance.summary import summarize
+
+    targets = ["Tomas Reyna", "outside forces"]
+    code = main(["analyze", str(EXAMPLE_ARTICLE), "--target", targets[0], "--target", targets[1], "--format", "summary", "--model", str(model_file)])
+    assert code == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"== {EXAMPLE_ARTICLE}" and lines[1].startswith("speaker")
+    expected = summarize(stance.analyze(EXAMPLE_ARTICLE.read_text(encoding="utf-8"), targets, model=stance.load(model_file)))
+    body = [ln for ln in lines[2:] if not ln.startswith(("*", "?"))]
+    assert len(body) == len(expected) > 0
+    for ln, s in zip(body, expected):
+        counts = f"{s.counts['FAVOR']}/{s.counts['AGAINST']}/{s.counts['NONE']}"
+        assert counts in ln and s.target[:20] in ln and s.stance in ln
+
+
 def test_analyze_example_article_with_default_model(capsys) -> None:
     if not (MODELS_DIR / BUILTIN_MODELS["default"]).exists():
         pytest.skip(f"the embedded default model {MODELS_DIR / BUILTIN_MODELS['default']} has not been built yet")

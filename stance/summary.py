@@ -1,0 +1,130 @@
+"""Who stands where: an article's labelled statements (:func:`stance.analyze`) summed up per speaker and target.
+
+>>> rows = stance.analyze(article, ["the government", "outside forces"])      # doctest: +SKIP
+>>> for s in stance.summarize(rows):                                         # doctest: +SKIP
+...     print(s.speaker, s.target, s.stance, s.counts, s.text)
+
+The summary invents no score of its own. For each speaker and target it counts the statements per predicted
+label and names the statement behind its verdict:
+
+* the verdict is the label of the speaker's most trustworthy statement that takes a side (FAVOR or AGAINST):
+  a statement that names the target beats one that does not (those are right less often: the
+  ``target_not_mentioned`` flag), then the higher confidence wins;
+* when no statement takes a side, the verdict is NONE, backed by the most confident NONE statement;
+* ``mixed`` is set when the speaker has statements on both sides, so a single verdict would hide a change of
+  position or a model error; read the statements themselves then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from stance.exceptions import InputError
+from stance.model import TARGET_NOT_MENTIONED
+
+__all__ = ["SpeakerStance", "summarize"]
+
+_LABELS = ("FAVOR", "AGAINST", "NONE")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerStance:
+    """One speaker's stance toward one target over all of their statements in an article.
+
+    ``speaker`` is the fullest form of the name used in the article ("Ingrid Halvard" also collects the
+    statements attributed to "Halvard"); ``None`` collects the statements nobody is named for. ``stance`` and
+    ``confidence`` are those of the statement behind the verdict (``text``, ``start``, ``end``); ``counts``
+    holds the number of statements per predicted label; ``mentioned`` is True when that statement names the
+    target (or an alias).
+    """
+
+    speaker: str | None
+    target: str
+    stance: str
+    confidence: float
+    counts: Mapping[str, int]
+    mixed: bool
+    text: str
+    start: int
+    end: int
+    mentioned: bool
+    statements: int = field(default=0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "speaker": self.speaker,
+            "target": self.target,
+            "stance": self.stance,
+            "confidence": self.confidence,
+            "counts": dict(self.counts),
+            "mixed": self.mixed,
+            "statements": self.statements,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "mentioned": self.mentioned,
+        }
+
+
+def _same_person(names: Iterable[str]) -> dict[str, str]:
+    """Each name -> the fullest name of the article for the same person: a longer name that holds all of its
+    words in order and ends with the same word ("Halvard", "President Halvard" -> "President Ingrid Halvard").
+    A name that fits two different people ("Halvard" beside "Ingrid Halvard" and "Erik Halvard") is kept as is."""
+    distinct = sorted(set(names), key=lambda n: (-len(n.split()), n))
+    out: dict[str, str] = {}
+    for name in distinct:  # longer names first, so theirs are settled before the shorter ones look them up
+        words = name.split()
+        fuller = set()
+        for longer in distinct:
+            lw = longer.split()
+            if len(lw) > len(words) and lw[-1] == words[-1]:
+                it = iter(lw)
+                if all(w in it for w in words):  # the words of ``name`` stand in ``longer``, in order
+                    fuller.add(out[longer])
+        out[name] = fuller.pop() if len(fuller) == 1 else name
+    return out
+
+
+def summarize(rows: Iterable[Any]) -> list[SpeakerStance]:
+    """Sum up labelled statements per speaker and target (see the module docstring for the rule).
+
+    ``rows`` are :class:`stance.AnalyzedStatement` records (or objects with the same attributes) of one
+    article. Returns one record per (speaker, target) pair that has statements: speakers in order of their
+    first statement, targets in the order first seen. Raises :class:`~stance.exceptions.InputError` for a
+    row that is not a labelled statement.
+    """
+    rows = list(rows)
+    for i, r in enumerate(rows):
+        if not all(hasattr(r, a) for a in ("speaker", "target", "stance", "stance_confidence", "text", "start", "end")):
+            raise InputError(f"row {i} is {type(r).__name__}, not a labelled statement; pass what stance.analyze returns")
+        if r.stance not in _LABELS:
+            raise InputError(f"row {i} has stance {r.stance!r}; expected one of {', '.join(_LABELS)}")
+    canon = _same_person(r.speaker for r in rows if r.speaker)
+    groups: dict[tuple[str | None, str], list[Any]] = {}
+    for r in rows:
+        groups.setdefault((canon.get(r.speaker, r.speaker) if r.speaker else None, r.target), []).append(r)
+    out = []
+    for (speaker, target), members in groups.items():
+        counts = {label: sum(1 for r in members if r.stance == label) for label in _LABELS}
+        sided = [r for r in members if r.stance != "NONE"]
+        pool = sided or members
+        best = max(pool, key=lambda r: (TARGET_NOT_MENTIONED not in tuple(getattr(r, "flags", ())), r.stance_confidence))
+        out.append(
+            SpeakerStance(
+                speaker=speaker,
+                target=target,
+                stance=best.stance,
+                confidence=best.stance_confidence,
+                counts=counts,
+                mixed=counts["FAVOR"] > 0 and counts["AGAINST"] > 0,
+                text=best.text,
+                start=best.start,
+                end=best.end,
+                mentioned=TARGET_NOT_MENTIONED not in tuple(getattr(best, "flags", ())),
+                statements=len(members),
+            )
+        )
+    return out

@@ -1,0 +1,80 @@
+"""stance.summarize: labelled statements summed up per speaker and target."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.api import AnalyzedStatement
+from stance.exceptions import InputError
+from stance.model import TARGET_NOT_MENTIONED
+from stance.summary import summarize
+
+_pos = iter(range(0, 10_000, 10))
+
+
+def row(speaker: str | None, target: str, stance_: str, conf: float, text: str = "", flags: tuple[str, ...] = ()) -> AnalyzedStatement:
+    start = next(_pos)
+    return AnalyzedStatement(speaker, text or f"statement at {start}", start, start + 5, target, stance_, conf, None, None, "said", "indirect", flags)
+
+
+def test_verdict_prefers_a_statement_naming_the_target_over_a_more_confident_one_that_does_not() -> None:
+    named = row("Ana Ruiz", "the plan", "AGAINST", 0.55, "Ruiz attacked the plan")
+    rows = [row("Ana Ruiz", "the plan", "FAVOR", 0.9, "We are doing well", (TARGET_NOT_MENTIONED,)), named]
+    (s,) = summarize(rows)
+    assert (s.stance, s.confidence, s.text, s.mentioned) == ("AGAINST", 0.55, "Ruiz attacked the plan", True)
+    assert s.mixed and dict(s.counts) == {"FAVOR": 1, "AGAINST": 1, "NONE": 0} and s.statements == 2
+
+
+def test_most_confident_side_wins_among_statements_that_name_the_target() -> None:
+    rows = [row("A", "T", "FAVOR", 0.6), row("A", "T", "FAVOR", 0.8, "strong"), row("A", "T", "NONE", 0.95)]
+    (s,) = summarize(rows)
+    assert (s.stance, s.confidence, s.text, s.mixed) == ("FAVOR", 0.8, "strong", False)
+
+
+def test_none_when_no_statement_takes_a_side() -> None:
+    rows = [row("A", "T", "NONE", 0.6), row("A", "T", "NONE", 0.7, "calm", (TARGET_NOT_MENTIONED,)), row("A", "T", "NONE", 0.65, "named")]
+    (s,) = summarize(rows)
+    assert (s.stance, s.text, s.mentioned) == ("NONE", "named", True)
+    assert dict(s.counts) == {"FAVOR": 0, "AGAINST": 0, "NONE": 3}
+
+
+def test_groups_by_speaker_and_target_in_order_of_first_statement() -> None:
+    rows = [row("B", "x", "NONE", 0.5), row("B", "y", "FAVOR", 0.5), row(None, "x", "AGAINST", 0.7), row("A", "x", "NONE", 0.5), row("B", "x", "AGAINST", 0.6)]
+    out = summarize(rows)
+    assert [(s.speaker, s.target) for s in out] == [("B", "x"), ("B", "y"), (None, "x"), ("A", "x")]
+    assert out[0].stance == "AGAINST" and out[0].statements == 2
+    assert sum(s.statements for s in out) == len(rows)
+
+
+def test_shorter_forms_of_a_name_join_the_fullest_one() -> None:
+    rows = [row("Halvard", "T", "FAVOR", 0.7), row("Ingrid Halvard", "T", "NONE", 0.6), row("President Ingrid Halvard", "T", "NONE", 0.5)]
+    (s,) = summarize(rows)
+    assert s.speaker == "President Ingrid Halvard" and s.statements == 3 and s.stance == "FAVOR"
+
+
+def test_a_name_that_fits_two_people_stays_apart() -> None:
+    rows = [row("Halvard", "T", "FAVOR", 0.7), row("Ingrid Halvard", "T", "NONE", 0.6), row("Erik Halvard", "T", "AGAINST", 0.5)]
+    assert sorted(s.speaker or "" for s in summarize(rows)) == ["Erik Halvard", "Halvard", "Ingrid Halvard"]
+
+
+@pytest.mark.parametrize("bad", [["not a row"], [None], [row("A", "T", "MAYBE", 0.5)]])
+def test_bad_rows_are_refused(bad: list[object]) -> None:
+    with pytest.raises(InputError, match="row 0"):
+        summarize(bad)
+
+
+def test_empty_input_gives_an_empty_summary() -> None:
+    assert summarize([]) == []
+
+
+def test_to_dict_is_json_ready() -> None:
+    import json
+
+    (s,) = summarize([row("A", "T", "FAVOR", 0.6)])
+    d = s.to_dict()
+    assert json.loads(json.dumps(d)) == d and d["counts"] == {"FAVOR": 1, "AGAINST": 0, "NONE": 0}
+
+
+def test_exported_from_the_package() -> None:
+    assert stance.summarize is summarize and "summarize" in stance.__all__
