@@ -175,7 +175,7 @@ def _fmt_totals(acc: dict) -> str:
         p = a["tp"] / a["predicted"] if a["predicted"] else 0.0
         r = a["tp"] / a["gold"] if a["gold"] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        out.append(f"{key}: P/R/F1 {100 * p:.1f}/{100 * r:.1f}/{100 * f:.1f}")
+        out.append(f"{key}: P/R/F1 {100 * p:.1f}/{100 * r:.1f}/{100 * f:.1f} ({100 * f:.2f})")
     out.append(f"speaker {100 * acc['overlap_30']['sp_ok'] / max(1, acc['overlap_30']['sp_n']):.2f}")
     return "  ".join(out)
 

@@ -243,6 +243,37 @@ TIME_WORDS = frozenset(
 #: Words that may open such a time expression ("on Tuesday", "last year", "this week").
 TIME_PREFIXES = frozenset("on last this late early earlier later next".split())
 
+#: Capitalised words that open a sentence and are not names ("Even so, ...", "Along with her
+#: husband, she ...", "Perhaps not coincidentally, ..."): never a source on their own.
+OPENER_WORDS = frozenset(
+    """
+    along perhaps maybe shortly soon more less most only just now even indeed instead rather
+    first second third finally ultimately nonetheless nevertheless otherwise thus therefore hence
+    check look remember consider imagine given having being whatever whoever whichever
+    """.split()
+)
+
+#: Reporting-verb forms that are also nouns ("his home state", "her comments on guns"); see
+#: ``stance.extraction._rules._noun_use``.
+NOUN_LIKE_CUES = frozenset(
+    """
+    state states comment comments remark remarks note notes point points report reports question
+    questions claim claims charge charges estimate estimates forecast forecasts demand demands
+    request requests order orders post posts tweet tweets answer answers reply replies promise
+    promises pledge pledges fear fears hope hopes doubt doubts signal signals joke jokes guess
+    figure figures lie lies object objects protest protests echo echoes vow vows blast blasts
+    blame worry worries shout shouts whisper whispers project projects reason reasons repeat
+    """.split()
+)
+
+#: Reporting-verb forms that are rarely cues: "state" (nearly always the noun: "his home state",
+#: "Ohio state Sen.") and "continue" ("continues to trail"); see ``_rules._noun_use``.
+STRICT_CUES = frozenset("state states continue continues continued continuing".split())
+
+#: Focus words that may open a subject noun phrase ("Only one of the delegates", "Just shy of half
+#: say"): they do not end an opening phrase.
+FOCUS_WORDS = frozenset("only just even nearly almost about more most less some".split())
+
 #: Relative pronouns that may stand as the source before a cue ("X, who said", "the NRA, which has
 #: endorsed"); the speaker is named as the noun phrase before the comma.
 RELATIVE_PRONOUNS = frozenset("who which".split())

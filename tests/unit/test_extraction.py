@@ -466,6 +466,119 @@ CASES = [
         'The board sent a note.\n\n"We are going to enter the next winter without a plan for the bridge.\nDana Voss, Harbour Institute."\n\nNobody answered.',
         [{"text_startswith": '"We are going to enter', "speaker": "Dana Voss", "kind": "direct"}],
     ),
+    # --- round 4: opener words are not sources; the subject is found past them and past a dated dateline
+    (
+        "opener-word-not-a-source",
+        "Since launching her bid for mayor, Ilse Varga has taken a firm stance against the fees.",
+        [{"cue": "launching", "speaker": "Ilse Varga"}],
+    ),
+    (
+        "opener-adverb-not-a-source",
+        "Repeatedly, the hall filled with chants for the mayor and her deputy.",
+        [{"speaker": "the hall"}],
+    ),
+    (
+        "opener-participle-name-negative",
+        "Browning urged the council to reopen the pier before the summer.",
+        [{"cue": "urged", "speaker": "Browning"}],
+    ),
+    (
+        "dateline-with-date",
+        (
+            "WASHINGTON, May 3 (AP) — In response to the harbour fees, the mayor's deputy rallied supporters, "
+            "saying the fees were unfair."
+        ),
+        [{"text": "the fees were unfair.", "speaker": "the mayor's deputy"}],
+    ),
+    (
+        "dateline-without-date-negative",
+        "OSLO (AP) — Port director Elin Berg rallied supporters on Friday, saying the fees were unfair.",
+        [{"text": "the fees were unfair.", "speaker": "Elin Berg"}],
+    ),
+    # --- reporting verbs used as nouns ("his home state", "his recent comments on") are not cues
+    ("noun-use-state", "Ted Holm won the vote in his home state of Vermont on Tuesday night.", []),
+    (
+        "noun-use-comments",
+        "The mayor apologized for his recent comments on the pier last week.",
+        [{"cue": "apologized", "text": "for his recent comments on the pier last week."}],
+    ),
+    ("strict-continues-to", "Ilse Varga continues to trail the mayor by many votes in the polls.", []),
+    (
+        "strict-continued-after-quote-negative",
+        "“The letter is clear and the fees will stay,” the mayor continued.",
+        [{"cue": "continued", "speaker": "the mayor", "kind": "direct"}],
+    ),
+    (
+        "strict-state-that-negative",
+        "They state that the fees will rise next year.",
+        [{"cue": "state", "text": "the fees will rise next year."}],
+    ),
+    # --- a cue with its own source in a new clause ends the content of the statement before it
+    (
+        "nested-learned-cue-splits-host",
+        "Noting that both candidates faced opposition from the press, Holm expressed doubt about the result.",
+        [
+            {"cue": "Noting", "text": "both candidates faced opposition from the press", "speaker": "Holm"},
+            {"cue": "expressed", "text": "doubt about the result.", "speaker": "Holm"},
+        ],
+    ),
+    (
+        "nested-cue-without-clause-negative",
+        "The mayor said the report that critics praised last week was badly flawed.",
+        [{"cue": "said", "text": "the report that critics praised last week was badly flawed."}],
+    ),
+    (
+        "rule-cue-source-ends-learned-content",
+        "The report praised the port for the repairs, and the mayor criticized the council for the delays.",
+        [
+            {"cue": "praised", "text": "the port for the repairs"},
+            {"cue": "criticized", "text": "the council for the delays.", "speaker": "the mayor"},
+        ],
+    ),
+    (
+        "rule-cue-source-ends-learned-content-negative",
+        "The report praised the port for the repairs and the speed of the work.",
+        [{"cue": "praised", "text": "the port for the repairs and the speed of the work."}],
+    ),
+    # --- a title in quotation marks before "X admitted that ..." is not the content
+    (
+        "title-quote-before-that-clause",
+        "Speaking Sunday on “This Week,” Carson admitted that the course name in his book was inaccurate.",
+        [{"cue": "admitted", "speaker": "Carson", "text": "the course name in his book was inaccurate."}],
+    ),
+    (
+        "quote-before-that-night-negative",
+        "“We will win this,” Carson said that night.",
+        [{"text": "“We will win this,”", "kind": "direct", "speaker": "Carson"}],
+    ),
+    # --- "that" then an aside: the content still follows the cue
+    (
+        "that-then-aside",
+        (
+            "Besides attacking the former mayor, while the crowd booed loudly, Mr. Holm asserted that, taxes aside, "
+            "the plan did wonderful things for the town."
+        ),
+        [
+            {"cue": "attacking", "text": "the former mayor, while the crowd booed loudly"},
+            {"cue": "asserted", "text": "taxes aside, the plan did wonderful things for the town.", "speaker": "Mr. Holm"},
+        ],
+    ),
+    (
+        "adjunct-then-that-negative",
+        "Mr. Holm said, at the harbour on Monday, that the plan was sound.",
+        [{"cue": "said", "text_endswith": "that the plan was sound.", "speaker": "Mr. Holm"}],
+    ),
+    # --- "Asked ..., X said, “Probably.”": the short quotation after the cue is the content
+    (
+        "asked-intro-short-quote",
+        'Asked whether he would fire the engineer, Priebus said, "Probably."',
+        [{"cue": "Asked"}, {"cue": "said", "text": '"Probably."', "speaker": "Priebus", "kind": "direct"}],
+    ),
+    (
+        "content-before-adjunct-negative",
+        "The pier will reopen in May after the repairs are done, the mayor said at a news conference.",
+        [{"cue": "said", "text": "The pier will reopen in May after the repairs are done", "speaker": "the mayor"}],
+    ),
     (
         "quote-signature-line-negative",
         'Ada Holm spoke first.\n\n"We are going to enter the next winter without a plan.\nThe bridge will close in May."\n\nNobody answered.',
