@@ -829,6 +829,12 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                             np = _nominal_after(toks, k, sj)
                         if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
                             np = None
+                        if np is not None and APPOSITIVE_SUBJECT and prev.text == ",":
+                            # "Mike Murphy, who ran a super PAC, said the ...": the sentence opens with the
+                            # speaker and an insertion, so the noun phrase after "said" is content
+                            ap = _appositive_np(toks, k - 1, si)
+                            if ap is not None and ap[0] == _skip_dateline(toks, si, k):
+                                np = None
                         inverted = np is not None
                     if np is None and not bare_participle:
                         np = _np_before(toks, k, si)
@@ -1126,7 +1132,12 @@ def _noun_use(toks: list[_Tok], k: int, si: int, sj: int) -> bool:
         prev = toks[k - 1] if k > si else None
         return not (L.REPORTING_VERBS[low] == "state" and prev is not None and (
             prev.low in L.PRONOUNS or prev.low in L.RELATIVE_PRONOUNS or prev.low == "to" or prev.low in L.AUXILIARIES))
-    if low not in L.NOUN_LIKE_CUES or k + 1 >= sj or toks[k + 1].low not in _AFTER_NOUN:
+    if low not in L.NOUN_LIKE_CUES:
+        return False
+    p = toks[k - 1] if k > si else None
+    if p is not None and (p.low in _NOUN_DETERMINERS or p.low.endswith(("'s", "’s"))):
+        return True  # right after a determiner or possessive: "Trump's comments made earlier", "Editor's note:"
+    if k + 1 >= sj or toks[k + 1].low not in _AFTER_NOUN:
         return False
     x = k - 1
     while x >= si and k - x <= 2 and toks[x].word and not toks[x].upper and toks[x].low.isalpha() and not toks[x].low.endswith("s") \
@@ -1653,6 +1664,10 @@ SOC_SPAN = 4
 NEST_SPLIT_PROB = 0.7
 _CLAUSE_OPENERS = frozenset(",;")
 _PARTICIPLE_LEADS = frozenset("while before after when by also then even".split())
+#: ... also after a quotation closed after a comma and after ", while" / ", whereas".
+NEST_SPLIT_QUOTE = True
+_CLOSING_MARKS = frozenset(["”", '"', "'", "’"])
+_SUBORDINATORS = frozenset("while whereas although though".split())
 
 
 def _source_clause_start(toks: list[_Tok], np: tuple[int, int] | None, inverted: bool, k: int, si: int) -> int | None:
@@ -1662,9 +1677,11 @@ def _source_clause_start(toks: list[_Tok], np: tuple[int, int] | None, inverted:
     if inverted:
         return None
     if np is None:
+        b = k - 1
+        if NEST_SPLIT_QUOTE and b - 1 > si and toks[b].text in _CLOSING_MARKS and toks[b - 1].text == ",":
+            return k  # '... “more work to do,” noting ...', '“pay raises,” opposes ...': after the quotation
         if not toks[k].low.endswith("ing"):
             return None
-        b = k - 1
         while b > si and toks[b].low in _PARTICIPLE_LEADS:
             b -= 1
         if b > si and (toks[b].text in _CLAUSE_OPENERS or toks[b].text in _DASHES):
@@ -1673,14 +1690,21 @@ def _source_clause_start(toks: list[_Tok], np: tuple[int, int] | None, inverted:
     b = np[0] - 1
     if b <= si:
         return None
+    if NEST_SPLIT_QUOTE and toks[b].text in _CLOSING_MARKS and b - 1 > si and toks[b - 1].text == ",":
+        return np[0]  # "his ''negatives,'' he called them"
     if toks[b].low in L.RELATIVE_PRONOUNS and b - 1 > si and toks[b - 1].text == ",":
         return b - 1
+    if NEST_SPLIT_QUOTE and toks[b].low in _SUBORDINATORS and b - 1 > si and toks[b - 1].text == ",":
+        return b - 1  # ", while Obama offered ..."
     if toks[b].low in _COORDINATORS:
         return b - 1 if b - 1 > si and toks[b - 1].text == "," else b
     if toks[b].text in _CLAUSE_OPENERS or toks[b].text in _DASHES:
         return b
     return None
 
+
+#: "Name, <insertion>, said X ...": not an inversion ("said the staff member who ..." is content).
+APPOSITIVE_SUBJECT = True
 
 #: ... also where the source of that rule cue opens a new clause (", and the mayor criticized").
 RULE_CUE_SOURCE_CUT = True

@@ -502,6 +502,11 @@ CASES = [
         "The mayor apologized for his recent comments on the pier last week.",
         [{"cue": "apologized", "text": "for his recent comments on the pier last week."}],
     ),
+    (
+        "noun-use-after-possessive",
+        "Ilse Varga's comments came at a town hall in the harbour, where she took questions from the crowd.",
+        [],
+    ),
     ("strict-continues-to", "Ilse Varga continues to trail the mayor by many votes in the polls.", []),
     (
         "strict-continued-after-quote-negative",
@@ -523,6 +528,22 @@ CASES = [
         ],
     ),
     (
+        "nested-learned-cue-after-while",
+        "The mayor praised the port for the repairs, while Holm offered his own condolences for the lost fishermen.",
+        [
+            {"cue": "praised", "text": "the port for the repairs"},
+            {"cue": "offered", "speaker": "Holm", "text": "his own condolences for the lost fishermen."},
+        ],
+    ),
+    (
+        "nested-participle-after-quotation",
+        'The mayor remarked upon the fact that there is still "more work to do," noting weak demand for cod in May.',
+        [
+            {"cue": "remarked", "text": 'upon the fact that there is still "more work to do,"'},
+            {"cue": "noting", "speaker": "The mayor", "text": "weak demand for cod in May."},
+        ],
+    ),
+    (
         "nested-cue-without-clause-negative",
         "The mayor said the report that critics praised last week was badly flawed.",
         [{"cue": "said", "text": "the report that critics praised last week was badly flawed."}],
@@ -539,6 +560,17 @@ CASES = [
         "rule-cue-source-ends-learned-content-negative",
         "The report praised the port for the repairs and the speed of the work.",
         [{"cue": "praised", "text": "the port for the repairs and the speed of the work."}],
+    ),
+    # --- "Name, <insertion>, said the ...": not an inverted source
+    (
+        "appositive-subject-not-inverted",
+        "Port director Ilse Varga, the chair of the board, said the staff member who succeeded her should be fired.",
+        [{"cue": "said", "speaker": "Ilse Varga", "text": "the staff member who succeeded her should be fired."}],
+    ),
+    (
+        "inverted-after-clause-negative",
+        "The harbour plan is sound and the fees will stay, said Kramer.",
+        [{"cue": "said", "speaker": "Kramer", "text": "The harbour plan is sound and the fees will stay"}],
     ),
     # --- a title in quotation marks before "X admitted that ..." is not the content
     (
