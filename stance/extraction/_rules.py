@@ -829,12 +829,10 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                             np = _nominal_after(toks, k, sj)
                         if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
                             np = None
-                        if np is not None and APPOSITIVE_SUBJECT and prev.text == ",":
+                        if np is not None and APPOSITIVE_SUBJECT and prev.text == "," and _appositive_subject(toks, k, si):
                             # "Mike Murphy, who ran a super PAC, said the ...": the sentence opens with the
                             # speaker and an insertion, so the noun phrase after "said" is content
-                            ap = _appositive_np(toks, k - 1, si)
-                            if ap is not None and ap[0] == _skip_dateline(toks, si, k):
-                                np = None
+                            np = None
                         inverted = np is not None
                     if np is None and not bare_participle:
                         np = _np_before(toks, k, si)
@@ -1448,7 +1446,8 @@ def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] 
     if prev is not None and (prev.text in (",", "”", '"') or prev.text in _QUOTE_CHARS):
         np = _np_after(toks, k, sj)
         if np is not None and (np[1] >= sj or toks[np[1]].text in _AFTER_INVERTED or toks[np[1]].low in _AFTER_INVERTED):
-            return np, True
+            if not (APPOSITIVE_SUBJECT_MODEL and prev.text == "," and _appositive_subject(toks, k, si)):
+                return np, True
     kk = k
     while kk - 1 > si and toks[kk - 1].word and not toks[kk - 1].upper and (
         toks[kk - 1].low.endswith("ly") or toks[kk - 1].low in _SKIP_BEFORE_CUE
@@ -1703,8 +1702,17 @@ def _source_clause_start(toks: list[_Tok], np: tuple[int, int] | None, inverted:
     return None
 
 
-#: "Name, <insertion>, said X ...": not an inversion ("said the staff member who ..." is content).
+#: "Name, <insertion>, said X ...": not an inversion ("said the staff member who ..." is content);
+#: for rule cues, and (a model feature, so the model is retrained with it) for learned cues.
 APPOSITIVE_SUBJECT = True
+APPOSITIVE_SUBJECT_MODEL = True
+
+
+def _appositive_subject(toks: list[_Tok], k: int, si: int) -> bool:
+    """Whether the sentence opens with a speaker and a comma-delimited insertion ending right
+    before cue ``k``."""
+    ap = _appositive_np(toks, k - 1, si)
+    return ap is not None and ap[0] == _skip_dateline(toks, si, k)
 
 #: ... also where the source of that rule cue opens a new clause (", and the mayor criticized").
 RULE_CUE_SOURCE_CUT = True
