@@ -11,7 +11,9 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
+from stance._progress import Progress
 from stance.exceptions import CorpusError
 
 __all__ = ["register", "run_extract", "run_evaluate_extraction"]
@@ -96,31 +98,38 @@ def run_extract(args: argparse.Namespace) -> int:
 
     failed = 0
     out = sys.stdout
-    for path in args.files:
-        text, err = _read_article(path)
-        if text is None or err is not None:
-            print(f"stance extract: {err}", file=sys.stderr)
-            failed += 1
-            continue
-        statements = extract_statements(text)
-        if args.format == "jsonl":
-            for st in statements:
-                rec = {"file": path, **{k: getattr(st, k) for k in _FIELDS[1:]}}
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        else:
-            rows = [
-                [f"{st.start}-{st.end}", st.kind, st.speaker or "-", st.cue or "-", _short(st.text)]
-                for st in statements
-            ]
-            head = ["span", "kind", "speaker", "cue", "text"]
-            widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)] + [0]
-            out.write(f"== {path}: {len(statements)} statement(s)\n")
-            out.write(_table_row(head, widths) + "\n")
-            for r in rows:
-                out.write(_table_row(r, widths) + "\n")
+    # progress over the files on stderr, only when it is a terminal and the results are not (else they interleave)
+    show = len(args.files) > 1 and sys.stderr.isatty() and not sys.stdout.isatty()
+    with Progress(len(args.files), "extract (files)", enabled=show) as bar:
+        for path in args.files:
+            failed += _extract_one(path, args.format, out, extract_statements)
+            bar.update()
     if failed:
         print(f"stance extract: {failed} of {len(args.files)} file(s) failed; see messages above", file=sys.stderr)
         return 1
+    return 0
+
+
+def _extract_one(path: str, fmt: str, out: Any, extract_statements: Any) -> int:
+    """Write one file's statements; 1 when the file could not be read (message on stderr), else 0."""
+    text, err = _read_article(path)
+    if text is None or err is not None:
+        print(f"stance extract: {err}", file=sys.stderr)
+        return 1
+    statements = extract_statements(text)
+    if fmt == "jsonl":
+        for st in statements:
+            rec = {"file": path, **{k: getattr(st, k) for k in _FIELDS[1:]}}
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    else:
+        rows = [[f"{st.start}-{st.end}", st.kind, st.speaker or "-", st.cue or "-", _short(st.text)] for st in statements]
+        head = ["span", "kind", "speaker", "cue", "text"]
+        widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)] + [0]
+        out.write(f"== {path}: {len(statements)} statement(s)\n")
+        out.write(_table_row(head, widths) + "\n")
+        for r in rows:
+            out.write(_table_row(r, widths) + "\n")
+    out.flush()
     return 0
 
 

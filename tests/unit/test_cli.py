@@ -418,6 +418,22 @@ def test_analyze_summary_format_has_one_line_per_speaker_and_target(model_file, 
         assert counts in ln and s.target[:20] in ln and s.stance in ln
 
 
+@pytest.mark.parametrize(("stderr_tty", "stdout_tty", "shown"), [(True, False, True), (False, False, False), (True, True, False)])
+def test_extract_progress_only_on_a_terminal_while_results_go_elsewhere(
+    capsys, monkeypatch, stderr_tty: bool, stdout_tty: bool, shown: bool
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: stderr_tty)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: stdout_tty)
+    assert main(["extract", str(EXAMPLE_ARTICLE), str(EXAMPLE_ARTICLE)]) == 0
+    captured = capsys.readouterr()
+    assert ("extract (files): [" in captured.err and "2/2" in captured.err) is shown
+    assert captured.err == "" or shown
+    lines = captured.out.splitlines()
+    assert lines and len(lines) % 2 == 0 and lines[: len(lines) // 2] == lines[len(lines) // 2 :]
+
+
 def test_analyze_example_article_with_default_model(capsys) -> None:
     if not (MODELS_DIR / BUILTIN_MODELS["default"]).exists():
         pytest.skip(f"the embedded default model {MODELS_DIR / BUILTIN_MODELS['default']} has not been built yet")
