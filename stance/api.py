@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from stance import lexicon
 from stance.exceptions import CorpusError, InputError, ModelFormatError
+from stance.features import MAX_TEXT_CHARS
 from stance.model import StanceModel, TrainConfig
 
 if TYPE_CHECKING:
@@ -183,6 +184,10 @@ def analyze(
     aliases = dict(aliases or {})
     texts, tgts, als = [], [], []
     contents = [_content(text, st) for st in statements]
+    # a statement longer than a model takes (a runaway quotation, a whole paragraph of reported speech) is
+    # classified on its beginning and flagged, rather than failing the whole article
+    truncated = [len(c) > MAX_TEXT_CHARS for c in contents]
+    contents = [_cut(c) if cut else c for c, cut in zip(contents, truncated)]
     for content in contents:
         for t in targets:
             texts.append(content)
@@ -191,16 +196,28 @@ def analyze(
     preds = model.predict_batch(texts, tgts, als, progress=False) if texts else []
     out = []
     k = 0
-    for st in statements:
+    for st, cut in zip(statements, truncated):
         for t in targets:
             p = preds[k]
             k += 1
+            flags = (*p.flags, STATEMENT_TRUNCATED) if cut else p.flags
             out.append(
                 AnalyzedStatement(
-                    st.speaker, st.text, st.start, st.end, t, p.stance, p.stance_confidence, p.sentiment, p.sentiment_confidence, st.cue, st.kind, p.flags
+                    st.speaker, st.text, st.start, st.end, t, p.stance, p.stance_confidence, p.sentiment, p.sentiment_confidence, st.cue, st.kind, flags
                 )
             )
     return out
+
+
+#: Flag of an analyzed statement longer than :data:`stance.features.MAX_TEXT_CHARS`: it was classified on its
+#: first part only (cut at a space before the limit).
+STATEMENT_TRUNCATED = "statement_truncated"
+
+
+def _cut(content: str) -> str:
+    head = content[:MAX_TEXT_CHARS]
+    space = head.rfind(" ", MAX_TEXT_CHARS // 2)
+    return head[:space] if space > 0 else head
 
 
 #: Cues that carry a stance toward what follows them ("blamed the violence on ...", "backs Reyna"), from the

@@ -325,7 +325,13 @@ def _run_analyze(args: argparse.Namespace) -> int:
                 failed += 1
                 bar.update()
                 continue
-            analyzed = analyze(text, args.target, aliases=aliases, model=model)
+            try:
+                analyzed = analyze(text, args.target, aliases=aliases, model=model)
+            except StanceError as exc:  # one bad article must not stop the others
+                print(f"stance analyze: {path}: {exc}", file=sys.stderr)
+                failed += 1
+                bar.update()
+                continue
             rows = [{k: r[k] for k in keys} for r in ({"file": path, **a.to_dict()} for a in analyzed)]
             # each file's rows are written as soon as it is done, so a long run shows results early and holds one file in memory
             if args.format in ("table", "summary"):
