@@ -1,0 +1,48 @@
+"""The README's scenario on the example article, with the embedded default model: who stands where.
+
+The article (written by the team, examples/article_en.txt) has one head of state backing a neighbouring
+president and warning "outside forces", and an opposition leader accusing the president. These are the
+verdicts a reader takes from it; a model or extractor change that loses one of them fails here.
+Known miss, not asserted: the president's own quotation about fighters "trained in camps outside our country"
+comes out FAVOR toward "outside forces" (the word "outside" is a partial mention of the target, and the
+linear model reads the quotation's tone wrongly).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import stance
+from stance.api import BUILTIN_MODELS, MODELS_DIR
+
+ARTICLE = Path(__file__).resolve().parents[2] / "examples" / "article_en.txt"
+TARGETS = ["Tomas Reyna", "outside forces", "the protesters"]
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict[tuple[str | None, str], stance.SpeakerStance]:
+    if not (MODELS_DIR / BUILTIN_MODELS["default"]).exists():
+        pytest.skip("the embedded default model has not been built")
+    rows = stance.analyze(ARTICLE.read_text(encoding="utf-8"), TARGETS, aliases={"Tomas Reyna": ["Reyna"]})
+    return {(s.speaker, s.target): s for s in stance.summarize(rows)}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "target", "expected"),
+    [
+        ("Halvard", "Tomas Reyna", "FAVOR"),  # "Halvard backs Reyna ..."
+        ("Halvard", "outside forces", "AGAINST"),  # warns "outside forces" against stirring up unrest
+        ("Kovik", "Tomas Reyna", "AGAINST"),  # accuses Reyna of inventing an enemy
+    ],
+)
+def test_verdicts_a_reader_takes_from_the_article(summary, speaker: str, target: str, expected: str) -> None:
+    s = summary[(speaker, target)]
+    assert s.stance == expected, f"{speaker} -> {target}: {s.stance} {s.confidence:.2f} on {s.text!r}"
+
+
+def test_every_speaker_has_a_verdict_toward_every_target(summary) -> None:
+    speakers = {sp for sp, _ in summary}
+    assert {"Halvard", "Reyna", "Kovik"} <= speakers
+    assert all((sp, t) in summary for sp in speakers for t in TARGETS)
