@@ -343,6 +343,11 @@ def _is_name_tok(t: _Tok) -> bool:
     return t.word and t.upper and t.low not in L.NOT_SPEAKER_WORDS and t.low not in L.REPORTING_VERBS
 
 
+#: A lower-case compound head noun after a clause boundary or determiner is one source noun phrase
+#: (", election officials said", ", a school spokesman told").
+COMPOUND_HEAD = True
+
+
 def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
     """Token range [a, b) of the noun phrase that ends just before token ``k`` (skipping
     auxiliaries/adverbs), not reaching before ``lo``."""
@@ -408,6 +413,18 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
             lower_count += 1
             a -= 1
             continue
+        if (COMPOUND_HEAD and t.word and not t.upper and a == b - 1 and lower_count == 1 and not toks[a].upper
+                and _plain_word(t)):
+            # a compound head noun after a clause boundary: ", election officials said", ", a school
+            # spokesman told"
+            d = a - 1
+            while d - 1 >= lo and a - d < 2 and toks[d - 1].word and not toks[d - 1].upper and _plain_word(toks[d - 1]):
+                d -= 1
+            edge = toks[d - 1] if d - 1 >= lo else None
+            if edge is None or edge.text in (",", "—", "–") or edge.low in _DETERMINERS or edge.low in _QUANTIFIERS:
+                lower_count += a - d
+                a = d
+                continue
         if t.word and not t.upper and a < b and toks[a].upper and lower_count == 0:
             # descriptor before a name: "the engineer Lena Marsh", "harbour master Nils Aho"
             d = a - 1
@@ -946,7 +963,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
             # 1. a quote right before the attribution ("...," she said)
             before_q = None
             for q in stmt_quotes:
-                if not q.used and q.end <= attr_s and not text[q.end : attr_s].strip(" ,—–-\n"):
+                if not q.used and q.end <= attr_s and not text[q.end : attr_s].strip(" ,—–-\n\xa0" if NBSP_SPACE else " ,—–-\n"):
                     before_q = q
             if (
                 SHORT_QUOTE_THAT
@@ -1076,7 +1093,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
             if ci > 0:
                 continue
             span = _content_span(text, s_start, pre_end)
-            if span is not None and text[span[1] : attr_s].strip(" \n") == ",":
+            if span is not None and text[span[1] : attr_s].strip(" \n\xa0" if NBSP_SPACE else " \n") == ",":
                 if True:
                     parts = [span]
                     if SPLIT_AROUND_CUE and ci + 1 == len(cues):
@@ -1170,8 +1187,19 @@ def _kind_for(text: str, parts: list[tuple[int, int]], quotes: list[_Quote]) -> 
     return "indirect"
 
 
+#: A no-break space counts as a space between a quotation or content and its attribution.
+NBSP_SPACE = True
+
+
 def _emit_quote(out: list[Statement], text: str, q: _Quote, mention: _Mention | None, cue: tuple[int, int] | None) -> None:
     _emit(out, text, list(q.parts), mention, cue, "direct")
+
+
+#: A short indirect content after its cue that opens with a preposition is an adjunct, not what was
+#: said ("Ryan Grim reported from Washington.", "... was first reported by the Times."): no statement.
+ADJUNCT_CONTENT_MAX = 5
+_ADJUNCT_PREPOSITIONS = frozenset(
+    "by from for in at on during with after before since of into among under between near without through".split())
 
 
 def _emit(
@@ -1192,6 +1220,10 @@ def _emit(
             inner = raw.strip("\"“”„' ")
             if len(inner.split()) <= L.SCARE_QUOTE_MAX_WORDS and not inner.endswith((".", ",", "!", "?", "…")):
                 return  # a title or scare quote, not a statement
+    if (ADJUNCT_CONTENT_MAX and kind == "indirect" and len(parts) == 1 and cue is not None and cue[1] <= s):
+        words = text[s:e].split()
+        if len(words) <= ADJUNCT_CONTENT_MAX and words[0].lower() in _ADJUNCT_PREPOSITIONS:
+            return  # "X reported from Washington.", "was first reported by MSNBC.": an adjunct, not content
     if kind == "indirect" and text[s] == "‘" and text[e - 1] == "’":
         kind = "direct"
     if mention is not None:
@@ -1610,7 +1642,17 @@ def _coord_start(toks: list[_Tok], k: int, si: int) -> int | None:
         return x
     if toks[x].text == "," and x == k - 1 and toks[k].low.endswith("ing"):
         return x
+    if (COORD_COMMA_VERB and toks[x].text == "," and x == k - 1 and not toks[k].upper
+            and toks[k].low.endswith(_PAST_ENDINGS)):
+        # "X joked about A, declined to affirm B, cited C": a list of past-tense verb phrases
+        return x
     return None
+
+
+#: A past-tense learned cue right after a comma coordinates with the statement before it
+#: ("joked about A, declined to affirm B"); split like "and declined" (the model still decides).
+COORD_COMMA_VERB = True
+_PAST_ENDINGS = ("ed", "ted")
 
 
 def _split_host(text: str, toks: list[_Tok], statements: list[Statement], coord: int, pos: int) -> Statement | None:

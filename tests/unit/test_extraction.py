@@ -620,6 +620,48 @@ CASES = [
         'Ada Holm spoke first.\n\n"We are going to enter the next winter without a plan.\nThe bridge will close in May."\n\nNobody answered.',
         [{"speaker": "Ada Holm"}, {"text_startswith": '"We are going to enter', "speaker": None}],
     ),
+    # --- round 5: a compound head noun after a comma is the whole source ("harbour officials said")
+    (
+        "compound-head-source",
+        "The lake rose to its highest level in a decade, harbour officials said.",
+        [{"text": "The lake rose to its highest level in a decade", "speaker": "harbour officials", "cue": "said"}],
+    ),
+    (
+        "compound-head-source-determiner",
+        "He had finished his first year at the college, a school spokesman told the Daily Ledger.",
+        [{"text": "He had finished his first year at the college", "speaker": "a school spokesman", "cue": "told"}],
+    ),
+    (
+        "compound-head-subject-negative",
+        "Weather officials said the lake rose.",
+        [{"text": "the lake rose.", "speaker": "Weather officials", "cue": "said"}],
+    ),
+    # --- a no-break space between a closing quote mark and the attribution
+    (
+        "nbsp-after-closing-quote",
+        "“Being a mom, that’s my whole job,”\u00a0Dana Voss said in June on the radio show.",
+        [{"text": "“Being a mom, that’s my whole job,”", "speaker": "Dana Voss", "cue": "said", "kind": "direct"}],
+    ),
+    # --- ", <past-tense learned cue>" in a list of verb phrases ends the statement before it
+    (
+        "comma-coordinated-past-verb",
+        "Mayor Ada Holm joked about the weather, declined to discuss the budget and praised the ferry crew.",
+        [{"cue": "joked", "text": "about the weather", "speaker": "Ada Holm"},
+         {"cue": "declined to", "text_startswith": "discuss the budget", "speaker": "Ada Holm"}],
+    ),
+    (
+        "comma-past-participle-negative",
+        "Ada Holm praised the new ferry, painted blue last spring by the crew.",
+        [{"cue": "praised", "text": "the new ferry, painted blue last spring by the crew.", "speaker": "Ada Holm"}],
+    ),
+    # --- a short content after the cue that opens with a preposition is an adjunct
+    ("adjunct-content-negative", "Nils Aho reported from Harbour City.", []),
+    ("adjunct-passive-agent-negative", "The closure was first reported by the Ledger.", []),
+    (
+        "adjunct-then-clause",
+        "Nils Aho reported from Harbour City that the ferry had sunk.",
+        [{"cue": "reported", "text_endswith": "that the ferry had sunk.", "speaker": "Nils Aho"}],
+    ),
 ]
 
 
