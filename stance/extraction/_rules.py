@@ -1198,6 +1198,8 @@ def _emit_quote(out: list[Statement], text: str, q: _Quote, mention: _Mention | 
 #: A short indirect content after its cue that opens with a preposition is an adjunct, not what was
 #: said ("Ryan Grim reported from Washington.", "... was first reported by the Times."): no statement.
 ADJUNCT_CONTENT_MAX = 5
+#: An indirect content of at most this many words before its cue is dropped.
+SHORT_BEFORE_MAX = 4
 _ADJUNCT_PREPOSITIONS = frozenset(
     "by from for in at on during with after before since of into among under between near without through".split())
 
@@ -1224,6 +1226,9 @@ def _emit(
         words = text[s:e].split()
         if len(words) <= ADJUNCT_CONTENT_MAX and words[0].lower() in _ADJUNCT_PREPOSITIONS:
             return  # "X reported from Washington.", "was first reported by MSNBC.": an adjunct, not content
+    if (SHORT_BEFORE_MAX and kind == "indirect" and len(parts) == 1 and cue is not None and cue[0] >= e
+            and len(text[s:e].split()) <= SHORT_BEFORE_MAX and not text[cue[0]:cue[1]].lower().startswith("according")):
+        return  # "Voters turned out ...": a few words before the cue are its subject, not what was said
     if kind == "indirect" and text[s] == "‘" and text[e - 1] == "’":
         kind = "direct"
     if mention is not None:

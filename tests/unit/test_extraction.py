@@ -662,6 +662,23 @@ CASES = [
         "Nils Aho reported from Harbour City that the ferry had sunk.",
         [{"cue": "reported", "text_endswith": "that the ferry had sunk.", "speaker": "Nils Aho"}],
     ),
+    # --- an indirect content of at most four words before its cue is an opening phrase, not speech
+    (
+        "short-content-before-cue-negative",
+        "Back then, Ms. Holm said, she found the harbour empty.",
+        [{"cue": "found", "text": "the harbour empty.", "speaker": "Ms. Holm"}],
+    ),
+    ("short-content-before-cue-one-word-negative", "Sorry, Ms. Holm said.", []),
+    (
+        "short-content-before-according-to",
+        "That is according to early counts from the harbour office.",
+        [{"cue": "according to", "text": "That is"}],
+    ),
+    (
+        "long-content-before-cue",
+        "The harbour will reopen in May, the mayor said.",
+        [{"cue": "said", "text": "The harbour will reopen in May", "speaker": "the mayor"}],
+    ),
 ]
 
 
