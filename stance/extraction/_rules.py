@@ -461,6 +461,8 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
     return (a, b)
 
 
+
+
 def _plain_word(t: _Tok) -> bool:
     return (
         t.word and t.low.isalpha() and t.low not in L.NOT_SPEAKER_WORDS and t.low not in L.REPORTING_VERBS
@@ -473,6 +475,10 @@ def _adjective_like(w: str) -> bool:
         "longtime", "former", "top", "senior", "chief", "deputy", "acting", "veteran", "press",
         "campaign", "foreign", "defense", "interior", "state", "white", "house", "new",
     )
+
+
+#: A lower-case possessive inside an inverted source: "said the company's chief executive".
+INVERTED_POSSESSIVE = True
 
 
 def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
@@ -494,6 +500,10 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
             continue
         if t.word and not t.upper and lower_count < 4 and (t.low in L.ROLE_NOUNS or _adjective_like(t.low)) and t.low not in ("in", "at", "on"):
             lower_count += 1
+            b += 1
+            continue
+        if INVERTED_POSSESSIVE and t.word and not t.upper and lower_count < 3 and t.low.endswith(("'s", "’s")) and b + 1 < hi and toks[b + 1].word:
+            lower_count += 1  # "said the company's chief executive, ..."
             b += 1
             continue
         if t.text in ("’s", "'s") or (t.text == "." and b > a and toks[b - 1].upper and (
@@ -1038,6 +1048,10 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
             if nci < len(cues):
                 na, nb, nk, nnp, ninv = cues[nci]
                 nstart = toks[nnp[0]].start if (nnp and not ninv) else toks[na].start
+                if NEXT_SOURCE_BEHIND and nstart <= cue_e:
+                    # "Holm, who said A, said B": the next cue's source stands before this cue, so
+                    # this content ends where the next cue's clause does, at the comma before it
+                    nstart = toks[na].start
                 # cut before ", adding" / ", and X said"
                 cut = nstart
                 while cut > s_start and text[cut - 1] in " ,":
@@ -1135,6 +1149,11 @@ _NOUN_DETERMINERS = frozenset("the a an his her their its my our your these thos
 _AFTER_NOUN = frozenset("of on about to from in at for with by and or was were is are had has have , . ) ; — – -".split())
 
 
+#: An -ed reporting verb between a determiner or possessive and a lower-case noun is an adjective
+#: ("Aho's proposed bridge", "the reported deal"), not a rule cue.
+ADJECTIVE_PARTICIPLE = True
+
+
 def _noun_use(toks: list[_Tok], k: int, si: int, sj: int) -> bool:
     low = toks[k].low
     nxt = toks[k + 1] if k + 1 < sj else None
@@ -1147,6 +1166,12 @@ def _noun_use(toks: list[_Tok], k: int, si: int, sj: int) -> bool:
         prev = toks[k - 1] if k > si else None
         return not (L.REPORTING_VERBS[low] == "state" and prev is not None and (
             prev.low in L.PRONOUNS or prev.low in L.RELATIVE_PRONOUNS or prev.low == "to" or prev.low in L.AUXILIARIES))
+    if ADJECTIVE_PARTICIPLE and low.endswith("ed") and k > si and k + 1 < sj:
+        pt, nt = toks[k - 1], toks[k + 1]
+        if (pt.low in _NOUN_DETERMINERS or pt.low.endswith(("'s", "’s"))) and nt.word and not nt.upper and nt.low.isalpha() \
+                and nt.low not in _model.FUNCTION_WORDS and nt.low not in L.PRONOUNS and nt.low not in L.AUXILIARIES \
+                and nt.low not in _DETERMINERS:
+            return True  # "Aho's proposed bridge", "the reported deal": an adjective before a noun
     if low not in L.NOUN_LIKE_CUES:
         return False
     p = toks[k - 1] if k > si else None
@@ -1185,6 +1210,11 @@ def _kind_for(text: str, parts: list[tuple[int, int]], quotes: list[_Quote]) -> 
             q.used = True
             return "mixed"
     return "indirect"
+
+
+#: When the next cue's source stands before this cue ("Holm, who said A, said B"), this cue's content
+#: runs up to the next cue itself instead of being empty.
+NEXT_SOURCE_BEHIND = True
 
 
 #: A no-break space counts as a space between a quotation or content and its attribution.

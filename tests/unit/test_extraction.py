@@ -569,8 +569,13 @@ CASES = [
         "Port director Ilse Varga, the chair of the board, said the staff member who succeeded her should be fired.",
         [{"cue": "said", "speaker": "Ilse Varga", "text": "the staff member who succeeded her should be fired."}],
     ),
-    # ... nor for a learned cue ("Holm, campaigning for the mayor, trashes Varga": Varga is no source)
-    ("appositive-subject-learned-cue", "Holm, campaigning for the mayor, trashes Varga.", []),
+    # ... nor for a learned cue ("Holm, campaigning for the mayor, trashes Varga": Varga is no source;
+    # the model of round 5 takes "campaigning for" as a cue of Holm's)
+    (
+        "appositive-subject-learned-cue",
+        "Holm, campaigning for the mayor, trashes Varga.",
+        [{"cue": "campaigning for", "speaker": "Holm", "text_startswith": "the mayor"}],
+    ),
     (
         "inverted-after-clause-negative",
         "The harbour plan is sound and the fees will stay, said Kramer.",
@@ -678,6 +683,46 @@ CASES = [
         "long-content-before-cue",
         "The harbour will reopen in May, the mayor said.",
         [{"cue": "said", "text": "The harbour will reopen in May", "speaker": "the mayor"}],
+    ),
+    # --- "X, who said A, said B": both statements, the first one ending before the second cue
+    (
+        "who-said-then-said",
+        "Holm, who said he usually votes for the left, said one candidate he likes is the mayor.",
+        [{"cue": "said", "text": "he usually votes for the left", "speaker": "Holm"},
+         {"cue": "said", "text": "one candidate he likes is the mayor.", "speaker": "Holm"}],
+    ),
+    (
+        "said-then-said-negative",
+        "Holm said the ferry was late, and Aho said the bridge was closed.",
+        [{"cue": "said", "text": "the ferry was late", "speaker": "Holm"},
+         {"cue": "said", "text": "the bridge was closed.", "speaker": "Aho"}],
+    ),
+    # --- a lower-case possessive inside an inverted source
+    (
+        "inverted-possessive-source",
+        "The plant is under pressure from imports, said the company's chief executive, John Smith.",
+        [{"cue": "said", "text": "The plant is under pressure from imports", "speaker": "the company's chief executive"}],
+    ),
+    (
+        "inverted-possessive-content-negative",
+        "Holm said the company's chief executive had resigned.",
+        [{"cue": "said", "text": "the company's chief executive had resigned.", "speaker": "Holm"}],
+    ),
+    # --- an -ed reporting verb between a possessive or determiner and a noun is an adjective
+    (
+        "adjective-participle-negative",
+        "Holm then discussed Aho’s proposed bridge and explained its cost.",
+        [{"cue": "discussed", "text": "Aho’s proposed bridge", "speaker": "Holm"}],
+    ),
+    (
+        "adjective-participle-in-content",
+        "The mayor said the proposed bridge would cost too much.",
+        [{"cue": "said", "text": "the proposed bridge would cost too much.", "speaker": "The mayor"}],
+    ),
+    (
+        "participle-verb-after-auxiliary",
+        "Holm has proposed that the old bridge be closed.",
+        [{"cue": "proposed", "text": "the old bridge be closed.", "speaker": "Holm"}],
     ),
 ]
 
