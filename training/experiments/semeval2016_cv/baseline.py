@@ -15,7 +15,7 @@ def via_model(tr, y, te):
     cfg = TrainConfig(featurizer=dict(BEST_FEAT), stance_C=BEST_C, sentiment_C=0.3)
     m = StanceModel.fit(tr, list(y), None, cfg, progress=False)
     out = m.predict_batch([p.text for p in te], [p.target for p in te], [p.aliases for p in te])
-    return np.array([[p.stance_probabilities[l] for l in LABELS] for p in out])
+    return np.array([[p.stance_probabilities[lab] for lab in LABELS] for p in out])
 
 
 def via_blocks(tr, y, te):

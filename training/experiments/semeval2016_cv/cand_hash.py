@@ -52,8 +52,6 @@ def tag_docs(pairs, words: bool):
 def per_target_sparse(M, targets, names):
     """[M, M in the row's target slot] (zeros for unknown targets)."""
     M = sp.csr_matrix(M)
-    idx = {t: i for i, t in enumerate(names)}
-    k = M.shape[1]
     blocks = [M]
     for j, name in enumerate(names):
         mask = sp.diags(np.array([1.0 if t == name else 0.0 for t in targets]))

@@ -13,7 +13,7 @@ import sys
 
 import numpy as np
 
-from common import BEST_C, BEST_FEAT, LABELS, base_blocks, head_proba, run
+from common import BEST_C, BEST_FEAT, base_blocks, head_proba, run
 from stance.features import StanceFeaturizer
 from stance.model import make_head
 

@@ -9,14 +9,10 @@ Both are fit once (they never see SemEval-2016 data) and cached in $STANCE_EXP_D
 
 from __future__ import annotations
 
-import csv
 import math
 import pickle
 import time
 from collections import Counter
-from pathlib import Path
-
-import numpy as np
 
 from common import EXP
 from stance import lexicon

@@ -48,8 +48,8 @@ print("\nensembles (mean of the members' calibrated probabilities; same folds)\n
 print("| ensemble | CV F_avg seed 0 | delta seed 0 | fold deltas seed 0 | pooled delta, fold seeds 0..9 | mean delta (n seeds) | folds improved | |")
 print("|---|---|---|---|---|---|---|---|")
 ens = {}
-for l in open(EXP / "ensembles.jsonl"):
-    r = json.loads(l)
+for line in open(EXP / "ensembles.jsonl"):
+    r = json.loads(line)
     ens[(r["ens"], r["seed"])] = r
 for n in dict.fromkeys(k[0] for k in ens):
     got = {s: ens[(n, s)] for s in SEEDS if (n, s) in ens}
