@@ -535,6 +535,42 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
     return (a, b)
 
 
+#: '"...," a spokesman for the council said.', '"...," Dana Voss, 67, a retired nurse, said in an
+#: interview.': everything between a quotation closed after a comma and a reporting verb that ends the
+#: clause is the source (its part before the first comma when that holds a name).
+QUOTE_GAP_SOURCE = True
+QUOTE_GAP_MAX = 15
+_GAP_NOT_SOURCE = frozenset("and but or so then as while when because if since though although yet nor".split())
+
+
+def _quote_gap_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, si: int, sj: int) -> tuple[int, int] | None:
+    nxt = toks[k + 1] if k + 1 < sj else None
+    if nxt is not None and not (nxt.text in (".", ",", "!", "?") or nxt.low in L.POST_CUE_ADJUNCTS or nxt.low in L.TIME_WORDS):
+        return None
+    b = k
+    while b - 1 > si and toks[b - 1].word and (toks[b - 1].low in L.AUXILIARIES or toks[b - 1].low in L.ADVERBS
+                                                or (toks[b - 1].low.endswith("ly") and not toks[b - 1].upper)):
+        b -= 1
+    for q in sq:
+        if q.end > toks[k].start or not text[q.parts[-1][0]:q.end].rstrip("\"”’' ").endswith(","):
+            continue
+        a = bisect.bisect_left([t.start for t in toks[si:k]], q.end) + si
+        while a < b and toks[a].text in (",", "”", '"', "'", "’"):
+            a += 1
+        if a >= b or b - a > QUOTE_GAP_MAX or toks[a].start - q.end > 3 or toks[a].low in _GAP_NOT_SOURCE:
+            continue
+        if any((not toks[x].word and toks[x].text not in (",", ".", "-", "(", ")")) or toks[x].low in L.REPORTING_VERBS
+               for x in range(a, b)):
+            continue
+        if not any(toks[x].upper or toks[x].low in L.ROLE_NOUNS or toks[x].low in _DETERMINERS for x in range(a, b)):
+            continue
+        c = next((x for x in range(a, b) if toks[x].text == ","), None)
+        if c is not None and any(toks[x].upper for x in range(a, c)):
+            return (a, c)
+        return (a, b)
+    return None
+
+
 #: '"...," the 43-year-old asked.', '"...," the conservative-leaning newspaper wrote.': a short lower-case
 #: noun phrase opened by a determiner between a closing quote mark and the cue is the source.
 QUOTE_NOMINAL = True
@@ -872,6 +908,10 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                             np = _appositive_np(toks, k - 1, si)
                         if np is None and QUOTE_NOMINAL:
                             np = _quote_nominal(toks, k, si)
+                        if QUOTE_GAP_SOURCE:
+                            g = _quote_gap_source(text, toks, sq, k, si, sj)
+                            if g is not None and (np is None or np[0] != g[0]):
+                                np = g
                     participle = t.low.endswith("ing") and prev is not None and prev.text == ","
                     coordinated = (
                         prev is not None and prev.low in ("and", "but") and cues and cues[-1][2] == "verb"

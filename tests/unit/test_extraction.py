@@ -724,6 +724,27 @@ CASES = [
         "Holm has proposed that the old bridge be closed.",
         [{"cue": "proposed", "text": "the old bridge be closed.", "speaker": "Holm"}],
     ),
+    # --- everything between a quotation closed after a comma and a reporting verb ending the clause is the source
+    (
+        "quote-gap-source-pp",
+        '"The plain truth is that nothing has changed," a spokesman for the harbour board said.',
+        [{"cue": "said", "text": '"The plain truth is that nothing has changed,"', "kind": "direct", "speaker_start": 47}],
+    ),
+    (
+        "quote-gap-source-appositives",
+        '"I do not think she has been honest with us," Dana Voss, 67, a retired nurse in Harbour City, said in an interview.',
+        [{"cue": "said", "text": '"I do not think she has been honest with us,"', "speaker": "Dana Voss"}],
+    ),
+    (
+        "quote-gap-source-hyphenated-adjective",
+        '"We never talked about that," warm-and-fuzzy Holm said.',
+        [{"cue": "said", "text": '"We never talked about that,"', "speaker": "Holm"}],
+    ),
+    (
+        "quote-gap-source-negative-period",
+        '"We never talked about that." The harbour board met on Monday and said nothing.',
+        [{"cue": None}],
+    ),
 ]
 
 
