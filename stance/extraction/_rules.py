@@ -540,12 +540,14 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
 #: clause is the source (its part before the first comma when that holds a name).
 QUOTE_GAP_SOURCE = True
 QUOTE_GAP_MAX = 15
+QUOTE_GAP_TELL = True  # also before the listener of tell, ask ...: '"...," the mayor of the town told reporters.'
 _GAP_NOT_SOURCE = frozenset("and but or so then as while when because if since though although yet nor".split())
 
 
 def _quote_gap_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, si: int, sj: int) -> tuple[int, int] | None:
     nxt = toks[k + 1] if k + 1 < sj else None
-    if nxt is not None and not (nxt.text in (".", ",", "!", "?") or nxt.low in L.POST_CUE_ADJUNCTS or nxt.low in L.TIME_WORDS):
+    if nxt is not None and not (nxt.text in (".", ",", "!", "?") or nxt.low in L.POST_CUE_ADJUNCTS or nxt.low in L.TIME_WORDS
+                                or (QUOTE_GAP_TELL and L.REPORTING_VERBS.get(toks[k].low) in _OBJECT_LEMMAS)):
         return None
     b = k
     while b - 1 > si and toks[b - 1].word and (toks[b - 1].low in L.AUXILIARIES or toks[b - 1].low in L.ADVERBS

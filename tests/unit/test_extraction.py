@@ -741,6 +741,11 @@ CASES = [
         [{"cue": "said", "text": '"We never talked about that,"', "speaker": "Holm"}],
     ),
     (
+        "quote-gap-source-tell",
+        '"We are done," the mayor of the town told reporters.',
+        [{"cue": "told", "text": '"We are done,"', "speaker": "the mayor of the town"}],
+    ),
+    (
         "quote-gap-source-negative-period",
         '"We never talked about that." The harbour board met on Monday and said nothing.',
         [{"cue": None}],
