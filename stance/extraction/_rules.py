@@ -1486,7 +1486,23 @@ def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | No
             b += 1
         if b > a + 1 and b < k and (toks[b].low in L.AUXILIARIES or toks[b].low.endswith("ed") or toks[b].low in L.REPORTING_VERBS):
             np = (a, b)
+    if SUBJECT_LONE_OPENER and np is not None and np[1] - np[0] == 1 and (
+            toks[a].low in L.OPENER_WORDS or toks[a].low in L.FOCUS_WORDS or toks[a].low in _LONE_NOT_SUBJECT):
+        # "Even before X took the stage, his campaign ...", "Back in 1999, Mr. X ...": the word alone is
+        # no subject; look past the opening phrase, if it ends before the cue
+        if toks[a].low in L.FOCUS_WORDS:
+            return _sentence_subject(toks, a + 1, k)  # "Even the mayor praised ...": the focus word opens it
+        c = a + 1
+        while c < k and toks[c].text != ",":
+            c += 1
+        return _sentence_subject(toks, c + 1, k) if c + 1 < k else None
     return np
+
+
+#: A lone opener word ("Even", "Back", "It's") found as the sentence subject gives way to the subject
+#: after the opening phrase.
+SUBJECT_LONE_OPENER = True
+_LONE_NOT_SUBJECT = frozenset("back since wow it’s it's that’s that's there’s there's".split())
 
 
 #: "When he returned he began by saying, “...”", "As Professor Foner put it: “...”": with no subject

@@ -745,6 +745,18 @@ CASES = [
         '"We are done," the mayor of the town told reporters.',
         [{"cue": "told", "text": '"We are done,"', "speaker": "the mayor of the town"}],
     ),
+    # --- a lone opener word is no sentence subject: the subject after the opening phrase speaks
+    (
+        "lone-opener-subject",
+        "Back in 1999, Mr. Holm praised the mayor's skills, telling the Ledger that he admired her.",
+        [{"cue": "praised", "speaker": "Mr. Holm"},
+         {"cue": "telling", "text": "the Ledger that he admired her.", "speaker": "Mr. Holm"}],
+    ),
+    (
+        "lone-opener-subject-focus-word",
+        "Even the mayor praised the crew, telling the Ledger that they had saved the ferry.",
+        [{"cue": "telling", "text": "the Ledger that they had saved the ferry.", "speaker": "the mayor"}],
+    ),
     (
         "quote-gap-source-negative-period",
         '"We never talked about that." The harbour board met on Monday and said nothing.',
