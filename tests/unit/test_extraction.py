@@ -222,7 +222,7 @@ CASES = [
     (
         "infinitive-content",
         "A spokeswoman for the port authority declined to comment.",
-        [{"text": "comment.", "cue": "declined to", "kind": "indirect"}],
+        [{"text": "to comment.", "cue": "declined", "kind": "indirect"}],
     ),
     # --- "X, which ..., said": the relative clause's cue does not swallow the main statement
     (
@@ -652,7 +652,7 @@ CASES = [
         "comma-coordinated-past-verb",
         "Mayor Ada Holm joked about the weather, declined to discuss the budget and praised the ferry crew.",
         [{"cue": "joked", "text": "about the weather", "speaker": "Ada Holm"},
-         {"cue": "declined to", "text_startswith": "discuss the budget", "speaker": "Ada Holm"}],
+         {"cue": "declined", "text_startswith": "to discuss the budget", "speaker": "Ada Holm"}],
     ),
     (
         "comma-past-participle-negative",
@@ -725,6 +725,12 @@ CASES = [
         [{"cue": "proposed", "text": "the old bridge be closed.", "speaker": "Holm"}],
     ),
     # --- everything between a quotation closed after a comma and a reporting verb ending the clause is the source
+    # --- the content of a learned cue ending in "to" starts at "to" (PolNeAR's convention); the cue ends before it
+    (
+        "learned-cue-to-content",
+        "Holm vowed to fight on until the end of the year.",
+        [{"cue": "vowed", "text": "to fight on until the end of the year.", "speaker": "Holm"}],
+    ),
     (
         "quote-gap-source-pp",
         '"The plain truth is that nothing has changed," a spokesman for the harbour board said.',
