@@ -786,7 +786,7 @@ def _skip_object(toks: list[_Tok], j: int, hi: int) -> int:
 #: The content of "X said that ..." starts at "that", as PolNeAR's Content spans do (2 371 of the
 #: train spans after a "that" include it, 30 do not). Off: it changes the text of every "said that"
 #: statement, which tests/unit/test_api.py pins ("agreed that ..."); 5-fold CV on train with it on:
-#: F1@30 +0.07, F1@80 +0.23, speaker +0.33 (see docs/extraction.md).
+#: F1@30 +0.10, F1@80 +0.23, speaker +0.33 (see docs/extraction.md).
 INCLUDE_THAT = False
 #: The content of a learned cue ending in "to" ("vowed to fight on") starts at "to" (the cue ends before it).
 INCLUDE_TO = True
@@ -1084,6 +1084,9 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
             j = after_tok
             if ckind == "verb" and L.REPORTING_VERBS.get(toks[ca].low) in ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"):
                 j = _skip_object(toks, j, sj)
+            if PARTICLE_CUE and not inverted and j == cb and j + 1 < sj and toks[j].low in _RULE_CUE_PARTICLES:
+                j += 1  # "pointed out that ...", "complained about the fees": the particle is part of the cue
+                cue_span = (cue_s, toks[j - 1].end)
             j0 = j
             j = _strip_that(toks, j, sj)
             # "X asserted that, abortion aside, ...": after "that" a comma opens an aside, not an adjunct
@@ -1652,6 +1655,12 @@ MODEL_NOMINAL = True
 _SKIP_BEFORE_CUE = frozenset("since already not n't never all both now also still".split()) | L.AUXILIARIES | L.ADVERBS
 #: Whether model content after a cue stops at "; " or ", but" / ", while" / ", although".
 MODEL_CUT = False
+#: A particle right after a rule cue belongs to it, not to the content: "pointed out that ...",
+#: "complained about the fees", "spoke out against" (PolNeAR's content starts after it). For learned
+#: cues ("out back up down off over") it cost speaker accuracy on train CV (-0.03), so none there.
+PARTICLE_CUE = True
+_MODEL_CUE_PARTICLES: frozenset[str] = frozenset()
+_RULE_CUE_PARTICLES = frozenset("out back up down off about against".split())
 _CUT_AFTER_COMMA = frozenset("but while whereas although though".split())
 _MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
 #: Model statements need at least this many words of content.
@@ -2062,7 +2071,8 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             after = model.side.prob(_model.side_features(toks, k, si, sj, inverted, qb, qa, cues)) >= 0.5
             span = None
             cue_end_tok = k + 1
-            while cue_end_tok < sj and toks[cue_end_tok].low in _MULTI_CUE_NEXT and cue_end_tok - k < 2:
+            while cue_end_tok < sj and (toks[cue_end_tok].low in _MULTI_CUE_NEXT or (
+                    PARTICLE_CUE and toks[cue_end_tok].low in _MODEL_CUE_PARTICLES)) and cue_end_tok - k < 2:
                 cue_end_tok += 1
             if t.low == "according" and k + 1 < sj and toks[k + 1].low == "to":
                 np = _source_after(toks, k + 1, sj)

@@ -651,7 +651,7 @@ CASES = [
     (
         "comma-coordinated-past-verb",
         "Mayor Ada Holm joked about the weather, declined to discuss the budget and praised the ferry crew.",
-        [{"cue": "joked", "text": "about the weather", "speaker": "Ada Holm"},
+        [{"cue": "joked about", "text": "the weather", "speaker": "Ada Holm"},
          {"cue": "declined", "text_startswith": "to discuss the budget", "speaker": "Ada Holm"}],
     ),
     (
@@ -730,6 +730,22 @@ CASES = [
         "learned-cue-to-content",
         "Holm vowed to fight on until the end of the year.",
         [{"cue": "vowed", "text": "to fight on until the end of the year.", "speaker": "Holm"}],
+    ),
+    # --- a particle right after a rule cue belongs to the cue
+    (
+        "rule-cue-particle",
+        "Holm pointed out that the ferry was late.",
+        [{"cue": "pointed out", "text": "the ferry was late.", "speaker": "Holm"}],
+    ),
+    (
+        "rule-cue-particle-about",
+        "Holm complained about the fees at the harbour.",
+        [{"cue": "complained about", "text": "the fees at the harbour.", "speaker": "Holm"}],
+    ),
+    (
+        "rule-cue-adjunct-not-particle",
+        "Holm said on Tuesday that the ferry was late.",
+        [{"cue": "said", "text": "the ferry was late.", "speaker": "Holm"}],
     ),
     (
         "quote-gap-source-pp",
