@@ -1141,6 +1141,11 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 cs = toks[j].start
                 if INCLUDE_THAT and j - 1 >= j0 and toks[j - 1].low == "that":
                     cs = toks[j - 1].start  # "said that ...": PolNeAR's content spans start at "that"
+                if RAISING_RULES and toks[ca].low in RAISING_CUES and np is not None and not inverted and ckind == "verb":
+                    x = np[0]
+                    while RAISING_CLAUSE and x - 1 >= si and toks[x - 1].low not in _RAISING_STOP:
+                        x -= 1
+                    cs = toks[x].start  # "The vote is expected to pass": the content holds the subject
                 span = _content_span(text, cs, next_boundary)
                 if text[cs - 1 : cs + 1].strip().endswith(":") or (j > 0 and toks[j - 1].text == ":" and toks[j].start >= s_end):
                     pass
@@ -1655,6 +1660,12 @@ MODEL_NOMINAL = True
 _SKIP_BEFORE_CUE = frozenset("since already not n't never all both now also still".split()) | L.AUXILIARIES | L.ADVERBS
 #: Whether model content after a cue stops at "; " or ", but" / ", while" / ", although".
 MODEL_CUT = False
+#: Learned cues whose content, in PolNeAR, holds their subject ("The vote is expected to pass", "X
+#: seems to ..."): the content runs from the noun phrase before the cue.
+RAISING_CUES = frozenset("expected known appears appear appeared seemed seems seem believed reportedly".split())
+RAISING_CLAUSE = True
+RAISING_RULES = True
+_RAISING_STOP = frozenset(", ; : — – ( “ \" that and but because if while when although though as since".split())
 #: A particle right after a rule cue belongs to it, not to the content: "pointed out that ...",
 #: "complained about the fees", "spoke out against" (PolNeAR's content starts after it). For learned
 #: cues ("out back up down off over") it cost speaker accuracy on train CV (-0.03), so none there.
@@ -2116,7 +2127,14 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                                 end = tx.start
                                 break
                             x += 1
-                    span = _content_span(text, toks[j].start, end)
+                    cstart = toks[j].start
+                    if t.low in RAISING_CUES and np is not None and not inverted and np[1] <= k:
+                        # "The vote is expected to ...", "X seems to ...": PolNeAR's content holds the subject
+                        x = np[0]
+                        while RAISING_CLAUSE and x - 1 >= si and toks[x - 1].low not in _RAISING_STOP:
+                            x -= 1  # back to the start of the clause: "The vote in the council is expected"
+                        cstart = toks[x].start
+                    span = _content_span(text, cstart, end)
             if span is None:
                 end = t.start
                 if np is not None and not inverted:

@@ -747,6 +747,27 @@ CASES = [
         "Holm said on Tuesday that the ferry was late.",
         [{"cue": "said", "text": "the ferry was late.", "speaker": "Holm"}],
     ),
+    # --- "expected", "seems", "known" ...: the content holds the clause's subject, as PolNeAR's does
+    (
+        "raising-cue-rule",
+        "The vote in the council is expected to pass easily next week.",
+        [{"cue": "expected", "text": "The vote in the council is expected to pass easily next week."}],
+    ),
+    (
+        "raising-cue-learned",
+        "Holm seems to have lost the trust of the crew.",
+        [{"cue": "seems", "text": "Holm seems to have lost the trust of the crew."}],
+    ),
+    (
+        "raising-cue-after-comma",
+        "After the storm, the ferry is expected to run again on Monday.",
+        [{"cue": "expected", "text": "the ferry is expected to run again on Monday."}],
+    ),
+    (
+        "non-raising-cue-negative",
+        "The council expects the vote to pass easily next week.",
+        [{"text": "the vote to pass easily next week.", "speaker": "The council"}],
+    ),
     (
         "quote-gap-source-pp",
         '"The plain truth is that nothing has changed," a spokesman for the harbour board said.',
