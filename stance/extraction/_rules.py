@@ -1141,7 +1141,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 cs = toks[j].start
                 if INCLUDE_THAT and j - 1 >= j0 and toks[j - 1].low == "that":
                     cs = toks[j - 1].start  # "said that ...": PolNeAR's content spans start at "that"
-                if RAISING_RULES and toks[ca].low in RAISING_CUES and np is not None and not inverted and ckind == "verb":
+                if RAISING_RULES and _raising(toks, ca, si) and np is not None and not inverted and ckind == "verb":
                     x = np[0]
                     while RAISING_CLAUSE and x - 1 >= si and toks[x - 1].low not in _RAISING_STOP:
                         x -= 1
@@ -1663,6 +1663,23 @@ MODEL_CUT = False
 #: Learned cues whose content, in PolNeAR, holds their subject ("The vote is expected to pass", "X
 #: seems to ..."): the content runs from the noun phrase before the cue.
 RAISING_CUES = frozenset("expected known appears appear appeared seemed seems seem believed reportedly".split())
+#: ... and these only after a form of "be" ("is thought to", "was said to"): then they are raising verbs.
+RAISING_PASSIVE = frozenset("thought said considered rumored alleged".split())
+_BE = frozenset("is are was were be been being 's ’s".split())
+
+
+def _raising(toks: list[_Tok], k: int, si: int) -> bool:
+    low = toks[k].low
+    if low in RAISING_CUES:
+        return True
+    if low not in RAISING_PASSIVE:
+        return False
+    x = k - 1
+    while x >= si and toks[x].word and (toks[x].low in L.ADVERBS or toks[x].low in ("not", "n't", "widely", "also", "still")):
+        x -= 1
+    return x >= si and toks[x].low in _BE
+
+
 RAISING_CLAUSE = True
 RAISING_RULES = True
 _RAISING_STOP = frozenset(", ; : — – ( “ \" that and but because if while when although though as since".split())
@@ -2128,7 +2145,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                                 break
                             x += 1
                     cstart = toks[j].start
-                    if t.low in RAISING_CUES and np is not None and not inverted and np[1] <= k:
+                    if _raising(toks, k, si) and np is not None and not inverted and np[1] <= k:
                         # "The vote is expected to ...", "X seems to ...": PolNeAR's content holds the subject
                         x = np[0]
                         while RAISING_CLAUSE and x - 1 >= si and toks[x - 1].low not in _RAISING_STOP:

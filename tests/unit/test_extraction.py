@@ -764,6 +764,11 @@ CASES = [
         [{"cue": "expected", "text": "the ferry is expected to run again on Monday."}],
     ),
     (
+        "raising-passive-said",
+        "The mayor is said to be furious about the fees.",
+        [{"cue": "said", "text": "The mayor is said to be furious about the fees."}],
+    ),
+    (
         "non-raising-cue-negative",
         "The council expects the vote to pass easily next week.",
         [{"text": "the vote to pass easily next week.", "speaker": "The council"}],
