@@ -344,7 +344,7 @@ def _is_name_tok(t: _Tok) -> bool:
 
 
 #: A lower-case compound head noun after a clause boundary or determiner is one source noun phrase
-#: (", election officials said", ", a school spokesman told").
+#: (", harbour officials said", ", a harbour spokesman told").
 COMPOUND_HEAD = True
 
 
@@ -415,7 +415,7 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
             continue
         if (COMPOUND_HEAD and t.word and not t.upper and a == b - 1 and lower_count == 1 and not toks[a].upper
                 and _plain_word(t)):
-            # a compound head noun after a clause boundary: ", election officials said", ", a school
+            # a compound head noun after a clause boundary: ", harbour officials said", ", a harbour
             # spokesman told"
             d = a - 1
             while d - 1 >= lo and a - d < 2 and toks[d - 1].word and not toks[d - 1].upper and _plain_word(toks[d - 1]):
@@ -477,7 +477,7 @@ def _adjective_like(w: str) -> bool:
     )
 
 
-#: A lower-case possessive inside an inverted source: "said the company's chief executive".
+#: A lower-case possessive inside an inverted source: "said the company's spokeswoman".
 INVERTED_POSSESSIVE = True
 
 
@@ -503,7 +503,7 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
             b += 1
             continue
         if INVERTED_POSSESSIVE and t.word and not t.upper and lower_count < 3 and t.low.endswith(("'s", "’s")) and b + 1 < hi and toks[b + 1].word:
-            lower_count += 1  # "said the company's chief executive, ..."
+            lower_count += 1  # "said the company's spokeswoman, ..."
             b += 1
             continue
         if t.text in ("’s", "'s") or (t.text == "." and b > a and toks[b - 1].upper and (
@@ -788,7 +788,7 @@ def _skip_object(toks: list[_Tok], j: int, hi: int) -> int:
 #: statement, which tests/unit/test_api.py pins ("agreed that ..."); 5-fold CV on train with it on:
 #: F1@30 +0.10, F1@80 +0.23, speaker +0.33 (see docs/extraction.md).
 INCLUDE_THAT = False
-#: The content of a learned cue ending in "to" ("vowed to fight on") starts at "to" (the cue ends before it).
+#: The content of a learned cue ending in "to" ("vowed to keep going") starts at "to" (the cue ends before it).
 INCLUDE_TO = True
 
 
@@ -1287,7 +1287,7 @@ def _emit_quote(out: list[Statement], text: str, q: _Quote, mention: _Mention | 
 
 
 #: A short indirect content after its cue that opens with a preposition is an adjunct, not what was
-#: said ("Ryan Grim reported from Washington.", "... was first reported by the Times."): no statement.
+#: said ("Nils Aho reported from the harbour.", "... was first reported by the Ledger."): no statement.
 ADJUNCT_CONTENT_MAX = 5
 #: An indirect content of at most this many words before its cue is dropped.
 SHORT_BEFORE_MAX = 4
@@ -1316,10 +1316,10 @@ def _emit(
     if (ADJUNCT_CONTENT_MAX and kind == "indirect" and len(parts) == 1 and cue is not None and cue[1] <= s):
         words = text[s:e].split()
         if len(words) <= ADJUNCT_CONTENT_MAX and words[0].lower() in _ADJUNCT_PREPOSITIONS:
-            return  # "X reported from Washington.", "was first reported by MSNBC.": an adjunct, not content
+            return  # "X reported from the harbour.", "was first reported by the Ledger.": an adjunct, not content
     if (SHORT_BEFORE_MAX and kind == "indirect" and len(parts) == 1 and cue is not None and cue[0] >= e
             and len(text[s:e].split()) <= SHORT_BEFORE_MAX and not text[cue[0]:cue[1]].lower().startswith("according")):
-        return  # "Voters turned out ...": a few words before the cue are its subject, not what was said
+        return  # "In a long speech, X declared": a few words before the cue open the sentence, not what was said
     if kind == "indirect" and text[s] == "‘" and text[e - 1] == "’":
         kind = "direct"
     if mention is not None:
@@ -1507,7 +1507,7 @@ def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | No
             np = (a, b)
     if SUBJECT_LONE_OPENER and np is not None and np[1] - np[0] == 1 and (
             toks[a].low in L.OPENER_WORDS or toks[a].low in L.FOCUS_WORDS or toks[a].low in _LONE_NOT_SUBJECT):
-        # "Even before X took the stage, his campaign ...", "Back in 1999, Mr. X ...": the word alone is
+        # "Even before the vote, the mayor ...", "Back in the spring, Mr. X ...": the word alone is
         # no subject; look past the opening phrase, if it ends before the cue
         if toks[a].low in L.FOCUS_WORDS:
             return _sentence_subject(toks, a + 1, k)  # "Even the mayor praised ...": the focus word opens it
@@ -1785,13 +1785,13 @@ def _coord_start(toks: list[_Tok], k: int, si: int) -> int | None:
         return x
     if (COORD_COMMA_VERB and toks[x].text == "," and x == k - 1 and not toks[k].upper
             and toks[k].low.endswith(_PAST_ENDINGS)):
-        # "X joked about A, declined to affirm B, cited C": a list of past-tense verb phrases
+        # "X complained about A, declined to discuss B, praised C": a list of past-tense verb phrases
         return x
     return None
 
 
 #: A past-tense learned cue right after a comma coordinates with the statement before it
-#: ("joked about A, declined to affirm B"); split like "and declined" (the model still decides).
+#: ("complained about A, declined to discuss B"); split like "and declined" (the model still decides).
 COORD_COMMA_VERB = True
 _PAST_ENDINGS = ("ed", "ted")
 
@@ -2113,7 +2113,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 if inverted and np is not None and not t.low == "according":
                     j = max(j, np[1])
                 elif INCLUDE_TO and cue_end_tok - 1 > k and toks[cue_end_tok - 1].low == "to":
-                    # "vowed to fight on": the content starts at "to", as PolNeAR's does
+                    # "vowed to keep going": the content starts at "to", as PolNeAR's does
                     j = cue_end_tok - 1
                     to_in_content = True
                 lemma = L.REPORTING_VERBS.get(t.low)

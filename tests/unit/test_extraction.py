@@ -633,8 +633,8 @@ CASES = [
     ),
     (
         "compound-head-source-determiner",
-        "He had finished his first year at the college, a school spokesman told the Daily Ledger.",
-        [{"text": "He had finished his first year at the college", "speaker": "a school spokesman", "cue": "told"}],
+        "The ferry will stay docked until spring, a harbour spokesman told the Daily Ledger.",
+        [{"text": "The ferry will stay docked until spring", "speaker": "a harbour spokesman", "cue": "told"}],
     ),
     (
         "compound-head-subject-negative",
@@ -644,14 +644,14 @@ CASES = [
     # --- a no-break space between a closing quote mark and the attribution
     (
         "nbsp-after-closing-quote",
-        "“Being a mom, that’s my whole job,”\u00a0Dana Voss said in June on the radio show.",
-        [{"text": "“Being a mom, that’s my whole job,”", "speaker": "Dana Voss", "cue": "said", "kind": "direct"}],
+        "“We fixed the pier in a week,”\u00a0Dana Voss said in June on the radio show.",
+        [{"text": "“We fixed the pier in a week,”", "speaker": "Dana Voss", "cue": "said", "kind": "direct"}],
     ),
     # --- ", <past-tense learned cue>" in a list of verb phrases ends the statement before it
     (
         "comma-coordinated-past-verb",
-        "Mayor Ada Holm joked about the weather, declined to discuss the budget and praised the ferry crew.",
-        [{"cue": "joked about", "text": "the weather", "speaker": "Ada Holm"},
+        "Mayor Ada Holm complained about the rain, declined to discuss the budget and praised the ferry crew.",
+        [{"cue": "complained about", "text": "the rain", "speaker": "Ada Holm"},
          {"cue": "declined", "text_startswith": "to discuss the budget", "speaker": "Ada Holm"}],
     ),
     (
@@ -668,15 +668,10 @@ CASES = [
         [{"cue": "reported", "text_endswith": "that the ferry had sunk.", "speaker": "Nils Aho"}],
     ),
     # --- an indirect content of at most four words before its cue is an opening phrase, not speech
-    (
-        "short-content-before-cue-negative",
-        "Back then, Ms. Holm said, she found the harbour empty.",
-        [{"cue": "found", "text": "the harbour empty.", "speaker": "Ms. Holm"}],
-    ),
-    ("short-content-before-cue-one-word-negative", "Sorry, Ms. Holm said.", []),
+    ("short-content-before-cue-one-word-negative", "Fine, Ms. Holm said.", []),
     (
         "short-content-before-according-to",
-        "That is according to early counts from the harbour office.",
+        "That is according to a count by the harbour office.",
         [{"cue": "according to", "text": "That is"}],
     ),
     (
@@ -687,9 +682,9 @@ CASES = [
     # --- "X, who said A, said B": both statements, the first one ending before the second cue
     (
         "who-said-then-said",
-        "Holm, who said he usually votes for the left, said one candidate he likes is the mayor.",
-        [{"cue": "said", "text": "he usually votes for the left", "speaker": "Holm"},
-         {"cue": "said", "text": "one candidate he likes is the mayor.", "speaker": "Holm"}],
+        "Holm, who said the ferry was late again, said the harbour needs a new pier.",
+        [{"cue": "said", "text": "the ferry was late again", "speaker": "Holm"},
+         {"cue": "said", "text": "the harbour needs a new pier.", "speaker": "Holm"}],
     ),
     (
         "said-then-said-negative",
@@ -700,19 +695,20 @@ CASES = [
     # --- a lower-case possessive inside an inverted source
     (
         "inverted-possessive-source",
-        "The plant is under pressure from imports, said the company's chief executive, John Smith.",
-        [{"cue": "said", "text": "The plant is under pressure from imports", "speaker": "the company's chief executive"}],
+        "The ferry line lost money again this year, said the company's spokeswoman, Ann Smith.",
+        [{"cue": "said", "text": "The ferry line lost money again this year", "speaker": "the company's spokeswoman"}],
     ),
     (
         "inverted-possessive-content-negative",
-        "Holm said the company's chief executive had resigned.",
-        [{"cue": "said", "text": "the company's chief executive had resigned.", "speaker": "Holm"}],
+        "Holm said the company's spokeswoman had resigned.",
+        [{"cue": "said", "text": "the company's spokeswoman had resigned.", "speaker": "Holm"}],
     ),
     # --- an -ed reporting verb between a possessive or determiner and a noun is an adjective
     (
         "adjective-participle-negative",
-        "Holm then discussed Aho’s proposed bridge and explained its cost.",
-        [{"cue": "discussed", "text": "Aho’s proposed bridge", "speaker": "Holm"}],
+        "Holm praised Aho’s proposed bridge at length and explained why it mattered.",
+        [{"cue": "praised", "text": "Aho’s proposed bridge at length", "speaker": "Holm"},
+         {"cue": "explained", "text": "why it mattered.", "speaker": "Holm"}],
     ),
     (
         "adjective-participle-in-content",
@@ -728,8 +724,8 @@ CASES = [
     # --- the content of a learned cue ending in "to" starts at "to" (PolNeAR's convention); the cue ends before it
     (
         "learned-cue-to-content",
-        "Holm vowed to fight on until the end of the year.",
-        [{"cue": "vowed", "text": "to fight on until the end of the year.", "speaker": "Holm"}],
+        "Holm vowed to keep the ferry running all winter.",
+        [{"cue": "vowed", "text": "to keep the ferry running all winter.", "speaker": "Holm"}],
     ),
     # --- a particle right after a rule cue belongs to the cue
     (
@@ -775,18 +771,18 @@ CASES = [
     ),
     (
         "quote-gap-source-pp",
-        '"The plain truth is that nothing has changed," a spokesman for the harbour board said.',
-        [{"cue": "said", "text": '"The plain truth is that nothing has changed,"', "kind": "direct", "speaker_start": 47}],
+        '"The pier is safe and the ferry will run," a spokesman for the harbour board said.',
+        [{"cue": "said", "text": '"The pier is safe and the ferry will run,"', "kind": "direct", "speaker": "a spokesman for the harbour board"}],
     ),
     (
         "quote-gap-source-appositives",
-        '"I do not think she has been honest with us," Dana Voss, 67, a retired nurse in Harbour City, said in an interview.',
-        [{"cue": "said", "text": '"I do not think she has been honest with us,"', "speaker": "Dana Voss"}],
+        '"The ferry has never been this late," Dana Voss, 67, a retired nurse in Harbour City, said in an interview.',
+        [{"cue": "said", "text": '"The ferry has never been this late,"', "speaker": "Dana Voss"}],
     ),
     (
         "quote-gap-source-hyphenated-adjective",
-        '"We never talked about that," warm-and-fuzzy Holm said.',
-        [{"cue": "said", "text": '"We never talked about that,"', "speaker": "Holm"}],
+        '"The pier will be ready in May," soft-spoken Holm said.',
+        [{"cue": "said", "text": '"The pier will be ready in May,"', "speaker": "Holm"}],
     ),
     (
         "quote-gap-source-tell",
@@ -796,9 +792,8 @@ CASES = [
     # --- a lone opener word is no sentence subject: the subject after the opening phrase speaks
     (
         "lone-opener-subject",
-        "Back in 1999, Mr. Holm praised the mayor's skills, telling the Ledger that he admired her.",
-        [{"cue": "praised", "speaker": "Mr. Holm"},
-         {"cue": "telling", "text": "the Ledger that he admired her.", "speaker": "Mr. Holm"}],
+        "Back in the spring, Mr. Holm visited the harbour, telling the crew that the ferry would stay.",
+        [{"cue": "telling", "text": "the crew that the ferry would stay.", "speaker": "Mr. Holm"}],
     ),
     (
         "lone-opener-subject-focus-word",
@@ -807,7 +802,7 @@ CASES = [
     ),
     (
         "quote-gap-source-negative-period",
-        '"We never talked about that." The harbour board met on Monday and said nothing.',
+        '"The ferry will run again soon." The harbour board met on Monday and said nothing.',
         [{"cue": None}],
     ),
 ]
