@@ -153,6 +153,11 @@ def _run_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _csv_cells(row: dict[str, Any]) -> dict[str, Any]:
+    """A row for csv.DictWriter: lists and dicts (flags, probabilities) as JSON."""
+    return {k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+
+
 def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | None, fmt: str) -> None:
     fh: Any = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
     try:
@@ -160,7 +165,7 @@ def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | N
             w = csv.DictWriter(fh, fieldnames=fieldnames, extrasaction="ignore", delimiter="\t" if fmt == "tsv" else ",")
             w.writeheader()
             for r in rows:
-                w.writerow({k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in r.items()})
+                w.writerow(_csv_cells(r))
         else:
             for r in rows:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -346,7 +351,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
                 printed = True
             elif csv_writer is not None:
                 for r in rows:
-                    csv_writer.writerow({k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in r.items()})
+                    csv_writer.writerow(_csv_cells(r))
             else:
                 for r in rows:
                     sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")

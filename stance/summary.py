@@ -18,7 +18,7 @@ label and names the statement behind its verdict:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from stance.exceptions import InputError
@@ -50,7 +50,7 @@ class SpeakerStance:
     start: int
     end: int
     mentioned: bool
-    statements: int = field(default=0)
+    statements: int
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""

@@ -94,15 +94,13 @@ def _table_row(cells: list[str], widths: list[int]) -> str:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Run ``stance extract``: print statements of each file; exit 1 if any file failed."""
-    from stance.extraction import extract_statements
-
     failed = 0
     out = sys.stdout
     # progress over the files on stderr, only when it is a terminal and the results are not (else they interleave)
     show = len(args.files) > 1 and sys.stderr.isatty() and not sys.stdout.isatty()
     with Progress(len(args.files), "extract (files)", enabled=show) as bar:
         for path in args.files:
-            failed += _extract_one(path, args.format, out, extract_statements)
+            failed += _extract_one(path, args.format, out)
             bar.update()
     if failed:
         print(f"stance extract: {failed} of {len(args.files)} file(s) failed; see messages above", file=sys.stderr)
@@ -110,12 +108,14 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _extract_one(path: str, fmt: str, out: Any, extract_statements: Any) -> int:
+def _extract_one(path: str, fmt: str, out: Any) -> int:
     """Write one file's statements; 1 when the file could not be read (message on stderr), else 0."""
     text, err = _read_article(path)
     if text is None or err is not None:
         print(f"stance extract: {err}", file=sys.stderr)
         return 1
+    from stance.extraction import extract_statements
+
     statements = extract_statements(text)
     if fmt == "jsonl":
         for st in statements:
