@@ -13,7 +13,7 @@ import gc
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
@@ -25,6 +25,9 @@ from stance._version import __version__
 from stance.exceptions import InputError, LabelError, NotFittedError
 from stance.features import Pair, StanceFeaturizer, as_pairs
 from stance.labels import ordered
+
+if TYPE_CHECKING:
+    from stance.encoder import PairEncoder
 
 __all__ = ["Prediction", "StanceModel", "TrainConfig", "make_head", "LOW_COVERAGE", "NON_LATIN", "TARGET_NOT_MENTIONED"]
 
@@ -239,6 +242,13 @@ class StanceModel:
     stance_head, sentiment_head : calibrated classifiers (``sentiment_head`` may be ``None``)
     metadata : dict
         Training corpora, recipe, configuration, scores and versions; saved beside the weights.
+    encoder : PairEncoder or None
+        A fine-tuned transformer (see :mod:`stance.encoder`) whose stance probabilities are blended with the
+        linear stance head's: ``encoder_weight`` times the encoder's plus the rest times the linear head's.
+        The default model has one; models trained with :meth:`fit` do not. Sentiment and the flags come from
+        the linear model alone.
+    encoder_weight : float
+        The encoder's share of the stance probabilities (0 to 1; 0 switches it off).
     """
 
     def __init__(
@@ -247,11 +257,22 @@ class StanceModel:
         stance_head: Any,
         sentiment_head: Any | None = None,
         metadata: Mapping[str, Any] | None = None,
+        encoder: PairEncoder | None = None,
+        encoder_weight: float = 0.0,
     ) -> None:
         self.featurizer = featurizer
         self.stance_head = stance_head
         self.sentiment_head = sentiment_head
         self.metadata: dict[str, Any] = dict(metadata or {})
+        if not 0.0 <= encoder_weight <= 1.0:
+            raise InputError(f"encoder_weight={encoder_weight!r}; give a share between 0 and 1")
+        self.encoder = encoder
+        self.encoder_weight = float(encoder_weight) if encoder is not None else 0.0
+
+    def without_encoder(self) -> StanceModel:
+        """This model with its encoder switched off: stance from the linear head alone, hundreds of times
+        faster on new text and a little less accurate (see docs/any-target.md). Shares the weights."""
+        return StanceModel(self.featurizer, self.stance_head, self.sentiment_head, self.metadata)
 
     # ------------------------------------------------------------------ training
     @classmethod
@@ -377,9 +398,14 @@ class StanceModel:
         return out
 
     def predict_proba(self, pairs: Any) -> np.ndarray:
-        """Stance probabilities, columns in the order of ``stance_head.classes_`` (scikit-learn style)."""
-        X, _ = self.featurizer._transform(as_pairs(pairs))
-        return self.stance_head.predict_proba(X)
+        """Stance probabilities, columns in the order of ``stance_head.classes_`` (scikit-learn style), blended
+        with the encoder's as in :meth:`predict_batch`."""
+        pairs = as_pairs(pairs)
+        X, _ = self.featurizer._transform(pairs)
+        probs = self.stance_head.predict_proba(X)
+        if self.encoder is not None and self.encoder_weight > 0:
+            probs = self._blend(probs, [str(c) for c in self.stance_head.classes_], pairs)
+        return probs
 
     def _predict_pairs(self, pairs: list[Pair]) -> list[Prediction]:
         if not hasattr(self.stance_head, "classes_"):
@@ -387,6 +413,8 @@ class StanceModel:
         parts, coverage = self.featurizer._transform_parts(pairs)
         sp_, mp = self._probabilities(parts)
         s_classes = [str(c) for c in self.stance_head.classes_]
+        if self.encoder is not None and self.encoder_weight > 0:
+            sp_ = self._blend(sp_, s_classes, pairs)
         s_rows = sp_.tolist()
         s_best = sp_.argmax(axis=1).tolist()
         if mp is not None:
@@ -420,6 +448,18 @@ class StanceModel:
                 Prediction(text, pair.target, s_classes[b], s_row[b], dict(zip(s_classes, s_row)), sentiment, sconf, m_probs, flags)
             )
         return out
+
+    def _blend(self, linear: np.ndarray, classes: list[str], pairs: list[Pair]) -> np.ndarray:
+        """The linear head's stance probabilities blended with the encoder's (columns in ``classes`` order)."""
+        from stance.encoder import encoder_input
+
+        enc = self.encoder
+        assert enc is not None
+        inputs = [encoder_input(p.text, p.target, p.aliases, p.span) for p in pairs]
+        probs = enc.predict_proba([a for a, _ in inputs], [b for _, b in inputs])
+        cols = [enc.labels.index(c) for c in classes]
+        w = self.encoder_weight
+        return (1.0 - w) * linear + w * probs[:, cols]
 
     def _probabilities(self, parts: Any) -> tuple[np.ndarray, np.ndarray | None]:
         """Stance and sentiment probabilities of a batch's feature blocks (``featurizer._transform_parts``);

@@ -64,6 +64,18 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
         compression=zipfile.ZIP_DEFLATED,
     )
     meta = dict(model.metadata)
+    encoder = getattr(model, "encoder", None)
+    encoder_bytes = encoder.data if encoder is not None else None
+    if encoder_bytes is not None:
+        meta["encoder"] = {
+            **dict(meta.get("encoder") or {}),
+            "weight": model.encoder_weight,
+            "labels": list(encoder.labels),
+            "sha256": _sha256(encoder_bytes),
+            "bytes": len(encoder_bytes),
+        }
+    else:
+        meta.pop("encoder", None)
     meta.update(
         format=FORMAT,
         format_version=FORMAT_VERSION,
@@ -80,6 +92,8 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
         zf.writestr("metadata.json", json.dumps(meta, indent=2, sort_keys=True, default=str))
         zf.writestr("weights.skops", weights)
+        if encoder_bytes is not None:
+            zf.writestr("encoder.npz", encoder_bytes)
     os.replace(tmp, path)
     model.metadata = meta
     return path
@@ -207,7 +221,34 @@ def load_model(
             ModelVersionWarning,
             stacklevel=3,
         )
-    return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta)
+    encoder, weight = _load_encoder(path, meta)
+    return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, weight)
+
+
+def _load_encoder(path: Path, meta: dict[str, Any]) -> tuple[Any, float]:
+    """The model file's encoder (numpy arrays only, no pickle) and its weight, or ``(None, 0.0)``."""
+    info = meta.get("encoder")
+    if not info:
+        return None, 0.0
+    from stance.encoder import PairEncoder
+
+    with _open(path) as zf:
+        try:
+            data = zf.read("encoder.npz")
+        except KeyError:
+            raise ModelFormatError(f"{str(path)!r}: its metadata names an encoder but the file has no encoder.npz; save or download it again") from None
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise ModelFormatError(f"{str(path)!r}: the encoder is unreadable ({exc}); save or download the model again") from None
+    if _sha256(data) != info.get("sha256"):
+        raise ModelFormatError(
+            f"{str(path)!r}: the encoder does not match the checksum in its metadata; the file was changed or damaged "
+            "after it was saved. Save or download it again"
+        )
+    try:
+        encoder = PairEncoder.from_bytes(data)
+    except Exception as exc:  # numpy raises various errors on malformed archives; pickled arrays are refused
+        raise ModelFormatError(f"{str(path)!r}: the encoder is malformed ({type(exc).__name__}: {exc}); save or download the model again") from None
+    return encoder, float(info.get("weight", 0.0))
 
 
 def _minor(version: object) -> tuple[str, ...]:

@@ -1,0 +1,319 @@
+"""A small pretrained transformer, fine-tuned for stance toward a target, run with numpy alone.
+
+The default model can carry a :class:`PairEncoder`: a 6-layer MiniLM (all-MiniLM-L6-v2, Apache-2.0, 22.7M
+parameters) fine-tuned by ``training/encoder_model.py`` on the default model's stance corpora, with a linear
+layer over the mean of its last hidden states. It reads the statement and the target together, so it can tell
+which of several people a word of praise or blame is about, which the linear model's n-gram features cannot.
+
+Nothing here needs PyTorch: the forward pass is a few numpy matrix products per layer, and the uncased
+WordPiece tokenizer is implemented below. The weights travel inside the model file as int8 matrices with one
+float scale per row (dequantized once at load), in a numpy archive read with ``allow_pickle=False``.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = ["PairEncoder", "WordPiece", "encoder_input", "MAX_TOKENS"]
+
+#: Longest input (statement and target with their special tokens) the encoder reads; longer statements are cut.
+MAX_TOKENS = 128
+_BATCH = 32
+
+
+def encoder_input(text: str, target: str, aliases: Sequence[str] = (), span: tuple[int, int] | None = None) -> tuple[str, str]:
+    """The two segments the encoder reads: the statement (with the mention at ``span`` put in brackets) and the
+    target with its aliases."""
+    if span is not None:
+        s, e = span
+        text = f"{text[:s]}[ {text[s:e]} ]{text[e:]}"
+    second = target if not aliases else target + " , " + " , ".join(aliases)
+    return text, second
+
+
+# ---------------------------------------------------------------------------------------------- tokenizer
+def _is_punct(ch: str) -> bool:
+    cp = ord(ch)
+    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def _is_cjk(cp: int) -> bool:
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x2A6DF
+        or 0x2A700 <= cp <= 0x2CEAF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x2F800 <= cp <= 0x2FA1F
+    )
+
+
+class WordPiece:
+    """BERT's uncased tokenizer: clean, split on whitespace and punctuation, lowercase, strip accents, then
+    greedy longest-match word pieces (``##`` marks a piece inside a word)."""
+
+    def __init__(self, vocab: Sequence[str]) -> None:
+        self.vocab = {w: i for i, w in enumerate(vocab)}
+        self.unk = self.vocab["[UNK]"]
+        self.cls, self.sep, self.pad = self.vocab["[CLS]"], self.vocab["[SEP]"], self.vocab["[PAD]"]
+        self._words: dict[str, list[int]] = {}
+
+    def _basic(self, text: str) -> list[str]:
+        if not text.isascii():
+            out = []
+            for ch in text:
+                cp = ord(ch)
+                cat = unicodedata.category(ch)
+                if cp == 0 or cp == 0xFFFD or (cat in ("Cc", "Cf") and ch not in "\t\n\r"):
+                    continue
+                out.append(f" {ch} " if _is_cjk(cp) else " " if cat == "Zs" else ch)
+            text = "".join(out)
+        words: list[str] = []
+        for w in text.lower().split():
+            if not w.isascii():
+                w = "".join(c for c in unicodedata.normalize("NFD", w) if unicodedata.category(c) != "Mn")
+            if w.isalnum():
+                words.append(w)
+                continue
+            cur: list[str] = []
+            for c in w:
+                if _is_punct(c):
+                    if cur:
+                        words.append("".join(cur))
+                        cur = []
+                    words.append(c)
+                else:
+                    cur.append(c)
+            if cur:
+                words.append("".join(cur))
+        return words
+
+    def _word(self, w: str) -> list[int]:
+        got = self._words.get(w)
+        if got is not None:
+            return got
+        got = []
+        if len(w) > 100:
+            got = [self.unk]
+        else:
+            vocab, i, n = self.vocab, 0, len(w)
+            while i < n:
+                j = n
+                piece = None
+                while j > i:
+                    piece = vocab.get(w[i:j] if i == 0 else "##" + w[i:j])
+                    if piece is not None:
+                        break
+                    j -= 1
+                if piece is None:
+                    got = [self.unk]
+                    break
+                got.append(piece)
+                i = j
+        if len(self._words) > 200_000:
+            self._words.clear()
+        self._words[w] = got
+        return got
+
+    def ids(self, text: str) -> list[int]:
+        """The word-piece ids of ``text`` (no special tokens)."""
+        out: list[int] = []
+        for w in self._basic(text):
+            out += self._word(w)
+        return out
+
+    def pair(self, first: str, second: str, max_len: int = MAX_TOKENS) -> tuple[list[int], int]:
+        """``[CLS] first [SEP] second [SEP]`` cut to ``max_len`` (the longer segment loses its tail first), and the
+        length of the first part (with ``[CLS]`` and its ``[SEP]``), where the token types switch to 1."""
+        a, b = self.ids(first), self.ids(second)
+        room = max_len - 3
+        while len(a) + len(b) > room:
+            if len(a) >= len(b):
+                a.pop()
+            else:
+                b.pop()
+        return [self.cls, *a, self.sep, *b, self.sep], len(a) + 2
+
+
+# ---------------------------------------------------------------------------------------------- encoder
+def _layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:
+    mu = x.mean(-1, keepdims=True)
+    x = x - mu
+    var = (x * x).mean(-1, keepdims=True)
+    return x / np.sqrt(var + 1e-12) * g + b
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    from scipy.special import erf
+
+    return 0.5 * x * (1.0 + erf(x * np.float32(0.7071067811865476)))
+
+
+def quantize(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """int8 matrices with one float32 scale per row (``name`` and ``name.scale``); vectors stay float32."""
+    out: dict[str, np.ndarray] = {}
+    for k, v in weights.items():
+        v = np.asarray(v, dtype=np.float32)
+        if v.ndim == 2:
+            scale = np.abs(v).max(axis=1, keepdims=True) / 127.0
+            scale[scale == 0] = 1.0
+            out[k] = np.round(v / scale).astype(np.int8)
+            out[k + ".scale"] = scale.astype(np.float32)
+        else:
+            out[k] = v
+    return out
+
+
+def _dequantize(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    out = {}
+    for k, v in arrays.items():
+        if k.endswith(".scale"):
+            continue
+        if v.dtype == np.int8:
+            out[k] = v.astype(np.float32) * arrays[k + ".scale"]
+        else:
+            out[k] = v.astype(np.float32, copy=False)
+    return out
+
+
+class PairEncoder:
+    """The fine-tuned encoder with its classification layer: ``predict_proba(firsts, seconds)``.
+
+    Built from the arrays of :meth:`to_bytes` (weights, vocabulary, labels, number of heads).
+    """
+
+    def __init__(self, arrays: dict[str, np.ndarray], data: bytes | None = None) -> None:
+        self._arrays = arrays if data is None else None
+        self._data = data
+        self.labels = [str(x) for x in arrays["labels"].tolist()]
+        self.heads = int(arrays["n_heads"])
+        self.tokenizer = WordPiece([str(x) for x in arrays["vocab"].tolist()])
+        self.w = _dequantize({k: v for k, v in arrays.items() if k not in ("labels", "n_heads", "vocab")})
+        self.n_layers = 1 + max(int(k.split(".")[2]) for k in self.w if k.startswith("encoder.layer."))
+        p = "encoder.layer.{}."
+        self._layers = [
+            tuple(
+                self.w[p.format(i) + n]
+                for n in (
+                    "attention.self.qkv.weight",
+                    "attention.self.qkv.bias",
+                    "attention.output.dense.weight",
+                    "attention.output.dense.bias",
+                    "attention.output.LayerNorm.weight",
+                    "attention.output.LayerNorm.bias",
+                    "intermediate.dense.weight",
+                    "intermediate.dense.bias",
+                    "output.dense.weight",
+                    "output.dense.bias",
+                    "output.LayerNorm.weight",
+                    "output.LayerNorm.bias",
+                )
+            )
+            for i in range(self.n_layers)
+        ]
+
+    # -------------------------------------------------------------- (de)serialization
+    @staticmethod
+    def arrays_from_state(state: dict[str, np.ndarray], head_w: np.ndarray, head_b: np.ndarray, labels: Sequence[str], vocab: Sequence[str], n_heads: int) -> dict[str, np.ndarray]:
+        """Arrays for :class:`PairEncoder` from a BERT state dict (names as in ``transformers``' ``BertModel``):
+        query, key and value matrices stacked into one (transposed, ready for ``x @ W``), int8-quantized."""
+        w: dict[str, np.ndarray] = {}
+        for k, v in state.items():
+            if k.endswith("position_ids") or k.startswith("pooler."):
+                continue
+            w[k] = np.asarray(v, dtype=np.float32)
+        for i in range(1 + max(int(k.split(".")[2]) for k in w if k.startswith("encoder.layer."))):
+            p = f"encoder.layer.{i}.attention.self."
+            w[p + "qkv.weight"] = np.concatenate([w.pop(p + n + ".weight") for n in ("query", "key", "value")])
+            w[p + "qkv.bias"] = np.concatenate([w.pop(p + n + ".bias") for n in ("query", "key", "value")])
+        w["head.weight"] = np.asarray(head_w, dtype=np.float32)
+        w["head.bias"] = np.asarray(head_b, dtype=np.float32)
+        out = quantize(w)
+        out["labels"] = np.array(list(labels))
+        out["vocab"] = np.array(list(vocab))
+        out["n_heads"] = np.array(n_heads)
+        return out
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> PairEncoder:
+        """The encoder stored by :meth:`to_bytes` (a numpy archive, read without pickle)."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            return cls({k: z[k] for k in z.files}, data)
+
+    @property
+    def data(self) -> bytes:
+        """This encoder as stored in a model file."""
+        if self._data is None:
+            assert self._arrays is not None
+            self._data = self.to_bytes(self._arrays)
+            self._arrays = None
+        return self._data
+
+    @staticmethod
+    def to_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+        buf = io.BytesIO()
+        np.savez_compressed(buf, **arrays)  # type: ignore[arg-type]
+        return buf.getvalue()
+
+    # -------------------------------------------------------------- forward pass
+    def _encode(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Mean of the last hidden states over the real tokens, shape ``(batch, hidden)``."""
+        w = self.w
+        n, length = ids.shape
+        h = w["embeddings.word_embeddings.weight"][ids]
+        h += w["embeddings.position_embeddings.weight"][:length]
+        h += w["embeddings.token_type_embeddings.weight"][types]
+        h = _layer_norm(h, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        dim = h.shape[-1]
+        nh = self.heads
+        hd = dim // nh
+        bias = np.where(mask[:, None, None, :], np.float32(0.0), np.float32(-1e9))
+        scale = np.float32(1.0 / np.sqrt(hd))
+        for qkv_w, qkv_b, ao_w, ao_b, ln1_g, ln1_b, in_w, in_b, out_w, out_b, ln2_g, ln2_b in self._layers:
+            qkv = h @ qkv_w.T + qkv_b
+            q = qkv[..., :dim].reshape(n, length, nh, hd).transpose(0, 2, 1, 3)
+            k = qkv[..., dim : 2 * dim].reshape(n, length, nh, hd).transpose(0, 2, 3, 1)
+            v = qkv[..., 2 * dim :].reshape(n, length, nh, hd).transpose(0, 2, 1, 3)
+            s = (q @ k) * scale + bias
+            s -= s.max(-1, keepdims=True)
+            np.exp(s, out=s)
+            s /= s.sum(-1, keepdims=True)
+            ctx = (s @ v).transpose(0, 2, 1, 3).reshape(n, length, dim)
+            h = _layer_norm(h + ctx @ ao_w.T + ao_b, ln1_g, ln1_b)
+            h = _layer_norm(h + _gelu(h @ in_w.T + in_b) @ out_w.T + out_b, ln2_g, ln2_b)
+        m = mask[..., None].astype(np.float32)
+        return (h * m).sum(1) / m.sum(1)
+
+    def predict_proba(self, firsts: Sequence[str], seconds: Sequence[str]) -> np.ndarray:
+        """Label probabilities (columns in ``labels`` order) of each (statement, target) pair, in input order."""
+        tok = self.tokenizer
+        encoded = [tok.pair(a, b) for a, b in zip(firsts, seconds)]
+        out = np.zeros((len(encoded), len(self.labels)), dtype=np.float64)
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))  # similar lengths batch together
+        hw, hb = self.w["head.weight"], self.w["head.bias"]
+        for start in range(0, len(order), _BATCH):
+            idx = order[start : start + _BATCH]
+            length = max(len(encoded[i][0]) for i in idx)
+            ids = np.full((len(idx), length), tok.pad, dtype=np.int64)
+            types = np.zeros((len(idx), length), dtype=np.int64)
+            mask = np.zeros((len(idx), length), dtype=bool)
+            for r, i in enumerate(idx):
+                seq, first_len = encoded[i]
+                ids[r, : len(seq)] = seq
+                types[r, first_len : len(seq)] = 1
+                mask[r, : len(seq)] = True
+            logits = self._encode(ids, types, mask) @ hw.T + hb
+            logits -= logits.max(1, keepdims=True)
+            p = np.exp(logits)
+            out[idx] = p / p.sum(1, keepdims=True)
+        return out
+
+    def __getstate__(self) -> Any:  # pragma: no cover - not pickled; kept as bytes in the model file
+        raise TypeError("PairEncoder is stored as arrays in the model file (see stance.persistence), not pickled")

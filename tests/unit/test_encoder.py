@@ -1,0 +1,201 @@
+"""The numpy transformer encoder: WordPiece, quantization, the forward pass's invariants, storage in a model
+file, and the blend with the linear head. Uses a tiny random BERT built here (no pretrained weights)."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stance.encoder import MAX_TOKENS, PairEncoder, WordPiece, encoder_input, quantize
+from stance.exceptions import InputError, ModelFormatError
+from stance.persistence import load_model
+from synthetic import HELDOUT_ROWS, train_small_model
+
+VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "minister", "said", "un", "##able", "##s", "cafe", ",", ".", "!", "[", "]", "x", "##x", "y"]
+
+
+def tiny_arrays(seed: int = 0, hidden: int = 8, heads: int = 2, layers: int = 2, labels: tuple[str, ...] = ("AGAINST", "FAVOR", "NONE")) -> dict:
+    rng = np.random.default_rng(seed)
+    r = lambda *shape: rng.normal(scale=0.5, size=shape).astype(np.float32)  # noqa: E731
+    state = {
+        "embeddings.word_embeddings.weight": r(len(VOCAB), hidden),
+        "embeddings.position_embeddings.weight": r(MAX_TOKENS, hidden),
+        "embeddings.token_type_embeddings.weight": r(2, hidden),
+        "embeddings.LayerNorm.weight": np.ones(hidden, np.float32),
+        "embeddings.LayerNorm.bias": np.zeros(hidden, np.float32),
+        "embeddings.position_ids": np.arange(MAX_TOKENS)[None],
+    }
+    for i in range(layers):
+        p = f"encoder.layer.{i}."
+        for n in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense"):
+            state[p + n + ".weight"], state[p + n + ".bias"] = r(hidden, hidden), r(hidden)
+        state[p + "intermediate.dense.weight"], state[p + "intermediate.dense.bias"] = r(4 * hidden, hidden), r(4 * hidden)
+        state[p + "output.dense.weight"], state[p + "output.dense.bias"] = r(hidden, 4 * hidden), r(hidden)
+        for n in ("attention.output.LayerNorm", "output.LayerNorm"):
+            state[p + n + ".weight"], state[p + n + ".bias"] = np.ones(hidden, np.float32), np.zeros(hidden, np.float32)
+    return PairEncoder.arrays_from_state(state, r(len(labels), hidden) * 4, r(len(labels)), labels, VOCAB, heads)
+
+
+# ---------------------------------------------------------------------------------------------- tokenizer
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("The minister said", ["the", "minister", "said"]),
+        ("  the\tminister\n", ["the", "minister"]),
+        ("Unables!", ["un", "##able", "##s", "!"]),  # greedy longest match, lower-cased
+        ("Café, the", ["cafe", ",", "the"]),  # accents stripped, punctuation split off
+        ("the zebra", ["the", "[UNK]"]),  # a word without pieces is unknown as a whole
+        ("xxx", ["x", "##x", "##x"]),
+        ("[ the ]", ["[", "the", "]"]),
+        ("", []),
+    ],
+)
+def test_wordpiece(text: str, pieces: list[str]) -> None:
+    tok = WordPiece(VOCAB)
+    assert [VOCAB[i] for i in tok.ids(text)] == pieces
+
+
+def test_pair_is_cut_to_max_tokens_longer_segment_first() -> None:
+    tok = WordPiece(VOCAB)
+    ids, first_len = tok.pair("the " * 300, "minister said")
+    assert len(ids) == MAX_TOKENS
+    assert ids[0] == tok.cls and ids[-1] == tok.sep and ids[first_len - 1] == tok.sep
+    assert [VOCAB[i] for i in ids[first_len:-1]] == ["minister", "said"]  # the short target survives whole
+    short, n = tok.pair("the minister", "x")
+    assert [VOCAB[i] for i in short] == ["[CLS]", "the", "minister", "[SEP]", "x", "[SEP]"] and n == 4
+
+
+def test_encoder_input_brackets_the_mention_and_lists_aliases() -> None:
+    assert encoder_input("We back Reyna now", "Reyna", (), (8, 13)) == ("We back [ Reyna ] now", "Reyna")
+    assert encoder_input("text", "the president", ("Reyna", "she")) == ("text", "the president , Reyna , she")
+
+
+# ---------------------------------------------------------------------------------------------- quantization and forward pass
+def test_quantize_keeps_each_row_within_half_a_step() -> None:
+    w = np.random.default_rng(1).normal(size=(5, 40)).astype(np.float32)
+    w[2] = 0.0
+    q = quantize({"m": w, "v": w[0]})
+    assert q["m"].dtype == np.int8 and q["v"].dtype == np.float32
+    back = q["m"].astype(np.float32) * q["m.scale"]
+    step = np.abs(w).max(axis=1, keepdims=True) / 127
+    assert np.all(np.abs(back - w) <= step / 2 + 1e-7)
+    assert np.all(back[2] == 0)
+
+
+def test_probabilities_do_not_depend_on_batch_or_padding() -> None:
+    enc = PairEncoder(tiny_arrays())
+    firsts = ["the minister said", "x", "unables ! the minister said the the the the", "cafe"]
+    seconds = ["the minister", "y", "x", "the"]
+    together = enc.predict_proba(firsts, seconds)
+    alone = np.vstack([enc.predict_proba([a], [b]) for a, b in zip(firsts, seconds)])
+    assert together.shape == (4, 3)
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+    np.testing.assert_allclose(together.sum(1), 1.0, atol=1e-9)
+    assert len({tuple(np.round(r, 6)) for r in together}) == 4  # different inputs, different outputs
+
+
+def test_target_segment_changes_the_output() -> None:
+    enc = PairEncoder(tiny_arrays())
+    a, b = enc.predict_proba(["the minister said"] * 2, ["the minister", "y"])
+    assert not np.allclose(a, b)
+
+
+def test_bytes_round_trip() -> None:
+    enc = PairEncoder(tiny_arrays())
+    again = PairEncoder.from_bytes(enc.data)
+    assert again.labels == enc.labels
+    np.testing.assert_array_equal(again.predict_proba(["the minister"], ["x"]), enc.predict_proba(["the minister"], ["x"]))
+
+
+def test_pickled_arrays_are_refused() -> None:
+    buf = io.BytesIO()
+    np.savez(buf, labels=np.array([{"evil": 1}], dtype=object))
+    with pytest.raises(ValueError, match="allow_pickle"):
+        PairEncoder.from_bytes(buf.getvalue())
+
+
+# ---------------------------------------------------------------------------------------------- in a model
+@pytest.fixture(scope="module")
+def blended(tmp_path_factory) -> tuple:
+    from stance.model import StanceModel
+
+    small = train_small_model()
+    model = StanceModel(small.featurizer, small.stance_head, small.sentiment_head, small.metadata, PairEncoder(tiny_arrays()), 0.4)
+    path = tmp_path_factory.mktemp("enc") / "blended.stance"
+    model.save(path)
+    return small, model, path
+
+
+TEXTS = [r["text"] for r in HELDOUT_ROWS]
+TARGETS = [r["target"] for r in HELDOUT_ROWS]
+
+
+def test_blend_is_the_weighted_mean_of_both_heads(blended) -> None:
+    small, model, _ = blended
+    lin = small.predict_batch(TEXTS, TARGETS)
+    got = model.predict_batch(TEXTS, TARGETS)
+    enc = model.encoder.predict_proba([encoder_input(t, g)[0] for t, g in zip(TEXTS, TARGETS)], [encoder_input(t, g)[1] for t, g in zip(TEXTS, TARGETS)])
+    for i, (a, b) in enumerate(zip(lin, got)):
+        for label, p in b.stance_probabilities.items():
+            want = 0.6 * a.stance_probabilities[label] + 0.4 * enc[i, model.encoder.labels.index(label)]
+            assert p == pytest.approx(want, abs=1e-9)
+        assert b.sentiment == a.sentiment and b.flags == a.flags  # sentiment and flags stay linear
+    np.testing.assert_allclose(model.predict_proba(list(zip(TEXTS, TARGETS))), [[p.stance_probabilities[c] for c in model.stance_head.classes_] for p in got])
+    plain = model.without_encoder().predict_batch(TEXTS, TARGETS)
+    assert [p.stance_probabilities for p in plain] == [p.stance_probabilities for p in lin]
+
+
+def test_model_file_round_trip_keeps_the_encoder(blended) -> None:
+    _, model, path = blended
+    loaded = load_model(path)
+    assert loaded.encoder is not None and loaded.encoder_weight == 0.4
+    assert loaded.metadata["encoder"]["weight"] == 0.4
+    before = [p.stance_probabilities for p in model.predict_batch(TEXTS, TARGETS)]
+    assert [p.stance_probabilities for p in loaded.predict_batch(TEXTS, TARGETS)] == before
+
+
+def _rewrite(src: Path, dst: Path, **members: bytes | None) -> Path:
+    with zipfile.ZipFile(src) as zf:
+        got = {n: zf.read(n) for n in zf.namelist()}
+    for name, data in members.items():
+        name = name.replace("_npz", ".npz")
+        if data is None:
+            got.pop(name)
+        else:
+            got[name] = data
+    with zipfile.ZipFile(dst, "w") as zf:
+        for n, data in got.items():
+            zf.writestr(n, data)
+    return dst
+
+
+def test_tampered_or_missing_encoder_is_refused(blended, tmp_path: Path) -> None:
+    _, _, path = blended
+    with zipfile.ZipFile(path) as zf:
+        data = bytearray(zf.read("encoder.npz"))
+    data[-100] ^= 1
+    with pytest.raises(ModelFormatError, match="encoder does not match the checksum"):
+        load_model(_rewrite(path, tmp_path / "t.stance", encoder_npz=bytes(data)))
+    with pytest.raises(ModelFormatError, match="no encoder.npz"):
+        load_model(_rewrite(path, tmp_path / "m.stance", encoder_npz=None))
+
+
+def test_encoder_weight_outside_zero_to_one_is_refused(blended) -> None:
+    from stance.model import StanceModel
+
+    small, model, _ = blended
+    with pytest.raises(InputError, match="encoder_weight=1.5"):
+        StanceModel(small.featurizer, small.stance_head, None, {}, model.encoder, 1.5)
+
+
+def test_model_without_encoder_saves_no_encoder(blended, tmp_path: Path) -> None:
+    _, model, _ = blended
+    path = model.without_encoder().save(tmp_path / "plain.stance") or tmp_path / "plain.stance"
+    with zipfile.ZipFile(path) as zf:
+        assert "encoder.npz" not in zf.namelist()
+        assert "encoder" not in json.loads(zf.read("metadata.json"))
