@@ -156,13 +156,21 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + erf(x * np.float32(0.7071067811865476)))
 
 
-def quantize(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """int8 matrices with one float32 scale per row (``name`` and ``name.scale``); vectors stay float32."""
+#: Matrices quantized to fewer levels than int8's 127 each side (still stored as int8, which the archive's
+#: compression then packs tighter): the word-piece embeddings, half of the encoder's parameters, at 63 levels
+#: (7 bits; 1.5% relative error, 1.5 MB smaller; outputs checked on the dev scores).
+LEVELS = {"embeddings.word_embeddings.weight": 63}
+
+
+def quantize(weights: dict[str, np.ndarray], levels: dict[str, int] | None = None) -> dict[str, np.ndarray]:
+    """int8 matrices with one float32 scale per row (``name`` and ``name.scale``), at 127 levels each side of zero
+    or as ``levels`` (default :data:`LEVELS`) says; vectors stay float32."""
+    levels = LEVELS if levels is None else levels
     out: dict[str, np.ndarray] = {}
     for k, v in weights.items():
         v = np.asarray(v, dtype=np.float32)
         if v.ndim == 2:
-            scale = np.abs(v).max(axis=1, keepdims=True) / 127.0
+            scale = np.abs(v).max(axis=1, keepdims=True) / float(levels.get(k, 127))
             scale[scale == 0] = 1.0
             out[k] = np.round(v / scale).astype(np.int8)
             out[k + ".scale"] = scale.astype(np.float32)
@@ -181,6 +189,18 @@ def _dequantize(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         else:
             out[k] = v.astype(np.float32, copy=False)
     return out
+
+
+def _kept_piece(piece: str) -> bool:
+    """Whether a word piece is kept in a stored encoder: the special tokens, and pieces of Latin-script text
+    (letters up to Latin Extended-B, digits, punctuation and symbols outside the CJK ranges); not BERT's
+    ``[unusedN]`` slots."""
+    if piece.startswith("[unused"):
+        return False
+    if piece.startswith("[") and piece.endswith("]") and len(piece) > 2:
+        return True
+    body = piece[2:] if piece.startswith("##") else piece
+    return all(ord(c) < 0x250 or (unicodedata.category(c)[0] in "PSNZ" and ord(c) < 0x3000) for c in body)
 
 
 class PairEncoder:
@@ -229,6 +249,12 @@ class PairEncoder:
             if k.endswith("position_ids") or k.startswith("pooler."):
                 continue
             w[k] = np.asarray(v, dtype=np.float32)
+        # only the positions the encoder reads, and only the word pieces of Latin-script text (the model is for
+        # English; text in other scripts is flagged non_latin_script): smaller files, same outputs on such text
+        w["embeddings.position_embeddings.weight"] = w["embeddings.position_embeddings.weight"][:MAX_TOKENS]
+        keep = [i for i, t in enumerate(vocab) if _kept_piece(t)]
+        w["embeddings.word_embeddings.weight"] = w["embeddings.word_embeddings.weight"][keep]
+        vocab = [vocab[i] for i in keep]
         for i in range(1 + max(int(k.split(".")[2]) for k in w if k.startswith("encoder.layer."))):
             p = f"encoder.layer.{i}.attention.self."
             w[p + "qkv.weight"] = np.concatenate([w.pop(p + n + ".weight") for n in ("query", "key", "value")])

@@ -180,6 +180,11 @@ def explain(
         ``probabilities``, ``score`` (the SVM's decision value for ``label``), ``intercept``, and lists
         ``toward`` / ``away`` of ``{"feature", "description", "value", "weight", "contribution"}``, largest
         first. The contributions and the intercept add up to ``score``.
+
+        For a model with an encoder (the default model), the stance figures above are the *linear head's*
+        (its features are what can be listed); ``encoder_weight`` gives the encoder's share and
+        ``model_probabilities`` the blended probabilities the model reports. For sentiment, or a model
+        without an encoder, ``encoder_weight`` is 0 and ``model_probabilities`` equals ``probabilities``.
     """
     if top < 1:
         raise InputError(f"top={top}; ask for at least 1 feature per side")
@@ -202,7 +207,13 @@ def explain(
     w = weights[cols]
     names = _feature_names(model.featurizer)
     score = float(intercept + np.dot(values, w))
+    share = float(getattr(model, "encoder_weight", 0.0)) if task == "stance" and getattr(model, "encoder", None) is not None else 0.0
+    blended = {c: float(p) for c, p in zip(classes, probs)}
+    if share > 0:
+        blended = {c: float(p) for c, p in zip(classes, model._blend(probs[None, :], classes, pairs)[0])}
     return {
+        "encoder_weight": share,
+        "model_probabilities": blended,
         "task": task,
         "label": label,
         "predicted": predicted,

