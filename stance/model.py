@@ -40,6 +40,8 @@ NON_LATIN = "non_latin_script"
 TARGET_NOT_MENTIONED = "target_not_mentioned"
 
 _BATCH = 4096
+#: Smaller chunks when the encoder runs (about a hundred statements a second), so that progress moves.
+_ENCODER_BATCH = 256
 
 #: One training statement as :meth:`StanceModel.fit` accepts it (see :func:`stance.features.as_pairs`): a
 #: :class:`Pair`, a ``(text, target)`` / ``(text, target, aliases)`` / ``(text, target, aliases, span)``
@@ -388,8 +390,9 @@ class StanceModel:
             )
             out: list[Prediction] = []
             with Progress(len(pairs), "predict", enabled=progress) as bar:
-                for start in range(0, len(pairs), _BATCH):
-                    chunk = pairs[start : start + _BATCH]
+                step = _ENCODER_BATCH if self.encoder is not None and self.encoder_weight > 0 else _BATCH
+                for start in range(0, len(pairs), step):
+                    chunk = pairs[start : start + step]
                     out.extend(self._predict_pairs(chunk))
                     bar.update(len(chunk))
         finally:

@@ -68,8 +68,28 @@ def test_metadata_records_recipe_corpora_and_scores(meta) -> None:
     assert meta["vast_topic_overlap"]["shared_with_zero_shot"] == 0
     for key in ("newsmtsc", "newsstance", "vast", "semeval2016", "tweeteval_validation"):
         assert key in meta["dev_scores"], key
-    for key in ("newsmtsc", "vast", "newsstance", "semeval_test", "tweeteval", "semeval_loto"):
+    for key in ("newsmtsc", "vast", "newsstance", "semeval_test", "tweeteval", "semeval_loto", "linear"):
         assert key in meta["test_scores"], key
+
+
+def test_encoder_is_recorded_and_blended(model, meta) -> None:
+    enc = meta["encoder"]
+    assert enc["recipe"] == "training/encoder_model.py"
+    assert enc["base_sha256"] == "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # all-MiniLM-L6-v2
+    assert 0 < enc["weight"] <= 1 and enc["weight"] == model.encoder_weight
+    assert set(enc["dev_scores"]) >= {"linear", "encoder", "blend", "best_weight"}
+    assert enc["dev_scores"]["best_weight"] == enc["weight"]  # the shipped share is the one chosen on dev
+    assert model.encoder is not None and model.encoder.labels == ["AGAINST", "FAVOR", "NONE"]
+
+
+def test_default_linear_matches_its_recorded_scores(meta, training_modules, data_dir) -> None:
+    need_corpus("newsmtsc", "devtest_rw.jsonl")
+    _, ev = training_modules
+    linear = stance.load("default-linear")
+    assert linear.encoder is None
+    got = ev.newsmtsc(linear, str(data_dir))["devtest_rw"]
+    want = meta["test_scores"]["linear"]["newsmtsc"]["devtest_rw"]
+    assert abs(got["macro_f1"] - want["macro_f1"]) <= TOLERANCE, (got, want)
 
 
 #: Plain statements about invented targets, written for this test (not from any corpus). The model gets most of
