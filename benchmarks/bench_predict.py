@@ -10,9 +10,13 @@ times (median reported, with ratios):
    loaded model with empty caches (a first pass, as when a user labels a new corpus). VADER, timed right after in
    the same repeat, keeps no caches.
 
+For a model with an encoder (the default model), parts 1 and 2 time its linear part (``default-linear``: the
+same file with the encoder off), and part 3 times the whole model on ``--n-encoder`` distinct tweets beside it:
+the encoder reads every statement through a transformer, hundreds of times slower than the linear part.
+
 Also prints the recipe's training time, the model's size on disk, its load time and peak memory.
 
-    python benchmarks/bench_predict.py [--model semeval2016|default|PATH] [--n 100000] [--n-new 60000] [--repeats 3]
+    python benchmarks/bench_predict.py [--model semeval2016|default|PATH] [--n 100000] [--n-new 60000] [--n-encoder 2000] [--repeats 3]
 """
 
 from __future__ import annotations
@@ -68,18 +72,25 @@ def main() -> int:
     ap.add_argument("--model", default="semeval2016", help="built-in model name or path (default: semeval2016)")
     ap.add_argument("--n", type=int, default=100_000, help="part 1: at least this many statements (default 100,000)")
     ap.add_argument("--n-new", type=int, default=60_000, help="part 2: at most this many distinct tweets (default 60,000; about 64,000 exist)")
+    ap.add_argument("--n-encoder", type=int, default=2000, help="part 3 (models with an encoder): distinct tweets (default 2,000)")
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
 
     data = load_corpus("semeval2016")
     train, test = data["train"], data["test"]
     path = MODELS_DIR / BUILTIN_MODELS[args.model] if args.model in BUILTIN_MODELS else Path(args.model)
+    linear_only = args.model == "default-linear"
     loads = []
     for _ in range(5):
         t0 = time.perf_counter()
         model = stance.load(path)
         loads.append(time.perf_counter() - t0)
     print(f"model {path.name}: {path.stat().st_size / 1e6:.1f} MB on disk, load {statistics.median(loads) * 1000:.0f} ms (median of 5)")
+    full = model
+    if model.encoder is not None:
+        model = model.without_encoder()
+        if not linear_only:
+            print("parts 1 and 2 time its linear part (default-linear); part 3 the whole model with its encoder")
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     except ImportError:
@@ -127,6 +138,7 @@ def main() -> int:
     first, vader_times = [], []
     for _ in range(args.repeats):
         fresh = _fresh(path)
+        fresh = fresh.without_encoder() if fresh.encoder is not None else fresh
         t0 = time.perf_counter()
         fresh.predict_batch(new_texts, new_targets, new_aliases, progress=False)
         first.append(time.perf_counter() - t0)
@@ -138,6 +150,18 @@ def main() -> int:
     if vader_times:
         rows.append(("VADER polarity_scores (sentiment only)", statistics.median(vader_times)))
     _table(rows, m, statistics.median(first))
+
+    # ---- part 3: the whole model, encoder included, on new text
+    if full.encoder is not None and not linear_only:
+        k = min(args.n_encoder, m)
+        enc_texts, enc_targets, enc_aliases = new_texts[:k], new_targets[:k], new_aliases[:k]
+        print(f"\n3. {k:,} distinct tweets, the whole model (encoder share {full.encoder_weight}) beside its linear part, median of {args.repeats} runs")
+        times = {"stance with encoder (stance + sentiment)": [], "its linear part alone": []}
+        for _ in range(args.repeats):
+            times["stance with encoder (stance + sentiment)"].append(timed(lambda: full.predict_batch(enc_texts, enc_targets, enc_aliases, progress=False), 1))
+            times["its linear part alone"].append(timed(lambda: model.predict_batch(enc_texts, enc_targets, enc_aliases, progress=False), 1))
+        rows = [(name, statistics.median(ts)) for name, ts in times.items()]
+        _table(rows, k, rows[0][1])
 
     # training time of the recipe's configuration, peak memory
     if model.metadata.get("recipe") == "training/semeval2016.py":

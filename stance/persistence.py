@@ -66,7 +66,7 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
     meta = dict(model.metadata)
     encoder = getattr(model, "encoder", None)
     encoder_bytes = encoder.data if encoder is not None else None
-    if encoder_bytes is not None:
+    if encoder is not None and encoder_bytes is not None:
         meta["encoder"] = {
             **dict(meta.get("encoder") or {}),
             "weight": model.encoder_weight,

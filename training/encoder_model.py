@@ -329,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     arrays = train(stance_rows(data), args.epochs, args.lr)
     out = Path(args.output) if args.output else OUTPUT
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(PairEncoder.to_bytes(arrays))
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     return 0
