@@ -31,7 +31,7 @@ def _add_model(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--model",
         default=None,
-        help="model file, or a built-in name (default, semeval2016); default: the embedded default model",
+        help="model file, or a built-in name (default, default-linear: the default without its encoder, far faster; semeval2016); default: the embedded default model",
     )
     p.add_argument("--allow-pickle", action="store_true", help="accept a pickle/joblib model file (runs code from it: only for your own files)")
 

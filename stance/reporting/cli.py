@@ -46,7 +46,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     c.add_argument("--train-split", default="train", help="split the trained baselines learn from (default: train)")
     c.add_argument("--train-input", default=None, help="with --input: labelled file the trained baselines learn from")
     c.add_argument("--model", action="append", default=[], metavar="NAME_OR_PATH",
-                   help="a built-in model name (default, semeval2016) or a model file; repeat for several")
+                   help="a built-in model name (default, default-linear, semeval2016) or a model file; repeat for several")
     c.add_argument("--baseline", action="append", default=[], choices=BASELINES,
                    help="a baseline: majority, tfidf-svm (trained on --train-split), vader, textblob (sentiment only); repeatable")
     c.add_argument("--reference", default=None, help="system the others are tested against (default: the first --model, else the first --baseline)")
