@@ -26,12 +26,33 @@ MAX_TOKENS = 128
 _BATCH = 32
 
 
-def encoder_input(text: str, target: str, aliases: Sequence[str] = (), span: tuple[int, int] | None = None) -> tuple[str, str]:
-    """The two segments the encoder reads: the statement (with the mention at ``span`` put in brackets) and the
-    target with its aliases."""
+def encoder_input(
+    text: str, target: str, aliases: Sequence[str] = (), span: tuple[int, int] | None = None, *, find: bool = True
+) -> tuple[str, str]:
+    """The two segments the encoder reads: the statement with the target's mention in brackets, and the target
+    with its aliases.
+
+    The mention is the one at ``span`` when given; otherwise, with ``find``, every full mention of the target or an
+    alias that :func:`stance.text.find_mentions` finds (the linear featurizer's matcher). The shipped encoder was
+    trained with brackets at given spans only (NewsMTSC's offsets, ``find=False``); bracketing found mentions at
+    prediction time scored the same on the dev parts (68.97 against 69.11 mean macro F1) and much better on the
+    behavioural checks (70.1% against 61.8%), see docs/any-target.md.
+    """
     if span is not None:
         s, e = span
         text = f"{text[:s]}[ {text[s:e]} ]{text[e:]}"
+    elif find:
+        from stance.text import find_mentions, tokenize
+
+        toks = tokenize(text)
+        full, _ = find_mentions(toks, target, tuple(aliases))
+        if full:
+            out, last = [], 0
+            for i, j in full:
+                s, e = toks[i].start, toks[j - 1].end
+                out.append(f"{text[last:s]}[ {text[s:e]} ]")
+                last = e
+            text = "".join(out) + text[last:]
     second = target if not aliases else target + " , " + " , ".join(aliases)
     return text, second
 

@@ -73,6 +73,11 @@ def test_pair_is_cut_to_max_tokens_longer_segment_first() -> None:
 def test_encoder_input_brackets_the_mention_and_lists_aliases() -> None:
     assert encoder_input("We back Reyna now", "Reyna", (), (8, 13)) == ("We back [ Reyna ] now", "Reyna")
     assert encoder_input("text", "the president", ("Reyna", "she")) == ("text", "the president , Reyna , she")
+    # without a span, every full mention of the target or an alias that the matcher finds
+    got = encoder_input("We back Reyna, and Tomas Reyna's plan.", "Tomas Reyna", ("Reyna",))
+    assert got[0] == "We back [ Reyna ], and [ Tomas Reyna's ] plan."
+    assert encoder_input("We back Reyna.", "Reyna", find=False)[0] == "We back Reyna."
+    assert encoder_input("We back the plan.", "Reyna")[0] == "We back the plan."
 
 
 # ---------------------------------------------------------------------------------------------- quantization and forward pass
