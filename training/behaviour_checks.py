@@ -1,6 +1,6 @@
 """Behavioural checks: does a model get the plainest statements right?
 
-    python training/behaviour_checks.py                        # both built-in models, markdown table on stdout
+    python training/behaviour_checks.py                        # the built-in models, markdown table on stdout
     python training/behaviour_checks.py --model m.stance       # one model file (repeatable)
     python training/behaviour_checks.py --doc docs/any-target.md   # also write the table between the markers
 
@@ -94,10 +94,10 @@ def write_doc(doc: Path, text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--model", action="append", help="model name or path (repeatable; default: default and semeval2016)")
+    ap.add_argument("--model", action="append", help="model name or path (repeatable; default: default, default-linear and semeval2016)")
     ap.add_argument("--doc", type=Path, help="write the table between the behaviour-checks markers of this file")
     args = ap.parse_args(argv)
-    names = args.model or ["default", "semeval2016"]
+    names = args.model or ["default", "default-linear", "semeval2016"]
     items = cases()
     results = [score(stance.load(n), items) for n in names]
     text = table(names, results, items)
