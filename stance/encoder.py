@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
@@ -155,11 +154,13 @@ class WordPiece:
         length of the first part (with ``[CLS]`` and its ``[SEP]``), where the token types switch to 1."""
         a, b = self.ids(first), self.ids(second)
         room = max_len - 3
-        while len(a) + len(b) > room:
-            if len(a) >= len(b):
-                a.pop()
+        if len(a) + len(b) > room:
+            # longest first: the longer segment loses tokens until both are as long, then the first one first
+            if 2 * min(len(a), len(b)) <= room:
+                keep_a = len(a) if len(a) <= len(b) else room - len(b)
             else:
-                b.pop()
+                keep_a = room // 2
+            a, b = a[:keep_a], b[: room - keep_a]
         return [self.cls, *a, self.sep, *b, self.sep], len(a) + 2
 
 
@@ -262,9 +263,19 @@ class PairEncoder:
 
     # -------------------------------------------------------------- (de)serialization
     @staticmethod
-    def arrays_from_state(state: dict[str, np.ndarray], head_w: np.ndarray, head_b: np.ndarray, labels: Sequence[str], vocab: Sequence[str], n_heads: int) -> dict[str, np.ndarray]:
+    def arrays_from_state(
+        state: dict[str, np.ndarray],
+        head_w: np.ndarray,
+        head_b: np.ndarray,
+        labels: Sequence[str],
+        vocab: Sequence[str],
+        n_heads: int,
+        *,
+        quantized: bool = True,
+    ) -> dict[str, np.ndarray]:
         """Arrays for :class:`PairEncoder` from a BERT state dict (names as in ``transformers``' ``BertModel``):
-        query, key and value matrices stacked into one (transposed, ready for ``x @ W``), int8-quantized."""
+        query, key and value matrices stacked into one, int8-quantized (:func:`quantize`) unless ``quantized`` is
+        false (full precision, to check the runtime)."""
         w: dict[str, np.ndarray] = {}
         for k, v in state.items():
             if k.endswith("position_ids") or k.startswith("pooler."):
@@ -282,7 +293,7 @@ class PairEncoder:
             w[p + "qkv.bias"] = np.concatenate([w.pop(p + n + ".bias") for n in ("query", "key", "value")])
         w["head.weight"] = np.asarray(head_w, dtype=np.float32)
         w["head.bias"] = np.asarray(head_b, dtype=np.float32)
-        out = quantize(w)
+        out = quantize(w) if quantized else w
         out["labels"] = np.array(list(labels))
         out["vocab"] = np.array(list(vocab))
         out["n_heads"] = np.array(n_heads)
@@ -361,6 +372,3 @@ class PairEncoder:
             p = np.exp(logits)
             out[idx] = p / p.sum(1, keepdims=True)
         return out
-
-    def __getstate__(self) -> Any:  # pragma: no cover - not pickled; kept as bytes in the model file
-        raise TypeError("PairEncoder is stored as arrays in the model file (see stance.persistence), not pickled")

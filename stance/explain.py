@@ -207,13 +207,12 @@ def explain(
     w = weights[cols]
     names = _feature_names(model.featurizer)
     score = float(intercept + np.dot(values, w))
-    share = float(getattr(model, "encoder_weight", 0.0)) if task == "stance" and getattr(model, "encoder", None) is not None else 0.0
-    blended = {c: float(p) for c, p in zip(classes, probs)}
-    if share > 0:
-        blended = {c: float(p) for c, p in zip(classes, model._blend(probs[None, :], classes, pairs)[0])}
+    share = model.encoder_weight if task == "stance" and model.uses_encoder else 0.0
+    blended = model._blend(probs[None, :], classes, pairs)[0] if share else probs
+    model_probs = {c: float(p) for c, p in zip(classes, blended)}
     return {
         "encoder_weight": share,
-        "model_probabilities": blended,
+        "model_probabilities": model_probs,
         "task": task,
         "label": label,
         "predicted": predicted,

@@ -271,6 +271,12 @@ class StanceModel:
         self.encoder = encoder
         self.encoder_weight = float(encoder_weight) if encoder is not None else 0.0
 
+    @property
+    def uses_encoder(self) -> bool:
+        """Whether predictions blend in the encoder (it is there and its share is above 0). A model pickled before
+        encoders existed has neither attribute."""
+        return getattr(self, "encoder", None) is not None and getattr(self, "encoder_weight", 0.0) > 0
+
     def without_encoder(self) -> StanceModel:
         """This model with its encoder switched off: stance from the linear head alone, hundreds of times
         faster on new text and a little less accurate (see docs/any-target.md). Shares the weights."""
@@ -390,7 +396,7 @@ class StanceModel:
             )
             out: list[Prediction] = []
             with Progress(len(pairs), "predict", enabled=progress) as bar:
-                step = _ENCODER_BATCH if self.encoder is not None and self.encoder_weight > 0 else _BATCH
+                step = _ENCODER_BATCH if self.uses_encoder else _BATCH
                 for start in range(0, len(pairs), step):
                     chunk = pairs[start : start + step]
                     out.extend(self._predict_pairs(chunk))
@@ -406,7 +412,7 @@ class StanceModel:
         pairs = as_pairs(pairs)
         X, _ = self.featurizer._transform(pairs)
         probs = self.stance_head.predict_proba(X)
-        if self.encoder is not None and self.encoder_weight > 0:
+        if self.uses_encoder:
             probs = self._blend(probs, [str(c) for c in self.stance_head.classes_], pairs)
         return probs
 
@@ -416,7 +422,7 @@ class StanceModel:
         parts, coverage = self.featurizer._transform_parts(pairs)
         sp_, mp = self._probabilities(parts)
         s_classes = [str(c) for c in self.stance_head.classes_]
-        if self.encoder is not None and self.encoder_weight > 0:
+        if self.uses_encoder:
             sp_ = self._blend(sp_, s_classes, pairs)
         s_rows = sp_.tolist()
         s_best = sp_.argmax(axis=1).tolist()

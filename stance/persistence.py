@@ -65,8 +65,9 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
     )
     meta = dict(model.metadata)
     encoder = getattr(model, "encoder", None)
-    encoder_bytes = encoder.data if encoder is not None else None
-    if encoder is not None and encoder_bytes is not None:
+    encoder_bytes = None
+    if encoder is not None:
+        encoder_bytes = encoder.data
         meta["encoder"] = {
             **dict(meta.get("encoder") or {}),
             "weight": model.encoder_weight,
@@ -180,18 +181,18 @@ def load_model(
                 raise ModelFormatError(f"{str(path)!r} holds a {type(obj).__name__}, not a StanceModel")
             return obj
     meta = read_metadata(path)
+    encoder_info: dict[str, Any] = meta.get("encoder") or {}
     with _open(path) as zf:
-        try:
-            weights = zf.read("weights.skops")
-        except KeyError:
-            raise ModelFormatError(f"{str(path)!r} has no weights.skops; it is not a complete stance model file") from None
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise ModelFormatError(f"{str(path)!r}: the weights are unreadable ({exc}); save or download the model again") from None
-    if _sha256(weights) != meta.get("weights_sha256"):
-        raise ModelFormatError(
-            f"{str(path)!r}: the weights do not match the checksum in its metadata; the file was changed or damaged "
-            "after it was saved. Save or download it again"
+        weights = _checked_member(
+            zf, path, "weights.skops", meta.get("weights_sha256"), "the weights", True,
+            f"{str(path)!r} has no weights.skops; it is not a complete stance model file",
         )
+        encoder_data = None
+        if encoder_info:
+            encoder_data = _checked_member(
+                zf, path, "encoder.npz", encoder_info.get("sha256"), "the encoder", False,
+                f"{str(path)!r}: its metadata names an encoder but the file has no encoder.npz; save or download it again",
+            )
     import skops.io as sio
 
     allowed = set(TRUSTED_TYPES) | set(trusted or ())
@@ -221,34 +222,32 @@ def load_model(
             ModelVersionWarning,
             stacklevel=3,
         )
-    encoder, weight = _load_encoder(path, meta)
-    return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, weight)
-
-
-def _load_encoder(path: Path, meta: dict[str, Any]) -> tuple[Any, float]:
-    """The model file's encoder (numpy arrays only, no pickle) and its weight, or ``(None, 0.0)``."""
-    info = meta.get("encoder")
-    if not info:
-        return None, 0.0
+    if encoder_data is None:
+        return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta)
     from stance.encoder import PairEncoder
 
-    with _open(path) as zf:
-        try:
-            data = zf.read("encoder.npz")
-        except KeyError:
-            raise ModelFormatError(f"{str(path)!r}: its metadata names an encoder but the file has no encoder.npz; save or download it again") from None
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise ModelFormatError(f"{str(path)!r}: the encoder is unreadable ({exc}); save or download the model again") from None
-    if _sha256(data) != info.get("sha256"):
-        raise ModelFormatError(
-            f"{str(path)!r}: the encoder does not match the checksum in its metadata; the file was changed or damaged "
-            "after it was saved. Save or download it again"
-        )
     try:
-        encoder = PairEncoder.from_bytes(data)
-    except Exception as exc:  # numpy raises various errors on malformed archives; pickled arrays are refused
+        encoder = PairEncoder.from_bytes(encoder_data)  # numpy arrays only: pickled ones are refused
+    except Exception as exc:  # numpy raises various errors on malformed archives
         raise ModelFormatError(f"{str(path)!r}: the encoder is malformed ({type(exc).__name__}: {exc}); save or download the model again") from None
-    return encoder, float(info.get("weight", 0.0))
+    return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, float(encoder_info.get("weight", 0.0)))
+
+
+def _checked_member(zf: zipfile.ZipFile, path: Path, name: str, sha256: Any, what: str, plural: bool, missing: str) -> bytes:
+    """Member ``name`` of a model file, checked against its SHA-256 in the metadata; ``missing`` is the error when it
+    is absent, ``what`` (plural or not) names it in the other errors ("the weights do not match ...")."""
+    try:
+        data = zf.read(name)
+    except KeyError:
+        raise ModelFormatError(missing) from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ModelFormatError(f"{str(path)!r}: {what} {'are' if plural else 'is'} unreadable ({exc}); save or download the model again") from None
+    if _sha256(data) != sha256:
+        raise ModelFormatError(
+            f"{str(path)!r}: {what} {'do' if plural else 'does'} not match the checksum in its metadata; the file was changed or "
+            "damaged after it was saved. Save or download it again"
+        )
+    return data
 
 
 def _minor(version: object) -> tuple[str, ...]:

@@ -275,7 +275,6 @@ def check_runtime(data_dir: str | None = None, n: int = 300) -> dict[str, Any]:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    import stance.encoder as E
     from stance.corpora import load_corpus
 
     folder = base_model_dir()
@@ -287,12 +286,7 @@ def check_runtime(data_dir: str | None = None, n: int = 300) -> dict[str, Any]:
     hw, hb = rng.normal(size=(3, enc.config.hidden_size)).astype(np.float32), np.zeros(3, np.float32)
     texts = list(load_corpus("vast", data_dir)["test"]["text"]) + list(load_corpus("semeval2016", data_dir)["test"]["text"])
     stored = PairEncoder(PairEncoder.arrays_from_state(state, hw, hb, LABELS, vocab, enc.config.num_attention_heads))
-    full_precision = E.quantize
-    E.quantize = lambda w, levels=None: {k: np.asarray(v, np.float32) for k, v in w.items()}  # type: ignore[assignment]
-    try:
-        exact = PairEncoder(PairEncoder.arrays_from_state(state, hw, hb, LABELS, vocab, enc.config.num_attention_heads))
-    finally:
-        E.quantize = full_precision
+    exact = PairEncoder(PairEncoder.arrays_from_state(state, hw, hb, LABELS, vocab, enc.config.num_attention_heads, quantized=False))
     ours = exact.tokenizer
     inv = {i: w for w, i in ours.vocab.items()}
     pieces_differ = sum(tok.convert_ids_to_tokens(tok(t, add_special_tokens=False)["input_ids"]) != [inv[i] for i in ours.ids(t)] for t in texts)
