@@ -235,9 +235,11 @@ class PairEncoder:
         self._arrays = arrays if data is None else None
         self._data = data
         self.labels = [str(x) for x in arrays["labels"].tolist()]
+        #: Labels of the optional sentiment output layer (empty without one).
+        self.sentiment_labels = [str(x) for x in arrays["sentiment_labels"].tolist()] if "sentiment_labels" in arrays else []
         self.heads = int(arrays["n_heads"])
         self.tokenizer = WordPiece([str(x) for x in arrays["vocab"].tolist()])
-        self.w = _dequantize({k: v for k, v in arrays.items() if k not in ("labels", "n_heads", "vocab")})
+        self.w = _dequantize({k: v for k, v in arrays.items() if k not in ("labels", "sentiment_labels", "n_heads", "vocab")})
         self.n_layers = 1 + max(int(k.split(".")[2]) for k in self.w if k.startswith("encoder.layer."))
         p = "encoder.layer.{}."
         self._layers = [
@@ -271,11 +273,13 @@ class PairEncoder:
         vocab: Sequence[str],
         n_heads: int,
         *,
+        sentiment: tuple[np.ndarray, np.ndarray, Sequence[str]] | None = None,
         quantized: bool = True,
     ) -> dict[str, np.ndarray]:
         """Arrays for :class:`PairEncoder` from a BERT state dict (names as in ``transformers``' ``BertModel``):
         query, key and value matrices stacked into one, int8-quantized (:func:`quantize`) unless ``quantized`` is
-        false (full precision, to check the runtime)."""
+        false (full precision, to check the runtime). ``sentiment`` is an optional second output layer (weights,
+        bias, labels) over the same pooled states."""
         w: dict[str, np.ndarray] = {}
         for k, v in state.items():
             if k.endswith("position_ids") or k.startswith("pooler."):
@@ -293,8 +297,13 @@ class PairEncoder:
             w[p + "qkv.bias"] = np.concatenate([w.pop(p + n + ".bias") for n in ("query", "key", "value")])
         w["head.weight"] = np.asarray(head_w, dtype=np.float32)
         w["head.bias"] = np.asarray(head_b, dtype=np.float32)
+        if sentiment is not None:
+            w["sentiment_head.weight"] = np.asarray(sentiment[0], dtype=np.float32)
+            w["sentiment_head.bias"] = np.asarray(sentiment[1], dtype=np.float32)
         out = quantize(w) if quantized else w
         out["labels"] = np.array(list(labels))
+        if sentiment is not None:
+            out["sentiment_labels"] = np.array(list(sentiment[2]))
         out["vocab"] = np.array(list(vocab))
         out["n_heads"] = np.array(n_heads)
         return out
@@ -351,11 +360,15 @@ class PairEncoder:
 
     def predict_proba(self, firsts: Sequence[str], seconds: Sequence[str]) -> np.ndarray:
         """Label probabilities (columns in ``labels`` order) of each (statement, target) pair, in input order."""
+        return self.predict(firsts, seconds)[0]
+
+    def predict(self, firsts: Sequence[str], seconds: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Stance probabilities (columns in ``labels`` order) and, when the encoder has a sentiment layer,
+        sentiment probabilities (``sentiment_labels`` order; else ``None``) of each pair, from one forward pass."""
         tok = self.tokenizer
         encoded = [tok.pair(a, b) for a, b in zip(firsts, seconds)]
-        out = np.zeros((len(encoded), len(self.labels)), dtype=np.float64)
+        pooled = np.zeros((len(encoded), self.w["head.weight"].shape[1]), dtype=np.float32)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))  # similar lengths batch together
-        hw, hb = self.w["head.weight"], self.w["head.bias"]
         for start in range(0, len(order), _BATCH):
             idx = order[start : start + _BATCH]
             length = max(len(encoded[i][0]) for i in idx)
@@ -367,8 +380,15 @@ class PairEncoder:
                 ids[r, : len(seq)] = seq
                 types[r, first_len : len(seq)] = 1
                 mask[r, : len(seq)] = True
-            logits = self._encode(ids, types, mask) @ hw.T + hb
-            logits -= logits.max(1, keepdims=True)
-            p = np.exp(logits)
-            out[idx] = p / p.sum(1, keepdims=True)
-        return out
+            pooled[idx] = self._encode(ids, types, mask)
+        stance = _softmax(pooled @ self.w["head.weight"].T + self.w["head.bias"])
+        if not self.sentiment_labels:
+            return stance, None
+        return stance, _softmax(pooled @ self.w["sentiment_head.weight"].T + self.w["sentiment_head.bias"])
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits.astype(np.float64)
+    logits -= logits.max(1, keepdims=True)
+    p = np.exp(logits)
+    return p / p.sum(1, keepdims=True)

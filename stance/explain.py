@@ -181,10 +181,11 @@ def explain(
         ``toward`` / ``away`` of ``{"feature", "description", "value", "weight", "contribution"}``, largest
         first. The contributions and the intercept add up to ``score``.
 
-        For a model with an encoder (the default model), the stance figures above are the *linear head's*
-        (its features are what can be listed); ``encoder_weight`` gives the encoder's share and
-        ``model_probabilities`` the blended probabilities the model reports. For sentiment, or a model
-        without an encoder, ``encoder_weight`` is 0 and ``model_probabilities`` equals ``probabilities``.
+        For a model with an encoder (the default model), the figures above are the *linear head's* (its
+        features are what can be listed); ``encoder_weight`` gives the encoder's share of this task and
+        ``model_probabilities`` the blended probabilities the model reports. For a model without an encoder
+        (or a task it has no share in), ``encoder_weight`` is 0 and ``model_probabilities`` equals
+        ``probabilities``.
     """
     if top < 1:
         raise InputError(f"top={top}; ask for at least 1 feature per side")
@@ -207,8 +208,8 @@ def explain(
     w = weights[cols]
     names = _feature_names(model.featurizer)
     score = float(intercept + np.dot(values, w))
-    share = model.encoder_weight if task == "stance" and model.uses_encoder else 0.0
-    blended = model._blend(probs[None, :], classes, pairs)[0] if share else probs
+    share = (model.encoder_weight if task == "stance" else model.encoder_sentiment_weight) if model.uses_encoder else 0.0
+    blended = model._blend(probs[None, :], classes, pairs, task)[0] if share else probs
     model_probs = {c: float(p) for c, p in zip(classes, blended)}
     return {
         "encoder_weight": share,

@@ -246,11 +246,15 @@ class StanceModel:
         Training corpora, recipe, configuration, scores and versions; saved beside the weights.
     encoder : PairEncoder or None
         A fine-tuned transformer (see :mod:`stance.encoder`) whose stance probabilities are blended with the
-        linear stance head's: ``encoder_weight`` times the encoder's plus the rest times the linear head's.
-        The default model has one; models trained with :meth:`fit` do not. Sentiment and the flags come from
-        the linear model alone.
+        linear stance head's: ``encoder_weight`` times the encoder's plus the rest times the linear head's;
+        likewise its sentiment probabilities, when it has a sentiment layer, at ``encoder_sentiment_weight``.
+        The default model has one; models trained with :meth:`fit` do not. The flags come from the linear
+        model alone.
     encoder_weight : float
         The encoder's share of the stance probabilities (0 to 1; 0 switches it off).
+    encoder_sentiment_weight : float
+        The encoder's share of the sentiment probabilities (0 to 1; above 0 only for an encoder with a
+        sentiment layer and a model with a sentiment head).
     """
 
     def __init__(
@@ -261,24 +265,32 @@ class StanceModel:
         metadata: Mapping[str, Any] | None = None,
         encoder: PairEncoder | None = None,
         encoder_weight: float = 0.0,
+        encoder_sentiment_weight: float = 0.0,
     ) -> None:
         self.featurizer = featurizer
         self.stance_head = stance_head
         self.sentiment_head = sentiment_head
         self.metadata: dict[str, Any] = dict(metadata or {})
-        if not 0.0 <= encoder_weight <= 1.0:
-            raise InputError(f"encoder_weight={encoder_weight!r}; give a share between 0 and 1")
+        for name, share in (("encoder_weight", encoder_weight), ("encoder_sentiment_weight", encoder_sentiment_weight)):
+            if not 0.0 <= share <= 1.0:
+                raise InputError(f"{name}={share!r}; give a share between 0 and 1")
+        if encoder_sentiment_weight > 0 and encoder is not None and (not encoder.sentiment_labels or sentiment_head is None):
+            missing = "the encoder has no sentiment layer" if not encoder.sentiment_labels else "the model has no sentiment head"
+            raise InputError(f"encoder_sentiment_weight={encoder_sentiment_weight!r} but {missing}; give 0")
         self.encoder = encoder
         self.encoder_weight = float(encoder_weight) if encoder is not None else 0.0
+        self.encoder_sentiment_weight = float(encoder_sentiment_weight) if encoder is not None else 0.0
 
     @property
     def uses_encoder(self) -> bool:
-        """Whether predictions blend in the encoder (it is there and its share is above 0). A model pickled before
-        encoders existed has neither attribute."""
-        return getattr(self, "encoder", None) is not None and getattr(self, "encoder_weight", 0.0) > 0
+        """Whether predictions blend in the encoder (it is there and one of its shares is above 0). A model pickled
+        before encoders existed has none of these attributes."""
+        return getattr(self, "encoder", None) is not None and (
+            getattr(self, "encoder_weight", 0.0) > 0 or getattr(self, "encoder_sentiment_weight", 0.0) > 0
+        )
 
     def without_encoder(self) -> StanceModel:
-        """This model with its encoder switched off: stance from the linear head alone, hundreds of times
+        """This model with its encoder switched off: stance and sentiment from the linear heads alone, hundreds of times
         faster on new text and a little less accurate (see docs/any-target.md). Shares the weights."""
         return StanceModel(self.featurizer, self.stance_head, self.sentiment_head, self.metadata)
 
@@ -413,7 +425,7 @@ class StanceModel:
         X, _ = self.featurizer._transform(pairs)
         probs = self.stance_head.predict_proba(X)
         if self.uses_encoder:
-            probs = self._blend(probs, [str(c) for c in self.stance_head.classes_], pairs)
+            probs = self._blend(probs, [str(c) for c in self.stance_head.classes_], pairs, "stance")
         return probs
 
     def _predict_pairs(self, pairs: list[Pair]) -> list[Prediction]:
@@ -422,12 +434,15 @@ class StanceModel:
         parts, coverage = self.featurizer._transform_parts(pairs)
         sp_, mp = self._probabilities(parts)
         s_classes = [str(c) for c in self.stance_head.classes_]
+        m_classes = [str(c) for c in self.sentiment_head.classes_] if mp is not None else []  # type: ignore[union-attr]
         if self.uses_encoder:
-            sp_ = self._blend(sp_, s_classes, pairs)
+            enc = self._encoder_probabilities(pairs)
+            sp_ = self._mix(sp_, s_classes, enc, "stance")
+            if mp is not None:
+                mp = self._mix(mp, m_classes, enc, "sentiment")
         s_rows = sp_.tolist()
         s_best = sp_.argmax(axis=1).tolist()
         if mp is not None:
-            m_classes = [str(c) for c in self.sentiment_head.classes_]  # type: ignore[union-attr]
             m_rows = mp.tolist()
             m_best = mp.argmax(axis=1).tolist()
         low = (coverage < 0.5).tolist()
@@ -458,17 +473,30 @@ class StanceModel:
             )
         return out
 
-    def _blend(self, linear: np.ndarray, classes: list[str], pairs: list[Pair]) -> np.ndarray:
-        """The linear head's stance probabilities blended with the encoder's (columns in ``classes`` order)."""
+    def _encoder_probabilities(self, pairs: list[Pair]) -> tuple[np.ndarray, np.ndarray | None]:
+        """The encoder's stance and sentiment (``None`` without a sentiment layer) probabilities of ``pairs``."""
         from stance.encoder import encoder_input
 
-        enc = self.encoder
-        assert enc is not None
+        assert self.encoder is not None
         inputs = [encoder_input(p.text, p.target, p.aliases, p.span) for p in pairs]
-        probs = enc.predict_proba([a for a, _ in inputs], [b for _, b in inputs])
-        cols = [enc.labels.index(c) for c in classes]
-        w = self.encoder_weight
-        return (1.0 - w) * linear + w * probs[:, cols]
+        return self.encoder.predict([a for a, _ in inputs], [b for _, b in inputs])
+
+    def _mix(self, linear: np.ndarray, classes: list[str], enc: tuple[np.ndarray, np.ndarray | None], task: str) -> np.ndarray:
+        """``linear`` (a head's probabilities, columns in ``classes`` order) blended with the encoder's for ``task``
+        at that task's share; unchanged when the share is 0."""
+        assert self.encoder is not None
+        probs: np.ndarray | None
+        if task == "stance":
+            w, probs, labels = self.encoder_weight, enc[0], self.encoder.labels
+        else:
+            w, probs, labels = getattr(self, "encoder_sentiment_weight", 0.0), enc[1], self.encoder.sentiment_labels
+        if w <= 0 or probs is None:
+            return linear
+        return (1.0 - w) * linear + w * probs[:, [labels.index(c) for c in classes]]
+
+    def _blend(self, linear: np.ndarray, classes: list[str], pairs: list[Pair], task: str = "stance") -> np.ndarray:
+        """The linear head's probabilities for ``task`` blended with the encoder's (columns in ``classes`` order)."""
+        return self._mix(linear, classes, self._encoder_probabilities(pairs), task)
 
     def _probabilities(self, parts: Any) -> tuple[np.ndarray, np.ndarray | None]:
         """Stance and sentiment probabilities of a batch's feature blocks (``featurizer._transform_parts``);

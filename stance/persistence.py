@@ -21,7 +21,7 @@ from typing import Any
 import sklearn
 
 from stance._version import __version__
-from stance.exceptions import ModelFormatError, UntrustedModelError
+from stance.exceptions import InputError, ModelFormatError, UntrustedModelError
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "TRUSTED_TYPES", "ModelVersionWarning", "save_model", "load_model", "read_metadata"]
 
@@ -71,7 +71,9 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
         meta["encoder"] = {
             **dict(meta.get("encoder") or {}),
             "weight": model.encoder_weight,
+            "sentiment_weight": getattr(model, "encoder_sentiment_weight", 0.0),
             "labels": list(encoder.labels),
+            "sentiment_labels": list(encoder.sentiment_labels),
             "sha256": _sha256(encoder_bytes),
             "bytes": len(encoder_bytes),
         }
@@ -230,7 +232,11 @@ def load_model(
         encoder = PairEncoder.from_bytes(encoder_data)  # numpy arrays only: pickled ones are refused
     except Exception as exc:  # numpy raises various errors on malformed archives
         raise ModelFormatError(f"{str(path)!r}: the encoder is malformed ({type(exc).__name__}: {exc}); save or download the model again") from None
-    return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, float(encoder_info.get("weight", 0.0)))
+    try:
+        return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, float(encoder_info.get("weight", 0.0)),
+                           float(encoder_info.get("sentiment_weight", 0.0)))
+    except InputError as exc:  # shares out of range, or a sentiment share without the layers it blends
+        raise ModelFormatError(f"{str(path)!r}: its encoder metadata does not fit the model ({exc}); save or download the model again") from None
 
 
 def _checked_member(zf: zipfile.ZipFile, path: Path, name: str, sha256: Any, what: str, plural: bool, missing: str) -> bytes:

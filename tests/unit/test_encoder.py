@@ -19,7 +19,9 @@ from synthetic import HELDOUT_ROWS, train_small_model
 VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "minister", "said", "un", "##able", "##s", "cafe", ",", ".", "!", "[", "]", "x", "##x", "y"]
 
 
-def tiny_arrays(seed: int = 0, hidden: int = 8, heads: int = 2, layers: int = 2, labels: tuple[str, ...] = ("AGAINST", "FAVOR", "NONE")) -> dict:
+def tiny_arrays(
+    seed: int = 0, hidden: int = 8, heads: int = 2, layers: int = 2, labels: tuple[str, ...] = ("AGAINST", "FAVOR", "NONE"), sentiment: bool = False
+) -> dict:
     rng = np.random.default_rng(seed)
     r = lambda *shape: rng.normal(scale=0.5, size=shape).astype(np.float32)  # noqa: E731
     state = {
@@ -38,7 +40,8 @@ def tiny_arrays(seed: int = 0, hidden: int = 8, heads: int = 2, layers: int = 2,
         state[p + "output.dense.weight"], state[p + "output.dense.bias"] = r(hidden, 4 * hidden), r(hidden)
         for n in ("attention.output.LayerNorm", "output.LayerNorm"):
             state[p + n + ".weight"], state[p + n + ".bias"] = np.ones(hidden, np.float32), np.zeros(hidden, np.float32)
-    return PairEncoder.arrays_from_state(state, r(len(labels), hidden) * 4, r(len(labels)), labels, VOCAB, heads)
+    m_layer = (r(3, hidden) * 4, r(3), ("negative", "neutral", "positive")) if sentiment else None
+    return PairEncoder.arrays_from_state(state, r(len(labels), hidden) * 4, r(len(labels)), labels, VOCAB, heads, sentiment=m_layer)
 
 
 # ---------------------------------------------------------------------------------------------- tokenizer
@@ -161,7 +164,7 @@ def test_blend_is_the_weighted_mean_of_both_heads(blended) -> None:
         for label, p in b.stance_probabilities.items():
             want = 0.6 * a.stance_probabilities[label] + 0.4 * enc[i, model.encoder.labels.index(label)]
             assert p == pytest.approx(want, abs=1e-9)
-        assert b.sentiment == a.sentiment and b.flags == a.flags  # sentiment and flags stay linear
+        assert b.sentiment == a.sentiment and b.flags == a.flags  # no sentiment layer in this encoder; flags stay linear
     np.testing.assert_allclose(model.predict_proba(list(zip(TEXTS, TARGETS))), [[p.stance_probabilities[c] for c in model.stance_head.classes_] for p in got])
     plain = model.without_encoder().predict_batch(TEXTS, TARGETS)
     assert [p.stance_probabilities for p in plain] == [p.stance_probabilities for p in lin]
@@ -228,4 +231,82 @@ def test_explain_lists_linear_features_and_reports_the_blend(blended) -> None:
     assert e["probabilities"] == plain["probabilities"]  # the itemized part is the linear head
     assert e["model_probabilities"] == pytest.approx(model.predict(TEXTS[0], TARGETS[0]).stance_probabilities)
     assert plain["model_probabilities"] == plain["probabilities"]
-    assert explain(model, TEXTS[0], TARGETS[0], task="sentiment")["encoder_weight"] == 0.0
+    assert explain(model, TEXTS[0], TARGETS[0], task="sentiment")["encoder_weight"] == 0.0  # its encoder has no sentiment layer
+
+
+# ---------------------------------------------------------------------------------------------- sentiment layer
+def test_sentiment_layer_reads_the_same_pass_and_round_trips() -> None:
+    enc = PairEncoder(tiny_arrays(sentiment=True))
+    firsts, seconds = ["the minister said", "x y", "unables !"], ["x", "the", "y"]
+    stance, sentiment = enc.predict(firsts, seconds)
+    assert enc.sentiment_labels == ["negative", "neutral", "positive"]
+    assert sentiment is not None and sentiment.shape == (3, 3)
+    np.testing.assert_allclose(sentiment.sum(1), 1.0)
+    np.testing.assert_array_equal(stance, enc.predict_proba(firsts, seconds))
+    assert not np.allclose(sentiment, stance)  # its own output layer, not a copy of the stance one
+    again = PairEncoder.from_bytes(enc.data)
+    assert again.sentiment_labels == enc.sentiment_labels
+    np.testing.assert_array_equal(again.predict(firsts, seconds)[1], sentiment)
+    assert PairEncoder(tiny_arrays()).predict(firsts, seconds)[1] is None
+
+
+@pytest.fixture(scope="module")
+def blended_both(tmp_path_factory) -> tuple:
+    from stance.model import StanceModel
+
+    small = train_small_model()
+    model = StanceModel(small.featurizer, small.stance_head, small.sentiment_head, small.metadata, PairEncoder(tiny_arrays(sentiment=True)), 0.4, 0.3)
+    path = tmp_path_factory.mktemp("enc") / "both.stance"
+    model.save(path)
+    return small, model, path
+
+
+def test_sentiment_blend_is_the_weighted_mean_of_both_heads(blended_both) -> None:
+    small, model, _ = blended_both
+    lin = small.predict_batch(TEXTS, TARGETS)
+    got = model.predict_batch(TEXTS, TARGETS)
+    inputs = [encoder_input(t, g) for t, g in zip(TEXTS, TARGETS)]
+    enc_s, enc_m = model.encoder.predict([a for a, _ in inputs], [b for _, b in inputs])
+    labels = model.encoder.sentiment_labels
+    for i, (a, b) in enumerate(zip(lin, got)):
+        for label, p in b.sentiment_probabilities.items():
+            assert p == pytest.approx(0.7 * a.sentiment_probabilities[label] + 0.3 * enc_m[i, labels.index(label)], abs=1e-9)
+        assert b.sentiment == max(b.sentiment_probabilities, key=b.sentiment_probabilities.get)
+        assert b.sentiment_confidence == pytest.approx(max(b.sentiment_probabilities.values()))
+        for label, p in b.stance_probabilities.items():
+            assert p == pytest.approx(0.6 * a.stance_probabilities[label] + 0.4 * enc_s[i, model.encoder.labels.index(label)], abs=1e-9)
+    plain = model.without_encoder().predict_batch(TEXTS, TARGETS)
+    assert [p.sentiment_probabilities for p in plain] == [p.sentiment_probabilities for p in lin]
+
+
+def test_sentiment_share_round_trips_and_is_explained(blended_both) -> None:
+    from stance.explain import explain
+
+    _, model, path = blended_both
+    loaded = load_model(path)
+    assert (loaded.encoder_weight, loaded.encoder_sentiment_weight) == (0.4, 0.3)
+    assert loaded.metadata["encoder"]["sentiment_weight"] == 0.3
+    assert loaded.metadata["encoder"]["sentiment_labels"] == ["negative", "neutral", "positive"]
+    assert [p.sentiment_probabilities for p in loaded.predict_batch(TEXTS, TARGETS)] == [p.sentiment_probabilities for p in model.predict_batch(TEXTS, TARGETS)]
+    e = explain(model, TEXTS[0], TARGETS[0], task="sentiment")
+    assert e["encoder_weight"] == 0.3
+    assert e["model_probabilities"] == pytest.approx(model.predict(TEXTS[0], TARGETS[0]).sentiment_probabilities)
+    assert e["model_probabilities"] != pytest.approx(e["probabilities"])
+
+
+def test_sentiment_share_needs_a_sentiment_layer_and_head(blended, blended_both, tmp_path: Path) -> None:
+    from stance.model import StanceModel
+
+    small, model, path = blended
+    with pytest.raises(InputError, match="encoder_sentiment_weight=0.3 but the encoder has no sentiment layer"):
+        StanceModel(small.featurizer, small.stance_head, small.sentiment_head, {}, model.encoder, 0.4, 0.3)
+    with pytest.raises(InputError, match="the model has no sentiment head"):
+        StanceModel(small.featurizer, small.stance_head, None, {}, blended_both[1].encoder, 0.4, 0.3)
+    with pytest.raises(InputError, match="encoder_sentiment_weight=-0.1"):
+        StanceModel(small.featurizer, small.stance_head, small.sentiment_head, {}, blended_both[1].encoder, 0.4, -0.1)
+    # a file whose metadata gives a sentiment share to an encoder without the layer
+    with zipfile.ZipFile(path) as zf:
+        meta = json.loads(zf.read("metadata.json"))
+    meta["encoder"]["sentiment_weight"] = 0.3
+    with pytest.raises(ModelFormatError, match="encoder metadata does not fit the model"):
+        load_model(_rewrite(path, tmp_path / "bad.stance", **{"metadata.json": json.dumps(meta).encode()}))
