@@ -805,6 +805,28 @@ CASES = [
         '"The ferry will run again soon." The harbour board met on Monday and said nothing.',
         [{"cue": None}],
     ),
+    # --- round 7: a later cue with no content of its own does not end the content before it
+    (
+        "empty-nested-cue-end-of-sentence",
+        "The mayor said she was joking.",
+        [{"cue": "said", "text": "she was joking.", "speaker": "The mayor"}],
+    ),
+    (
+        "empty-nested-cue-adjunct",
+        "Mr. Aho said he agreed with Ms. Voss.",
+        [{"cue": "said", "text": "he agreed with Ms. Voss.", "speaker": "Mr. Aho"}],
+    ),
+    (
+        "empty-nested-cue-negative-content-follows",
+        "Ms. Voss said the crew agreed that the fares would fall.",
+        [{"cue": "agreed", "text": "the fares would fall.", "speaker": "the crew"}],
+    ),
+    (
+        "cut-before-but",
+        "Mr. Aho said the fares were high, but Ms. Voss said that the fares would fall.",
+        [{"cue": "said", "text": "the fares were high", "speaker": "Mr. Aho"},
+         {"cue": "said", "text": "the fares would fall.", "speaker": "Ms. Voss"}],
+    ),
 ]
 
 
