@@ -827,6 +827,36 @@ CASES = [
         [{"cue": "said", "text": "the fares were high", "speaker": "Mr. Aho"},
          {"cue": "said", "text": "the fares would fall.", "speaker": "Ms. Voss"}],
     ),
+    # --- an opening phrase before "Name, <insertion>, said ...": the words after the cue are content
+    (
+        "appositive-subject-after-opener",
+        "In an interview, Nils Aho, a former harbour captain, said Voss was deeply involved.",
+        [{"cue": "said", "text": "Voss was deeply involved.", "speaker": "Nils Aho"}],
+    ),
+    (
+        "appositive-subject-after-opener-negative-inverted",
+        "The ferry will not run on Tuesday, said Nils Aho, the harbour master.",
+        [{"cue": "said", "text": "The ferry will not run on Tuesday", "speaker": "Nils Aho"}],
+    ),
+    # --- a participle after a quotation closed after a comma starts a statement of its own
+    (
+        "participle-after-quote-comma",
+        "In May, Mr. Aho told investors that worries about ferries were ''overblown,'' adding that the harbour had ''real upside.''",
+        [{"cue": "told", "text": "investors that worries about ferries were ''overblown,''", "speaker": "Mr. Aho"},
+         {"cue": "adding", "text": "the harbour had ''real upside.''", "speaker": "Mr. Aho"}],
+    ),
+    # --- a coordinated learned cue splits its host even when one word is left to the host
+    (
+        "coordinated-split-one-word-host",
+        "Nils Aho blasted Voss and defended Holm in a recent interview with the Ledger.",
+        [{"cue": "blasted", "text": "Voss", "speaker": "Nils Aho"},
+         {"cue": "defended", "text": "Holm in a recent interview with the Ledger.", "speaker": "Nils Aho"}],
+    ),
+    (
+        "coordinated-split-negative-no-cue",
+        "Nils Aho met Voss and Holm in May.",
+        [],
+    ),
 ]
 
 
