@@ -1146,6 +1146,18 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 min_after = 1
             if comma_before and clause_before and ci == 0 and (adjunct or after_words < 3):
                 j = sj  # "content, X said at a news conference." -> content is before
+            pv = _passive(toks, ca, cb, si, sj) if (PASSIVE_SUBJECT and ckind == "verb" and not inverted) else None
+            if pv is not None:
+                x0, be, agent = pv
+                span = _content_span(text, toks[x0].start, toks[be].start)
+                if span is not None:
+                    mention = _make_mention(text, toks, agent[0], agent[1], res) if agent else None
+                    if mention is not None:
+                        last_speaker = mention
+                    _emit(statements, text, [span], mention, (toks[be].start, cue_e), _kind_for(text, [span], stmt_quotes),
+                          keep_short=True)
+                    last_end = span[1]
+                    continue
             if j < sj and toks[j].start < next_boundary and after_words >= min_after:
                 cs = toks[j].start
                 if INCLUDE_THAT and j - 1 >= j0 and toks[j - 1].low == "that":
@@ -1311,8 +1323,10 @@ def _emit(
     mention: _Mention | None,
     cue: tuple[int, int] | None,
     kind: str,
+    keep_short: bool = False,
 ) -> None:
-    """Append a statement; ``cue`` is the cue's character span in ``text`` (``None``: no cue word)."""
+    """Append a statement; ``cue`` is the cue's character span in ``text`` (``None``: no cue word);
+    ``keep_short``: keep a short content before its cue (the subject of a passive cue)."""
     parts = sorted(parts)
     s, e = parts[0][0], parts[-1][1]
     if len(parts) == 1 and kind in ("direct", "mixed"):
@@ -1326,7 +1340,7 @@ def _emit(
         words = text[s:e].split()
         if len(words) <= ADJUNCT_CONTENT_MAX and words[0].lower() in _ADJUNCT_PREPOSITIONS:
             return  # "X reported from the harbour.", "was first reported by the Ledger.": an adjunct, not content
-    if (SHORT_BEFORE_MAX and kind == "indirect" and len(parts) == 1 and cue is not None and cue[0] >= e
+    if (SHORT_BEFORE_MAX and not keep_short and kind == "indirect" and len(parts) == 1 and cue is not None and cue[0] >= e
             and len(text[s:e].split()) <= SHORT_BEFORE_MAX and not text[cue[0]:cue[1]].lower().startswith("according")):
         return  # "In a long speech, X declared": a few words before the cue open the sentence, not what was said
     if kind == "indirect" and text[s] == "‘" and text[e - 1] == "’":
@@ -1690,6 +1704,58 @@ def _raising(toks: list[_Tok], k: int, si: int) -> bool:
 
 
 RAISING_CLAUSE = True
+
+#: A reporting verb in the passive with nothing after it but an agent or an adjunct ("X was first
+#: reported by the Ledger.", "which was announced on Tuesday", "Her role was disclosed.") has its
+#: content before it: the subject's clause, as PolNeAR marks it; the source is the agent after "by".
+PASSIVE_SUBJECT = True
+_PASSIVE_BE = frozenset("is are was were be been being".split())
+_PASSIVE_AUX = L.AUXILIARIES | frozenset("must not n't".split())
+_PASSIVE_ADJUNCT = frozenset("in on at during last this earlier later yesterday today tonight".split()) | L.TIME_WORDS
+_PASSIVE_SKIP = frozenset("not n't widely also still first long".split())
+
+
+def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, int, tuple[int, int] | None] | None:
+    """For a cue ``k`` (ending before token ``cb``) in the passive with at most an agent or an
+    adjunct after it: (first token of the content, first token of the verb group, the agent's
+    token range or None). Otherwise None."""
+    low = toks[k].low
+    if not (low.endswith(("ed", "en", "wn")) or low in ("said", "told", "thought", "heard", "sought")):
+        return None
+    if L.REPORTING_VERBS.get(low) in _OBJECT_LEMMAS or low in RAISING_CUES or _raising(toks, k, si):
+        return None
+    x = k - 1
+    while x > si and toks[x].word and (toks[x].low in L.ADVERBS or toks[x].low in _PASSIVE_SKIP or (
+            toks[x].low.endswith("ly") and len(toks[x].low) > 4)):
+        x -= 1
+    if not (x > si and toks[x].low in _PASSIVE_BE):
+        return None
+    be = x
+    while be - 1 > si and toks[be - 1].word and toks[be - 1].low in _PASSIVE_AUX:
+        be -= 1
+    y = cb
+    agent = None
+    n = 0
+    while y < sj and n < 8:
+        t = toks[y]
+        if t.text in (".", "!", "?", ",", ";", ")", "—", "–", ":") or t.text in _QUOTE_CHARS:
+            break
+        if t.low == "by":
+            agent = _np_after(toks, y, sj) or _nominal_after(toks, y, sj)
+            if agent is None:
+                return None
+            break
+        if not t.word or not (t.low in _PASSIVE_ADJUNCT or t.low in L.ADVERBS or t.upper or t.text[:1].isdigit() or (
+                n > 0 and t.low in _DETERMINERS) or (t.low.endswith("ly") and len(t.low) > 4)):
+            return None
+        y += 1
+        n += 1
+    x0 = be
+    while x0 - 1 >= si and toks[x0 - 1].low not in _RAISING_STOP:
+        x0 -= 1
+    if x0 >= be:
+        return None
+    return x0, be, agent
 RAISING_RULES = True
 _RAISING_STOP = frozenset(", ; : — – ( “ \" that and but because if while when although though as since".split())
 #: A particle right after a rule cue belongs to it, not to the content: "pointed out that ...",
@@ -2177,6 +2243,15 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 if np is not None:
                     cue_end_tok = np[1]
             to_in_content = False
+            pv = _passive(toks, k, k + 1, si, sj) if (PASSIVE_SUBJECT and not inverted and t.low != "according") else None
+            if pv is not None:
+                # "Her attacks were echoed by ...": the subject's clause is the content, the agent the source
+                after = False
+                span = _content_span(text, toks[pv[0]].start, toks[pv[1]].start)
+                if span is None:
+                    k += 1
+                    continue
+                np, inverted = pv[2], pv[2] is not None
             if after:
                 j = cue_end_tok
                 if inverted and np is not None and not t.low == "according":
@@ -2234,7 +2309,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 k += 1
                 continue
             infinitive = INFINITIVE_CLAUSE and after and any(toks[x].low == "to" for x in range(k + 1, min(cue_end_tok, sj)))
-            if MODEL_CLAUSE and not infinitive and not _clause_like(toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
+            if MODEL_CLAUSE and not infinitive and pv is None and not _clause_like(toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
                 # a bare noun phrase: kept when long enough and free of titles / scare quotes
                 if (MODEL_CLAUSE == "all" or len(text[s:e].split()) <= MODEL_NP_MAX_SHORT
                         or any(q.start >= s and q.end <= e + 1 for q in sq)):
@@ -2274,9 +2349,11 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                         subj = _sentence_subject(toks, si, k)
                     if mention is None:
                         mention = _make_mention(text, toks, subj[0], subj[1], res) if subj else None
-                if mention is None and host is not None and host.speaker is not None:
+                if pv is not None:
+                    pass  # a passive cue: the agent or nobody
+                elif mention is None and host is not None and host.speaker is not None:
                     mention = _Mention(host.speaker_start, host.speaker_end, "", host.speaker)
-                if mention is None and MODEL_SUBJECT_FALLBACK:
+                if mention is None and MODEL_SUBJECT_FALLBACK and pv is None:
                     subj = _sentence_subject(toks, si, k)
                     if subj is not None and subj[1] <= k:
                         mention = _make_mention(text, toks, subj[0], subj[1], res)
@@ -2290,11 +2367,13 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 cue_span = (t.start, toks[min(cue_end_tok, sj) - 1].end) if not inverted else (t.start, t.end)
                 if to_in_content and span[0] <= toks[cue_end_tok - 1].start:
                     cue_span = (t.start, toks[cue_end_tok - 2].end)
+                if pv is not None:
+                    cue_span = (toks[pv[1]].start, t.end)
                 kind = "indirect"
                 if any(q.start >= s and q.end <= e + 1 for q in sq):
                     kind = "mixed"
                 before = len(statements)
-                _emit(statements, text, [span], mention, cue_span, kind)
+                _emit(statements, text, [span], mention, cue_span, kind, keep_short=pv is not None)
                 if len(statements) > before:
                     bisect.insort(existing, span)
                     if COVER_MODEL_STATEMENTS:

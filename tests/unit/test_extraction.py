@@ -661,7 +661,10 @@ CASES = [
     ),
     # --- a short content after the cue that opens with a preposition is an adjunct
     ("adjunct-content-negative", "Nils Aho reported from Harbour City.", []),
-    ("adjunct-passive-agent-negative", "The closure was first reported by the Ledger.", []),
+    # (round 7: a passive cue's agent is its source and the subject its content, see "passive-agent";
+    # the agent is still never the content)
+    ("adjunct-passive-agent", "The closure was first reported by the Ledger.",
+     [{"cue": "was first reported", "text": "The closure", "speaker": "Ledger"}]),
     (
         "adjunct-then-clause",
         "Nils Aho reported from Harbour City that the ferry had sunk.",
@@ -855,6 +858,32 @@ CASES = [
     (
         "coordinated-split-negative-no-cue",
         "Nils Aho met Voss and Holm in May.",
+        [],
+    ),
+    # --- a passive reporting verb with only an agent or an adjunct after it: the subject's clause is the content
+    (
+        "passive-agent",
+        "The ferry deal was first reported by Dana Voss.",
+        [{"cue": "was first reported", "text": "The ferry deal", "speaker": "Dana Voss"}],
+    ),
+    (
+        "passive-relative-pronoun",
+        "Aho signed the letter, which was first reported last week by the Ledger.",
+        [{"cue": "signed"}, {"cue": "was first reported", "text": "which"}],
+    ),
+    (
+        "passive-no-agent",
+        "The harbour plan was widely praised.",
+        [{"cue": "was widely praised", "text": "The harbour plan", "speaker": None}],
+    ),
+    (
+        "passive-negative-content-after",
+        "Aho was asked whether the ferry would run.",
+        [{"cue": "asked", "text": "whether the ferry would run.", "speaker": "Aho"}],
+    ),
+    (
+        "passive-negative-not-a-cue",
+        "The ferry was built in 1950.",
         [],
     ),
 ]
