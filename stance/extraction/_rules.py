@@ -1148,15 +1148,15 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 j = sj  # "content, X said at a news conference." -> content is before
             pv = _passive(toks, ca, cb, si, sj) if (PASSIVE_SUBJECT and ckind == "verb" and not inverted) else None
             if pv is not None:
-                x0, be, agent = pv
-                span = _content_span(text, toks[x0].start, toks[be].start)
-                if span is not None:
+                x0, be, agent, _rest = pv
+                pparts = _passive_parts(text, toks, pv, next_boundary)
+                if pparts:
                     mention = _make_mention(text, toks, agent[0], agent[1], res) if agent else None
                     if mention is not None:
                         last_speaker = mention
-                    _emit(statements, text, [span], mention, (toks[be].start, cue_e), _kind_for(text, [span], stmt_quotes),
+                    _emit(statements, text, pparts, mention, (toks[be].start, cue_e), _kind_for(text, pparts, stmt_quotes),
                           keep_short=True)
-                    last_end = span[1]
+                    last_end = pparts[-1][1]
                     continue
             if j < sj and toks[j].start < next_boundary and after_words >= min_after:
                 cs = toks[j].start
@@ -1712,13 +1712,29 @@ PASSIVE_SUBJECT = True
 _PASSIVE_BE = frozenset("is are was were be been being".split())
 _PASSIVE_AUX = L.AUXILIARIES | frozenset("must not n't".split())
 _PASSIVE_ADJUNCT = frozenset("in on at during last this earlier later yesterday today tonight".split()) | L.TIME_WORDS
+_PASSIVE_AGENT_END = frozenset("and but or on in at during last this earlier later yesterday today".split()) | L.TIME_WORDS
 _PASSIVE_SKIP = frozenset("not n't widely also still first long".split())
 
 
-def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, int, tuple[int, int] | None] | None:
+def _passive_parts(text: str, toks: list[_Tok], pv: tuple, end: int) -> list[tuple[int, int]]:
+    """The content parts of a passive cue (see :func:`_passive`): the subject's clause, and what
+    follows the agent up to character ``end``."""
+    x0, be, _agent, rest = pv
+    parts = []
+    span = _content_span(text, toks[x0].start, toks[be].start)
+    if span is not None:
+        parts.append(span)
+        if rest is not None and toks[rest].start < end:
+            tail = _content_span(text, toks[rest].start, end)
+            if tail is not None:
+                parts.append(tail)
+    return parts
+
+
+def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, int, tuple[int, int] | None, int | None] | None:
     """For a cue ``k`` (ending before token ``cb``) in the passive with at most an agent or an
     adjunct after it: (first token of the content, first token of the verb group, the agent's
-    token range or None). Otherwise None."""
+    token range or None, the first token of the content after the agent or None). Otherwise None."""
     low = toks[k].low
     if not (low.endswith(("ed", "en", "wn")) or low in ("said", "told", "thought", "heard", "sought")):
         return None
@@ -1735,6 +1751,7 @@ def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, 
         be -= 1
     y = cb
     agent = None
+    rest = None
     n = 0
     while y < sj and n < 8:
         t = toks[y]
@@ -1744,6 +1761,9 @@ def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, 
             agent = _np_after(toks, y, sj) or _nominal_after(toks, y, sj)
             if agent is None:
                 return None
+            z = agent[1]
+            if z < sj and toks[z].word and toks[z].low not in _PASSIVE_AGENT_END:
+                rest = z  # "X has been criticized by Y for failing ...": the content goes on after the agent
             break
         if not t.word or not (t.low in _PASSIVE_ADJUNCT or t.low in L.ADVERBS or t.upper or t.text[:1].isdigit() or (
                 n > 0 and t.low in _DETERMINERS) or (t.low.endswith("ly") and len(t.low) > 4)):
@@ -1755,7 +1775,7 @@ def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, 
         x0 -= 1
     if x0 >= be:
         return None
-    return x0, be, agent
+    return x0, be, agent, rest
 RAISING_RULES = True
 _RAISING_STOP = frozenset(", ; : — – ( “ \" that and but because if while when although though as since".split())
 #: A particle right after a rule cue belongs to it, not to the content: "pointed out that ...",
@@ -2247,10 +2267,11 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             if pv is not None:
                 # "Her attacks were echoed by ...": the subject's clause is the content, the agent the source
                 after = False
-                span = _content_span(text, toks[pv[0]].start, toks[pv[1]].start)
-                if span is None:
+                pparts = _passive_parts(text, toks, pv, s_end)
+                if not pparts:
                     k += 1
                     continue
+                span = (pparts[0][0], pparts[-1][1])
                 np, inverted = pv[2], pv[2] is not None
             if after:
                 j = cue_end_tok
@@ -2373,7 +2394,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 if any(q.start >= s and q.end <= e + 1 for q in sq):
                     kind = "mixed"
                 before = len(statements)
-                _emit(statements, text, [span], mention, cue_span, kind, keep_short=pv is not None)
+                _emit(statements, text, pparts if pv is not None else [span], mention, cue_span, kind, keep_short=pv is not None)
                 if len(statements) > before:
                     bisect.insort(existing, span)
                     if COVER_MODEL_STATEMENTS:

@@ -882,6 +882,12 @@ CASES = [
         [{"cue": "asked", "text": "whether the ferry would run.", "speaker": "Aho"}],
     ),
     (
+        "passive-agent-then-content",
+        "The mayor has been criticized by the board for failing to fix the ferry.",
+        [{"cue": "has been criticized", "speaker": "the board", "n_parts": 2,
+          "text": "The mayor has been criticized by the board for failing to fix the ferry."}],
+    ),
+    (
         "passive-negative-not-a-cue",
         "The ferry was built in 1950.",
         [],
