@@ -1950,6 +1950,10 @@ def _after_quote_comma(toks: list[_Tok], k: int, si: int) -> bool:
 #: joking.", "X said he agreed with Y.": nothing after it but an adjunct, no quotation before it)
 #: does not end this content.
 EMPTY_NEXT_CUE = True
+#: ... nor does a cue in a relative clause whose gap is its content ("the plan, which some have argued
+#: was meant to ...", "the fares that Voss announced were too high").
+RELATIVE_NESTED_CUE = True
+_RELATIVE_OPENERS = frozenset("which that who whom".split())
 #: ... and a content cut before a later cue's clause does not end in ", but".
 CUT_BUT = True
 
@@ -1961,6 +1965,10 @@ def _cue_without_content(text: str, toks: list[_Tok], cues: list, n: int, lo: in
     na, nb, nk, nnp, ninv = cues[n]
     if nk != "verb" or ninv or nnp is None or nnp[0] < lo:
         return False
+    if (RELATIVE_NESTED_CUE and nb < sj and ((nnp[0] - 1 > lo and toks[nnp[0] - 1].low in _RELATIVE_OPENERS) or (
+            nnp[1] - nnp[0] > 1 and nnp[0] > lo and toks[nnp[0]].low in _RELATIVE_OPENERS))
+            and (toks[nb].low in L.AUXILIARIES or toks[nb].low in _BE)):
+        return True  # "X said the plan, which some have argued was meant to ..., was ...": a relative clause
     if any(toks[x].text in _QUOTE_CHARS or toks[x].text in "“”" for x in range(lo, nb)):
         return False
     end = sj
@@ -2015,6 +2023,8 @@ def _source_clause_start(toks: list[_Tok], np: tuple[int, int] | None, inverted:
     if NEST_SPLIT_QUOTE and toks[b].text in _CLOSING_MARKS and b - 1 > si and toks[b - 1].text == ",":
         return np[0]  # "his ''negatives,'' he called them"
     if toks[b].low in L.RELATIVE_PRONOUNS and b - 1 > si and toks[b - 1].text == ",":
+        if RELATIVE_NESTED_CUE and k + 1 < len(toks) and (toks[k + 1].low in L.AUXILIARIES or toks[k + 1].low in _BE):
+            return None  # "the plan, which some have argued was meant to ..., was ...": the clause goes on
         return b - 1
     if NEST_SPLIT_QUOTE and toks[b].low in _SUBORDINATORS and b - 1 > si and toks[b - 1].text == ",":
         return b - 1  # ", while Obama offered ..."

@@ -830,6 +830,22 @@ CASES = [
         [{"cue": "said", "text": "the fares were high", "speaker": "Mr. Aho"},
          {"cue": "said", "text": "the fares would fall.", "speaker": "Ms. Voss"}],
     ),
+    # --- a cue in a relative clause whose gap is its content does not end the content around it
+    (
+        "relative-clause-cue-subject-gap",
+        'He said that the harbour plan, which some have argued was meant to help the board, was an "insult" to the crew.',
+        [{"cue": "said", "text": 'the harbour plan, which some have argued was meant to help the board, was an "insult" to the crew.'}],
+    ),
+    (
+        "relative-clause-cue-object-gap",
+        "Aho said the fares that Voss announced were too high.",
+        [{"cue": "said", "text": "the fares that Voss announced were too high.", "speaker": "Aho"}, {"cue": "announced"}],
+    ),
+    (
+        "relative-clause-cue-negative-clause-ends",
+        "Aho praised the plan, which Voss called a disaster.",
+        [{"cue": "praised", "text": "the plan", "speaker": "Aho"}],
+    ),
     # --- an opening phrase before "Name, <insertion>, said ...": the words after the cue are content
     (
         "appositive-subject-after-opener",
