@@ -123,6 +123,10 @@ def _quote_frame_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, s
     return None
 
 
+#: "'''" closing a doubled-apostrophe quotation (an inner single quote ends with it) is one closing mark.
+TRIPLE_APOSTROPHE = True
+
+
 def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]], int | None]:
     """Closed quotation spans in one paragraph, and the offset of a quote left open (or None).
 
@@ -142,6 +146,8 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]],
             break
         ch = "''" if text.startswith("''", nxt) else text[nxt]
         width = len(ch)
+        if TRIPLE_APOSTROPHE and ch == "''" and open_kind == "''" and open_at is not None and text.startswith("'''", nxt):
+            width = 3  # "... 'inner quote,''' X said": a single quote closes inside the doubled one
         if open_at is None:
             if ch in _OPEN_CURLY:
                 open_at, open_kind = nxt, "“"
@@ -238,7 +244,8 @@ def _sentences(
         while qi < len(qspans) and qspans[qi][1] <= t.start:
             qi += 1
         inside = qi < len(qspans) and qspans[qi][0] < t.start and t.end < qspans[qi][1]
-        if inside and SPLIT_AT_QUOTE_END and t.text in _SENT_END and i + 1 < n and toks[i + 1].end == qspans[qi][1]:
+        if inside and SPLIT_AT_QUOTE_END and t.text in _SENT_END and i + 1 < n and (
+                toks[i + 1].end == qspans[qi][1] or (t.end < qspans[qi][1] <= t.end + 3 and not text[t.end:qspans[qi][1]].strip("'’"))):
             inside = False  # '... “arbitrary.” Next sentence': the period before the closing mark ends it
         if not inside and t.text in _SENT_END:
             j = i + 1
@@ -540,12 +547,17 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
 #: clause is the source (its part before the first comma when that holds a name).
 QUOTE_GAP_SOURCE = True
 QUOTE_GAP_MAX = 15
+QUOTE_GAP_ADVERB = True  # an adverb may follow the verb: '"...," X of the institute wrote recently.'
 QUOTE_GAP_TELL = True  # also before the listener of tell, ask ...: '"...," the mayor of the town told reporters.'
 _GAP_NOT_SOURCE = frozenset("and but or so then as while when because if since though although yet nor".split())
 
 
 def _quote_gap_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, si: int, sj: int) -> tuple[int, int] | None:
-    nxt = toks[k + 1] if k + 1 < sj else None
+    n = k + 1
+    while QUOTE_GAP_ADVERB and n < sj and n - k <= 2 and toks[n].word and not toks[n].upper and (
+            toks[n].low in L.ADVERBS or (toks[n].low.endswith("ly") and len(toks[n].low) > 4)):
+        n += 1  # '"...," X of the institute wrote recently.'
+    nxt = toks[n] if n < sj else None
     if nxt is not None and not (nxt.text in (".", ",", "!", "?") or nxt.low in L.POST_CUE_ADJUNCTS or nxt.low in L.TIME_WORDS
                                 or (QUOTE_GAP_TELL and L.REPORTING_VERBS.get(toks[k].low) in _OBJECT_LEMMAS)):
         return None
@@ -790,6 +802,8 @@ def _skip_object(toks: list[_Tok], j: int, hi: int) -> int:
 INCLUDE_THAT = False
 #: The content of a learned cue ending in "to" ("vowed to keep going") starts at "to" (the cue ends before it).
 INCLUDE_TO = True
+#: "X said in a statement: ...": the content starts after the colon.
+ADJUNCT_COLON = True
 
 
 def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
@@ -803,10 +817,12 @@ def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
     if j < hi and (toks[j].low in L.POST_CUE_ADJUNCTS or toks[j].low in ("privately", "publicly", "repeatedly")):
         # "said on Tuesday that", "said in a statement that"
         k = j + 1
-        while k < hi and k - j < 9 and toks[k].low != "that" and toks[k].text not in (",", ".", "“", '"'):
+        while k < hi and k - j < 9 and toks[k].low != "that" and toks[k].text not in (",", ".", "“", '"', ":"):
             k += 1
         if k < hi and toks[k].low == "that":
             return k + 1
+        if ADJUNCT_COLON and k + 1 < hi and toks[k].text == ":":
+            return k + 1  # "said in a statement: “...”"
     return i
 
 

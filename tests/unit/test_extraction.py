@@ -830,6 +830,47 @@ CASES = [
         [{"cue": "said", "text": "the fares were high", "speaker": "Mr. Aho"},
          {"cue": "said", "text": "the fares would fall.", "speaker": "Ms. Voss"}],
     ),
+    # --- an adverb after the reporting verb of a source between a quotation and its cue
+    (
+        "quote-gap-source-adverb",
+        '"Big fare cuts do not work in an age of high debt," Nils Aho of the Harbour Institute wrote recently.',
+        [{"cue": "wrote", "text": '"Big fare cuts do not work in an age of high debt,"', "speaker": "Nils Aho of the Harbour Institute"}],
+    ),
+    (
+        "quote-gap-source-adverb-negative-object",
+        '"Big fare cuts do not work in an age of high debt," Nils Aho of the Harbour Institute wrote Voss a letter.',
+        [{"cue": "wrote", "text": "Voss a letter."}],
+    ),
+    # --- doubled apostrophes: "'''" closes an inner single quote and the quotation; a period before
+    # the closing "''" ends the sentence
+    (
+        "doubled-apostrophe-triple-close",
+        "''Every year there are stories that the crew will defect - 'Oh, the crew won't vote for Voss,''' Nils Aho, a former harbour director, wrote in an email.",
+        [{"cue": "wrote", "speaker": "Nils Aho", "kind": "direct",
+          "text": "''Every year there are stories that the crew will defect - 'Oh, the crew won't vote for Voss,'''"}],
+    ),
+    (
+        "doubled-apostrophe-period-ends-sentence",
+        "The board said in a statement: ''Neither of these letters involve the mayor. They are notes between aides.'' The board did not elaborate.",
+        [{"cue": "said", "speaker": "The board", "kind": "direct",
+          "text": "''Neither of these letters involve the mayor. They are notes between aides.''"}],
+    ),
+    (
+        "doubled-apostrophe-negative-lower-case-goes-on",
+        "''The fares are too high, and nobody will pay them.'' the board said, ''not this year.''",
+        [{"cue": "said", "n_parts": 2, "speaker": "the board"}],
+    ),
+    # --- "said in a statement: ...": the content starts after the colon
+    (
+        "adjunct-then-colon",
+        'The board said in a statement: "Neither of these letters involve the mayor."',
+        [{"cue": "said", "speaker": "The board", "kind": "direct", "text": '"Neither of these letters involve the mayor."'}],
+    ),
+    (
+        "adjunct-then-that-negative",
+        "The board said in a statement on Tuesday that the fares will rise.",
+        [{"cue": "said", "speaker": "The board", "text": "the fares will rise."}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
