@@ -1138,6 +1138,13 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                     while cut > s_start and text[cut - 1] in " ,":
                         cut -= 1
                 next_boundary = max(cut, cue_e)
+                if QUOTE_TO_NEXT_CUE and j < sj:
+                    for q in stmt_quotes:
+                        if (not q.used and q.start > toks[j].start and q.end <= nstart and q.start < next_boundary
+                                and not text[q.end:nstart].strip(" ,—–-\n\xa0") and text[:q.start].rstrip().endswith(":")):
+                            # "... explaining it was stuck: “Trust me ...,” Sullivan wrote.": the quotation is the next cue's
+                            next_boundary = max(q.start, cue_e)
+                            break
             if ckind == "according":
                 # "according to X, content" or "content, according to X"
                 pre = _content_span(text, s_start, cue_s)
@@ -1966,6 +1973,8 @@ def _after_quote_comma(toks: list[_Tok], k: int, si: int) -> bool:
 #: joking.", "X said he agreed with Y.": nothing after it but an adjunct, no quotation before it)
 #: does not end this content.
 EMPTY_NEXT_CUE = True
+#: A quotation right before a later cue's attribution is that cue's, not the end of this content.
+QUOTE_TO_NEXT_CUE = True
 #: ... nor does a cue in a relative clause whose gap is its content ("the plan, which some have argued
 #: was meant to ...", "the fares that Voss announced were too high").
 RELATIVE_NESTED_CUE = True

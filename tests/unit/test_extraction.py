@@ -871,6 +871,20 @@ CASES = [
         "The board said in a statement on Tuesday that the fares will rise.",
         [{"cue": "said", "speaker": "The board", "text": "the fares will rise."}],
     ),
+    # --- a quotation after a colon, right before a later attribution, is that attribution's
+    (
+        "colon-quote-to-next-cue",
+        "Voss was explaining why she could not send the file because it was stuck in the old system: "
+        "“Trust me, I share your anger. But there is no way for me to send it,” Voss wrote.",
+        [{"cue": "explaining", "text": "why she could not send the file because it was stuck in the old system"},
+         {"cue": "wrote", "speaker": "Voss", "kind": "direct",
+          "text": "“Trust me, I share your anger. But there is no way for me to send it,”"}],
+    ),
+    (
+        "colon-quote-to-next-cue-negative-no-colon",
+        "Voss said the ferry would stop, “and nobody will pay for it,” Aho added.",
+        [{"cue": "said", "speaker": "Voss", "text": "the ferry would stop, “and nobody will pay for it,”"}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
