@@ -1736,6 +1736,9 @@ _PASSIVE_BE = frozenset("is are was were be been being".split())
 _PASSIVE_AUX = L.AUXILIARIES | frozenset("must not n't".split())
 _PASSIVE_ADJUNCT = frozenset("in on at during last this earlier later yesterday today tonight".split()) | L.TIME_WORDS
 _PASSIVE_AGENT_END = frozenset("and but or on in at during last this earlier later yesterday today".split()) | L.TIME_WORDS
+PASSIVE_PP = True
+_PASSIVE_PREPOSITIONS = frozenset("during at in on after before".split())
+_PASSIVE_PP_STOP = frozenset("that whether to as about for and but who which because if".split())
 _PASSIVE_SKIP = frozenset("not n't widely also still first long".split())
 
 
@@ -1776,9 +1779,18 @@ def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, 
     agent = None
     rest = None
     n = 0
-    while y < sj and n < 8:
+    in_pp = False
+    while y < sj and n < 12:
         t = toks[y]
         if t.text in (".", "!", "?", ",", ";", ")", "—", "–", ":") or t.text in _QUOTE_CHARS:
+            break
+        if PASSIVE_PP and t.low in _PASSIVE_PREPOSITIONS:
+            in_pp = True  # "was booed Monday during a breakfast in the city": an adjunct phrase
+        elif in_pp and t.word and t.low not in _PASSIVE_PP_STOP and t.low != "by":
+            y += 1
+            n += 1
+            continue
+        elif in_pp and t.low in ("and", "but"):
             break
         if t.low == "by":
             agent = _np_after(toks, y, sj) or _nominal_after(toks, y, sj)
@@ -1788,7 +1800,7 @@ def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, 
             if z < sj and toks[z].word and toks[z].low not in _PASSIVE_AGENT_END:
                 rest = z  # "X has been criticized by Y for failing ...": the content goes on after the agent
             break
-        if not t.word or not (t.low in _PASSIVE_ADJUNCT or t.low in L.ADVERBS or t.upper or t.text[:1].isdigit() or (
+        if not t.word or t.low in _PASSIVE_PP_STOP or not (t.low in _PASSIVE_ADJUNCT or t.low in L.ADVERBS or t.upper or t.text[:1].isdigit() or (
                 n > 0 and t.low in _DETERMINERS) or (t.low.endswith("ly") and len(t.low) > 4)):
             return None
         y += 1

@@ -959,6 +959,16 @@ CASES = [
           "text": "The mayor has been criticized by the board for failing to fix the ferry."}],
     ),
     (
+        "passive-adjunct-phrase",
+        "The harbour plan was announced on Monday during a breakfast in the city.",
+        [{"cue": "was announced", "text": "The harbour plan", "speaker": None}],
+    ),
+    (
+        "passive-negative-that-clause",
+        "The fares were announced on Tuesday that the ferry would stop.",
+        [{"cue": "announced", "text": "the ferry would stop."}],
+    ),
+    (
         "passive-negative-not-a-cue",
         "The ferry was built in 1950.",
         [],
