@@ -270,6 +270,8 @@ _ATTRIBUTION_TAIL = L.POST_CUE_ADJUNCTS | L.TIME_WORDS | frozenset("to into".spl
 
 #: '“... him?” Obama asked Republican senators.': a tell-verb may take a short object before the end.
 JOIN_TOLD_OBJECT = True
+#: ... with at most this many lower-case words in the object ("the real estate mogul").
+JOIN_OBJECT_MAX_LOWER = 3
 _OBJECT_LEMMAS = frozenset(["tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"])
 
 
@@ -297,7 +299,7 @@ def _attribution_follows(toks: list[_Tok], j: int) -> bool:
                         and toks[y].low not in _ATTRIBUTION_TAIL:
                     if not (toks[y].upper or toks[y].low in _DETERMINERS or toks[y].low.endswith(("’s", "'s"))):
                         n_low += 1
-                        if n_low > 2:
+                        if n_low > JOIN_OBJECT_MAX_LOWER:
                             break
                     y += 1
             if y >= n or toks[y].text in (".", ",", "!", "?") or toks[y].low in _ATTRIBUTION_TAIL:

@@ -885,6 +885,17 @@ CASES = [
         "Voss said the ferry would stop, “and nobody will pay for it,” Aho added.",
         [{"cue": "said", "speaker": "Voss", "text": "the ferry would stop, “and nobody will pay for it,”"}],
     ),
+    # --- "Name asked <object>." after a question: an object of up to three lower-case words
+    (
+        "question-asked-three-word-object",
+        "“Did you know the ferry was late?” Voss asked the harbour ferry captain.",
+        [{"cue": "asked", "speaker": "Voss", "kind": "direct", "text": "“Did you know the ferry was late?”"}],
+    ),
+    (
+        "question-asked-long-object-negative",
+        "“Did you know the ferry was late?” Voss asked the old harbour ferry captain.",
+        [{"cue": None}, {"cue": "asked", "text": "the old harbour ferry captain."}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
