@@ -615,6 +615,8 @@ _TITLE_STOP = _DETERMINERS | _QUANTIFIERS | frozenset(
 
 #: '"...," said one former agency official.': a lower-case inverted source after a quotation.
 INVERTED_NOMINAL = True
+#: ... also when a name inside it made the name reading fail ("said a longtime GOP data expert who").
+INVERTED_NOMINAL_RETRY = True
 _NOMINAL_OPENERS = _DETERMINERS | _QUANTIFIERS | frozenset(["one"])
 
 
@@ -922,6 +924,11 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                             np = _nominal_after(toks, k, sj)
                         if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
                             np = None
+                            if INVERTED_NOMINAL_RETRY:
+                                # '"...," said a longtime GOP data expert who ...': a name inside a lower-case source
+                                np = _nominal_after(toks, k, sj)
+                                if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
+                                    np = None
                         if np is not None and APPOSITIVE_SUBJECT and prev.text == "," and _appositive_subject(toks, k, si):
                             # "Mike Murphy, who ran a super PAC, said the ...": the sentence opens with the
                             # speaker and an insertion, so the noun phrase after "said" is content

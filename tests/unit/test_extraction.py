@@ -896,6 +896,24 @@ CASES = [
         "“Did you know the ferry was late?” Voss asked the old harbour ferry captain.",
         [{"cue": None}, {"cue": "asked", "text": "the old harbour ferry captain."}],
     ),
+    # --- an inverted lower-case source holding a name ("said a longtime GOP data expert who ...")
+    (
+        "inverted-nominal-with-name",
+        "“It’s going to be hard to do it in a quick turnaround,” said a longtime GOP data expert who has worked for one of the board's rivals.",
+        [{"cue": "said", "kind": "direct", "speaker": "a longtime GOP data expert",
+          "text": "“It’s going to be hard to do it in a quick turnaround,”"}],
+    ),
+    (
+        "inverted-nominal-with-name-comma",
+        "“It’s going to be hard,” said a longtime GOP data expert, and the board agreed.",
+        [{"cue": "said", "kind": "direct", "speaker": "a longtime GOP data expert", "text": "“It’s going to be hard,”"}],
+    ),
+    (
+        # "that" does not end an inverted source: the words after "said" are content
+        "inverted-nominal-with-name-negative-that",
+        "The fares will rise, said a GOP report that was wrong.",
+        [{"cue": "said", "text": "a GOP report that was wrong."}, {"cue": "report"}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
