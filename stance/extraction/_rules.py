@@ -272,6 +272,8 @@ _ATTRIBUTION_TAIL = L.POST_CUE_ADJUNCTS | L.TIME_WORDS | frozenset("to into".spl
 JOIN_TOLD_OBJECT = True
 #: ... with at most this many lower-case words in the object ("the real estate mogul").
 JOIN_OBJECT_MAX_LOWER = 3
+#: ... and a quotation later in the adjunct ('“...?” X remarked, alluding to “The Film.”') does not stop it.
+JOIN_LATE_QUOTE = True
 _OBJECT_LEMMAS = frozenset(["tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"])
 
 
@@ -305,7 +307,7 @@ def _attribution_follows(toks: list[_Tok], j: int) -> bool:
             if y >= n or toks[y].text in (".", ",", "!", "?") or toks[y].low in _ATTRIBUTION_TAIL:
                 z = y
                 while z < n and toks[z].text not in _SENT_END:
-                    if toks[z].low == "that" or toks[z].text in _QUOTE_CHARS:
+                    if toks[z].low == "that" or (toks[z].text in _QUOTE_CHARS and (z <= y + 1 or not JOIN_LATE_QUOTE)):
                         return False
                     z += 1
                 return True
@@ -1071,7 +1073,8 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 for q in stmt_quotes:
                     if not q.used and q.start >= attr_e:
                         gap = text[attr_e : q.start]
-                        if "\n" not in gap and len(gap) < 200 and not _has_cue_between(toks, tok_starts, attr_e, q.start):
+                        if "\n" not in gap and len(gap) < 200 and not _has_cue_between(toks, tok_starts, attr_e, q.start) and not (
+                                JOIN_LATE_QUOTE and _inner_words(text, q) <= L.SCARE_QUOTE_MAX_WORDS and gap.strip(" ,")):
                             parts.extend(q.parts)
                             q.used = True
                             joined = True

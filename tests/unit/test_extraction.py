@@ -914,6 +914,25 @@ CASES = [
         "The fares will rise, said a GOP report that was wrong.",
         [{"cue": "said", "text": "a GOP report that was wrong."}, {"cue": "report"}],
     ),
+    # --- "Name verb, <adjunct>." after a question joins it even when a title in quotation marks
+    # follows in the adjunct; the title is not a continuation of the quotation
+    (
+        "question-remarked-adjunct-with-title",
+        '"I\'m not sure you know the captain is free, but we\'ll see, right?" Voss remarked, alluding to the actor\'s latest turn in "The Harbour."',
+        [{"cue": "remarked", "speaker": "Voss", "kind": "direct",
+          "text": '"I\'m not sure you know the captain is free, but we\'ll see, right?"'},
+         {"cue": "alluding"}],
+    ),
+    (
+        "question-asked-quote-right-after-negative",
+        "“Did you know the ferry was late?” Voss asked, “Really?”",
+        [{"cue": None}, {"cue": "asked", "speaker": "Voss", "text": "“Really?”"}],
+    ),
+    (
+        "short-continuation-right-after-attribution-still-joins",
+        "“We tried everything,” Kofi Mensah said, “and it worked.”",
+        [{"cue": "said", "n_parts": 2, "speaker": "Kofi Mensah"}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
