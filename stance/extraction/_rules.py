@@ -1130,7 +1130,9 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 na, nb, nk, nnp, ninv = cues[nci]
                 if nnp and not ninv and nk == "verb" and j <= nnp[0] < j + SOC_SPAN and all(toks[x].word for x in range(j, nnp[0])):
                     nci += 1
-            while EMPTY_NEXT_CUE and nci < len(cues) and j < sj and _cue_without_content(text, toks, cues, nci, j, sj):
+            while nci < len(cues) and j < sj and (
+                    (EMPTY_NEXT_CUE and _cue_without_content(text, toks, cues, nci, j, sj))
+                    or (NO_DANGLING_CUT and _dangling_cut(toks, cues[nci], j))):
                 nci += 1  # "X said she was joking.": a later cue with nothing after it is part of this content
             if nci < len(cues):
                 na, nb, nk, nnp, ninv = cues[nci]
@@ -1997,6 +1999,14 @@ def _after_quote_comma(toks: list[_Tok], k: int, si: int) -> bool:
 #: joking.", "X said he agreed with Y.": nothing after it but an adjunct, no quotation before it)
 #: does not end this content.
 EMPTY_NEXT_CUE = True
+#: ... nor one whose clause would leave this content ending in a function word ("X said as many as 30
+#: percent of [the voters say ...]", "mentioned China as [a possible suspect]").
+NO_DANGLING_CUT = True
+NO_DANGLING_CUT_MODEL = True  # the same for learned content cut at a later rule cue
+_DANGLING_WORDS = frozenset(
+    "of in as by if what a an the to for with from on at his her their its our my your this these those "
+    "than about into through over under between after before because although though when where how whether "
+    "not no very so such some many most all".split())
 #: A quotation right before a later cue's attribution is that cue's, not the end of this content.
 QUOTE_TO_NEXT_CUE = True
 #: ... nor does a cue in a relative clause whose gap is its content ("the plan, which some have argued
@@ -2005,6 +2015,24 @@ RELATIVE_NESTED_CUE = True
 _RELATIVE_OPENERS = frozenset("which that who whom".split())
 #: ... and a content cut before a later cue's clause does not end in ", but".
 CUT_BUT = True
+
+
+def _dangling_cut(toks: list[_Tok], cue: tuple, lo: int) -> bool:
+    """Whether ending a content that starts at token ``lo`` where ``cue``'s clause starts would leave
+    it ending in a function word ("X said as many as 30 percent of [the voters say ...]")."""
+    na, nb, nk, nnp, ninv = cue
+    x = (nnp[0] if (nnp and not ninv) else na) - 1
+    while x > lo and not toks[x].word and toks[x].text in (",", "”", '"', "'", "’"):
+        x -= 1
+    return x >= lo and toks[x].word and toks[x].low in _DANGLING_WORDS
+
+
+def _dangling_before(toks: list[_Tok], cut: int, lo: int) -> bool:
+    """Whether a content from token ``lo`` cut before token ``cut`` would end in a function word."""
+    x = cut - 1
+    while x > lo and not toks[x].word and toks[x].text in (",", "”", '"', "'", "’"):
+        x -= 1
+    return x >= lo and toks[x].word and toks[x].low in _DANGLING_WORDS
 
 
 def _cue_without_content(text: str, toks: list[_Tok], cues: list, n: int, lo: int, sj: int) -> bool:
@@ -2357,7 +2385,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                                 # "A praised B, and the mayor criticized C": the clause of the rule cue's source
                                 nnp, ninv = cue_np(toks, nxt, si, sj)
                                 cut = _source_clause_start(toks, nnp, ninv, nxt, j)
-                            if cut is not None:
+                            if cut is not None and not (NO_DANGLING_CUT_MODEL and _dangling_before(toks, cut, j)):
                                 end = toks[cut].start
                     if MODEL_CUT:
                         # the content ends at a clause boundary: "X argued that A, but B ..."

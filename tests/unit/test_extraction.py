@@ -933,6 +933,19 @@ CASES = [
         "“We tried everything,” Kofi Mensah said, “and it worked.”",
         [{"cue": "said", "n_parts": 2, "speaker": "Kofi Mensah"}],
     ),
+    # --- a later cue whose clause would leave the content ending in a function word does not end it
+    (
+        "no-dangling-cut",
+        "Polls show as many as 30 percent of the mayor's backers say they will not vote for her.",
+        [{"cue": "show", "speaker": "Polls", "text": "as many as 30 percent of the mayor's backers say they will not vote for her."},
+         {"cue": "say", "text": "they will not vote for her."}],
+    ),
+    (
+        "no-dangling-cut-negative-clause-boundary",
+        "Polls show the mayor is ahead, and her backers say they will vote for her.",
+        [{"cue": "show", "speaker": "Polls", "text": "the mayor is ahead"},
+         {"cue": "say", "text": "they will vote for her."}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
