@@ -2004,7 +2004,7 @@ EMPTY_NEXT_CUE = True
 NO_DANGLING_CUT = True
 NO_DANGLING_CUT_MODEL = True  # the same for learned content cut at a later rule cue
 _DANGLING_WORDS = frozenset(
-    "of in as by if what a an the to for with from on at his her their its our my your this these those "
+    "of in as by if what that a an the to for with from on at his her their its our my your this these those "
     "than about into through over under between after before because although though when where how whether "
     "not no very so such some many most all".split())
 #: A quotation right before a later cue's attribution is that cue's, not the end of this content.
@@ -2021,6 +2021,8 @@ def _dangling_cut(toks: list[_Tok], cue: tuple, lo: int) -> bool:
     """Whether ending a content that starts at token ``lo`` where ``cue``'s clause starts would leave
     it ending in a function word ("X said as many as 30 percent of [the voters say ...]")."""
     na, nb, nk, nnp, ninv = cue
+    if nnp and not ninv and nnp[1] - nnp[0] > 1 and nnp[0] > lo and toks[nnp[0]].low == "that":
+        return True  # "she is unconvinced [that Aho believes] ...": a complement clause inside the content
     x = (nnp[0] if (nnp and not ninv) else na) - 1
     while x > lo and not toks[x].word and toks[x].text in (",", "”", '"', "'", "’"):
         x -= 1

@@ -941,6 +941,12 @@ CASES = [
          {"cue": "say", "text": "they will not vote for her."}],
     ),
     (
+        "no-cut-at-complement-clause",
+        "Voss said she is unconvinced that Aho believes the plan will work.",
+        [{"cue": "said", "speaker": "Voss", "text": "she is unconvinced that Aho believes the plan will work."},
+         {"cue": "believes", "speaker": "Aho", "text": "the plan will work."}],
+    ),
+    (
         "no-dangling-cut-negative-clause-boundary",
         "Polls show the mayor is ahead, and her backers say they will vote for her.",
         [{"cue": "show", "speaker": "Polls", "text": "the mayor is ahead"},
