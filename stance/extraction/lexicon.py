@@ -263,6 +263,7 @@ NOUN_LIKE_CUES = frozenset(
     promises pledge pledges fear fears hope hopes doubt doubts signal signals joke jokes guess
     figure figures lie lies object objects protest protests echo echoes vow vows blast blasts
     blame worry worries shout shouts whisper whispers project projects reason reasons repeat
+    finding findings thinking
     """.split()
 )
 

@@ -952,6 +952,17 @@ CASES = [
         [{"cue": "show", "speaker": "Polls", "text": "the mayor is ahead"},
          {"cue": "say", "text": "they will vote for her."}],
     ),
+    # --- "thinking" / "finding" used as nouns are no cues
+    (
+        "noun-use-thinking-negative",
+        "The board's new thinking on delays is welcome, the mayor said.",
+        [{"cue": "said", "speaker": "the mayor", "text": "The board's new thinking on delays is welcome"}],
+    ),
+    (
+        "verb-use-thinking",
+        "Aho is thinking the fares will fall.",
+        [{"cue": "thinking", "speaker": "Aho", "text": "the fares will fall."}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
