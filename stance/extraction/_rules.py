@@ -907,7 +907,8 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                         k += 1
                         continue
                 if t.low in L.REPORTING_VERBS and (not t.upper or k == si or L.REPORTING_VERBS[t.low] in L.HEADLINE_LEMMAS) and not (
-                        NOUN_USE_CHECK and _noun_use(toks, k, si, sj)):
+                        NOUN_USE_CHECK and _noun_use(toks, k, si, sj)) and not (
+                        NOT_SPEECH_TO and k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS[t.low] in _NOT_SPEECH_BEFORE_TO):
                     np = None
                     inverted = False
                     prev = toks[k - 1] if k > si else None
@@ -1264,6 +1265,9 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
 #: a determiner or possessive and before a preposition or the end of the clause ("his home state of
 #: Texas", "his recent comments on guns", "Comey's remarks –").
 NOUN_USE_CHECK = True
+#: "adding to the confusion", "lied to investigators": these verbs before "to" report nothing.
+NOT_SPEECH_TO = True
+_NOT_SPEECH_BEFORE_TO = frozenset(["add", "lie"])
 _NOUN_DETERMINERS = frozenset("the a an his her their its my our your these those".split())
 _AFTER_NOUN = frozenset("of on about to from in at for with by and or was were is are had has have , . ) ; — – -".split())
 
@@ -2299,7 +2303,8 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
         k = si
         while k < sj:
             t = toks[k]
-            if not ((t.word or t.text == ":") and _model.is_candidate(t.low, cues)) or k in rule_cue_toks:
+            if not ((t.word or t.text == ":") and _model.is_candidate(t.low, cues)) or k in rule_cue_toks or (
+                    NOT_SPEECH_TO and k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS.get(t.low) in _NOT_SPEECH_BEFORE_TO):
                 k += 1
                 continue
             nested = False

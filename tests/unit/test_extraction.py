@@ -963,6 +963,18 @@ CASES = [
         "Aho is thinking the fares will fall.",
         [{"cue": "thinking", "speaker": "Aho", "text": "the fares will fall."}],
     ),
+    # --- "add to", "lie to" report nothing
+    (
+        "adding-to-not-a-cue",
+        "Aho said the ferry was late, adding to the confusion at the harbour.",
+        [{"cue": "said", "speaker": "Aho", "text": "the ferry was late, adding to the confusion at the harbour."}],
+    ),
+    ("lied-to-not-a-cue", "Aho lied to the harbour board about the fares.", []),
+    (
+        "added-that-still-a-cue",
+        "Aho added that the ferry was late.",
+        [{"cue": "added", "speaker": "Aho", "text": "the ferry was late."}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
