@@ -1345,7 +1345,23 @@ NBSP_SPACE = True
 
 
 def _emit_quote(out: list[Statement], text: str, q: _Quote, mention: _Mention | None, cue: tuple[int, int] | None) -> None:
+    if TITLE_QUOTE and (_title_case(text[q.start:q.end]) or (cue is None and _BYLINE_RE.match(text, q.end))):
+        return  # “The Harbour Show with Nils Aho”, '"A harbour in trouble," by the Ledger's Ana Lind': a title, not speech
     _emit(out, text, list(q.parts), mention, cue, "direct")
+
+
+#: A quotation whose words are capitalised like a title ("The Harbour Show with Nils Aho"), or one with
+#: no cue followed by a byline (", by The Ledger's ..."), is no statement.
+TITLE_QUOTE = True
+_BYLINE_RE = re.compile(r",?[ \t]*by[ \t]+[A-Z]")
+_TITLE_SMALL = frozenset("a an the and or of in on at to for with by from is are as vs. vs".split())
+
+
+def _title_case(s: str) -> bool:
+    words = [w.strip("\"“”„'‘’.,!?:;()") for w in s.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 3 and len(big) >= 2 and all(w[0].isupper() for w in big)
 
 
 #: A short indirect content after its cue that opens with a preposition is an adjunct, not what was

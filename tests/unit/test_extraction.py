@@ -975,6 +975,22 @@ CASES = [
         "Aho added that the ferry was late.",
         [{"cue": "added", "speaker": "Aho", "text": "the ferry was late."}],
     ),
+    # --- a quotation capitalised like a title, or followed by a byline, is no statement on its own
+    (
+        "title-case-quote-negative",
+        "Aho hosted the harbour radio hour for years. He is now host of “The Harbour Show with Nils Aho.”",
+        [],
+    ),
+    (
+        "byline-quote-negative",
+        '—"A harbour in trouble and a ferry late again," by The Ledger\'s Ana Lind: http://example.org/x.',
+        [],
+    ),
+    (
+        "title-case-quote-with-cue-kept",
+        'Aho spoke for an hour. "We Will Never Give Up On This Harbour," Aho said.',
+        [{"cue": "said", "speaker": "Aho", "kind": "direct", "text": '"We Will Never Give Up On This Harbour,"'}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
