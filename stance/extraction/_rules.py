@@ -1373,6 +1373,17 @@ _ADJUNCT_PREPOSITIONS = frozenset(
     "by from for in at on during with after before since of into among under between near without through".split())
 
 
+#: ... unless it is a clause ("The fares are high, Voss said at the time.").
+SHORT_BEFORE_CLAUSE = True
+_SHORT_CLAUSE_VERBS = frozenset("is are was were am be been has have had will would can could should must may might do does did "
+                                "isn't aren't wasn't weren't won't can't don't doesn't didn't it's that's".split())
+
+
+def _short_clause(s: str) -> bool:
+    words = [w.strip(",.;:!?\"“”'‘’").lower().replace("’", "'") for w in s.split()]
+    return len(words) >= 2 and words[0] not in _ADJUNCT_PREPOSITIONS and any(w in _SHORT_CLAUSE_VERBS for w in words[1:])
+
+
 def _emit(
     out: list[Statement],
     text: str,
@@ -1398,7 +1409,8 @@ def _emit(
         if len(words) <= ADJUNCT_CONTENT_MAX and words[0].lower() in _ADJUNCT_PREPOSITIONS:
             return  # "X reported from the harbour.", "was first reported by the Ledger.": an adjunct, not content
     if (SHORT_BEFORE_MAX and not keep_short and kind == "indirect" and len(parts) == 1 and cue is not None and cue[0] >= e
-            and len(text[s:e].split()) <= SHORT_BEFORE_MAX and not text[cue[0]:cue[1]].lower().startswith("according")):
+            and len(text[s:e].split()) <= SHORT_BEFORE_MAX and not text[cue[0]:cue[1]].lower().startswith("according")
+            and not (SHORT_BEFORE_CLAUSE and _short_clause(text[s:e]))):
         return  # "In a long speech, X declared": a few words before the cue open the sentence, not what was said
     if kind == "indirect" and text[s] == "‘" and text[e - 1] == "’":
         kind = "direct"

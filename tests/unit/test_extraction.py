@@ -991,6 +991,13 @@ CASES = [
         'Aho spoke for an hour. "We Will Never Give Up On This Harbour," Aho said.',
         [{"cue": "said", "speaker": "Aho", "kind": "direct", "text": '"We Will Never Give Up On This Harbour,"'}],
     ),
+    # --- a short content before its cue is kept when it is a clause
+    (
+        "short-clause-before-cue",
+        "The fares are high, Voss said at the time.",
+        [{"cue": "said", "speaker": "Voss", "text": "The fares are high"}],
+    ),
+    ("short-phrase-before-cue-negative", "In the harbour, Voss said at the time.", []),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
