@@ -1134,7 +1134,12 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
             while nci < len(cues) and j < sj and (
                     (EMPTY_NEXT_CUE and _cue_without_content(text, toks, cues, nci, j, sj))
                     or (NO_DANGLING_CUT and _dangling_cut(toks, cues[nci], j))):
-                nci += 1  # "X said she was joking.": a later cue with nothing after it is part of this content
+                nci += 1  # "X said she was joking.", "... as many as 30 percent of [the voters say]": part of this content
+            next_np = cues[nci][3] if nci < len(cues) else None
+            if (INTRO_SOURCE_OPENS_CONTENT and ci == 0 and ckind == "verb" and np is not None and not inverted
+                    and np[0] - 1 > si and toks[np[0] - 1].text == "," and next_np is not None and not cues[nci][4]
+                    and next_np[0] == j and cues[nci][2] == "verb"):
+                continue  # "In May, Trump said he believes ...": the opening phrase is not this content
             if nci < len(cues):
                 na, nb, nk, nnp, ninv = cues[nci]
                 nstart = toks[nnp[0]].start if (nnp and not ninv) else toks[na].start
@@ -2031,6 +2036,9 @@ def _after_quote_comma(toks: list[_Tok], k: int, si: int) -> bool:
 #: joking.", "X said he agreed with Y.": nothing after it but an adjunct, no quotation before it)
 #: does not end this content.
 EMPTY_NEXT_CUE = True
+#: After an opening phrase, a cue whose content is all a later cue's clause ("In May, X said he believes
+#: ...") takes no content: the opening phrase is not what was said.
+INTRO_SOURCE_OPENS_CONTENT = True
 #: ... nor one whose clause would leave this content ending in a function word ("X said as many as 30
 #: percent of [the voters say ...]", "mentioned China as [a possible suspect]").
 NO_DANGLING_CUT = True

@@ -998,6 +998,17 @@ CASES = [
         [{"cue": "said", "speaker": "Voss", "text": "The fares are high"}],
     ),
     ("short-phrase-before-cue-negative", "In the harbour, Voss said at the time.", []),
+    # --- an opening phrase is not the content of a cue whose content is a later cue's clause
+    (
+        "opening-phrase-not-content-negative",
+        'In an October interview, Aho said he believes the ferry was "a terrible mistake."',
+        [{"cue": "believes", "text": 'the ferry was "a terrible mistake."'}],
+    ),
+    (
+        "content-before-cue-with-adjunct-after",
+        "The ferry was a terrible mistake, Aho said in an October interview.",
+        [{"cue": "said", "speaker": "Aho", "text": "The ferry was a terrible mistake"}],
+    ),
     # --- a cue in a relative clause whose gap is its content does not end the content around it
     (
         "relative-clause-cue-subject-gap",
