@@ -12,9 +12,10 @@ from stance.extraction.polnear import evaluate, load_polnear
 
 pytestmark = pytest.mark.data
 
-# measured: F1@30 79.6, F1@80 73.9, speaker accuracy 87.3 (PolNeAR dev, 84 articles; round 5)
+# measured: F1@30 79.6, F1@80 74.4, speaker accuracy 87.2 (PolNeAR dev, 84 articles; round 7;
+# round 5: 79.6, 73.9, 87.3)
 F1_30_FLOOR = 79.3
-F1_80_FLOOR = 73.5
+F1_80_FLOOR = 74.0
 SPEAKER_FLOOR = 87.0
 
 
