@@ -80,8 +80,8 @@ STANCE_C = 0.1
 SENTIMENT_C = 0.1
 #: Shares of the encoder in the stance and the sentiment probabilities, chosen on the dev parts (the figures are
 #: in training/encoder_model.py's DEV_SCORES).
-ENCODER_WEIGHT = 0.4
-ENCODER_SENTIMENT_WEIGHT = 0.5
+ENCODER_WEIGHT = 0.6
+ENCODER_SENTIMENT_WEIGHT = 1.0
 #: Per-row sample weight of each corpus in the stance and sentiment heads.
 CORPUS_WEIGHTS: dict[str, float] = {
     "semeval2016": 1.0,
