@@ -6,7 +6,9 @@ Usage::
 
 Prints articles per second (best of ``--repeat`` passes over every article) and characters per
 second, for the full extractor (rules + learned cues; the model is loaded before timing, as it is
-once per process) or, with ``--rules-only``, for the rules alone. The corpus is read from ``DIR/polnear`` (default ``$STANCE_DATA_DIR`` or ``../shared/data``).
+once per process) or, with ``--rules-only``, for the rules alone. Then how time grows with the length
+of one text: a paragraph written for this benchmark repeated 50 and 500 times (the ratio of the times; 10 means
+linear, 100 quadratic). The corpus is read from ``DIR/polnear`` (default ``$STANCE_DATA_DIR`` or ``../shared/data``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 try:  # run from a checkout without installing
     import stance  # noqa: F401
@@ -56,7 +59,27 @@ def main(argv: list[str] | None = None) -> int:
         f"best of {args.repeat}: {best:.3f} s = {len(texts) / best:.1f} articles/s, "
         f"{chars / best / 1e6:.2f} M chars/s (single process, Python {sys.version.split()[0]})"
     )
+    small, big = SCALING_PARAGRAPH * 50, SCALING_PARAGRAPH * 500
+    t_small, t_big = (_best_time(extract, t, args.repeat) for t in (small, big))
+    print(f"one text of {len(small):,} vs {len(big):,} characters: {t_small:.3f} s vs {t_big:.3f} s, "
+          f"ratio {t_big / t_small:.1f} for 10x the text (10 = linear)")
     return 0
+
+
+#: A paragraph written for this benchmark (a quote, reported speech, "according to").
+SCALING_PARAGRAPH = (
+    "“The harbour will stay open,” port director Elin Berg said on Friday. She said the cranes "
+    "had been repaired. Traffic rose 4 percent, according to the port authority.\n\n"
+)
+
+
+def _best_time(extract: Any, text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        t0 = time.perf_counter()
+        extract(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 if __name__ == "__main__":

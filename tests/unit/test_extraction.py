@@ -5,7 +5,6 @@ tests."""
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 
@@ -1205,27 +1204,20 @@ def test_many_unclosed_quotes_no_runaway() -> None:
         assert "meeting" not in st.text
 
 
-def test_long_text_is_linear_enough() -> None:
+def test_long_text_keeps_every_statement() -> None:
+    """A long text gives the statements of each of its parts, none lost or merged. (How time grows with length is
+    measured in ``benchmarks/bench_extract.py``, not timed here.)"""
     para = (
         "“The harbour will stay open,” port director Elin Berg said on Friday. She said the cranes "
         "had been repaired. Traffic rose 4 percent, according to the port authority.\n\n"
     )
-    small = para * 50
-    big = para * 500
-    extract_statements(para)  # load the learned-cue model before timing
-
-    def best_of_3(text: str) -> tuple[int, float]:
-        best = float("inf")
-        for _ in range(3):  # best of three: one pass can be slowed by other jobs on the machine
-            t0 = time.perf_counter()
-            n = len(extract_statements(text))
-            best = min(best, time.perf_counter() - t0)
-        return n, best
-
-    n_small, t_small = best_of_3(small)
-    n_big, t_big = best_of_3(big)
-    assert n_big == 10 * n_small
-    assert t_big < 30 * max(t_small, 1e-3)  # 10x the text, well under quadratic time
+    one = extract_statements(para)
+    big = extract_statements(para * 500)
+    assert len(one) == 3
+    assert len(big) == 500 * len(one)
+    assert [s.text for s in big[-3:]] == [s.text for s in one]
+    assert [s.start - (len(para) * 499) for s in big[-3:]] == [s.start for s in one]
+    assert all(s.speaker == "Elin Berg" for s in big[:2])
 
 
 # --- command line: ``stance extract``
