@@ -58,7 +58,7 @@ LR = 5e-5
 BATCH = 32
 SEED = 0
 #: Whether training inputs bracket the mentions the matcher finds, as prediction does (NewsMTSC's given spans are
-#: bracketed either way). The first shipped encoder (0.4.0) was trained without; this is the consistent choice.
+#: bracketed either way). The previous (stance-only) encoder was trained without; this is the consistent choice.
 BRACKET_FOUND_IN_TRAINING = True
 #: What ``python training/encoder_model.py`` printed for the shipped encoder (dev parts of training/default_model.py;
 #: the encoder as stored: int8, 7-bit embeddings): for stance (macro F1 per held-out part) and sentiment (macro
