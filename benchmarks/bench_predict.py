@@ -56,7 +56,7 @@ def timed(fn, repeats: int) -> float:  # type: ignore[no-untyped-def]
 
 def _fresh(path: Path) -> StanceModel:
     """A newly loaded model with the tokenizer's module-level caches emptied: nothing seen yet."""
-    for cache in (stance_text._CHUNKS, stance_text._RAW_TOKENS, stance_text._MENTION_FORMS):
+    for cache in (stance_text._CHUNKS, stance_text._MAIN_NORMS, stance_text._EXTRA_NORMS, stance_text._RAW_TOKENS, stance_text._MENTION_FORMS):
         cache.clear()
     return stance.load(path)
 

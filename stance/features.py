@@ -40,7 +40,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from stance import lexicon
 from stance.exceptions import InputError, NotFittedError
-from stance.text import _match, _norms, find_mentions, tokenize
+from stance.text import _chunk_norms, _chunk_records, _match, _may_mention, _token_norms, find_mentions, tokenize
 
 __all__ = ["Pair", "StanceFeaturizer", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
 
@@ -106,6 +106,18 @@ _ZEROS = itertools.repeat(0)  # the default of map(_LEX.get, words, _ZEROS)
 _PUNCT = ["".join(p) for n in (1, 2, 3) for p in itertools.product("!?", repeat=n)]
 _QUESTION_TOKENS = frozenset(p for p in _PUNCT if p[0] == "?")
 _EXCLAIM_TOKENS = frozenset(p for p in _PUNCT if p[0] == "!")
+_PUNCT_TOKENS = _QUESTION_TOKENS | _EXCLAIM_TOKENS
+
+
+class _Log1p(dict):  # type: ignore[type-arg]
+    """count -> math.log1p(count), filled on first use (a lookup is cheaper than the call)."""
+
+    def __missing__(self, count: float) -> float:
+        got = self[count] = math.log1p(count)
+        return got
+
+
+_LOG1P = _Log1p()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +132,20 @@ class Pair:
     target: str
     aliases: tuple[str, ...] = ()
     span: tuple[int, int] | None = None
+
+
+_set_text, _set_target, _set_aliases, _set_span = (vars(Pair)[f].__set__ for f in ("text", "target", "aliases", "span"))
+
+
+def _new_pair(text: str, target: str, aliases: tuple[str, ...], span: tuple[int, int] | None) -> Pair:
+    """``Pair(text, target, aliases, span)``, built in half the time: the frozen dataclass's ``__init__`` sets each
+    field through ``object.__setattr__``; this sets the slots directly."""
+    pair = object.__new__(Pair)
+    _set_text(pair, text)
+    _set_target(pair, target)
+    _set_aliases(pair, aliases)
+    _set_span(pair, span)
+    return pair
 
 
 def _check_str(value: Any, what: str, row: int, limit: int) -> str:
@@ -164,6 +190,19 @@ def _check_span(value: Any, text: str, row: int) -> tuple[int, int] | None:
     return (s, e)
 
 
+def _good_aliases(aliases: tuple[Any, ...], known: set[tuple[str, ...]]) -> bool:
+    """Whether ``aliases`` holds only non-blank strings; a valid tuple is added to ``known``, and found there next time."""
+    try:
+        if aliases in known:
+            return True
+    except TypeError:  # an unhashable item, so not a string
+        return False
+    if all(type(a) is str and a and not a.isspace() for a in aliases):
+        known.add(aliases)
+        return True
+    return False
+
+
 def as_pairs(X: Any) -> list[Pair]:
     """Validate and convert input to a list of :class:`Pair`.
 
@@ -188,6 +227,7 @@ def as_pairs(X: Any) -> list[Pair]:
     out: list[Pair] = []
     aliases: Any  # as given; checked below
     span: Any
+    good_aliases: set[tuple[str, ...]] = set()  # alias tuples found valid in an earlier row
     for row, item in enumerate(X):
         if type(item) is tuple and len(item) == 4:
             # the common case (predict_batch's rows): plain strings, no aliases or a tuple of them, no span
@@ -198,11 +238,11 @@ def as_pairs(X: Any) -> list[Pair]:
                 and 0 < len(text) <= MAX_TEXT_CHARS
                 and 0 < len(target) <= _MAX_TARGET_CHARS
                 and span is None
-                and (aliases is None or (type(aliases) is tuple and all(type(a) is str and a and not a.isspace() for a in aliases)))
+                and (aliases is None or (type(aliases) is tuple and _good_aliases(aliases, good_aliases)))
                 and not text.isspace()
                 and not target.isspace()
             ):
-                out.append(Pair(text, target, aliases or (), None))
+                out.append(_new_pair(text, target, aliases or (), None))
                 continue
         if isinstance(item, Pair):
             text, target, aliases, span = item.text, item.target, item.aliases, item.span
@@ -285,6 +325,8 @@ def _mention_roles(seq: list[str], bits_seq: list[int], negated: bytearray | Non
         for role, rng in (("x:obj:", range(m - 1, max(-1, m - 1 - _ROLE_LEFT), -1)), ("x:subj:", range(m + 1, min(n, m + 1 + _ROLE_RIGHT)))):
             for j in rng:
                 bits = bits_seq[j]
+                if not bits:  # not a lexicon word
+                    continue
                 if bits & _B_STOP:
                     break
                 kinds = [k for b, k in _ROLE_KINDS if bits & b]
@@ -315,8 +357,11 @@ class _Parts:
 
 @dataclass(slots=True)
 class _ScoringWeights:
-    main: list[np.ndarray]  # rows of the word, character, context and dense blocks
-    per_target: list[np.ndarray]  # per shared block: (block width, targets x k), slot after slot
+    main: list[np.ndarray | None]  # rows of the word, character, context and dense blocks; None for a block in `slots`
+    # per block copied per target (word, dense, then character): targets + 1 slots of the block's width, slot after slot
+    # (row t * width + j: feature j in slot t), holding for a row of target t its main weights plus its target's; the
+    # last slot, for rows of no known target, holds the main weights alone
+    slots: list[np.ndarray]
     k: int
 
 
@@ -418,57 +463,57 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     # ------------------------------------------------------------------ analysis of one pair
     def _analyze(self, pair: Pair) -> _Analysis:
-        norms: Sequence[str]
-        is_extra: Sequence[bool]
+        main: list[str]  # the norms of the main tokens, and (extras) of the words split out of hashtags
+        extras: list[str]
+        # every token's norm and extra flag, in order (a hashtag's words after it); built only when the target may be
+        # mentioned, and then used only by the mention features
+        norms: Sequence[str] = ()
+        is_extra: Sequence[bool] = ()
         if pair.span is None:
-            norms, is_extra = _norms(pair.text)
-            full, partial = _match(norms, is_extra, pair.target, pair.aliases)
+            chunks, main, extras = _token_norms(pair.text)
+            if _may_mention(main, extras, pair.target, pair.aliases):
+                norms, is_extra = _chunk_norms(_chunk_records(chunks))
+                full, partial = _match(norms, is_extra, pair.target, pair.aliases)
+            else:
+                full, partial = [], []
         else:
             tokens = tokenize(pair.text)
             full, partial = find_mentions(tokens, pair.target, pair.aliases, pair.span)
             norms, is_extra = [t[0] for t in tokens], [t[3] for t in tokens]
-        n_tok = len(norms)
-        main_idx: list[int] | None
-        if True in is_extra:
-            is_main = list(map(operator.not_, is_extra))
-            main_idx = list(itertools.compress(range(n_tok), is_main))
-            main: Sequence[str] = list(itertools.compress(norms, is_main))
-            extras: Sequence[str] = list(itertools.compress(norms, is_extra))
-        else:
-            main_idx = None  # every token is a main token
-            main, extras = norms, ()
+            main, extras = [t[0] for t in tokens if not t[3]], [t[0] for t in tokens if t[3]]
+        n_tok = len(main) + len(extras)
+        # the token index of each main token (None: the identity, when no token is extra); needed only near mentions
+        main_idx: list[int] | None = None
+        if extras and (full or partial):
+            main_idx = list(itertools.compress(range(n_tok), map(operator.not_, is_extra)))
         dense = [0.0] * _N_DENSE
 
-        # word sequence with mentions masked
-        seq_pos: list[int] | None  # token index of each seq item (None: the identity)
+        # word sequence with mentions masked: each full mention (its tokens, a hashtag's split-out words included)
+        # becomes one "_tgt_"; full mentions come in order and do not overlap
+        mention_seq: list[int] = []  # positions of the mentions in seq
+        seq: list[str]
         if full and self.mask_target:
-            mention_start = {s: e for s, e in full}
-            seq: list[str] = []
-            seq_pos = []
-            i = 0
-            while i < n_tok:
-                if i in mention_start:
-                    seq.append("_tgt_")
-                    seq_pos.append(i)
-                    i = mention_start[i]
-                    continue
-                if not is_extra[i]:
-                    seq.append(norms[i])
-                    seq_pos.append(i)
-                i += 1
+            seq = []
+            prev = 0  # the token index after the previous mention
+            for s, e in full:
+                seq += main[prev:s] if main_idx is None else main[bisect.bisect_left(main_idx, prev) : bisect.bisect_left(main_idx, s)]
+                mention_seq.append(len(seq))
+                seq.append("_tgt_")
+                prev = e
+            seq += main[prev:] if main_idx is None else main[bisect.bisect_left(main_idx, prev) :]
         else:
-            seq_pos = main_idx
-            seq = main if type(main) is list else list(main)
+            seq = main
         seq_len = len(seq)
 
         # mention positions in seq coordinates; "near" = within the window of a mention
         near = bytearray(seq_len)
         ctx_items: list[tuple[str, int]] = []  # (prefix, position); negation is added below
         if full or partial:
-            if seq_pos is None:
-                mention_seq = sorted({s for s, _ in full})
-            else:
-                mention_seq = sorted({j for j in (_position(seq_pos, s) for s, _ in full) if j is not None})
+            if full and not self.mask_target:  # the mentions' first tokens that are in seq
+                if main_idx is None:
+                    mention_seq = sorted({s for s, _ in full})
+                else:
+                    mention_seq = sorted({j for j in (_position(main_idx, s) for s, _ in full) if j is not None})
             win = self.window
             for m in mention_seq:
                 lo, hi = max(0, m - win), min(seq_len, m + win + 1)
@@ -477,7 +522,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 ctx_items += [("x:R:", j) for j in range(m + 1, hi)]
             if not mention_seq and partial:
                 for p in partial:
-                    pm = p if seq_pos is None else _position(seq_pos, p)
+                    pm = p if main_idx is None else _position(main_idx, p)
                     if pm is None:
                         continue
                     lo, hi = max(0, pm - win), min(seq_len, pm + win + 1)
@@ -529,12 +574,13 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             elif bits & _B_NEGATOR:
                 dense[_I_NEGATION] = 1.0
         # "!" and "?" tokens are the only words starting with those characters
-        if not _QUESTION_TOKENS.isdisjoint(seq):
-            dense[_I_QUESTION] = 1.0
-        if not _EXCLAIM_TOKENS.isdisjoint(seq):
-            dense[_I_EXCLAIM] = 1.0
+        if not _PUNCT_TOKENS.isdisjoint(seq):
+            if not _QUESTION_TOKENS.isdisjoint(seq):
+                dense[_I_QUESTION] = 1.0
+            if not _EXCLAIM_TOKENS.isdisjoint(seq):
+                dense[_I_EXCLAIM] = 1.0
         if nz:
-            dense[_I_LOG_LO:_I_LOG_HI] = map(math.log1p, dense[_I_LOG_LO:_I_LOG_HI])  # log1p(0) = 0
+            dense[_I_LOG_LO:_I_LOG_HI] = map(_LOG1P.__getitem__, dense[_I_LOG_LO:_I_LOG_HI])  # log1p(0) = 0
         # context words of the mention, marked when negated ("would not oppose _tgt_" gives x:L:neg:oppose)
         if negated is None:
             context = [prefix + seq[j] for prefix, j in ctx_items]
@@ -672,8 +718,12 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         parts, coverage = self._transform_parts(pairs)
         return self._matrix(parts), coverage
 
-    def _transform_parts(self, pairs: list[Pair]) -> tuple[_Parts, np.ndarray]:
-        """The blocks of the features (see :meth:`_matrix`) and the vocabulary coverage of each pair."""
+    def _transform_parts(self, pairs: list[Pair], exact: bool = True) -> tuple[_Parts, np.ndarray]:
+        """The blocks of the features (see :meth:`_matrix`) and the vocabulary coverage of each pair.
+
+        With ``exact=False`` (for scoring) the word and character blocks are built faster, with each row's entries
+        in no particular order and values equal up to float round-off (see :func:`_tfidf_of_counts`).
+        """
         self._check_fitted()
         lk = self._get_lookups()
         n = len(pairs)
@@ -701,9 +751,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             nw = len(seq)
             u = list(map(uni_of, seq))
             if a.negated is not None:
-                for j, ng in enumerate(a.negated):
-                    if ng:
-                        u[j] = neg_uni[seq[j]]
+                for j in itertools.compress(range(nw), a.negated):
+                    u[j] = neg_uni[seq[j]]
             coverage.append((nw - u.count(-1)) / nw if nw else 0.0)
             before = len(w_ids)
             w_ids += u
@@ -725,11 +774,12 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             if tid is None:
                 tid = target_keys[pair.target] = target_index.get(_target_key(pair.target), -1)
             target_ids.append(tid)
-        return self._parts(lk.chars, n, w_ids, w_len, x_ids, x_len, c_tok, c_len, dense_flat, target_ids), np.array(coverage, dtype=np.float64)
+        parts = self._parts(lk, n, w_ids, w_len, x_ids, x_len, c_tok, c_len, dense_flat, target_ids, exact)
+        return parts, np.array(coverage, dtype=np.float64)
 
     def _parts(
         self,
-        chars: _CharRegistry,
+        lk: _Lookups,
         n: int,
         w_ids: list[int],
         w_len: list[int],
@@ -739,15 +789,24 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         c_len: list[int],
         dense_flat: list[float],
         target_ids: list[int],
+        exact: bool = True,
     ) -> _Parts:
-        """The feature blocks from the rows' column ids (word, context) and token ids (characters)."""
+        """The feature blocks from the rows' column ids (word, context) and token ids (characters, in the registry
+        of ``lk``); ``exact`` as in :meth:`_transform_parts`."""
         use_chars = self.char_ngram_range is not None
-        row_ids = np.arange(n, dtype=np.int64)
-        W = _tfidf(_keys(w_ids, w_len, len(self.word_idf_)), n, self.word_idf_)
+        if exact:
+            W = _tfidf(_keys(w_ids, w_len, len(self.word_idf_)), n, self.word_idf_)
+        else:
+            cols = np.array(w_ids, dtype=np.int32)
+            known = cols >= 0
+            rows = np.repeat(np.arange(n), w_len)[known]
+            W = _tfidf_of_counts(_counts(cols[known], np.bincount(rows, minlength=n), lk.word_identity), self.word_idf_)
         C = None
-        if use_chars:
+        if use_chars and not exact:
+            C = _tfidf_of_counts(_counts(np.array(c_tok, dtype=np.int32), c_len, lk.chars.matrix()), self.char_idf_, self.char_weight)
+        elif use_chars:
             n_c = len(self.char_idf_)
-            starts, lengths, flat = chars.arrays()  # the registry the token ids came from
+            starts, lengths, flat = lk.chars.arrays()  # the registry the token ids came from
             toks = np.array(c_tok, dtype=np.int64)
             tok_len = lengths[toks]
             first = np.cumsum(tok_len) - tok_len  # where each token's columns start in the expansion
@@ -755,7 +814,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             gather += np.repeat(starts[toks] - first, tok_len)
             dtype = _key_dtype(n, n_c)
             keys = flat[gather].astype(dtype, copy=False)
-            keys += np.repeat(np.repeat((row_ids * n_c).astype(dtype), c_len), tok_len)
+            keys += np.repeat(np.repeat((np.arange(n, dtype=np.int64) * n_c).astype(dtype), c_len), tok_len)
             C = _scaled(_tfidf(keys, n, self.char_idf_), self.char_weight)
         X = _scaled(_tfidf(_keys(x_ids, x_len, len(self.context_idf_)), n, self.context_idf_), self.context_weight)
         dense = np.array(dense_flat, dtype=np.float64).reshape(n, self.n_dense_)
@@ -790,51 +849,58 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         n_c = len(self.char_vocabulary_) if self.char_ngram_range is not None else 0
         k = weights.shape[1]
         cuts = np.cumsum([0, n_w, n_c, n_x, n_d])
-        main = [weights[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
-        per_target = []
+        main: list[np.ndarray | None] = [weights[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
+        slots = []
         if n_t:
-            # the slots' rows for one block side by side: row j holds feature j's weights in every slot
-            slots = weights[cuts[-1] :].reshape(n_t, self._per_target_width(), k)
-            widths = [n_w, n_d] + ([n_c] if n_c and self.per_target_chars else [])
-            starts = np.cumsum([0] + widths)
-            per_target = [np.ascontiguousarray(slots[:, a:b, :].transpose(1, 0, 2).reshape(b - a, n_t * k)) for a, b in zip(starts[:-1], starts[1:])]
-        return _ScoringWeights(main, per_target, k)
+            per_target = weights[cuts[-1] :].reshape(n_t, self._per_target_width(), k)
+            # the blocks copied per target, in a slot's order: (index in main, width, scale of the main block's copy)
+            shared = [(0, n_w, self.word_weight), (3, n_d, 1.0)] + ([(1, n_c, 1.0)] if n_c and self.per_target_chars else [])
+            start = 0
+            for b, width, scale in shared:
+                alone = scale * main[b]  # type: ignore[operator]
+                folded = np.empty((n_t + 1, width, k))
+                folded[:n_t] = alone + self.per_target_weight * per_target[:, start : start + width, :]
+                folded[n_t] = alone
+                slots.append(folded.reshape((n_t + 1) * width, k))
+                main[b] = None
+                start += width
+        return _ScoringWeights(main, slots, k)
 
     def _scores(self, parts: _Parts, sw: _ScoringWeights) -> np.ndarray:
-        """``self._matrix(parts) @ weights`` without building the matrix (the same up to float round-off):
-        each block times its rows of ``weights``, the per-target blocks times every target's slot, of
-        which each row keeps its own target's."""
+        """``self._matrix(parts) @ weights`` without building the matrix (the same up to float round-off): each block
+        times its rows of ``weights``; a block copied per target once, its entries moved into the row's target's slot
+        (as in :meth:`_per_target`) of weights that hold the main block's and that target's."""
         W, C, D = parts.words, parts.chars, parts.dense
         scores = np.zeros((W.shape[0], sw.k))
-        for B, w in zip([_scaled(W, self.word_weight), C, parts.context, D], sw.main):
-            if B is not None:
+        for B, w in zip([_scaled(W, self.word_weight) if sw.main[0] is not None else W, C, parts.context, D], sw.main):
+            if B is not None and w is not None:
                 scores += B @ w
-        if sw.per_target:
+        if sw.slots:
+            n_t = len(self.targets_)
+            slot = np.where(parts.target_ids >= 0, parts.target_ids, n_t)
             shared = [W, D] + ([C] if C is not None and self.per_target_chars else [])
-            slots = sum(B @ w for B, w in zip(shared, sw.per_target))
-            tids = parts.target_ids
-            known = np.flatnonzero(tids >= 0)
-            own = slots.reshape(len(tids), -1, sw.k)[known, tids[known]]
-            scores[known] += own * self.per_target_weight
+            for B, w in zip(shared, sw.slots):
+                scores += _in_slots(B, slot, n_t + 1) @ w
         return scores
 
     def _per_target(self, shared: list[sp.csr_matrix], target_ids: np.ndarray) -> sp.csr_matrix:
         """Copy each row's shared features into its target's slot (zeros for unseen targets)."""
         WD = _hstack(shared)
+        canonical = bool(WD.has_canonical_format)  # not so for blocks built for scoring (see _transform_parts)
         width = WD.shape[1]
         n_cols = width * len(self.targets_)
         rows_nnz = np.diff(WD.indptr)
         if (target_ids >= 0).all():
             indices = WD.indices.astype(np.int64)
             indices += np.repeat(target_ids * width, rows_nnz)
-            return _csr(WD.data, indices, WD.indptr, (WD.shape[0], n_cols))
+            return _csr(WD.data, indices, WD.indptr, (WD.shape[0], n_cols), canonical)
         keep = np.repeat(target_ids >= 0, rows_nnz)
         offsets = np.repeat(np.maximum(target_ids, 0) * width, rows_nnz)
         data = WD.data[keep]
         indices = (WD.indices + offsets)[keep]
         counts = np.where(target_ids >= 0, rows_nnz, 0)
         indptr = np.concatenate([[0], np.cumsum(counts)])
-        return _csr(data, indices, indptr, (WD.shape[0], n_cols))
+        return _csr(data, indices, indptr, (WD.shape[0], n_cols), canonical)
 
     def _per_target_width(self) -> int:
         width = len(self.word_vocabulary_) + self.n_dense_
@@ -892,6 +958,52 @@ def _tfidf(keys: np.ndarray, n: int, idf: np.ndarray) -> sp.csr_matrix:
     return _csr(data, indices, indptr, (n, n_cols))
 
 
+def _in_slots(B: sp.csr_matrix, slot: np.ndarray, n_slots: int) -> sp.csr_matrix:
+    """``B`` with each row's entries moved into its slot (column ``j`` to ``slot[row] * width + j``, of ``n_slots``
+    slots of ``B``'s width), in the same order."""
+    width = B.shape[1]
+    dtype = np.int32 if max(n_slots * width, B.nnz) < np.iinfo(np.int32).max else np.int64
+    indices = B.indices.astype(dtype)  # a copy
+    indices += np.repeat((slot * width).astype(dtype), np.diff(B.indptr))
+    return _csr(B.data, indices, B.indptr, (B.shape[0], n_slots * width), canonical=False)  # B's rows may be in any order
+
+
+def _counts(ids: np.ndarray, lengths: Sequence[int] | np.ndarray, B: sp.csr_matrix) -> sp.csr_matrix:
+    """Per row, how often each column of ``B`` occurs in the rows of ``B`` it lists (``ids``: the rows' lists laid
+    end to end, ``lengths[r]`` of them for row ``r``). This is the sparse product of the rows' counts of ids and
+    ``B``, which merges each row's repeated columns without sorting: every row holds its columns once, in no
+    particular order (but always the same for the same input)."""
+    n = len(lengths)
+    dtype = np.int32 if max(len(ids), B.shape[0]) < np.iinfo(np.int32).max else np.int64
+    indptr = np.zeros(n + 1, dtype=dtype)
+    np.cumsum(lengths, out=indptr[1:])
+    rows = sp.csr_matrix((np.ones(len(ids), dtype=B.dtype), ids.astype(dtype, copy=False), indptr), shape=(n, B.shape[0]), copy=False)
+    return rows @ B
+
+
+def _tfidf_of_counts(counts: sp.csr_matrix, idf: np.ndarray, weight: float = 1.0) -> sp.csr_matrix:
+    """``_scaled(_tfidf(...), weight)`` from each row's counts (a matrix from :func:`_counts`, entries in any order):
+    the same up to float round-off (a row's squares are summed in the order of its entries, pairwise), in less time
+    than sorting the keys."""
+    n = counts.shape[0]
+    indptr, indices, c = counts.indptr, counts.indices, counts.data
+    data = np.take(idf, indices)
+    repeated = np.flatnonzero(c > 1)
+    if len(repeated):
+        data[repeated] *= 1.0 + np.log(c[repeated])  # sublinear TF, 1 for a count of 1
+    row_nnz = np.diff(indptr)
+    filled = np.flatnonzero(row_nnz)
+    squares = np.zeros(n)
+    if len(filled):
+        squares[filled] = np.add.reduceat(data * data, indptr[filled])
+    norms = np.sqrt(squares)
+    norms[norms == 0] = 1.0
+    data /= np.repeat(norms, row_nnz)
+    if weight != 1.0:
+        data *= weight
+    return sp.csr_matrix((data, indices, indptr), shape=counts.shape, copy=False)
+
+
 def _key_dtype(n: int, n_cols: int) -> type[np.signedinteger[Any]]:
     """The narrowest integer type holding the keys ``row * n_cols + column`` of ``n`` rows."""
     return np.int32 if (n + 1) * n_cols < np.iinfo(np.int32).max else np.int64
@@ -906,11 +1018,13 @@ def _keys(ids: list[int], lengths: list[int], n_cols: int) -> np.ndarray:
     return keys[cols >= 0]
 
 
-def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
-    """A CSR matrix from canonical arrays (sorted, unique columns per row), with 32-bit indices when they fit."""
+def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int], canonical: bool = True) -> sp.csr_matrix:
+    """A CSR matrix from arrays, with 32-bit indices when they fit; ``canonical``: the arrays are known to be canonical
+    (sorted, unique columns per row), which scipy then need not check."""
     dtype = np.int32 if max(shape[1], len(data)) < np.iinfo(np.int32).max else np.int64
     M = sp.csr_matrix((data, indices.astype(dtype, copy=False), indptr.astype(dtype, copy=False)), shape=shape, copy=False)
-    M.has_canonical_format = True
+    if canonical:
+        M.has_canonical_format = True
     return M
 
 
@@ -948,6 +1062,8 @@ class _CharRegistry(dict):  # type: ignore[type-arg]
         self.lengths: list[int] = []
         self.flat: list[int] = []
         self._arrays = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
+        self._matrix: sp.csr_matrix | None = None
+        self._ones = np.ones(0, dtype=np.int32)
         self._lock = threading.Lock()
 
     def __missing__(self, token: str) -> int:
@@ -969,6 +1085,20 @@ class _CharRegistry(dict):  # type: ignore[type-arg]
         """(starts, lengths, flat) as arrays, extended by what was registered since the last call."""
         with self._lock:
             return self._extend_arrays()
+
+    def matrix(self) -> sp.csr_matrix:
+        """The registry as a sparse matrix for :func:`_counts`: row ``k`` holds token ``k``'s character-n-gram columns
+        (a column as often as the n-gram occurs in the token), extended by what was registered since the last call."""
+        with self._lock:
+            starts, _, flat = self._extend_arrays()
+            if self._matrix is None or self._matrix.shape[0] != len(starts):
+                if len(self._ones) < len(flat):
+                    self._ones = np.ones(2 * len(flat), dtype=np.int32)  # with room to grow
+                dtype = np.int32 if len(flat) < np.iinfo(np.int32).max else np.int64
+                indptr = np.append(starts, len(flat)).astype(dtype)
+                shape = (len(starts), len(self.featurizer.char_idf_))
+                self._matrix = sp.csr_matrix((self._ones[: len(flat)], flat.astype(dtype, copy=False), indptr), shape=shape, copy=False)
+            return self._matrix
 
     def _extend_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         starts, lengths, flat = self._arrays
@@ -996,6 +1126,8 @@ class _Lookups:
                 self.bigram[(a, b)] = i
         self.context = f._ctx_index
         self.chars = _CharRegistry(f)
+        # the word block's columns as rows of themselves: :func:`_counts` with it merges each row's repeated columns
+        self.word_identity = sp.identity(len(f.word_vocabulary_), dtype=np.int32, format="csr")
 
     def too_big(self) -> bool:
         return max(len(self.unigram), len(self.negated), len(self.chars)) > _CACHE_LIMIT

@@ -110,10 +110,15 @@ _RAW_TOKENS = _RawTokens()
 _chain = itertools.chain.from_iterable
 
 
-class _Chunks(dict):  # type: ignore[type-arg]
-    """chunk of text without whitespace -> (tokens, their norms, their extra flags), filled on first use."""
+#: What :class:`_Chunks` holds for a chunk: its tokens, their norms, their extra flags, and the norms of its main
+#: tokens and of its extra tokens (the words split out of hashtags) apart.
+_Chunk = tuple[tuple[Token, ...], tuple[str, ...], tuple[bool, ...], tuple[str, ...], tuple[str, ...]]
 
-    def __missing__(self, chunk: str) -> tuple[tuple[Token, ...], tuple[str, ...], tuple[bool, ...]]:
+
+class _Chunks(dict):  # type: ignore[type-arg]
+    """chunk of text without whitespace -> its :data:`_Chunk` record, filled on first use."""
+
+    def __missing__(self, chunk: str) -> _Chunk:
         if len(self) >= _RAW_CACHE_SIZE:
             self.clear()
         word = chunk.strip(_PLAIN_EDGES)
@@ -121,10 +126,16 @@ class _Chunks(dict):  # type: ignore[type-arg]
             # the common case, a word with maybe punctuation around it that _FLAT_RE skips: one plain token
             # (what the regex path gives: letters are word characters, and no URL matches without ":" or ".")
             norm = word.lower()
-            got = self[chunk] = ((_new_token(Token, (norm, -1, -1, False)),), (norm,), (False,))
+            got = self[chunk] = ((_new_token(Token, (norm, -1, -1, False)),), (norm,), (False,), (norm,), ())
             return got
         toks = tuple(_chain(map(_RAW_TOKENS.__getitem__, _FLAT_RE.findall(chunk))))
-        got = self[chunk] = (toks, tuple(t[0] for t in toks), tuple(t[3] for t in toks))
+        got = self[chunk] = (
+            toks,
+            tuple(t[0] for t in toks),
+            tuple(t[3] for t in toks),
+            tuple(t[0] for t in toks if not t[3]),
+            tuple(t[0] for t in toks if t[3]),
+        )
         return got
 
 
@@ -136,10 +147,54 @@ _TOKENS_OF, _NORMS_OF, _EXTRA_OF = (operator.itemgetter(k) for k in range(3))
 
 def _norms(text: str) -> tuple[list[str], list[bool]]:
     """The norms and extra flags of ``tokenize(text, offsets=False)``."""
+    return _chunk_norms(_chunks(text))
+
+
+def _chunks(text: str) -> list[_Chunk]:
+    """The records of ``text``'s whitespace-separated chunks, in order (their tokens are ``tokenize(text, offsets=False)``)."""
     if "’" in text:
         text = text.replace("’", "'")
-    chunks = list(map(_CHUNKS.__getitem__, text.split()))
+    return list(map(_CHUNKS.__getitem__, text.split()))
+
+
+def _chunk_records(chunks: list[str]) -> list[_Chunk]:
+    """The records of ``chunks`` (from :func:`_token_norms`)."""
+    return list(map(_CHUNKS.__getitem__, chunks))
+
+
+def _chunk_norms(chunks: list[_Chunk]) -> tuple[list[str], list[bool]]:
+    """The norms and extra flags of the tokens of ``chunks``."""
     return list(_chain(map(_NORMS_OF, chunks))), list(_chain(map(_EXTRA_OF, chunks)))
+
+
+class _ChunkField(dict):  # type: ignore[type-arg]
+    """chunk of text without whitespace -> field ``k`` of its :data:`_Chunk` record, filled on first use (one lookup
+    instead of the record's and the field's)."""
+
+    def __init__(self, k: int) -> None:
+        super().__init__()
+        self.k = k
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) >= _RAW_CACHE_SIZE:
+            self.clear()
+        got = self[chunk] = _CHUNKS[chunk][self.k]
+        return got
+
+
+_MAIN_NORMS, _EXTRA_NORMS = _ChunkField(3), _ChunkField(4)
+
+
+def _token_norms(text: str) -> tuple[list[str], list[str], list[str]]:
+    """``text``'s whitespace-separated chunks (``’`` folded to ``'``), the norms of its main tokens and those of its
+    extra tokens (the words split out of hashtags), each in order."""
+    if "’" in text:
+        text = text.replace("’", "'")
+    chunks = text.split()
+    main = list(_chain(map(_MAIN_NORMS.__getitem__, chunks)))
+    # only a hashtag gives extra tokens
+    extras = list(_chain(map(_EXTRA_NORMS.__getitem__, chunks))) if "#" in text else []
+    return chunks, main, extras
 
 
 def _raw_tokens(w: str) -> tuple[Token, ...]:
@@ -211,6 +266,13 @@ def _match(norms: Sequence[str], is_extra: Sequence[bool], target: str, aliases:
     return _match_forms(list(map(_MENTION_FORMS.__getitem__, norms)), is_extra, phrases, content, firsts)
 
 
+def _may_mention(main: list[str], extras: list[str], target: str, aliases: tuple[str, ...]) -> bool:
+    """False when no token (``main`` and ``extras``: their norms) can be part of a mention of the target, so that
+    :func:`_match` would find none."""
+    candidates = _phrase_index(target, aliases)[3]
+    return not candidates.isdisjoint(main) or (bool(extras) and not candidates.isdisjoint(extras))
+
+
 def _match_forms(
     forms: list[str],
     is_extra: Sequence[bool],
@@ -223,8 +285,8 @@ def _match_forms(
     covered: set[int] = set()
     if not firsts.isdisjoint(forms):
         n = len(forms)
-        for i, w in enumerate(forms):
-            if w not in firsts or i in covered:
+        for i in [i for i, w in enumerate(forms) if w in firsts]:
+            if i in covered:
                 continue
             for ph in phrases:
                 k = len(ph)

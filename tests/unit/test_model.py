@@ -334,6 +334,29 @@ def test_joint_scoring_equals_the_heads_predict_proba(trained_model: StanceModel
         assert p.stance == s_classes[int(np.argmax(s))]
 
 
+@pytest.mark.parametrize("per_target_chars", [True, False])
+def test_joint_scoring_of_per_target_blocks_equals_the_heads_predict_proba(per_target_chars: bool) -> None:
+    # per-target copies (word weight not 1, so the main word block is scaled) and a batch mixing targets seen in
+    # training with unseen ones, whose rows get the main weights alone
+    from synthetic import TRAIN_ROWS
+
+    featurizer = {"min_df": 1, "min_target_count": 5, "per_target_chars": per_target_chars, "word_weight": 0.8, "per_target_weight": 1.3}
+    model = StanceModel.fit(
+        _pairs(TRAIN_ROWS), [r["stance"] for r in TRAIN_ROWS], [r["sentiment"] for r in TRAIN_ROWS],
+        TrainConfig(featurizer=featurizer, calibration_folds=3), progress=False,
+    )
+    assert len(model.featurizer.targets_) == len({r["target"] for r in TRAIN_ROWS})
+    X = model.featurizer.transform(list(zip(TEXTS, TARGETS)))
+    assert X.shape[1] == model.featurizer.n_features_out_
+    preds = model.predict_batch(TEXTS, TARGETS)
+    seen = set(model.featurizer.targets_)  # lower-cased
+    assert len({t for t in TARGETS if t.lower() in seen}) == 2 and any(t.lower() not in seen for t in TARGETS)
+    for head, probs in ((model.stance_head, [p.stance_probabilities for p in preds]), (model.sentiment_head, [p.sentiment_probabilities for p in preds])):
+        expected = head.predict_proba(X)
+        classes = [str(c) for c in head.classes_]
+        np.testing.assert_allclose([[p[c] for c in classes] for p in probs], expected, rtol=0, atol=1e-12)
+
+
 def test_joint_scoring_follows_a_refit_head(trained_model: StanceModel) -> None:
     import copy
 
@@ -348,6 +371,20 @@ def test_joint_scoring_follows_a_refit_head(trained_model: StanceModel) -> None:
     assert [p.stance_probabilities for p in after] != [p.stance_probabilities for p in before]
     for p, row in zip(after, expected):
         np.testing.assert_allclose([p.stance_probabilities[c] for c in classes], row, rtol=0, atol=1e-12)
+
+
+def test_fast_constructors_equal_the_dataclasses() -> None:
+    import dataclasses
+
+    from stance.features import Pair, _new_pair
+    from stance.model import _new_prediction
+
+    fields = ("t", "g", "FAVOR", 0.5, {"FAVOR": 0.5, "NONE": 0.5}, "positive", 0.75, {"positive": 0.75}, (NON_LATIN,))
+    for made, built in ((_new_pair("t", "g", ("a",), (0, 1)), Pair("t", "g", ("a",), (0, 1))), (_new_prediction(*fields), Prediction(*fields))):
+        assert type(made) is type(built) and made == built and repr(made) == repr(built)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.text = "x"  # type: ignore[misc]
+    assert _new_prediction(*fields).to_dict() == Prediction(*fields).to_dict()
 
 
 def test_predict_batch_restores_the_garbage_collector(trained_model: StanceModel) -> None:

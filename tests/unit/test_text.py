@@ -72,6 +72,30 @@ def test_chunked_norms_equal_the_tokens(text: str) -> None:
     assert [(t.norm, t.extra) for t in tokenize(text, offsets=False)] == [(t.norm, t.extra) for t in tokens]
 
 
+@pytest.mark.parametrize("text", TEXTS + WHITESPACE_TEXTS + ["foo#bar #x’s a#b#cD"])
+def test_main_and_extra_norms_equal_the_tokens(text: str) -> None:
+    from stance.text import _chunk_norms, _chunk_records, _token_norms
+
+    tokens = tokenize(text)
+    chunks, main, extras = _token_norms(text)
+    assert main == [t.norm for t in tokens if not t.extra]
+    assert extras == [t.norm for t in tokens if t.extra]
+    assert _chunk_norms(_chunk_records(chunks)) == ([t.norm for t in tokens], [t.extra for t in tokens])
+
+
+@pytest.mark.parametrize(
+    "target, aliases",
+    [("Hillary Clinton", ()), ("hillary", ("Clinton",)), ("the mayor", ("TheMayor", "Bob")), ("#Hillary", ()), ("it", ())],
+)
+@pytest.mark.parametrize("text", TEXTS + WHITESPACE_TEXTS)
+def test_no_possible_mention_means_none_found(text: str, target: str, aliases: tuple[str, ...]) -> None:
+    from stance.text import _may_mention, _token_norms
+
+    _, main, extras = _token_norms(text)
+    if not _may_mention(main, extras, target, aliases):
+        assert find_mentions(tokenize(text), target, aliases) == ([], [])
+
+
 @pytest.mark.parametrize(
     "target, aliases",
     [("Hillary Clinton", ()), ("hillary", ("Clinton",)), ("the mayor", ("TheMayor", "Bob")), ("#Hillary", ()), ("it", ())],
