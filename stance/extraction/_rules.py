@@ -1257,6 +1257,8 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                 pending_colon = (mention, cue_span)
             elif tail == ":":
                 pending_colon = (mention, cue_span)
+    if DROP_NESTED_RULE_STATEMENTS:
+        statements[:] = _without_nested(statements)
     if model is _DEFAULT:
         model = _model.load_model()
     if model is not None:
@@ -1264,6 +1266,42 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
     # document order
     statements.sort(key=lambda s: (s.start, s.end))
     return statements
+
+
+#: A rule statement whose cue and speaker mention both lie inside the content of another rule
+#: statement is part of that content, not a statement of its own ("X concluded as many as 40 percent
+#: of the voters said they would stay home.", "X asked the crowd who they think won."): dropped.
+DROP_NESTED_RULE_STATEMENTS = True
+
+
+def _inside(pos: int | None, st: Statement) -> bool:
+    """Whether character ``pos`` lies inside one of the content parts of ``st``."""
+    return pos is not None and any(s <= pos < e for s, e in (st.parts or ((st.start, st.end),)))
+
+
+def _nested_in(st: Statement, host: Statement) -> bool:
+    """Whether ``st`` (content, cue and speaker mention) lies inside the content of ``host``."""
+    return (
+        host.start <= st.start
+        and st.end <= host.end
+        and host.end - host.start > st.end - st.start
+        and _inside(st.cue_start, host)
+        and (st.speaker_start is None or _inside(st.speaker_start, host))
+    )
+
+
+def _without_nested(statements: list[Statement]) -> list[Statement]:
+    """``statements`` without those nested in the content of another (see DROP_NESTED_RULE_STATEMENTS)."""
+    order = sorted(statements, key=lambda st: (st.start, -st.end))
+    open_hosts: list[Statement] = []  # earlier statements whose span reaches past the current start
+    nested: set[int] = set()
+    for st in order:
+        open_hosts = [h for h in open_hosts if h.end > st.start]
+        if any(_nested_in(st, h) for h in open_hosts):
+            nested.add(id(st))
+        else:
+            open_hosts.append(st)
+    return [st for st in statements if id(st) not in nested]
 
 
 #: A reporting verb that is also a noun ("state", "comments", "remarks") is a noun, not a cue, after
