@@ -1147,17 +1147,8 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
                     # "Holm, who said A, said B": the next cue's source stands before this cue, so
                     # this content ends where the next cue's clause does, at the comma before it
                     nstart = toks[na].start
-                # cut before ", adding" / ", and X said"
-                cut = nstart
-                while cut > s_start and text[cut - 1] in " ,":
-                    cut -= 1
-                if text[max(s_start, cut - 4):cut].lower().endswith(" and"):
-                    cut -= 4
-                elif CUT_BUT and text[max(s_start, cut - 4):cut].lower().endswith(" but"):
-                    cut -= 4  # "X said A, but Y said B": A ends before ", but"
-                    while cut > s_start and text[cut - 1] in " ,":
-                        cut -= 1
-                next_boundary = max(cut, cue_e)
+                # cut before ", adding" / ", and X said" / ", but Y said" / ", while Y argued"
+                next_boundary = max(_cut_before_link(text, s_start, nstart), cue_e)
                 if QUOTE_TO_NEXT_CUE and j < sj:
                     for q in stmt_quotes:
                         if (not q.used and q.start > toks[j].start and q.end <= nstart and q.start < next_boundary
@@ -2091,8 +2082,26 @@ QUOTE_TO_NEXT_CUE = True
 #: was meant to ...", "the fares that Voss announced were too high").
 RELATIVE_NESTED_CUE = True
 _RELATIVE_OPENERS = frozenset("which that who whom".split())
-#: ... and a content cut before a later cue's clause does not end in ", but".
+#: ... and a content cut before a later cue's clause does not end in ", but", ", while" (see
+#: ``lexicon.CLAUSE_LINKS``; before, only " and" and ", but" were cut off).
 CUT_BUT = True
+_TRAILING = " ,;\xa0"
+
+
+def _cut_before_link(text: str, lo: int, cut: int) -> int:
+    """Where a content from ``lo`` ends when cut at ``cut``: before the spaces, commas and the one
+    linking word (``lexicon.CLAUSE_LINKS``) that join it to the next clause ("A, while X argued")."""
+    while cut > lo and text[cut - 1] in _TRAILING:
+        cut -= 1
+    word_start = cut
+    while word_start > lo and text[word_start - 1].isalpha():
+        word_start -= 1
+    links = L.CLAUSE_LINKS if CUT_BUT else frozenset(["and"])
+    if word_start < cut and word_start > lo and text[word_start - 1] in _TRAILING and text[word_start:cut].lower() in links:
+        cut = word_start
+        while cut > lo and text[cut - 1] in _TRAILING:
+            cut -= 1
+    return cut
 
 
 def _dangling_cut(toks: list[_Tok], cue: tuple, lo: int) -> bool:

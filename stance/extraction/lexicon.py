@@ -275,6 +275,10 @@ STRICT_CUES = frozenset("state states continue continues continued continuing".s
 #: say"): they do not end an opening phrase.
 FOCUS_WORDS = frozenset("only just even nearly almost about more most less some".split())
 
+#: Words that join a content to the clause of the next cue ("X said A, and Y said B", "A, while Y
+#: argued B"): a content cut before that clause does not end in one of them.
+CLAUSE_LINKS = frozenset("and but or while whereas yet so".split())
+
 #: Relative pronouns that may stand as the source before a cue ("X, who said", "the NRA, which has
 #: endorsed"); the speaker is named as the noun phrase before the comma.
 RELATIVE_PRONOUNS = frozenset("who which".split())

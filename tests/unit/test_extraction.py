@@ -938,6 +938,19 @@ CASES = [
         "Polls show as many as 30 percent of the mayor's backers say they will not vote for her.",
         [{"cue": "show", "speaker": "Polls", "text": "as many as 30 percent of the mayor's backers say they will not vote for her."}],
     ),
+    # --- a content cut before the next cue's clause ends before the word linking the two clauses
+    (
+        "cut-before-while",
+        "Ana Lind said the pier was safe, while Ivo Brandt argued it needs new pilings.",
+        [{"cue": "said", "speaker": "Ana Lind", "text": "the pier was safe"},
+         {"cue": "argued", "speaker": "Ivo Brandt", "text": "it needs new pilings."}],
+    ),
+    (
+        "cut-before-but-no-comma",
+        "Ana Lind said the pier was safe but Ivo Brandt said it needs new pilings.",
+        [{"cue": "said", "speaker": "Ana Lind", "text": "the pier was safe"},
+         {"cue": "said", "speaker": "Ivo Brandt", "text": "it needs new pilings."}],
+    ),
     # --- a rule statement whose cue and speaker lie inside another's content is part of that content
     (
         "nested-rule-statement-dropped",
