@@ -1837,6 +1837,29 @@ def _passive_parts(text: str, toks: list[_Tok], pv: tuple, end: int) -> list[tup
     return parts
 
 
+#: "backed by 34% of the dockers", "rejected by 64 percent of the voters": a percentage is the agent
+#: of a passive cue, like "42% say" is a source (PERCENT_SOURCE).
+PERCENT_AGENT = True
+_PERCENT_OF_MAX = 6
+
+
+def _percent_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
+    """A percentage right after token ``k``, with the group it counts ("34%", "42 percent of the
+    voters surveyed"), as a token range; else None."""
+    a = k + 1
+    if not (a + 1 < hi and toks[a].text.replace(".", "").isdigit() and (toks[a + 1].text == "%" or toks[a + 1].low == "percent")):
+        return None
+    b = a + 2
+    if b + 1 < hi and toks[b].low == "of":
+        c = b + 1
+        while c < hi and c - b <= _PERCENT_OF_MAX and toks[c].word and (
+                toks[c].low in _DETERMINERS or toks[c].upper or _plain_word(toks[c]) or toks[c].low in L.ROLE_NOUNS):
+            c += 1
+        if c > b + 1 and toks[c - 1].low not in _DETERMINERS:
+            b = c
+    return (a, b)
+
+
 def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, int, tuple[int, int] | None, int | None] | None:
     """For a cue ``k`` (ending before token ``cb``) in the passive with at most an agent or an
     adjunct after it: (first token of the content, first token of the verb group, the agent's
@@ -1873,7 +1896,7 @@ def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, 
         elif in_pp and t.low in ("and", "but"):
             break
         if t.low == "by":
-            agent = _np_after(toks, y, sj) or _nominal_after(toks, y, sj)
+            agent = _np_after(toks, y, sj) or _nominal_after(toks, y, sj) or (_percent_after(toks, y, sj) if PERCENT_AGENT else None)
             if agent is None:
                 return None
             z = agent[1]

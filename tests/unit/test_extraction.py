@@ -938,6 +938,22 @@ CASES = [
         "Polls show as many as 30 percent of the mayor's backers say they will not vote for her.",
         [{"cue": "show", "speaker": "Polls", "text": "as many as 30 percent of the mayor's backers say they will not vote for her."}],
     ),
+    # --- a percentage is the agent of a passive cue; the subject is the content
+    (
+        "passive-percent-agent",
+        "The ferry plan was rejected by 64 percent of the dockers surveyed.",
+        [{"cue": "was rejected", "speaker": "64 percent of the dockers surveyed", "text": "The ferry plan"}],
+    ),
+    (
+        "passive-percent-sign-agent",
+        "Ana Lind is backed by 34% of the dockers in the latest poll.",
+        [{"cue": "is backed", "speaker": "34% of the dockers", "text": "Ana Lind"}],
+    ),
+    (
+        "passive-percent-negative-no-passive",
+        "The ferry plan gained 64 percent of the votes.",
+        [],
+    ),
     # --- a content cut before the next cue's clause ends before the word linking the two clauses
     (
         "cut-before-while",
