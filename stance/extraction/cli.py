@@ -51,8 +51,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     e = subparsers.add_parser(
         "evaluate-extraction",
         help="score the extractor on an attribution corpus (PolNeAR)",
-        description="Precision/recall/F1 of statement extraction against gold Content spans, at 30%% "
-        "and 80%% overlap, speaker accuracy, per publisher, and articles per second.",
+        description="Precision/recall/F1 of statement extraction against gold Content spans, at 30% "
+        "and 80% overlap, speaker accuracy, per publisher, and articles per second.",
     )
     e.add_argument("--corpus", choices=("polnear",), default="polnear", help="corpus to score on")
     e.add_argument(
