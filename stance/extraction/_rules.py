@@ -733,6 +733,10 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
     s, e = toks[a].start, toks[b - 1].end
     written = text[s:e]
     low = toks[a].low
+    if b - a == 1 and CONTRACTION_SOURCE:
+        contracted = _contraction_mention(text, toks[a], res)
+        if contracted is not None:
+            return contracted  # "He's hoping ...": the pronoun, not "He's" as a name
     if b - a == 1 and low in L.PRONOUNS:
         name = res.person_before(s) if low in L.PERSON_PRONOUNS else None
         return _Mention(s, e, written, name, kind="pronoun")
@@ -2368,6 +2372,22 @@ GERUND_AFTER_PREPOSITION = True
 _GERUND_PREPOSITIONS = frozenset("by after before while when without in on for since".split())
 
 
+#: A learned cue that is a contracted pronoun ("He’s aiming to ...", "they’re proposing ...") has
+#: that pronoun as its source, resolved like "he said".
+CONTRACTION_SOURCE = True
+_CONTRACTION_RE = re.compile(r"(he|she|they|we|i)['’]", re.IGNORECASE)
+
+
+def _contraction_mention(text: str, t: _Tok, res: _Resolver) -> _Mention | None:
+    """The pronoun opening a contracted token ``t`` ("He’s", "they’re") as a speaker mention, or None."""
+    m = _CONTRACTION_RE.match(t.text)
+    if m is None:
+        return None
+    s, e = t.start, t.start + len(m.group(1))
+    low = m.group(1).lower()
+    return _Mention(s, e, text[s:e], res.person_before(s) if low in L.PERSON_PRONOUNS else None, kind="pronoun")
+
+
 def _prior_speaker(statements: list[Statement], s_start: int, pos: int) -> _Mention | None:
     """The speaker of the statement whose mention is last before ``pos`` in the sentence at ``s_start``."""
     best = None
@@ -2574,6 +2594,8 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     pass  # a passive cue: the agent or nobody
                 elif mention is None and host is not None and host.speaker is not None:
                     mention = _Mention(host.speaker_start, host.speaker_end, "", host.speaker)
+                if mention is None and CONTRACTION_SOURCE:
+                    mention = _contraction_mention(text, t, res)
                 if mention is None and MODEL_SUBJECT_FALLBACK and pv is None:
                     subj = _sentence_subject(toks, si, k)
                     if subj is not None and subj[1] <= k:

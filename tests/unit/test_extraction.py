@@ -938,6 +938,19 @@ CASES = [
         "Polls show as many as 30 percent of the mayor's backers say they will not vote for her.",
         [{"cue": "show", "speaker": "Polls", "text": "as many as 30 percent of the mayor's backers say they will not vote for her."}],
     ),
+    # --- a contracted pronoun ("She’s", "He's") is a pronoun source, resolved to the person last named
+    (
+        "contracted-pronoun-cue",
+        "Mayor Ana Lind spoke on Monday. She’s planning to close the old pier next spring.",
+        [{"cue": "She’s", "speaker": "Ana Lind", "speaker_start": 32, "speaker_end": 35,
+          "text": "planning to close the old pier next spring."}],
+    ),
+    (
+        "contracted-pronoun-before-cue",
+        "Ivo Brandt left early. He's hoping the ferry will run again soon.",
+        [{"cue": "hoping", "speaker": "Ivo Brandt", "speaker_start": 23, "speaker_end": 25,
+          "text": "the ferry will run again soon."}],
+    ),
     # --- a percentage is the agent of a passive cue; the subject is the content
     (
         "passive-percent-agent",
