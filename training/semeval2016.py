@@ -1,11 +1,19 @@
 """Recipe for the per-target SemEval-2016 model (``stance/models/semeval2016.stance``).
 
-Every choice is made by 5-fold cross-validation on the train split (folds stratified by target and
-stance, seed 0); the test split is only scored for the report, after the choice is made.
+Every choice of the linear model is made by 5-fold cross-validation on the train split (folds stratified by
+target and stance, seed 0); the test split is only scored for the report, after the choice is made.
+
+With ``--encoder default`` the model also blends in the default model's encoder (``stance/models/default.stance``;
+trained by ``training/encoder_model.py`` on the default recipe's training data minus its dev parts), as the
+default model does. The stance and sentiment shares are chosen on that recipe's SemEval-2016 dev part (15% of the
+train tweets, which the encoder never saw): a linear model trained on the rest of train is blended at shares 0,
+0.1, ..., 1 and the best F_avg (stance) and macro F1 (sentiment) win, ties going to the share nearest 0.5. This
+variant is not shipped (see docs/results.md): it is hundreds of times slower than the linear model.
 
     python training/semeval2016.py --search      # rerun the grid search, write training/semeval2016_search.json
     python training/semeval2016.py               # train with the chosen configuration, score test, save the model
     python training/semeval2016.py --check       # retrain and compare with the shipped model's recorded scores (CI)
+    python training/semeval2016.py --encoder default --output build/semeval2016-encoder.stance   # the blend
 """
 
 from __future__ import annotations
@@ -16,13 +24,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "training"))
 
+import stance  # noqa: E402
 from stance.api import MODELS_DIR, training_arrays  # noqa: E402
 from stance.corpora import load_corpus  # noqa: E402
 from stance.evaluation import evaluate_model, f_avg, sentiment_scores  # noqa: E402
@@ -108,8 +119,36 @@ def search() -> dict:
     return out
 
 
-def build(output: Path) -> tuple[StanceModel, dict]:
-    """Train on all of train with the configuration the search chose; score test (reporting only)."""
+def encoder_shares(cfg: TrainConfig, encoder: Any) -> dict[str, Any]:
+    """The dev scores of a linear model trained on train minus the default recipe's SemEval-2016 dev part, blended
+    with ``encoder`` at each share, and the shares chosen (see the module docstring)."""
+    import default_model as dm
+    import encoder_model as em
+
+    rows = dm._rows(load_corpus("semeval2016")["train"], "semeval2016", "row")
+    train, dev = (split["semeval2016"] for split in dm.dev_split({"semeval2016": rows}))
+    linear = StanceModel.fit([r.pair for r in train], [r.stance for r in train], [r.sentiment for r in train], cfg, progress=False)
+    preds = dm._predict(linear, dev)
+    stance_probs, sentiment_probs = encoder.predict(*em._inputs(dev))
+    out: dict[str, Any] = {"dev": f"SemEval-2016 train, the default recipe's dev part ({len(dev)} tweets); linear model trained on the other {len(train)}"}
+    for task, probs, enc_labels, head, metric in (
+        ("stance", stance_probs, encoder.labels, linear.stance_head, "f_avg"),
+        ("sentiment", sentiment_probs, encoder.sentiment_labels, linear.sentiment_head, "macro_f1"),
+    ):
+        if probs is None or head is None:
+            continue
+        labels = [str(c) for c in head.classes_]
+        gold = [getattr(r, task) for r in dev]
+        lin = np.array([[getattr(p, f"{task}_probabilities")[c] for c in labels] for p in preds])
+        score_fn = em._scores if task == "stance" else em._sentiment_score
+        table = em._blend_table({"semeval2016": (gold, lin, probs[:, [list(enc_labels).index(c) for c in labels]])}, labels, score_fn, metric)
+        out[task] = {"metric": metric, "blend": table["blend"], "best_weight": table["best_weight"]}
+    return out
+
+
+def build(output: Path, encoder_from: str | None = None) -> tuple[StanceModel, dict]:
+    """Train on all of train with the configuration the search chose, blend in the encoder of the built-in model
+    ``encoder_from`` (``None``: none) at the shares chosen on dev; score test (reporting only)."""
     if not SEARCH_FILE.exists():
         raise SystemExit(f"{SEARCH_FILE} is missing: run `python training/semeval2016.py --search` first")
     best = json.loads(SEARCH_FILE.read_text(encoding="utf-8"))["best"]
@@ -125,6 +164,16 @@ def build(output: Path) -> tuple[StanceModel, dict]:
             "cv_sentiment_macro_f1": best["cv_sentiment_macro_f1"],
         },
     )
+    if encoder_from is not None:
+        source = stance.load(encoder_from)
+        if source.encoder is None:
+            raise SystemExit(f"the built-in model {encoder_from!r} has no encoder; build it first (training/default_model.py --encoder ...)")
+        shares = encoder_shares(cfg, source.encoder)
+        meta = dict(model.metadata)
+        meta["encoder"] = {"from_model": encoder_from, "trained_on": source.metadata.get("encoder", {}).get("trained_on"), "shares": shares}
+        meta["corpora"] = sorted(set(meta["corpora"]) | set(source.metadata.get("corpora", [])))
+        model = StanceModel(model.featurizer, model.stance_head, model.sentiment_head, meta, source.encoder,
+                            shares["stance"]["best_weight"], shares.get("sentiment", {}).get("best_weight", 0.0))
     scores = score(model, data["test"])
     model.metadata["scores"] = {"semeval2016:test": scores}
     model.save(output)
@@ -149,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--search", action="store_true", help="rerun the cross-validated grid search on train")
     ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped model's recorded test scores")
     ap.add_argument("--output", type=Path, default=MODEL_FILE)
+    ap.add_argument("--encoder", metavar="MODEL", help="also blend in the encoder of this built-in model (e.g. default), shares chosen on dev")
     args = ap.parse_args(argv)
     if args.search:
         search()
@@ -165,7 +215,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     t0 = time.perf_counter()
-    model, scores = build(args.output)
+    if args.encoder and args.output == MODEL_FILE:
+        raise SystemExit("--encoder builds a variant that is not shipped; give --output for it")
+    model, scores = build(args.output, args.encoder)
     print(json.dumps(scores, indent=1))
     print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s")
     return 0
