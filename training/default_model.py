@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from collections.abc import Iterable
@@ -51,7 +52,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from stance._version import __version__  # noqa: E402
-from stance.corpora import load_corpus  # noqa: E402
+from stance.corpora import SEMEVAL2016_ALIASES, load_corpus  # noqa: E402
 from stance.evaluation import sentiment_scores, stance_scores  # noqa: E402
 from stance.features import Pair, StanceFeaturizer  # noqa: E402
 from stance.model import StanceModel, make_head  # noqa: E402
@@ -174,6 +175,31 @@ def dev_split(data: dict[str, list[Row]], seed: int = SEED) -> tuple[dict[str, l
         train[corpus] = [r for r in rows if r.group not in held]
         dev[corpus] = [r for r in rows if r.group in held]
     return train, dev
+
+
+def _names_target(target: str, held: str) -> bool:
+    """Whether a training row's target names the held-out SemEval target (its name or an alias, as a word)."""
+    t = " " + re.sub(r"[^a-z0-9]+", " ", target.lower()) + " "
+    names = [held, *SEMEVAL2016_ALIASES.get(held, [])]
+    if held == "Climate Change is a Real Concern":
+        names = ["climate change", "global warming", "climate"]
+    elif held == "Legalization of Abortion":
+        names += ["abortion"]
+    return any(f" {re.sub(r'[^a-z0-9]+', ' ', n.lower()).strip()} " in t for n in names if len(n) > 3)
+
+
+def without_target(data: dict[str, list[Row]], held: str) -> tuple[dict[str, list[Row]], dict[str, int]]:
+    """The training rows for leave-one-target-out on SemEval-2016 target ``held``: without its SemEval-2016 tweets
+    and without any stance row of the other corpora whose target names it; and how many rows each corpus lost."""
+    train, dropped = {}, {}
+    for c, rows in data.items():
+        if c == "semeval2016":
+            keep = [r for r in rows if r.pair.target != held]
+        else:
+            keep = [r for r in rows if not (r.stance is not None and _names_target(r.pair.target, held))]
+        dropped[c] = len(rows) - len(keep)
+        train[c] = keep
+    return train, dropped
 
 
 # ------------------------------------------------------------------------------------------ fitting

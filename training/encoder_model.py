@@ -501,11 +501,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check-runtime", action="store_true", help="compare the numpy runtime with transformers and exit")
     ap.add_argument("--reuse", metavar="NPZ", help="score this encoder on the dev parts instead of training one")
     ap.add_argument("--linear", metavar="MODEL", help="the linear model trained on the same split (default: train it)")
+    ap.add_argument("--without-target", metavar="TARGET",
+                    help="leave-one-target-out: train without this SemEval-2016 target (default_model.without_target) and skip the dev scores")
     args = ap.parse_args(argv)
     if args.check_runtime:
         print(json.dumps(check_runtime(args.data_dir), indent=1))
         return 0
     data = dm.load_training(args.data_dir)
+    if args.without_target:
+        data, dropped = dm.without_target(data, args.without_target)
+        print(f"without {args.without_target!r}: dropped {dropped}", file=sys.stderr)
     tr, dev = dm.dev_split(data)
     if args.reuse:
         encoder = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
@@ -515,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(encoder.data)
         print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    if args.without_target:
+        return 0
     import stance
 
     linear = stance.load(args.linear) if args.linear else dm.fit_default(tr, verbose=False)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import time
@@ -36,7 +35,7 @@ import default_model as dm  # noqa: E402
 
 import stance  # noqa: E402
 from stance.baselines import vader_labels  # noqa: E402
-from stance.corpora import SEMEVAL2016_ALIASES, load_corpus  # noqa: E402
+from stance.corpora import load_corpus  # noqa: E402
 from stance.evaluation import f_avg, sentiment_scores, stance_scores  # noqa: E402
 from stance.persistence import read_metadata  # noqa: E402
 
@@ -106,17 +105,6 @@ def semeval_test(model: Any, data_dir: str | None, per_target_model: str | None)
     return out
 
 
-def _names_target(target: str, held: str) -> bool:
-    """Whether a training row's target names the held-out SemEval target (its name or an alias, as a word)."""
-    t = " " + re.sub(r"[^a-z0-9]+", " ", target.lower()) + " "
-    names = [held, *SEMEVAL2016_ALIASES.get(held, [])]
-    if held == "Climate Change is a Real Concern":
-        names = ["climate change", "global warming", "climate"]
-    elif held == "Legalization of Abortion":
-        names += ["abortion"]
-    return any(f" {re.sub(r'[^a-z0-9]+', ' ', n.lower()).strip()} " in t for n in names if len(n) > 3)
-
-
 def semeval_loto(data_dir: str | None) -> dict[str, Any]:
     data = dm.load_training(data_dir)
     test = load_corpus("semeval2016", data_dir)["test"]
@@ -124,15 +112,7 @@ def semeval_loto(data_dir: str | None) -> dict[str, Any]:
     pooled_g: list[str] = []
     pooled_p: list[str] = []
     for held in sorted(set(test["target"])):
-        train = {}
-        dropped = {}
-        for c, rows in data.items():
-            if c == "semeval2016":
-                keep = [r for r in rows if r.pair.target != held]
-            else:
-                keep = [r for r in rows if not (r.stance is not None and _names_target(r.pair.target, held))]
-            dropped[c] = len(rows) - len(keep)
-            train[c] = keep
+        train, dropped = dm.without_target(data, held)
         t0 = time.perf_counter()
         model = dm.fit_default(train, verbose=False, sentiment=False)
         idx = [i for i, t in enumerate(test["target"]) if t == held]
