@@ -1,0 +1,61 @@
+"""Leave-one-target-out bookkeeping of the default recipe (training/default_model.py, training/evaluate_default.py):
+which training rows a held-out SemEval-2016 target removes, and how the figures enter the table."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "training"))
+import default_model as dm  # noqa: E402
+import evaluate_default as ev  # noqa: E402
+
+sys.path.remove(str(REPO / "training"))
+
+from stance.features import Pair  # noqa: E402
+
+
+def _row(corpus: str, target: str, stance: str | None = "FAVOR", sentiment: str | None = None) -> dm.Row:
+    return dm.Row(corpus, Pair("Some invented statement.", target), stance, sentiment, target)
+
+
+def test_without_target_drops_the_targets_tweets_and_other_corpora_rows_naming_it() -> None:
+    data = {
+        "semeval2016": [_row("semeval2016", "Hillary Clinton"), _row("semeval2016", "Atheism")],
+        "vast": [_row("vast", "hillary"), _row("vast", "abortion rights"), _row("vast", "tax policy")],
+        "newsstance": [_row("newsstance", "Senator Clintonberg")],  # a longer word is not the name
+        "semeval2017": [_row("semeval2017", "Hillary Clinton", stance=None, sentiment="negative")],  # sentiment only: kept
+    }
+    kept, dropped = dm.without_target(data, "Hillary Clinton")
+    assert [r.pair.target for r in kept["semeval2016"]] == ["Atheism"]
+    assert [r.pair.target for r in kept["vast"]] == ["abortion rights", "tax policy"]
+    assert len(kept["newsstance"]) == 1 and len(kept["semeval2017"]) == 1
+    assert dropped == {"semeval2016": 1, "vast": 1, "newsstance": 0, "semeval2017": 0}
+    kept, _ = dm.without_target(data, "Legalization of Abortion")
+    assert [r.pair.target for r in kept["vast"]] == ["hillary", "tax policy"]
+
+
+LOTO = {
+    "Atheism": {"n": 220, "f_avg": 20.21, "dropped_train_rows": {}},
+    "Climate Change is a Real Concern": {"n": 169, "f_avg": 24.5, "dropped_train_rows": {}},
+    "mean_f_avg": 22.36,
+    "pooled_f_avg": 23.0,
+}
+
+
+def test_loto_figures_name_each_target_then_mean_and_pooled() -> None:
+    assert ev._loto_figures(LOTO) == "Atheism 20.2; Climate 24.5; mean 22.4; pooled 23.0"
+
+
+
+
+def test_whole_model_figure_only_when_every_target_has_its_encoder() -> None:
+    partial = {**LOTO, "with_encoder": {"Atheism": {"f_avg": 41.0}, "share": 0.6, "mean_f_avg": 41.0, "pooled_f_avg": 41.0, "targets": 1}}
+    assert ev.loto_row(partial, linear=True)[2] == "– (encoder not retrained per target)"
+    full = {**LOTO, "with_encoder": {"Atheism": {"f_avg": 41.0}, "Climate Change is a Real Concern": {"f_avg": 30.0}, "share": 0.6,
+                                     "mean_f_avg": 35.5, "pooled_f_avg": 36.0, "targets": 2}}
+    row = ev.loto_row(full, linear=True)
+    assert row[2] == "Atheism 41.0; Climate 30.0; mean 35.5; pooled 36.0"
+    assert row[3] == ev._loto_figures(LOTO)
+    assert ev.loto_row(LOTO, linear=False)[2] == ev._loto_figures(LOTO)  # a model without encoder: its own figures
