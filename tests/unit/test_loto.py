@@ -48,8 +48,6 @@ def test_loto_figures_name_each_target_then_mean_and_pooled() -> None:
     assert ev._loto_figures(LOTO) == "Atheism 20.2; Climate 24.5; mean 22.4; pooled 23.0"
 
 
-
-
 def test_whole_model_figure_only_when_every_target_has_its_encoder() -> None:
     partial = {**LOTO, "with_encoder": {"Atheism": {"f_avg": 41.0}, "share": 0.6, "mean_f_avg": 41.0, "pooled_f_avg": 41.0, "targets": 1}}
     assert ev.loto_row(partial, linear=True)[2] == "– (encoder not retrained per target)"
