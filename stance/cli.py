@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from stance._version import __version__
+from stance._files import read_article
 from stance._progress import Progress
 from stance.exceptions import StanceError
 
@@ -284,24 +285,6 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_article(path: str) -> str | None:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        print(f"stance: cannot read {path!r}: {exc.strerror or exc}; check the path", file=sys.stderr)
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        print(f"stance: {path!r} is not UTF-8 text (bad byte at {exc.start}); convert it to UTF-8", file=sys.stderr)
-        return None
-    if not text.strip():
-        print(f"stance: {path!r} is empty; nothing to analyze", file=sys.stderr)
-        return None
-    return text
-
-
 def _run_analyze(args: argparse.Namespace) -> int:
     from stance.api import analyze
 
@@ -325,8 +308,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
     show = len(args.files) > 1 and sys.stderr.isatty() and not sys.stdout.isatty()
     with Progress(len(args.files), "analyze (files)", enabled=show) as bar:
         for path in args.files:
-            text = _read_article(path)
+            text, err = read_article(path, "nothing to analyze")
             if text is None:
+                print(f"stance analyze: {err}", file=sys.stderr)
                 failed += 1
                 bar.update()
                 continue

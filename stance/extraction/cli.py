@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from stance._files import read_article
 from stance._progress import Progress
 from stance.exceptions import CorpusError
 
@@ -65,29 +66,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     e.set_defaults(func=run_evaluate_extraction)
 
 
-def _read_article(path: str) -> tuple[str | None, str | None]:
-    """The file's text, or an error message naming the file and what to do."""
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        return None, f"{path}: no such file; check the path"
-    except IsADirectoryError:
-        return None, f"{path}: is a directory; pass the text files inside it"
-    except OSError as exc:
-        return None, f"{path}: cannot be read ({exc.strerror or exc}); check its permissions"
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, (
-            f"{path}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "convert it first, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`"
-        )
-    if not text.strip():
-        return None, f"{path}: empty file; nothing to extract (pass a file with the article text)"
-    return text, None
-
-
 def _table_row(cells: list[str], widths: list[int]) -> str:
     return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
 
@@ -110,7 +88,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def _extract_one(path: str, fmt: str, out: Any) -> int:
     """Write one file's statements; 1 when the file could not be read (message on stderr), else 0."""
-    text, err = _read_article(path)
+    text, err = read_article(path, "nothing to extract")
     if text is None or err is not None:
         print(f"stance extract: {err}", file=sys.stderr)
         return 1

@@ -367,11 +367,14 @@ def test_analyze_several_files_keeps_going_and_keeps_file_order(model_file, tmp_
     empty.write_text("", encoding="utf-8")
     plain = tmp_path / "plain.txt"
     plain.write_text("The bridge opened on Monday. Traffic was light.", encoding="utf-8")  # no statement in it
-    files = [str(EXAMPLE_ARTICLE), str(empty), str(plain), str(EXAMPLE_ARTICLE)]
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes('"The caf\xe9 stays open," the mayor said.'.encode("latin-1"))
+    files = [str(EXAMPLE_ARTICLE), str(empty), str(plain), str(latin), str(EXAMPLE_ARTICLE)]
     base = ["analyze", *files, "--target", "Tomas Reyna", "--model", str(model_file)]
-    assert main(base + ["--format", "jsonl"]) == 1, "one file failed"
+    assert main(base + ["--format", "jsonl"]) == 1, "two files failed"
     captured = capsys.readouterr()
-    assert "empty.txt" in captured.err and "empty" in captured.err
+    assert f"stance analyze: {empty}: empty file; nothing to analyze" in captured.err
+    assert f"stance analyze: {latin}: not UTF-8 (byte 0xe9" in captured.err and "iconv" in captured.err
     rows = _read_jsonl(captured.out)
     half = len(rows) // 2
     assert half and rows[:half] == rows[half:], "the same article twice gives the same rows twice"
