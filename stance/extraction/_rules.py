@@ -759,7 +759,7 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
             return _Mention(s, e, written, written, s, e, kind="nominal")
         name = text[name_s:name_e]
         is_org = any(toks[x].low in L.ORG_WORDS for x in range(k, b))
-        if not is_org and (b - k >= 2 or k > a or toks[b - 1].low in res.surnames):
+        if not is_org and (b - k >= 2 or k > a or toks[b - 1].low in res.surnames or SINGLE_NAME_PERSON):
             res.last_person, res.last_person_pos = name, s
         return _Mention(s, e, written, name if not is_org else written, name_s if not is_org else s,
                         name_e if not is_org else e, kind="name")
@@ -2375,6 +2375,8 @@ _GERUND_PREPOSITIONS = frozenset("by after before while when without in on for s
 #: A learned cue that is a contracted pronoun ("He’s aiming to ...", "they’re proposing ...") has
 #: that pronoun as its source, resolved like "he said".
 CONTRACTION_SOURCE = True
+#: A lone capitalised word that speaks ("Reyna said ...") is the person a later "he"/"she" refers to.
+SINGLE_NAME_PERSON = True
 _CONTRACTION_RE = re.compile(r"(he|she|they|we|i)['’]", re.IGNORECASE)
 
 

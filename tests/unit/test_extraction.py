@@ -154,6 +154,12 @@ CASES = [
         [{"text": "it ignored the evidence.", "speaker": "Vale", "kind": "indirect"}],
     ),
     (
+        "pronoun-after-a-lone-surname-speaker",
+        "Marsh said the plant would close in June. He added that the staff would be moved.",
+        [{"text": "the plant would close in June.", "speaker": "Marsh", "kind": "indirect"},
+         {"text": "the staff would be moved.", "speaker": "Marsh", "kind": "indirect"}],
+    ),
+    (
         "pronoun-unresolved",
         "He said the road would be closed for a week.",
         [{"text": "the road would be closed for a week.", "speaker": None, "cue": "said", "kind": "indirect"}],
