@@ -191,6 +191,9 @@ def _names_target(target: str, held: str) -> bool:
 def without_target(data: dict[str, list[Row]], held: str) -> tuple[dict[str, list[Row]], dict[str, int]]:
     """The training rows for leave-one-target-out on SemEval-2016 target ``held``: without its SemEval-2016 tweets
     and without any stance row of the other corpora whose target names it; and how many rows each corpus lost."""
+    known = sorted({r.pair.target for r in data.get("semeval2016", [])})
+    if held not in known:
+        raise ValueError(f"no SemEval-2016 training target is named {held!r}; give one of {known}")
     train, dropped = {}, {}
     for c, rows in data.items():
         if c == "semeval2016":

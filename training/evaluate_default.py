@@ -118,8 +118,15 @@ def semeval_loto(data_dir: str | None, encoders: Path | None = None, share: floa
     from stance.encoder import PairEncoder
     from stance.model import StanceModel
 
+    if encoders is not None and not encoders.is_dir():
+        raise SystemExit(f"--loto-encoders {str(encoders)!r} is not a folder; give the folder of <target>.npz files")
     data = dm.load_training(data_dir)
     test = load_corpus("semeval2016", data_dir)["test"]
+    if encoders is not None:
+        missing = [t for t in sorted(set(test["target"])) if not (encoders / f"{t}.npz").exists()]
+        if missing:
+            print(f"--loto-encoders: no encoder for {missing} in {encoders}; the whole model's figure needs all five "
+                  "(training/encoder_model.py --without-target T)", file=sys.stderr)
     out: dict[str, Any] = {}
     whole: dict[str, Any] = {}
     pooled: dict[str, tuple[list[str], list[str]]] = {"linear": ([], []), "whole": ([], [])}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "training"))
 import default_model as dm  # noqa: E402
@@ -22,18 +24,24 @@ def _row(corpus: str, target: str, stance: str | None = "FAVOR", sentiment: str 
 
 def test_without_target_drops_the_targets_tweets_and_other_corpora_rows_naming_it() -> None:
     data = {
-        "semeval2016": [_row("semeval2016", "Hillary Clinton"), _row("semeval2016", "Atheism")],
+        "semeval2016": [_row("semeval2016", "Hillary Clinton"), _row("semeval2016", "Atheism"), _row("semeval2016", "Legalization of Abortion")],
         "vast": [_row("vast", "hillary"), _row("vast", "abortion rights"), _row("vast", "tax policy")],
         "newsstance": [_row("newsstance", "Senator Clintonberg")],  # a longer word is not the name
         "semeval2017": [_row("semeval2017", "Hillary Clinton", stance=None, sentiment="negative")],  # sentiment only: kept
     }
     kept, dropped = dm.without_target(data, "Hillary Clinton")
-    assert [r.pair.target for r in kept["semeval2016"]] == ["Atheism"]
+    assert [r.pair.target for r in kept["semeval2016"]] == ["Atheism", "Legalization of Abortion"]
     assert [r.pair.target for r in kept["vast"]] == ["abortion rights", "tax policy"]
     assert len(kept["newsstance"]) == 1 and len(kept["semeval2017"]) == 1
     assert dropped == {"semeval2016": 1, "vast": 1, "newsstance": 0, "semeval2017": 0}
     kept, _ = dm.without_target(data, "Legalization of Abortion")
     assert [r.pair.target for r in kept["vast"]] == ["hillary", "tax policy"]
+
+
+def test_without_target_refuses_a_target_semeval_does_not_have() -> None:
+    data = {"semeval2016": [_row("semeval2016", "Atheism")]}
+    with pytest.raises(ValueError, match=r"named 'Atheist'; give one of \['Atheism'\]"):
+        dm.without_target(data, "Atheist")
 
 
 LOTO = {
