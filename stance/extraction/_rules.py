@@ -2035,19 +2035,24 @@ SPLIT_HOST_MIN_WORDS = 1
 _PAST_ENDINGS = ("ed", "ted")
 
 
-def _split_host(text: str, toks: list[_Tok], statements: list[Statement], coord: int, pos: int) -> Statement | None:
-    """End the one-part statement whose content holds ``pos`` before token ``coord``; return it."""
+def _split_host(text: str, toks: list[_Tok], statements: list[Statement], index: "_StatementIndex",
+                coord: int, pos: int) -> Statement | None:
+    """End the one-part statement whose content holds ``pos`` before token ``coord``; return it.
+
+    With several such statements, the first in ``statements`` is the one ended (or none, when its
+    content would get too short)."""
     cut = toks[coord].start
-    for n, st in enumerate(statements):
-        if st.parts or not (st.start < cut and pos < st.end):
-            continue
-        span = _content_span(text, st.start, cut)
-        if span is None or len(text[span[0]:span[1]].split()) < SPLIT_HOST_MIN_WORDS:
-            return None
-        new = dataclasses.replace(st, text=text[span[0]:span[1]], start=span[0], end=span[1])
-        statements[n] = new
-        return new
-    return None
+    n = index.first_holding(statements, pos, cut)
+    if n is None:
+        return None
+    st = statements[n]
+    span = _content_span(text, st.start, cut)
+    if span is None or len(text[span[0]:span[1]].split()) < SPLIT_HOST_MIN_WORDS:
+        return None
+    new = dataclasses.replace(st, text=text[span[0]:span[1]], start=span[0], end=span[1])
+    statements[n] = new
+    index.replaced(n, st, new)
+    return new
 
 
 #: "Asked whether ..., X said, “Probably.”", "Asked ..., he said Ryan.": the content follows the cue.
@@ -2390,16 +2395,70 @@ def _contraction_mention(text: str, t: _Tok, res: _Resolver) -> _Mention | None:
     return _Mention(s, e, text[s:e], res.person_before(s) if low in L.PERSON_PRONOUNS else None, kind="pronoun")
 
 
-def _prior_speaker(statements: list[Statement], s_start: int, pos: int) -> _Mention | None:
-    """The speaker of the statement whose mention is last before ``pos`` in the sentence at ``s_start``."""
-    best = None
-    for st in statements:
-        if st.speaker is not None and st.speaker_start is not None and s_start <= st.speaker_start < pos:
-            if best is None or st.speaker_start > (best.speaker_start or 0):
-                best = st
-    if best is None:
-        return None
-    return _Mention(best.speaker_start, best.speaker_end, "", best.speaker)
+class _StatementIndex:
+    """Sorted views of a growing statement list, so that the learned-cue pass stays linear in the
+    length of the article (a scan of every statement per cue made a book-length text quadratic).
+
+    ``spans`` holds ``(start, end, i)`` for ``statements[i]``; ``speakers`` holds ``(speaker_start, i)``
+    for the statements whose speaker has a mention. Statements are only appended (:meth:`added`) or
+    replaced by one with the same speaker (:meth:`replaced`)."""
+
+    def __init__(self, statements: list[Statement]) -> None:
+        self.spans: list[tuple[int, int, int]] = sorted((st.start, st.end, i) for i, st in enumerate(statements))
+        self.pairs: list[tuple[int, int]] = [(a, b) for a, b, _ in self.spans]
+        self.longest = max((b - a for a, b, _ in self.spans), default=0)
+        self.speakers: list[tuple[int, int]] = sorted(
+            (st.speaker_start, i) for i, st in enumerate(statements) if st.speaker is not None and st.speaker_start is not None)
+
+    def added(self, statements: list[Statement]) -> None:
+        i = len(statements) - 1
+        st = statements[i]
+        bisect.insort(self.spans, (st.start, st.end, i))
+        bisect.insort(self.pairs, (st.start, st.end))
+        self.longest = max(self.longest, st.end - st.start)
+        if st.speaker is not None and st.speaker_start is not None:
+            bisect.insort(self.speakers, (st.speaker_start, i))
+
+    def replaced(self, i: int, old: Statement, new: Statement) -> None:
+        del self.spans[bisect.bisect_left(self.spans, (old.start, old.end, i))]
+        del self.pairs[bisect.bisect_left(self.pairs, (old.start, old.end))]
+        bisect.insort(self.spans, (new.start, new.end, i))
+        bisect.insort(self.pairs, (new.start, new.end))
+        self.longest = max(self.longest, new.end - new.start)
+
+    def first_holding(self, statements: list[Statement], pos: int, cut: int) -> int | None:
+        """The lowest ``i`` such that ``statements[i]`` has one part, starts before ``cut`` and ends
+        after ``pos``."""
+        best = None
+        x = bisect.bisect_left(self.spans, (cut,)) - 1
+        while x >= 0 and self.spans[x][0] >= pos - self.longest:
+            a, b, i = self.spans[x]
+            if b > pos and not statements[i].parts and (best is None or i < best):
+                best = i
+            x -= 1
+        return best
+
+    def prior_speaker(self, statements: list[Statement], s_start: int, pos: int) -> _Mention | None:
+        """The speaker of the statement whose mention is last before ``pos`` in the sentence at
+        ``s_start`` (of several at that offset, the first in ``statements``)."""
+        x = bisect.bisect_left(self.speakers, (pos,)) - 1
+        if x < 0 or self.speakers[x][0] < s_start:
+            return None
+        while x > 0 and self.speakers[x - 1][0] == self.speakers[x][0]:
+            x -= 1
+        best = statements[self.speakers[x][1]]
+        return _Mention(best.speaker_start, best.speaker_end, "", best.speaker)
+
+
+def _drop_holding(covered: list[tuple[int, int]], cov_starts: list[int], longest: int, pos: int) -> None:
+    """Remove from the sorted ``covered`` (and its ``cov_starts``) the spans that hold ``pos``
+    (start < pos < end); none is longer than ``longest``."""
+    x = bisect.bisect_left(cov_starts, pos) - 1
+    while x >= 0 and cov_starts[x] > pos - longest:
+        if covered[x][1] > pos:
+            del covered[x]
+            del cov_starts[x]
+        x -= 1
 
 
 def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model) -> None:
@@ -2412,9 +2471,11 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
     if RULE_FILTER_PROB > 0 and statements:
         statements[:] = _filter_rule_statements(text, toks, sents, quotes, first_para_end, statements,
                                                 rule_cue_toks, inq, cues, model)
-    existing = sorted((st.start, st.end) for st in statements)
+    index = _StatementIndex(statements)
+    existing = list(index.pairs)
     covered = list(existing)
     cov_starts = [c[0] for c in covered]
+    cov_longest = index.longest
     res.last_person, res.last_person_pos = None, -1
     tok_starts = [t.start for t in toks]
     for si, sj in sents:
@@ -2462,12 +2523,11 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             host = None
             if coord is not None and prob >= split_prob:
                 # "X pushed A and reprimanded B": the statement holding this cue ends before "and"
-                host = _split_host(text, toks, statements, coord, t.start)
+                host = _split_host(text, toks, statements, index, coord, t.start)
                 if host is not None:
                     nested = False
-                    existing = sorted((st.start, st.end) for st in statements)
-                    covered = [c for c in covered if not (c[0] < t.start < c[1])]
-                    cov_starts = [c[0] for c in covered]
+                    existing = list(index.pairs)
+                    _drop_holding(covered, cov_starts, cov_longest, t.start)
             if nested and prob < MODEL_NESTED_MIN_PROB:
                 k += 1
                 continue
@@ -2586,7 +2646,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                             c += 1
                         subj = _sentence_subject(toks, c + 1, sj) if c + 1 < sj else None
                     else:
-                        prior = _prior_speaker(statements, s_start, t.start) if PARTICIPLE_NO_NP else None
+                        prior = index.prior_speaker(statements, s_start, t.start) if PARTICIPLE_NO_NP else None
                         if prior is not None:
                             mention = prior
                         subj = _sentence_subject(toks, si, k)
@@ -2606,7 +2666,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                         name = res.person_before(t.start)
                         mention = _Mention(None, None, "", name) if name else None
                         if MODEL_FALLBACK_SENTENCE_SPEAKER:
-                            prior = _prior_speaker(statements, s_start, t.start)
+                            prior = index.prior_speaker(statements, s_start, t.start)
                             if prior is not None:
                                 mention = prior
                 cue_span = (t.start, toks[min(cue_end_tok, sj) - 1].end) if not inverted else (t.start, t.end)
@@ -2620,10 +2680,12 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 before = len(statements)
                 _emit(statements, text, pparts if pv is not None else [span], mention, cue_span, kind, keep_short=pv is not None)
                 if len(statements) > before:
+                    index.added(statements)
                     bisect.insort(existing, span)
                     if COVER_MODEL_STATEMENTS:
                         # a later learned cue inside this content is nested, like one inside a rule statement
                         x = bisect.bisect_left(covered, span)
                         covered.insert(x, span)
                         cov_starts.insert(x, span[0])
+                        cov_longest = max(cov_longest, span[1] - span[0])
             k += 1
