@@ -152,16 +152,22 @@ class WordPiece:
     def pair(self, first: str, second: str, max_len: int = MAX_TOKENS) -> tuple[list[int], int]:
         """``[CLS] first [SEP] second [SEP]`` cut to ``max_len`` (the longer segment loses its tail first), and the
         length of the first part (with ``[CLS]`` and its ``[SEP]``), where the token types switch to 1."""
+        ids, first_len, _ = self.pair_cut(first, second, max_len)
+        return ids, first_len
+
+    def pair_cut(self, first: str, second: str, max_len: int = MAX_TOKENS) -> tuple[list[int], int, bool]:
+        """:meth:`pair`, and whether the pair had to be cut to fit ``max_len``."""
         a, b = self.ids(first), self.ids(second)
         room = max_len - 3
-        if len(a) + len(b) > room:
+        cut = len(a) + len(b) > room
+        if cut:
             # longest first: the longer segment loses tokens until both are as long, then the first one first
             if 2 * min(len(a), len(b)) <= room:
                 keep_a = len(a) if len(a) <= len(b) else room - len(b)
             else:
                 keep_a = room // 2
             a, b = a[:keep_a], b[: room - keep_a]
-        return [self.cls, *a, self.sep, *b, self.sep], len(a) + 2
+        return [self.cls, *a, self.sep, *b, self.sep], len(a) + 2, cut
 
 
 # ---------------------------------------------------------------------------------------------- encoder
@@ -365,8 +371,16 @@ class PairEncoder:
     def predict(self, firsts: Sequence[str], seconds: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None]:
         """Stance probabilities (columns in ``labels`` order) and, when the encoder has a sentiment layer,
         sentiment probabilities (``sentiment_labels`` order; else ``None``) of each pair, from one forward pass."""
+        stance, sentiment, _ = self.forward(firsts, seconds)
+        return stance, sentiment
+
+    def forward(self, firsts: Sequence[str], seconds: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+        """:meth:`predict`, and a boolean array: which pairs were longer than :data:`MAX_TOKENS` word pieces and
+        were read in part (the longer segment, usually the statement, loses its tail)."""
         tok = self.tokenizer
-        encoded = [tok.pair(a, b) for a, b in zip(firsts, seconds)]
+        cut_pairs = [tok.pair_cut(a, b) for a, b in zip(firsts, seconds)]
+        encoded = [(ids, first_len) for ids, first_len, _ in cut_pairs]
+        cut = np.array([c for _, _, c in cut_pairs], dtype=bool)
         pooled = np.zeros((len(encoded), self.w["head.weight"].shape[1]), dtype=np.float32)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))  # similar lengths batch together
         for start in range(0, len(order), _BATCH):
@@ -383,8 +397,8 @@ class PairEncoder:
             pooled[idx] = self._encode(ids, types, mask)
         stance = _softmax(pooled @ self.w["head.weight"].T + self.w["head.bias"])
         if not self.sentiment_labels:
-            return stance, None
-        return stance, _softmax(pooled @ self.w["sentiment_head.weight"].T + self.w["sentiment_head.bias"])
+            return stance, None, cut
+        return stance, _softmax(pooled @ self.w["sentiment_head.weight"].T + self.w["sentiment_head.bias"]), cut
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

@@ -30,7 +30,9 @@ from stance.labels import ordered
 if TYPE_CHECKING:
     from stance.encoder import PairEncoder
 
-__all__ = ["Prediction", "StanceModel", "TrainConfig", "make_head", "LOW_COVERAGE", "NON_LATIN", "TARGET_NOT_MENTIONED"]
+__all__ = [
+    "Prediction", "StanceModel", "TrainConfig", "make_head", "LOW_COVERAGE", "NON_LATIN", "TARGET_NOT_MENTIONED", "ENCODER_TRUNCATED",
+]
 
 #: Flag set when fewer than half of a statement's words were seen in training (often another language).
 LOW_COVERAGE = "low_vocabulary_coverage"
@@ -39,6 +41,10 @@ NON_LATIN = "non_latin_script"
 #: Flag set when the statement names neither the target nor an alias, not even in part: its stance is
 #: inferred from the rest of the statement (often rightly so for an implicit stance, but less reliably).
 TARGET_NOT_MENTIONED = "target_not_mentioned"
+#: Flag set when the model blends in its encoder and the statement with its target was longer than the encoder
+#: reads (:data:`stance.encoder.MAX_TOKENS` word pieces, about 90 words): the encoder saw the beginning only, the
+#: linear part all of it.
+ENCODER_TRUNCATED = "encoder_truncated"
 
 _BATCH = 4096
 #: Smaller chunks when the encoder runs (about a hundred statements a second), so that progress moves.
@@ -62,7 +68,7 @@ class Prediction:
 
     ``stance_probabilities`` and ``sentiment_probabilities`` map each label to its calibrated probability;
     the confidences are the probabilities of the chosen labels. ``flags`` names reasons to distrust the
-    prediction (see :data:`LOW_COVERAGE`, :data:`NON_LATIN`, :data:`TARGET_NOT_MENTIONED`); a flagged
+    prediction (see :data:`LOW_COVERAGE`, :data:`NON_LATIN`, :data:`TARGET_NOT_MENTIONED`, :data:`ENCODER_TRUNCATED`); a flagged
     statement still gets labels, so a batch keeps every row, but its confidence should not be taken at face value.
     """
 
@@ -470,11 +476,13 @@ class StanceModel:
         sp_, mp = self._probabilities(parts)
         s_classes = [str(c) for c in self.stance_head.classes_]
         m_classes = [str(c) for c in self.sentiment_head.classes_] if mp is not None else []  # type: ignore[union-attr]
+        cut: list[bool] = []
         if self.uses_encoder:
             enc = self._encoder_probabilities(pairs)
             sp_ = self._mix(sp_, s_classes, enc, "stance")
             if mp is not None:
                 mp = self._mix(mp, m_classes, enc, "sentiment")
+            cut = enc[2].tolist()
         s_rows = sp_.tolist()
         s_best = sp_.argmax(axis=1).tolist()
         s_dicts = _row_dicts(s_classes, s_rows)
@@ -494,6 +502,8 @@ class StanceModel:
                 flags = (NON_LATIN,) if non_latin else ()
             if unnamed[i]:
                 flags += (TARGET_NOT_MENTIONED,)
+            if cut and cut[i]:
+                flags += (ENCODER_TRUNCATED,)
             b = s_best[i]
             if mp is not None:
                 k = m_best[i]
@@ -505,15 +515,16 @@ class StanceModel:
             out.append(_new_prediction(text, pair.target, s_classes[b], s_rows[i][b], s_dicts[i], sentiment, sconf, m_probs, flags))
         return out
 
-    def _encoder_probabilities(self, pairs: list[Pair]) -> tuple[np.ndarray, np.ndarray | None]:
-        """The encoder's stance and sentiment (``None`` without a sentiment layer) probabilities of ``pairs``."""
+    def _encoder_probabilities(self, pairs: list[Pair]) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+        """The encoder's stance and sentiment (``None`` without a sentiment layer) probabilities of ``pairs``, and
+        which pairs it read in part (see :meth:`stance.encoder.PairEncoder.forward`)."""
         from stance.encoder import encoder_input
 
         assert self.encoder is not None
         inputs = [encoder_input(p.text, p.target, p.aliases, p.span) for p in pairs]
-        return self.encoder.predict([a for a, _ in inputs], [b for _, b in inputs])
+        return self.encoder.forward([a for a, _ in inputs], [b for _, b in inputs])
 
-    def _mix(self, linear: np.ndarray, classes: list[str], enc: tuple[np.ndarray, np.ndarray | None], task: str) -> np.ndarray:
+    def _mix(self, linear: np.ndarray, classes: list[str], enc: tuple[np.ndarray, np.ndarray | None, np.ndarray], task: str) -> np.ndarray:
         """``linear`` (a head's probabilities, columns in ``classes`` order) blended with the encoder's for ``task``
         at that task's share; unchanged when the share is 0."""
         assert self.encoder is not None

@@ -310,3 +310,23 @@ def test_sentiment_share_needs_a_sentiment_layer_and_head(blended, blended_both,
     meta["encoder"]["sentiment_weight"] = 0.3
     with pytest.raises(ModelFormatError, match="encoder metadata does not fit the model"):
         load_model(_rewrite(path, tmp_path / "bad.stance", **{"metadata.json": json.dumps(meta).encode()}))
+
+
+def test_pair_cut_says_whether_the_pair_was_cut() -> None:
+    tok = WordPiece(VOCAB)
+    room = MAX_TOKENS - 3
+    assert tok.pair_cut("the " * (room - 1), "x")[2] is False  # exactly full
+    assert tok.pair_cut("the " * room, "x")[2] is True
+    assert tok.pair_cut("the " * room, "x")[:2] == tok.pair("the " * room, "x")
+
+
+def test_a_statement_longer_than_the_encoder_reads_is_flagged(blended_both) -> None:
+    from stance.model import ENCODER_TRUNCATED
+
+    small, model, _ = blended_both
+    long_text = "the minister said " * 60 + TEXTS[0]
+    got = model.predict_batch([TEXTS[0], long_text], [TARGETS[0], TARGETS[0]])
+    assert [ENCODER_TRUNCATED in p.flags for p in got] == [False, True]
+    # the linear part reads the whole statement: without the encoder there is nothing to flag
+    assert not any(ENCODER_TRUNCATED in p.flags for p in model.without_encoder().predict_batch([long_text], [TARGETS[0]]))
+    assert not any(ENCODER_TRUNCATED in p.flags for p in small.predict_batch([long_text], [TARGETS[0]]))
