@@ -43,6 +43,7 @@ import stance  # noqa: E402
 from stance.baselines import vader_labels  # noqa: E402
 from stance.corpora import load_corpus  # noqa: E402
 from stance.evaluation import f_avg, sentiment_scores, stance_scores  # noqa: E402
+from stance.model import ENCODER_TRUNCATED  # noqa: E402
 from stance.persistence import read_metadata  # noqa: E402
 
 DOC = REPO / "docs" / "any-target.md"
@@ -54,11 +55,14 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(float(x), 1)
 
 
-def _stance_eval(model: Any, ds: Any) -> tuple[list[str], list[str]]:
+def _stance_eval(model: Any, ds: Any, flags: list[tuple[str, ...]] | None = None) -> tuple[list[str], list[str]]:
+    """Gold and predicted stance labels of ``ds``; the predictions' flags are appended to ``flags`` when given."""
     spans = None
     if "span_start" in ds.column_names:
         spans = [(s, e) if s is not None else None for s, e in zip(ds["span_start"], ds["span_end"])]
     preds = model.predict_batch(list(ds["text"]), list(ds["target"]), [tuple(a or ()) for a in ds["aliases"]], spans=spans)
+    if flags is not None:
+        flags.extend(p.flags for p in preds)
     return list(ds["stance"]), [p.stance for p in preds]
 
 
@@ -74,12 +78,17 @@ def newsmtsc(model: Any, data_dir: str | None) -> dict[str, Any]:
 
 def vast(model: Any, data_dir: str | None) -> dict[str, Any]:
     test = load_corpus("vast", data_dir)["test"]
-    gold, pred = _stance_eval(model, test)
+    flags: list[tuple[str, ...]] = []
+    gold, pred = _stance_eval(model, test, flags)
     seen = list(test["seen"])
     out = {}
     for name, keep in (("zero_shot", "0"), ("few_shot", "1"), ("all", None)):
         idx = [i for i, s in enumerate(seen) if keep is None or s == keep]
         out[name] = _scores([gold[i] for i in idx], [pred[i] for i in idx])
+    if any(ENCODER_TRUNCATED in f for f in flags):  # what the encoder's 128 word pieces cost on zero-shot topics
+        for name, cut in (("zero_shot_encoder_cut", True), ("zero_shot_encoder_whole", False)):
+            idx = [i for i, s in enumerate(seen) if s == "0" and (ENCODER_TRUNCATED in flags[i]) == cut]
+            out[name] = _scores([gold[i] for i in idx], [pred[i] for i in idx])
     return out
 
 
@@ -234,6 +243,11 @@ def render(res: dict[str, Any], meta: dict[str, Any]) -> str:
         f"stance {meta.get('library_version')}, scikit-learn {meta.get('sklearn_version')}; table written by "
         "`python training/evaluate_default.py`.",
     ]
+    if "zero_shot_encoder_cut" in va:
+        cut, whole = va["zero_shot_encoder_cut"], va["zero_shot_encoder_whole"]
+        lines += ["", f"VAST zero-shot by length: {cut['n']:,} of {va['zero_shot']['n']:,} comments are longer than the encoder's "
+                  f"128 word pieces (flag `encoder_truncated`), macro F1 {_fmt(cut['macro_f1'])}; the {whole['n']:,} it reads whole "
+                  f"score {_fmt(whole['macro_f1'])}."]
     return "\n".join(lines)
 
 

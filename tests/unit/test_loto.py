@@ -65,3 +65,32 @@ def test_whole_model_figure_only_when_every_target_has_its_encoder() -> None:
     assert row[2] == "Atheism 41.0; Climate 30.0; mean 35.5; pooled 36.0"
     assert row[3] == ev._loto_figures(LOTO)
     assert ev.loto_row(LOTO, linear=False)[2] == ev._loto_figures(LOTO)  # a model without encoder: its own figures
+
+
+def test_vast_zero_shot_is_split_by_what_the_encoder_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from datasets import Dataset
+
+    from stance.model import ENCODER_TRUNCATED
+
+    # six zero-shot comments (two long, wrongly labelled) and two few-shot comments
+    test = Dataset.from_dict({
+        "text": ["short a", "short b", "short c", "short d", "long " * 200, "long " * 201, "few", "few b"],
+        "target": ["t"] * 8, "aliases": [[]] * 8,
+        "stance": ["FAVOR", "AGAINST", "NONE", "FAVOR", "FAVOR", "AGAINST", "NONE", "FAVOR"],
+        "seen": ["0", "0", "0", "0", "0", "0", "1", "1"],
+    })
+    monkeypatch.setattr(ev, "load_corpus", lambda name, data_dir: {"test": test})
+
+    class Model:
+        def predict_batch(self, texts, targets, aliases, spans=None):
+            out = []
+            for text, gold in zip(texts, test["stance"]):
+                long = text.startswith("long")
+                out.append(SimpleNamespace(stance="NONE" if long else gold, flags=(ENCODER_TRUNCATED,) if long else ()))
+            return out
+
+    got = ev.vast(Model(), None)
+    assert got["zero_shot"]["n"] == 6 and got["zero_shot_encoder_cut"]["n"] == 2 and got["zero_shot_encoder_whole"]["n"] == 4
+    assert got["zero_shot_encoder_whole"]["accuracy"] == 100.0 and got["zero_shot_encoder_cut"]["accuracy"] == 0.0
