@@ -182,7 +182,7 @@ def explain(
         first. The contributions and the intercept add up to ``score``.
 
         For a model with an encoder (the default model), the figures above are the *linear head's* (its
-        features are what can be listed); ``encoder_weight`` gives the encoder's share of this task and
+        features are what can be listed); ``encoder_weight`` gives the encoder's share of this task for this statement and
         ``model_probabilities`` the blended probabilities the model reports. For a model without an encoder
         (or a task it has no share in), ``encoder_weight`` is 0 and ``model_probabilities`` equals
         ``probabilities``.
@@ -208,7 +208,7 @@ def explain(
     w = weights[cols]
     names = _feature_names(model.featurizer)
     score = float(intercept + np.dot(values, w))
-    share = (model.encoder_weight if task == "stance" else model.encoder_sentiment_weight) if model.uses_encoder else 0.0
+    share = (float(model.stance_shares(pairs)[0]) if task == "stance" else model.encoder_sentiment_weight) if model.uses_encoder else 0.0
     blended = model._blend(probs[None, :], classes, pairs, task)[0] if share else probs
     model_probs = {c: float(p) for c, p in zip(classes, blended)}
     return {

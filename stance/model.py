@@ -47,6 +47,8 @@ TARGET_NOT_MENTIONED = "target_not_mentioned"
 ENCODER_TRUNCATED = "encoder_truncated"
 
 _BATCH = 4096
+#: The mention roles that make a statement "cued" (:meth:`StanceModel.cued`).
+_CUED_ROLES = (":support", ":oppose")
 #: Smaller chunks when the encoder runs (about a hundred statements a second), so that progress moves.
 _ENCODER_BATCH = 256
 
@@ -300,6 +302,11 @@ class StanceModel:
     encoder_sentiment_weight : float
         The encoder's share of the sentiment probabilities (0 to 1; above 0 only for an encoder with a
         sentiment layer and a model with a sentiment head).
+    encoder_weight_cued : float or None
+        The encoder's share of the stance probabilities of a statement in which a support or oppose cue takes
+        the target as its object ("supports the tunnel", "does not back Reyna"; the featurizer's mention roles,
+        ``x:obj:support`` / ``x:obj:oppose``): the linear part reads those explicitly, the default model's encoder
+        often does not. ``None``: ``encoder_weight`` for every statement.
     """
 
     def __init__(
@@ -311,12 +318,15 @@ class StanceModel:
         encoder: PairEncoder | None = None,
         encoder_weight: float = 0.0,
         encoder_sentiment_weight: float = 0.0,
+        encoder_weight_cued: float | None = None,
     ) -> None:
         self.featurizer = featurizer
         self.stance_head = stance_head
         self.sentiment_head = sentiment_head
         self.metadata: dict[str, Any] = dict(metadata or {})
-        for name, share in (("encoder_weight", encoder_weight), ("encoder_sentiment_weight", encoder_sentiment_weight)):
+        shares = (("encoder_weight", encoder_weight), ("encoder_sentiment_weight", encoder_sentiment_weight),
+                  ("encoder_weight_cued", 0.0 if encoder_weight_cued is None else encoder_weight_cued))
+        for name, share in shares:
             if not 0.0 <= share <= 1.0:
                 raise InputError(f"{name}={share!r}; give a share between 0 and 1")
         if encoder_sentiment_weight > 0 and encoder is not None and (not encoder.sentiment_labels or sentiment_head is None):
@@ -325,6 +335,7 @@ class StanceModel:
         self.encoder = encoder
         self.encoder_weight = float(encoder_weight) if encoder is not None else 0.0
         self.encoder_sentiment_weight = float(encoder_sentiment_weight) if encoder is not None else 0.0
+        self.encoder_weight_cued = float(encoder_weight_cued) if encoder is not None and encoder_weight_cued is not None else None
 
     @property
     def uses_encoder(self) -> bool:
@@ -479,7 +490,7 @@ class StanceModel:
         cut: list[bool] = []
         if self.uses_encoder:
             enc = self._encoder_probabilities(pairs)
-            sp_ = self._mix(sp_, s_classes, enc, "stance")
+            sp_ = self._mix(sp_, s_classes, enc, "stance", pairs)
             if mp is not None:
                 mp = self._mix(mp, m_classes, enc, "sentiment")
             cut = enc[2].tolist()
@@ -524,22 +535,42 @@ class StanceModel:
         inputs = [encoder_input(p.text, p.target, p.aliases, p.span) for p in pairs]
         return self.encoder.forward([a for a, _ in inputs], [b for _, b in inputs])
 
-    def _mix(self, linear: np.ndarray, classes: list[str], enc: tuple[np.ndarray, np.ndarray | None, np.ndarray], task: str) -> np.ndarray:
+    def _mix(self, linear: np.ndarray, classes: list[str], enc: tuple[np.ndarray, np.ndarray | None, np.ndarray], task: str,
+             pairs: Sequence[Pair] = ()) -> np.ndarray:
         """``linear`` (a head's probabilities, columns in ``classes`` order) blended with the encoder's for ``task``
-        at that task's share; unchanged when the share is 0."""
+        at that task's share (for stance, each of ``pairs`` at :meth:`stance_shares`); unchanged when the share is 0."""
         assert self.encoder is not None
         probs: np.ndarray | None
+        w: float | np.ndarray
         if task == "stance":
-            w, probs, labels = self.encoder_weight, enc[0], self.encoder.labels
+            w, probs, labels = self.stance_shares(pairs)[:, None] if pairs else self.encoder_weight, enc[0], self.encoder.labels
         else:
             w, probs, labels = getattr(self, "encoder_sentiment_weight", 0.0), enc[1], self.encoder.sentiment_labels
-        if w <= 0 or probs is None:
+        if np.all(np.asarray(w) <= 0) or probs is None:
             return linear
         return (1.0 - w) * linear + w * probs[:, [labels.index(c) for c in classes]]
 
+    def stance_shares(self, pairs: Sequence[Pair]) -> np.ndarray:
+        """The encoder's share of each statement's stance probabilities: ``encoder_weight_cued`` when a support or
+        oppose cue takes the target as its object, else ``encoder_weight``."""
+        w = self.encoder_weight if self.encoder is not None else 0.0
+        cued_w = getattr(self, "encoder_weight_cued", None)
+        if cued_w is None or cued_w == w:
+            return np.full(len(pairs), w)
+        return np.where(self.cued(pairs), cued_w, w)
+
+    def cued(self, pairs: Sequence[Pair]) -> np.ndarray:
+        """Whether a support or oppose cue takes the target as its object in each statement (the featurizer's
+        ``x:obj:support`` / ``x:obj:oppose`` mention roles, negated or not; all false for a featurizer without
+        mention roles)."""
+        if not getattr(self.featurizer, "mention_roles", False):
+            return np.zeros(len(pairs), dtype=bool)
+        analyze = self.featurizer._analyze
+        return np.array([any(c.startswith("x:obj:") and c.endswith(_CUED_ROLES) for c in analyze(p).context) for p in pairs], dtype=bool)
+
     def _blend(self, linear: np.ndarray, classes: list[str], pairs: list[Pair], task: str = "stance") -> np.ndarray:
         """The linear head's probabilities for ``task`` blended with the encoder's (columns in ``classes`` order)."""
-        return self._mix(linear, classes, self._encoder_probabilities(pairs), task)
+        return self._mix(linear, classes, self._encoder_probabilities(pairs), task, pairs)
 
     def _probabilities(self, parts: Any) -> tuple[np.ndarray, np.ndarray | None]:
         """Stance and sentiment probabilities of a batch's feature blocks (``featurizer._transform_parts``);

@@ -72,6 +72,7 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
             **dict(meta.get("encoder") or {}),
             "weight": model.encoder_weight,
             "sentiment_weight": getattr(model, "encoder_sentiment_weight", 0.0),
+            "weight_cued": getattr(model, "encoder_weight_cued", None),
             "labels": list(encoder.labels),
             "sentiment_labels": list(encoder.sentiment_labels),
             "sha256": _sha256(encoder_bytes),
@@ -233,8 +234,9 @@ def load_model(
     except Exception as exc:  # numpy raises various errors on malformed archives
         raise ModelFormatError(f"{str(path)!r}: the encoder is malformed ({type(exc).__name__}: {exc}); save or download the model again") from None
     try:
+        cued = encoder_info.get("weight_cued")
         return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, float(encoder_info.get("weight", 0.0)),
-                           float(encoder_info.get("sentiment_weight", 0.0)))
+                           float(encoder_info.get("sentiment_weight", 0.0)), None if cued is None else float(cued))
     except InputError as exc:  # shares out of range, or a sentiment share without the layers it blends
         raise ModelFormatError(f"{str(path)!r}: its encoder metadata does not fit the model ({exc}); save or download the model again") from None
 

@@ -83,6 +83,9 @@ SENTIMENT_C = 0.1
 #: in training/encoder_model.py's DEV_SCORES).
 ENCODER_WEIGHT = 0.6
 ENCODER_SENTIMENT_WEIGHT = 1.0
+#: The encoder's stance share on statements where a support or oppose cue takes the target as its object
+#: (``StanceModel.cued``): the lowest share within 0.5 of the best dev mean (encoder_model.py's ``_cued_table``).
+ENCODER_WEIGHT_CUED = 0.0
 #: Per-row sample weight of each corpus in the stance and sentiment heads.
 CORPUS_WEIGHTS: dict[str, float] = {
     "semeval2016": 1.0,
@@ -309,7 +312,7 @@ def build(data_dir: str | None = None, output: Path = OUTPUT, dev: bool = True, 
         from stance.encoder import PairEncoder
 
         model = StanceModel(model.featurizer, model.stance_head, model.sentiment_head, {**model.metadata, "encoder": encoder_metadata()},
-                            PairEncoder.from_bytes(encoder.read_bytes()), ENCODER_WEIGHT, ENCODER_SENTIMENT_WEIGHT)
+                            PairEncoder.from_bytes(encoder.read_bytes()), ENCODER_WEIGHT, ENCODER_SENTIMENT_WEIGHT, ENCODER_WEIGHT_CUED)
     model.save(output)
     print(f"wrote {output} ({output.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     return model

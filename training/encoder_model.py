@@ -64,7 +64,8 @@ BRACKET_FOUND_IN_TRAINING = True
 #: the encoder as stored: int8, 7-bit embeddings): for stance (macro F1 per held-out part) and sentiment (macro
 #: recall on TweetEval validation and on the held-out parts that have sentiment), the linear model alone, the
 #: encoder alone, the mean of the blend at each encoder share, and the share chosen (best mean; ties: nearest 0.5),
-#: which is default_model.ENCODER_WEIGHT / ENCODER_SENTIMENT_WEIGHT. EPOCHS, SENTIMENT_EPOCHS, LR and BATCH were set
+#: which is default_model.ENCODER_WEIGHT / ENCODER_SENTIMENT_WEIGHT; and ``stance_cued``, the stance mean with cued
+#: statements at lower shares (``_cued_table``; its choice is default_model.ENCODER_WEIGHT_CUED). EPOCHS, SENTIMENT_EPOCHS, LR and BATCH were set
 #: beforehand (common fine-tuning values), not tuned.
 DEV_SCORES: dict[str, Any] = {
     "stance": {
@@ -233,6 +234,25 @@ DEV_SCORES: dict[str, Any] = {
             },
             "mean_macro_recall": 75.42
         }
+    },
+    "stance_cued": {
+        "n_cued": {
+            "semeval2016": 7,
+            "newsmtsc": 82,
+            "vast": 2,
+            "newsstance": 37
+        },
+        "share": 0.6,
+        "mean_macro_f1": {
+            "0.0": 68.79,
+            "0.1": 68.75,
+            "0.2": 68.75,
+            "0.3": 68.93,
+            "0.4": 69.04,
+            "0.5": 69.04,
+            "0.6": 69.12
+        },
+        "chosen": 0.0
     }
 }
 
@@ -372,6 +392,9 @@ def train(rows: list[dm.Row], lr: float = LR, seed: int = SEED, log: Any = sys.s
 
 #: Encoder shares tried for the blend with the linear stance head (chosen on the dev parts).
 WEIGHTS = tuple(round(0.1 * i, 1) for i in range(11))
+#: How far (mean dev macro F1 points) the blend may fall below its best when cued statements get a lower share
+#: (:func:`_cued_table`); the rule was written after the behavioural checks showed the encoder misreading them.
+CUED_TOLERANCE = 0.5
 
 
 def _scores(gold: list[str], probs: np.ndarray, labels: list[str]) -> dict[str, Any]:
@@ -407,6 +430,21 @@ def _blend_table(parts: dict[str, tuple[list[str], np.ndarray, np.ndarray]], lab
             "best_weight": best, "best": by_weight[best]}
 
 
+def _cued_table(parts: dict[str, tuple[list[str], np.ndarray, np.ndarray]], cued: dict[str, np.ndarray], labels: list[str],
+                w: float, best_mean: float) -> dict[str, Any]:
+    """Dev stance scores with the encoder at share ``w`` except on cued statements (a support or oppose cue takes the
+    target as its object, ``StanceModel.cued``), which get each share of :data:`WEIGHTS` up to ``w``; and the share
+    chosen: the lowest whose mean macro F1 is within :data:`CUED_TOLERANCE` of ``best_mean`` (the linear part reads
+    these statements explicitly)."""
+    means = {}
+    for wc in (x for x in WEIGHTS if x <= w):
+        got = [_scores(gold, (1 - sh) * lin + sh * enc, labels)["macro_f1"]
+               for name, (gold, lin, enc) in parts.items() for sh in [np.where(cued[name], wc, w)[:, None]]]
+        means[str(wc)] = round(float(np.mean(got)), 2)
+    chosen = min(float(k) for k, v in means.items() if v >= best_mean - CUED_TOLERANCE)
+    return {"n_cued": {name: int(m.sum()) for name, m in cued.items()}, "share": w, "mean_macro_f1": means, "chosen": chosen}
+
+
 def _sentiment_score(gold: list[str], probs: np.ndarray, labels: list[str]) -> dict[str, Any]:
     s = sentiment_scores(gold, [labels[k] for k in probs.argmax(1)])
     return {"n": len(gold), "macro_recall": round(s["macro_recall"], 2), "macro_f1": round(s["macro_f1"], 2)}
@@ -419,14 +457,16 @@ def blend_scores(encoder: PairEncoder, linear: Any, dev: dict[str, list[dm.Row]]
     linear = linear.without_encoder()
     labels = [str(c) for c in linear.stance_head.classes_]
     cols = [encoder.labels.index(c) for c in labels]
-    parts = {}
+    parts, cued = {}, {}
     for corpus in dm.STANCE_CORPORA:
         rows = [r for r in dev.get(corpus, []) if r.stance is not None]
         if rows:
             enc = encoder.predict_proba(*_inputs(rows))[:, cols]
             lin = np.array([[p.stance_probabilities[c] for c in labels] for p in dm._predict(linear, rows)])
             parts[corpus] = ([r.stance for r in rows], lin, enc)
+            cued[corpus] = linear.cued([r.pair for r in rows])
     out = {"stance": _blend_table(parts, labels, _scores, "macro_f1")}
+    out["stance_cued"] = _cued_table(parts, cued, labels, out["stance"]["best_weight"], out["stance"]["best"]["mean_macro_f1"])
     if encoder.sentiment_labels and linear.sentiment_head is not None:
         m_labels = [str(c) for c in linear.sentiment_head.classes_]
         m_cols = [encoder.sentiment_labels.index(c) for c in m_labels]

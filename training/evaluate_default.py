@@ -120,10 +120,11 @@ def semeval_test(model: Any, data_dir: str | None, per_target_model: str | None)
     return out
 
 
-def semeval_loto(data_dir: str | None, encoders: Path | None = None, share: float = 0.0) -> dict[str, Any]:
+def semeval_loto(data_dir: str | None, encoders: Path | None = None, share: float = 0.0, cued_share: float | None = None) -> dict[str, Any]:
     """SemEval-2016 leave-one-target-out of the recipe's linear part; with ``encoders`` (a folder of
     ``<target>.npz`` files from ``training/encoder_model.py --without-target <target>``) also of the whole model:
-    the same linear part blended at stance ``share`` with the encoder trained without that target."""
+    the same linear part blended at stance ``share`` (``cued_share`` on cued statements, as the default model
+    does) with the encoder trained without that target."""
     from stance.encoder import PairEncoder
     from stance.model import StanceModel
 
@@ -151,7 +152,8 @@ def semeval_loto(data_dir: str | None, encoders: Path | None = None, share: floa
         pooled["linear"][1].extend(p)
         enc_file = encoders / f"{held}.npz" if encoders else None
         if enc_file is not None and enc_file.exists():
-            blended = StanceModel(model.featurizer, model.stance_head, None, {}, PairEncoder.from_bytes(enc_file.read_bytes()), share)
+            blended = StanceModel(model.featurizer, model.stance_head, None, {}, PairEncoder.from_bytes(enc_file.read_bytes()), share,
+                                  encoder_weight_cued=cued_share)
             g, p = _stance_eval(blended, sub)
             whole[held] = {"n": len(g), "f_avg": _r(f_avg(g, p)), "macro_f1": _r(stance_scores(g, p)["macro_f1"])}
             pooled["whole"][0].extend(g)
@@ -161,7 +163,7 @@ def semeval_loto(data_dir: str | None, encoders: Path | None = None, share: floa
     out["mean_f_avg"] = _r(np.mean([v["f_avg"] for v in _loto_targets(out).values()]))
     out["pooled_f_avg"] = _r(f_avg(*pooled["linear"]))
     if whole:
-        out["with_encoder"] = {**whole, "share": share, "mean_f_avg": _r(np.mean([v["f_avg"] for v in whole.values()])),
+        out["with_encoder"] = {**whole, "share": share, "cued_share": cued_share, "mean_f_avg": _r(np.mean([v["f_avg"] for v in whole.values()])),
                                "pooled_f_avg": _r(f_avg(*pooled["whole"])), "targets": len(whole)}
     return out
 
@@ -327,7 +329,8 @@ def main(argv: list[str] | None = None) -> int:
                          "tweeteval": tweeteval(lin, args.data_dir)}
         print(f"linear part: {json.dumps(res['linear'])}", file=sys.stderr)
     if not args.no_loto:
-        res["semeval_loto"] = semeval_loto(args.data_dir, args.loto_encoders, model.encoder_weight if model.encoder is not None else 0.0)
+        res["semeval_loto"] = semeval_loto(args.data_dir, args.loto_encoders, model.encoder_weight if model.encoder is not None else 0.0,
+                                           getattr(model, "encoder_weight_cued", None))
     elif "test_scores" in model.metadata and "semeval_loto" in model.metadata["test_scores"]:
         res["semeval_loto"] = model.metadata["test_scores"]["semeval_loto"]  # keep the recorded figures in the table
     meta = read_metadata(path)

@@ -81,6 +81,8 @@ def test_encoder_is_recorded_and_blended(model, meta) -> None:
     for task, share in (("stance", enc["weight"]), ("sentiment", enc["sentiment_weight"])):
         assert set(enc["dev_scores"][task]) >= {"linear", "encoder", "blend", "best_weight"}
         assert enc["dev_scores"][task]["best_weight"] == share  # the shipped shares are the ones chosen on dev
+    # the share on cued statements (a support / oppose cue with the target as its object) is the one chosen on dev
+    assert enc["weight_cued"] == model.encoder_weight_cued == enc["dev_scores"]["stance_cued"]["chosen"]
     assert model.encoder is not None and model.encoder.labels == ["AGAINST", "FAVOR", "NONE"]
     assert model.encoder.sentiment_labels == ["negative", "neutral", "positive"]
 
@@ -117,8 +119,10 @@ PLAIN = [
     ("The new curfew has made our streets safer.", "the new curfew", "FAVOR"),
     ("Opponents of the dam say it will flood three villages.", "the dam", "AGAINST"),
 ]
-#: 15 with the first encoder; 14 with the current one (docs/any-target.md, "Known failures"); the linear part: 16.
-PLAIN_FLOOR = 14
+#: 15 with the first encoder; 14 with the current one at one share for all statements; 17 since statements whose
+#: support or oppose cue takes the target as its object get the linear part alone (docs/any-target.md); the linear
+#: part: 16.
+PLAIN_FLOOR = 17
 LINEAR_PLAIN_FLOOR = 16
 
 
@@ -164,15 +168,17 @@ def test_recipe_reproduces_dev_scores(meta, training_modules, data_dir) -> None:
 
 #: The default model's share of the behavioural checks (corpora/checks/templates.json) it must keep; it scored
 #: 71.5% when the mention-role features were added (59.0% before), 70.8% with the first encoder, 68.1% with the
-#: current one (stance and sentiment layers). Its linear part alone must keep 71.5%. See docs/any-target.md.
-CHECKS_FLOOR = 68.0
+#: current one (stance and sentiment layers) at one share for all statements, 81.2% since cued statements get the
+#: linear part alone (encoder_weight_cued). Its linear part alone must keep 71.5%. See docs/any-target.md.
+CHECKS_FLOOR = 81.0
 LINEAR_CHECKS_FLOOR = 71.5
 #: Right answers it must keep on the plainest patterns ("{S} supports {T}.", "We oppose {T}.", "We stand with {T}.",
 #: "{S} does not support {T}."; 24 cases): 10 before the mention-role features, 23 after (the linear part still
 #: gets 23), 19 with the first encoder, 10 with the current one, which reads most of the misses as NONE (it learned
 #: much of its sense of stance from NewsMTSC, where a mention that is merely supported is often portrayed
-#: neutrally; docs/any-target.md, "Known failures"). A regression the dev parts do not show; kept visible here.
-PLAIN_PATTERNS_FLOOR = 10
+#: neutrally; docs/any-target.md, "Known failures"), a regression the dev parts do not show; 23 since statements
+#: whose support or oppose cue takes the target as its object get the linear part alone (encoder_weight_cued).
+PLAIN_PATTERNS_FLOOR = 23
 LINEAR_PLAIN_PATTERNS_FLOOR = 23
 
 

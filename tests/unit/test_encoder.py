@@ -330,3 +330,33 @@ def test_a_statement_longer_than_the_encoder_reads_is_flagged(blended_both) -> N
     # the linear part reads the whole statement: without the encoder there is nothing to flag
     assert not any(ENCODER_TRUNCATED in p.flags for p in model.without_encoder().predict_batch([long_text], [TARGETS[0]]))
     assert not any(ENCODER_TRUNCATED in p.flags for p in small.predict_batch([long_text], [TARGETS[0]]))
+
+
+def test_cued_statements_get_their_own_encoder_share(tmp_path: Path) -> None:
+    from stance.features import Pair
+    from stance.model import StanceModel
+
+    small = train_small_model()
+    small.featurizer.mention_roles = True  # as in the default model: the cue whose object the target is
+    texts = ["The council condemns the new tariff.", "The union backs the reform.", "We do not support the plan."]
+    targets = ["the new tariff", "the union", "the plan"]  # the union is the subject of its cue, not the object
+    enc = PairEncoder(tiny_arrays(sentiment=True))
+    model = StanceModel(small.featurizer, small.stance_head, small.sentiment_head, small.metadata, enc, 0.6, 0.0, 0.1)
+    assert model.cued([Pair(t, g) for t, g in zip(texts, targets)]).tolist() == [True, False, True]
+    lin = model.without_encoder().predict_batch(texts, targets)
+    got = model.predict_batch(texts, targets)
+    inputs = [encoder_input(t, g) for t, g in zip(texts, targets)]
+    enc_s = enc.predict([a for a, _ in inputs], [b for _, b in inputs])[0]
+    for i, share in enumerate([0.1, 0.6, 0.1]):
+        for label, p in got[i].stance_probabilities.items():
+            assert p == pytest.approx((1 - share) * lin[i].stance_probabilities[label] + share * enc_s[i, enc.labels.index(label)], abs=1e-9)
+    path = tmp_path / "cued.stance"
+    model.save(path)
+    loaded = load_model(path)
+    assert loaded.encoder_weight_cued == 0.1 and loaded.metadata["encoder"]["weight_cued"] == 0.1
+    assert [p.stance_probabilities for p in loaded.predict_batch(texts, targets)] == [p.stance_probabilities for p in got]
+    # without a cued share every statement gets encoder_weight
+    plain = StanceModel(small.featurizer, small.stance_head, small.sentiment_head, small.metadata, enc, 0.6)
+    assert plain.encoder_weight_cued is None and plain.stance_shares([Pair(t, g) for t, g in zip(texts, targets)]).tolist() == [0.6] * 3
+    with pytest.raises(InputError, match="encoder_weight_cued=1.5"):
+        StanceModel(small.featurizer, small.stance_head, small.sentiment_head, small.metadata, enc, 0.6, 0.0, 1.5)

@@ -5,11 +5,10 @@ president and warning "outside forces", and an opposition leader accusing the pr
 verdicts a reader takes from it; a model or extractor change that loses one of them fails here.
 Known misses: the president's own quotation about fighters "trained in camps outside our country" comes out
 FAVOR toward "outside forces" (not asserted: the word "outside" is a partial mention of the target, and the model
-reads the quotation's tone wrongly); and since the default model carries the encoder, the headline "Halvard backs
-Reyna as unrest spreads ..." comes out AGAINST Reyna, so Halvard's verdict toward Reyna is wrong (marked xfail,
-strict: it fails loudly once a model gets it right, so the mark can go). The encoder learned much of its sense of
-stance from NewsMTSC, where the label is how a sentence portrays the mention; "backs Reyna as unrest spreads"
-portrays him amid unrest (docs/any-target.md, "Known failures").
+reads the quotation's tone wrongly). The headline "Halvard backs Reyna as unrest spreads ..." came out AGAINST
+Reyna while every statement got the same encoder share (the encoder reads how a sentence portrays a mention); a
+statement whose support or oppose cue takes the target as its object now gets the linear part alone
+(docs/any-target.md, "Known failures").
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ def summary() -> dict[tuple[str | None, str], stance.SpeakerStance]:
 @pytest.mark.parametrize(
     ("speaker", "target", "expected"),
     [
-        pytest.param("Halvard", "Tomas Reyna", "FAVOR", marks=pytest.mark.xfail(strict=True, reason="known miss of the encoder blend")),
+        ("Halvard", "Tomas Reyna", "FAVOR"),  # backs Reyna (a cued statement: the linear part decides)
         ("Halvard", "outside forces", "AGAINST"),  # warns "outside forces" against stirring up unrest
         ("Kovik", "Tomas Reyna", "AGAINST"),  # accuses Reyna of inventing an enemy
     ],
