@@ -310,19 +310,30 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder of <target>.npz encoders from training/encoder_model.py --without-target <target>: "
                          "leave-one-target-out of the whole model too")
     ap.add_argument("--no-record", action="store_true", help="do not store the test scores in the model's metadata")
+    ap.add_argument("--loto-only", action="store_true",
+                    help="compute only the leave-one-target-out figures; take the others from the model's recorded test scores")
     args = ap.parse_args(argv)
+    if args.loto_only and args.no_loto:
+        raise SystemExit("--loto-only and --no-loto contradict each other; give one")
     path = Path(args.model)
     t0 = time.perf_counter()
     model = stance.load(path)
     load_s = time.perf_counter() - t0
     res: dict[str, Any] = {"model_file_mb": round(path.stat().st_size / 1e6, 2), "load_seconds": round(load_s, 2)}
+    if args.loto_only:
+        recorded = model.metadata.get("test_scores")
+        if not recorded:
+            raise SystemExit(f"{path} has no recorded test scores; run without --loto-only first")
+        res = {**recorded, **res}
     for name, fn in (("newsmtsc", lambda: newsmtsc(model, args.data_dir)), ("vast", lambda: vast(model, args.data_dir)),
                      ("newsstance", lambda: newsstance(model)), ("semeval_test", lambda: semeval_test(model, args.data_dir, args.per_target_model)),
                      ("tweeteval", lambda: tweeteval(model, args.data_dir))):
+        if args.loto_only:
+            break
         t = time.perf_counter()
         res[name] = fn()
         print(f"{name}: {json.dumps(res[name])} ({time.perf_counter() - t:.0f} s)", file=sys.stderr)
-    if model.encoder is not None:  # the same stance benchmarks for the linear part alone (stance.load("default-linear"))
+    if model.encoder is not None and not args.loto_only:  # the same stance benchmarks for the linear part alone (stance.load("default-linear"))
         lin = model.without_encoder()
         res["linear"] = {"newsmtsc": newsmtsc(lin, args.data_dir), "vast": vast(lin, args.data_dir), "newsstance": newsstance(lin),
                          "semeval_test": {"default": semeval_test(lin, args.data_dir, args.per_target_model)["default"]},

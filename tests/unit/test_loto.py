@@ -94,3 +94,8 @@ def test_vast_zero_shot_is_split_by_what_the_encoder_read(monkeypatch: pytest.Mo
     got = ev.vast(Model(), None)
     assert got["zero_shot"]["n"] == 6 and got["zero_shot_encoder_cut"]["n"] == 2 and got["zero_shot_encoder_whole"]["n"] == 4
     assert got["zero_shot_encoder_whole"]["accuracy"] == 100.0 and got["zero_shot_encoder_cut"]["accuracy"] == 0.0
+
+
+def test_loto_only_and_no_loto_are_refused_together() -> None:
+    with pytest.raises(SystemExit, match="--loto-only and --no-loto contradict"):
+        ev.main(["--loto-only", "--no-loto"])
