@@ -239,7 +239,8 @@ def render(res: dict[str, Any], meta: dict[str, Any]) -> str:
         *[f"| {a} | {b} | **{c}** | {d} | {e} | {f} |" for a, b, c, d, e, f in rows],
         "",
         f"Model: `stance/models/default.stance` ({meta.get('weights_bytes', 0) / 1e6:.1f} MB of linear weights"
-        + (f", {meta['encoder']['bytes'] / 1e6:.1f} MB of encoder; encoder share {meta['encoder']['weight']} of stance, "
+        + (f", {meta['encoder']['bytes'] / 1e6:.1f} MB of encoder; encoder share {meta['encoder']['weight']} of stance"
+           + (f" ({meta['encoder']['weight_cued']} on cued statements)" if meta["encoder"].get("weight_cued") is not None else "") + ", "
            f"{meta['encoder'].get('sentiment_weight', 0.0)} of sentiment" if meta.get("encoder") else "")
         + f"), recipe `{meta.get('recipe')}`, "
         f"stance {meta.get('library_version')}, scikit-learn {meta.get('sklearn_version')}; table written by "
