@@ -438,10 +438,12 @@ def _cued_table(parts: dict[str, tuple[list[str], np.ndarray, np.ndarray]], cued
     these statements explicitly)."""
     means = {}
     for wc in (x for x in WEIGHTS if x <= w):
-        got = [_scores(gold, (1 - sh) * lin + sh * enc, labels)["macro_f1"]
-               for name, (gold, lin, enc) in parts.items() for sh in [np.where(cued[name], wc, w)[:, None]]]
+        got = []
+        for name, (gold, lin, enc) in parts.items():
+            share = np.where(cued[name], wc, w)[:, None]
+            got.append(_scores(gold, (1 - share) * lin + share * enc, labels)["macro_f1"])
         means[str(wc)] = round(float(np.mean(got)), 2)
-    chosen = min(float(k) for k, v in means.items() if v >= best_mean - CUED_TOLERANCE)
+    chosen = min((float(k) for k, v in means.items() if v >= best_mean - CUED_TOLERANCE), default=w)  # w: as without
     return {"n_cued": {name: int(m.sum()) for name, m in cued.items()}, "share": w, "mean_macro_f1": means, "chosen": chosen}
 
 

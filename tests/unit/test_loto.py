@@ -99,3 +99,26 @@ def test_vast_zero_shot_is_split_by_what_the_encoder_read(monkeypatch: pytest.Mo
 def test_loto_only_and_no_loto_are_refused_together() -> None:
     with pytest.raises(SystemExit, match="--loto-only and --no-loto contradict"):
         ev.main(["--loto-only", "--no-loto"])
+
+
+def test_cued_table_picks_the_lowest_share_within_the_tolerance() -> None:
+    import numpy as np
+
+    sys.path.insert(0, str(REPO / "training"))
+    try:
+        import encoder_model as em
+    finally:
+        sys.path.remove(str(REPO / "training"))
+    labels = ["AGAINST", "FAVOR", "NONE"]
+    one_hot = np.eye(3)
+    gold = ["FAVOR", "AGAINST", "NONE", "FAVOR"]
+    # the linear head is right on the two cued rows only, the encoder right on the other two only
+    lin = one_hot[[1, 0, 0, 0]]
+    enc = one_hot[[2, 2, 2, 1]]
+    cued = np.array([True, True, False, False])
+    table = em._cued_table({"part": (gold, lin, enc)}, {"part": cued}, labels, 0.6, 50.0)
+    assert table["n_cued"] == {"part": 2} and set(table["mean_macro_f1"]) == {"0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6"}
+    assert table["mean_macro_f1"]["0.0"] == 100.0 and table["mean_macro_f1"]["0.6"] < 100.0
+    assert table["chosen"] == 0.0
+    # no share within the tolerance (a best_mean the blend does not reach): cued rows keep the plain share
+    assert em._cued_table({"part": (gold, lin, enc)}, {"part": cued}, labels, 0.3, 101.0)["chosen"] == 0.3
