@@ -204,6 +204,16 @@ def _fmt(x: Any) -> str:
     return "–" if x is None else f"{x:.1f}" if isinstance(x, float) else str(x)
 
 
+def _encoder_note(meta: dict[str, Any]) -> str:
+    """The encoder's size and shares for the line under the table ("" for a model without one)."""
+    enc = meta.get("encoder")
+    if not enc:
+        return ""
+    cued = f" ({enc['weight_cued']} on cued statements)" if enc.get("weight_cued") is not None else ""
+    return (f", {enc['bytes'] / 1e6:.1f} MB of encoder; encoder share {enc['weight']} of stance{cued}, "
+            f"{enc.get('sentiment_weight', 0.0)} of sentiment")
+
+
 def render(res: dict[str, Any], meta: dict[str, Any]) -> str:
     nm, va, ns, se, tw = res["newsmtsc"], res["vast"], res["newsstance"], res["semeval_test"], res["tweeteval"]
     lin = res.get("linear") or {}
@@ -238,11 +248,8 @@ def render(res: dict[str, Any], meta: dict[str, Any]) -> str:
         "|---|---|---|---|---|---|",
         *[f"| {a} | {b} | **{c}** | {d} | {e} | {f} |" for a, b, c, d, e, f in rows],
         "",
-        f"Model: `stance/models/default.stance` ({meta.get('weights_bytes', 0) / 1e6:.1f} MB of linear weights"
-        + (f", {meta['encoder']['bytes'] / 1e6:.1f} MB of encoder; encoder share {meta['encoder']['weight']} of stance"
-           + (f" ({meta['encoder']['weight_cued']} on cued statements)" if meta["encoder"].get("weight_cued") is not None else "") + ", "
-           f"{meta['encoder'].get('sentiment_weight', 0.0)} of sentiment" if meta.get("encoder") else "")
-        + f"), recipe `{meta.get('recipe')}`, "
+        f"Model: `stance/models/default.stance` ({meta.get('weights_bytes', 0) / 1e6:.1f} MB of linear weights{_encoder_note(meta)}"
+        f"), recipe `{meta.get('recipe')}`, "
         f"stance {meta.get('library_version')}, scikit-learn {meta.get('sklearn_version')}; table written by "
         "`python training/evaluate_default.py`.",
     ]
@@ -326,11 +333,10 @@ def main(argv: list[str] | None = None) -> int:
         if not recorded:
             raise SystemExit(f"{path} has no recorded test scores; run without --loto-only first")
         res = {**recorded, **res}
-    for name, fn in (("newsmtsc", lambda: newsmtsc(model, args.data_dir)), ("vast", lambda: vast(model, args.data_dir)),
-                     ("newsstance", lambda: newsstance(model)), ("semeval_test", lambda: semeval_test(model, args.data_dir, args.per_target_model)),
-                     ("tweeteval", lambda: tweeteval(model, args.data_dir))):
-        if args.loto_only:
-            break
+    benchmarks = (("newsmtsc", lambda: newsmtsc(model, args.data_dir)), ("vast", lambda: vast(model, args.data_dir)),
+                  ("newsstance", lambda: newsstance(model)), ("semeval_test", lambda: semeval_test(model, args.data_dir, args.per_target_model)),
+                  ("tweeteval", lambda: tweeteval(model, args.data_dir)))
+    for name, fn in () if args.loto_only else benchmarks:
         t = time.perf_counter()
         res[name] = fn()
         print(f"{name}: {json.dumps(res[name])} ({time.perf_counter() - t:.0f} s)", file=sys.stderr)
