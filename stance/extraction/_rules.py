@@ -839,11 +839,12 @@ def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
 _DEFAULT = object()
 
 
-def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
+def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | None = None) -> list[Statement]:
     """Statements in ``text`` (see :func:`stance.extraction.extract_statements`).
 
     ``model`` is the learned-cue model (default: the packaged one, see :mod:`._model`); ``None``
-    runs the rules alone."""
+    runs the rules alone. ``cue_probs``, when given, receives the cue offset -> cue probability of
+    each statement of a learned cue (for experiments: ``training/experiments/extraction``)."""
     if not text.strip():
         return []
     toks = _tokenize(text)
@@ -1257,7 +1258,7 @@ def extract(text: str, model: object = _DEFAULT) -> list[Statement]:
     if model is _DEFAULT:
         model = _model.load_model()
     if model is not None:
-        _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model)
+        _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model, cue_probs)
     # document order
     statements.sort(key=lambda s: (s.start, s.end))
     return statements
@@ -2461,8 +2462,9 @@ def _drop_holding(covered: list[tuple[int, int]], cov_starts: list[int], longest
         x -= 1
 
 
-def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model) -> None:
-    """Add the statements of cues found by the learned model and not by the rules."""
+def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model, probs=None) -> None:
+    """Add the statements of cues found by the learned model and not by the rules (``probs``, when
+    given, receives cue offset -> cue probability for each statement added)."""
     cues = _model.load_cues()
     inq = token_in_quote(toks, quotes)
     first_para_end = paragraphs[0][1] if paragraphs else 0
@@ -2680,6 +2682,8 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 before = len(statements)
                 _emit(statements, text, pparts if pv is not None else [span], mention, cue_span, kind, keep_short=pv is not None)
                 if len(statements) > before:
+                    if probs is not None:
+                        probs[cue_span[0]] = prob
                     index.added(statements)
                     bisect.insort(existing, span)
                     if COVER_MODEL_STATEMENTS:

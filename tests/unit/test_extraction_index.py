@@ -84,3 +84,23 @@ def test_drop_holding_removes_exactly_the_spans_around_the_position(seed: int) -
     R._drop_holding(covered, starts, longest, pos)
     assert covered == expected
     assert starts == [c[0] for c in expected]
+
+
+def test_cue_probs_name_the_learned_cue_statements_and_nothing_else() -> None:
+    from stance.extraction import _model as M
+
+    model = M.load_model()
+    if model is None:
+        pytest.skip("the packaged learned-cue model is absent")
+    text = (
+        "Ivo Park wants the harbour tunnel built before the winter. The council said the fares were too high. "
+        "Dana Voss believes the plan will fail, and her party opposes the new tariff."
+    )
+    probs: dict[int, float] = {}
+    found = R.extract(text, model=model, cue_probs=probs)
+    rule_only = {(s.start, s.end, s.cue_start) for s in R.extract(text, model=None)}
+    learned = [s for s in found if (s.start, s.end, s.cue_start) not in rule_only]
+    assert learned, "the text should hold statements of learned cues"
+    assert set(probs) == {s.cue_start for s in learned}
+    assert all(model.cue.threshold <= p <= 1.0 for p in probs.values())
+    assert found == R.extract(text, model=model)  # recording changes nothing

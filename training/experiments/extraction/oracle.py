@@ -1,0 +1,95 @@
+"""Oracle ceilings of the statement extractor on PolNeAR train: where are the errors, cue or content?
+
+In-sample on train (the shipped model and lexicon), the extractor is run four ways:
+
+- ``real``: as shipped;
+- ``O1``: the learned-cue pass decides perfectly: a candidate word is a cue exactly when it anchors a gold
+  Cue span (probability 1, else 0); everything else (candidates, rules, content, speaker) is unchanged;
+- ``O2``: O1, and rule statements whose cue holds no gold cue anchor are dropped (perfect cue precision);
+- ``O3``: O2, and every word is a candidate (no lexicon limit).
+
+The gap from ``real`` to ``O1`` is what better cue decisions could win; what ``O3`` still misses is content
+spans, speakers and the cues with no word anchor. Usage (about 10 s each)::
+
+    python training/experiments/extraction/oracle.py real O1 O2 O3
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "training"))
+
+from extraction_cues import gold_anchors  # noqa: E402
+
+from stance.corpora._paths import resolve_data_dir  # noqa: E402
+from stance.extraction import _model as M  # noqa: E402
+from stance.extraction import _rules as R  # noqa: E402
+from stance.extraction.polnear import _length, load_polnear, match_statements, speaker_correct  # noqa: E402
+
+
+class _Oracle:
+    """A cue "model" that answers from the gold anchors of the current article."""
+
+    threshold = 0.5
+
+    def __init__(self) -> None:
+        self.anchors: set[int] = set()
+
+    def prob(self, feats: list[str]) -> float:
+        return 1.0 if int(feats[0].split("=", 1)[1]) in self.anchors else 0.0
+
+
+def run(mode: str, articles) -> str:
+    real = M.load_model()
+    oracle = _Oracle()
+    model = real
+    orig_feats, orig_cand = M.cue_features, M.is_candidate
+    if mode != "real":
+        M.cue_features = lambda toks, i, *a, **k: ["tok=%d" % i] + orig_feats(toks, i, *a, **k)
+        model = type("OracleModel", (), {"cue": oracle, "side": real.side})()
+    if mode == "O3":
+        M.is_candidate = lambda low, cues: True
+    res: Counter = Counter()
+    try:
+        for a in articles:
+            toks = R._tokenize(a.text)
+            oracle.anchors = set(gold_anchors(a, toks))
+            preds = R.extract(a.text, model=model)
+            if mode in ("O2", "O3"):
+                starts = [toks[i].start for i in oracle.anchors]
+                preds = [p for p in preds if p.cue_start is None
+                         or any(p.cue_start <= s < (p.cue_end or p.cue_start + 1) for s in starts)]
+            m = match_statements(preds, a.attributions, 0.3)
+            res["gold"] += sum(1 for g in a.attributions if _length(g.content) > 0)
+            res["pred"] += len(preds)
+            res["m30"] += len(m)
+            res["m80"] += len(match_statements(preds, a.attributions, 0.8))
+            sourced = [(p, g) for p, g in m if a.attributions[g].source is not None]
+            res["spk"] += sum(speaker_correct(preds[p], a.attributions[g], a.text) for p, g in sourced)
+            res["spk_n"] += len(sourced)
+    finally:
+        M.cue_features, M.is_candidate = orig_feats, orig_cand
+    out = [mode]
+    for k in ("m30", "m80"):
+        p, r = res[k] / res["pred"], res[k] / res["gold"]
+        out.append(f"@{k[1:]} P {100 * p:.1f} R {100 * r:.1f} F1 {200 * p * r / (p + r):.1f}")
+    out.append(f"speaker {100 * res['spk'] / res['spk_n']:.1f}")
+    return " | ".join(out)
+
+
+def main(argv: list[str]) -> int:
+    articles = load_polnear(resolve_data_dir(None) / "polnear", "train")
+    for mode in argv or ["real", "O1", "O2", "O3"]:
+        if mode not in ("real", "O1", "O2", "O3"):
+            raise SystemExit(f"unknown mode {mode!r}: use real, O1, O2 or O3")
+        print(run(mode, articles), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
