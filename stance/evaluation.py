@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
-from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support, recall_score
+from sklearn.metrics import f1_score, precision_recall_fscore_support, recall_score
 
 from stance._version import __version__
 from stance.exceptions import CorpusError
@@ -51,6 +51,16 @@ def f_avg(gold: Sequence[str], pred: Sequence[str]) -> float:
     return float(np.mean(f) * 100)
 
 
+def _confusion(gold: list[str], pred: list[str], labels: list[str]) -> list[list[int]]:
+    """Counts of (gold row, predicted column) in ``labels`` order. Counted here rather than by
+    ``sklearn.metrics.confusion_matrix``, which warns when the data hold a single label."""
+    idx = {lab: i for i, lab in enumerate(labels)}
+    m = [[0] * len(labels) for _ in labels]
+    for g, p in zip(gold, pred):
+        m[idx[g]][idx[p]] += 1
+    return m
+
+
 def _per_label(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, dict[str, float]]:
     p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
     return {lab: {"precision": 100 * p[i], "recall": 100 * r[i], "f1": 100 * f[i], "support": int(s[i])} for i, lab in enumerate(labels)}
@@ -67,7 +77,7 @@ def stance_scores(gold: Sequence[str], pred: Sequence[str], targets: Sequence[st
         "macro_f1": 100 * float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)),
         "accuracy": 100 * float(np.mean([g == p for g, p in zip(gold, pred)])),
         "per_label": _per_label(gold, pred, labels),
-        "confusion": {"labels": labels, "matrix": confusion_matrix(gold, pred, labels=labels).tolist()},
+        "confusion": {"labels": labels, "matrix": _confusion(gold, pred, labels)},
     }
     if targets is not None:
         per = {}
@@ -98,7 +108,7 @@ def sentiment_scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]
         "f1_pos_neg": 100 * float(np.mean(f1_score(gold, pred, labels=pn, average=None, zero_division=0))) if pn else None,
         "macro_recall": 100 * float(recall_score(gold, pred, labels=labels, average="macro", zero_division=0)),
         "per_label": _per_label(gold, pred, labels),
-        "confusion": {"labels": labels, "matrix": confusion_matrix(gold, pred, labels=labels).tolist()},
+        "confusion": {"labels": labels, "matrix": _confusion(gold, pred, labels)},
     }
 
 

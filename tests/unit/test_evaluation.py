@@ -70,6 +70,15 @@ def test_f_avg_is_none_without_favor_or_against() -> None:
     assert stance_scores(["NONE", "NONE"], ["NONE", "NONE"])["f_avg"] is None
 
 
+def test_single_label_data_give_a_one_by_one_confusion_matrix_without_warnings() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # sklearn's confusion_matrix warned here
+        s = stance_scores(["NONE", "NONE", "NONE"], ["NONE", "NONE", "NONE"])
+    assert s["confusion"] == {"labels": ["NONE"], "matrix": [[3]]}
+
+
 def test_sentiment_scores_hand_computed() -> None:
     m = {"FAVOR": "positive", "AGAINST": "negative", "NONE": "neutral"}
     gold, pred = [m[g] for g in GOLD], [m[p] for p in PRED]
