@@ -17,19 +17,20 @@ spans, speakers and the cues with no word anchor. Usage (about 10 s each)::
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction_cues import gold_anchors  # noqa: E402
+from filter_cv import prf, score  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
 from stance.extraction import _rules as R  # noqa: E402
-from stance.extraction.polnear import _length, load_polnear, match_statements, speaker_correct  # noqa: E402
+from stance.extraction.polnear import load_polnear  # noqa: E402
 
 
 class _Oracle:
@@ -54,7 +55,7 @@ def run(mode: str, articles) -> str:
         model = type("OracleModel", (), {"cue": oracle, "side": real.side})()
     if mode == "O3":
         M.is_candidate = lambda low, cues: True
-    res: Counter = Counter()
+    kept = []
     try:
         for a in articles:
             toks = R._tokenize(a.text)
@@ -64,22 +65,11 @@ def run(mode: str, articles) -> str:
                 starts = [toks[i].start for i in oracle.anchors]
                 preds = [p for p in preds if p.cue_start is None
                          or any(p.cue_start <= s < (p.cue_end or p.cue_start + 1) for s in starts)]
-            m = match_statements(preds, a.attributions, 0.3)
-            res["gold"] += sum(1 for g in a.attributions if _length(g.content) > 0)
-            res["pred"] += len(preds)
-            res["m30"] += len(m)
-            res["m80"] += len(match_statements(preds, a.attributions, 0.8))
-            sourced = [(p, g) for p, g in m if a.attributions[g].source is not None]
-            res["spk"] += sum(speaker_correct(preds[p], a.attributions[g], a.text) for p, g in sourced)
-            res["spk_n"] += len(sourced)
+            kept.append(preds)
     finally:
         M.cue_features, M.is_candidate = orig_feats, orig_cand
-    out = [mode]
-    for k in ("m30", "m80"):
-        p, r = res[k] / res["pred"], res[k] / res["gold"]
-        out.append(f"@{k[1:]} P {100 * p:.1f} R {100 * r:.1f} F1 {200 * p * r / (p + r):.1f}")
-    out.append(f"speaker {100 * res['spk'] / res['spk_n']:.1f}")
-    return " | ".join(out)
+    res = score(articles, kept)
+    return f"{mode} | @30 {prf(res, 'm30')} | @80 {prf(res, 'm80')}"
 
 
 def main(argv: list[str]) -> int:
