@@ -104,6 +104,38 @@ def test_invalid_params_raise_at_fit_not_init() -> None:
         StanceFeaturizer(char_ngram_range=(4, 2)).fit(TRAIN_PAIRS)
     with pytest.raises(ValueError, match="min_df"):
         StanceFeaturizer(min_df=0).fit(TRAIN_PAIRS)
+    for name, bad in (("role_weight", -1.0), ("char_weight", float("nan")), ("dense_weight", "2"), ("word_weight", True)):
+        with pytest.raises(ValueError, match=f"{name}=.*finite number >= 0"):
+            StanceFeaturizer(**{name: bad}).fit(TRAIN_PAIRS)
+
+
+def test_role_weight_scales_only_the_mention_role_columns() -> None:
+    import pickle
+
+    pairs = as_pairs(
+        [
+            ("We oppose the tunnel and the minister condemns the tunnel.", "the tunnel"),
+            ("The council backs the tunnel.", "the tunnel"),
+            ("Nobody talked about the tunnel today.", "the tunnel"),
+        ]
+    )
+    base = StanceFeaturizer(min_df=1, per_target=False, mention_roles=True).fit(pairs)
+    heavy = StanceFeaturizer(min_df=1, per_target=False, mention_roles=True, role_weight=3.0).fit(pairs)
+    names = list(base.context_vocabulary_)
+    role = np.array([n.startswith(("x:obj:", "x:subj:")) for n in names])
+    assert role.any() and not role.all()
+    n_w, n_c = len(base.word_vocabulary_), len(base.char_vocabulary_)
+    cols = slice(n_w + n_c, n_w + n_c + len(names))  # the context block
+    a, b = base.transform(pairs)[:, cols].toarray(), heavy.transform(pairs)[:, cols].toarray()
+    assert np.any(a[:, role] > 0)
+    np.testing.assert_allclose(b[:, role], 3.0 * a[:, role])
+    np.testing.assert_allclose(b[:, ~role], a[:, ~role])
+    # a file written before the parameter existed loads with the old behaviour
+    state = pickle.loads(pickle.dumps(heavy.__getstate__()))
+    del state["role_weight"]
+    old = StanceFeaturizer.__new__(StanceFeaturizer)
+    old.__setstate__(state)
+    np.testing.assert_allclose(old.transform(pairs)[:, cols].toarray(), a)
 
 
 def test_fit_does_not_change_params_and_sets_only_underscore_attributes() -> None:
