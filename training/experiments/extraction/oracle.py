@@ -5,13 +5,15 @@ In-sample on train (the shipped model and lexicon), the extractor is run four wa
 - ``real``: as shipped;
 - ``O1``: the learned-cue pass decides perfectly: a candidate word is a cue exactly when it anchors a gold
   Cue span (probability 1, else 0); everything else (candidates, rules, content, speaker) is unchanged;
+  ``O1-fp`` fixes only its false cues (a non-anchor gets 0, an anchor keeps the model's score), ``O1-fn``
+  only its missed ones (an anchor gets 1, a non-anchor keeps the model's score);
 - ``O2``: O1, and rule statements whose cue holds no gold cue anchor are dropped (perfect cue precision);
 - ``O3``: O2, and every word is a candidate (no lexicon limit).
 
 The gap from ``real`` to ``O1`` is what better cue decisions could win; what ``O3`` still misses is content
 spans, speakers and the cues with no word anchor. Usage (about 10 s each)::
 
-    python training/experiments/extraction/oracle.py real O1 O2 O3
+    python training/experiments/extraction/oracle.py [real O1-fp O1-fn O1 O2 O3]
 """
 
 from __future__ import annotations
@@ -34,20 +36,27 @@ from stance.extraction.polnear import load_polnear  # noqa: E402
 
 
 class _Oracle:
-    """A cue "model" that answers from the gold anchors of the current article."""
+    """A cue "model" that answers from the gold anchors of the current article (``half``: "fp" keeps the
+    real model's answer for gold anchors and says no to the rest, "fn" says yes to gold anchors and keeps
+    the real answer for the rest)."""
 
-    threshold = 0.5
-
-    def __init__(self) -> None:
+    def __init__(self, real, half: str = "") -> None:
+        self.real, self.half = real, half
+        self.threshold = real.threshold if half else 0.5
         self.anchors: set[int] = set()
 
     def prob(self, feats: list[str]) -> float:
-        return 1.0 if int(feats[0].split("=", 1)[1]) in self.anchors else 0.0
+        gold = int(feats[0].split("=", 1)[1]) in self.anchors
+        if self.half == "fp":
+            return self.real.prob(feats[1:]) if gold else 0.0
+        if self.half == "fn":
+            return 1.0 if gold else self.real.prob(feats[1:])
+        return 1.0 if gold else 0.0
 
 
 def run(mode: str, articles) -> str:
     real = M.load_model()
-    oracle = _Oracle()
+    oracle = _Oracle(real.cue, {"O1-fp": "fp", "O1-fn": "fn"}.get(mode, ""))
     model = real
     orig_feats, orig_cand = M.cue_features, M.is_candidate
     if mode != "real":
@@ -72,11 +81,14 @@ def run(mode: str, articles) -> str:
     return f"{mode} | @30 {prf(res, 'm30')} | @80 {prf(res, 'm80')}"
 
 
+MODES = ("real", "O1-fp", "O1-fn", "O1", "O2", "O3")
+
+
 def main(argv: list[str]) -> int:
     articles = load_polnear(resolve_data_dir(None) / "polnear", "train")
-    for mode in argv or ["real", "O1", "O2", "O3"]:
-        if mode not in ("real", "O1", "O2", "O3"):
-            raise SystemExit(f"unknown mode {mode!r}: use real, O1, O2 or O3")
+    for mode in argv or list(MODES):
+        if mode not in MODES:
+            raise SystemExit(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         print(run(mode, articles), flush=True)
     return 0
 
