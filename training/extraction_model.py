@@ -42,6 +42,15 @@ from stance.extraction import _rules as R  # noqa: E402
 from stance.extraction.polnear import evaluate, load_polnear  # noqa: E402
 
 
+def set_switches(items: list[str]) -> None:
+    """Apply ``NAME=VALUE`` overrides of :mod:`stance.extraction._rules` switches (for experiments); a boolean
+    switch is true for "1" or "true", any other switch takes its current type."""
+    for item in items:
+        name, _, value = item.partition("=")
+        old = getattr(R, name)
+        setattr(R, name, value in ("1", "true") if isinstance(old, bool) else type(old)(value))
+
+
 def examples(articles, cues):
     cue_x, cue_y, side_x, side_y = [], [], [], []
     for a in articles:
@@ -118,9 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="override a switch of stance.extraction._rules for the experiment")
     args = ap.parse_args(argv)
     articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", "train")
-    for item in args.set:
-        name, _, value = item.partition("=")
-        setattr(R, name, type(getattr(R, name))(value) if not isinstance(getattr(R, name), bool) else value in ("1", "true"))
+    set_switches(args.set)
     if args.holdout:
         thresholds = [float(x) for x in args.thresholds.split(",")]
         totals: dict = {}

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
 from extraction_cues import learn_cues  # noqa: E402
-from extraction_model import fit, train  # noqa: E402
+from extraction_model import fit, set_switches, train  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
@@ -208,10 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="override a switch of stance.extraction._rules for the experiment")
     args = ap.parse_args(argv)
     articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", "train")
-    for item in args.set:
-        name, _, value = item.partition("=")
-        old = getattr(R, name)
-        setattr(R, name, value in ("1", "true") if isinstance(old, bool) else type(old)(value))
+    set_switches(args.set)
     models = fold_models(articles, 3, 0.35, args.lex_share)  # the shipped cue model's min_df and C
     for cue_th in (float(x) for x in args.cue_thresholds.split(",")):
         props = proposals(articles, models, cue_th, args.label_speaker)
