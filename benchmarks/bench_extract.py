@@ -49,18 +49,32 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", args.split)
     texts = [a.text for a in articles]
     chars = sum(len(t) for t in texts)
-    best = float("inf")
-    n_statements = 0
+    runs = [("rules only" if args.rules_only else "rules + learned cues", extract)]
+    if not args.rules_only:
+        # the baseline in the same process: the learned cues without the convolutional tagger (as before round 10)
+        import json
+
+        from stance.extraction import _model as M
+        from stance.extraction._rules import extract as _extract
+
+        linear = M._Model(json.loads(M.MODEL_FILE.read_text(encoding="utf-8")))
+        runs[0] = ("rules + learned cues (linear + tagger)", extract)
+        runs.append(("rules + learned cues, linear model alone", lambda t: _extract(t, model=linear)))
+    best = {name: float("inf") for name, _ in runs}
+    n_statements = {name: 0 for name, _ in runs}
     for _ in range(max(1, args.repeat)):
-        t0 = time.perf_counter()
-        n_statements = sum(len(extract(t)) for t in texts)
-        best = min(best, time.perf_counter() - t0)
-    print(
-        f"{'rules only' if args.rules_only else 'rules + learned cues'}, "
-        f"PolNeAR {args.split}: {len(texts)} articles, {chars} characters, {n_statements} statements; "
-        f"best of {args.repeat}: {best:.3f} s = {len(texts) / best:.1f} articles/s, "
-        f"{chars / best / 1e6:.2f} M chars/s (single process, Python {sys.version.split()[0]})"
-    )
+        for name, fn in runs:  # alternate, so that both see the same load on a shared machine
+            t0 = time.perf_counter()
+            n_statements[name] = sum(len(fn(t)) for t in texts)
+            best[name] = min(best[name], time.perf_counter() - t0)
+    for name, _ in runs:
+        print(
+            f"{name}, PolNeAR {args.split}: {len(texts)} articles, {chars} characters, {n_statements[name]} statements; "
+            f"best of {args.repeat}: {best[name]:.3f} s = {len(texts) / best[name]:.1f} articles/s, "
+            f"{chars / best[name] / 1e6:.2f} M chars/s (single process, Python {sys.version.split()[0]})"
+        )
+    if len(runs) > 1:
+        print(f"time ratio, with the tagger / without: {best[runs[0][0]] / best[runs[1][0]]:.2f}")
     small, big = SCALING_PARAGRAPH * 50, SCALING_PARAGRAPH * 500
     t_small, t_big = (_best_time(extract, t, args.repeat) for t in (small, big))
     print(f"one text of {len(small):,} vs {len(big):,} characters: {t_small:.3f} s vs {t_big:.3f} s, "

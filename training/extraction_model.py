@@ -9,7 +9,10 @@ Writes ``stance/data/extraction_model.json`` (plain JSON weights; features seen 
 ``--min-df`` times are dropped). With ``--holdout K`` it instead trains on the train articles whose
 index is not ``0 mod K``, scores the whole extractor (rules + model) on the others at several cue
 thresholds, and prints the figures; the threshold written with the final model is the one given by
-``--threshold`` (chosen that way, on train only).
+``--threshold`` (chosen that way, on train only). The file also records how the extractor blends these
+cue probabilities with the convolutional tagger's (``"tagger"``: ``--tagger-weight`` and
+``--tagger-threshold``, chosen by ``training/experiments/extraction/cnn_cues.py pipeline`` on train; the
+tagger itself is trained by ``training/extraction_tagger.py``). ``--holdout`` scores the linear model alone.
 
 Usage::
 
@@ -123,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lex-share", type=float, default=0.02, help="with --holdout: min cue share of a lexicon word")
     ap.add_argument("--C", type=float, default=0.35, help="inverse regularization of both regressions (0.35: chosen by --holdout 5 --folds 5 on train)")
     ap.add_argument("--folds", type=int, default=1, help="with --holdout K: run folds 0..N-1 (N <= K)")
+    ap.add_argument("--tagger-weight", type=float, default=0.5,
+                    help="the tagger's share of the cue probability (0.5: chosen by 5-fold CV on train, "
+                         "training/experiments/extraction/cnn_cues.py)")
+    ap.add_argument("--tagger-threshold", type=float, default=0.35,
+                    help="cue threshold of the blend with the tagger (0.35: chosen the same way)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="override a switch of stance.extraction._rules for the experiment")
     args = ap.parse_args(argv)
@@ -159,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     d["about"] = ("Learned-cue model of stance.extraction, trained by training/extraction_model.py on PolNeAR "
                   "train (840 articles); feature -> weight of two logistic regressions.")
     d["C"], d["min_df"] = args.C, args.min_df
+    d["tagger"] = {"weight": args.tagger_weight, "threshold": args.tagger_threshold}
     Path(args.output).write_text(json.dumps(d, sort_keys=True) + "\n", encoding="utf-8")
     print(f"cue model: {len(d['cue']['weights'])} weights, side model: {len(d['side']['weights'])} -> {args.output}")
     return 0

@@ -15,7 +15,9 @@ rules in :mod:`stance.extraction._rules`:
 
 Both models are plain JSON weights (``stance/data/extraction_model.json``, trained by
 ``training/extraction_model.py`` on PolNeAR train only), loaded once, lazily, and scored in pure
-Python: no pickle, no scikit-learn at run time.
+Python: no pickle, no scikit-learn at run time. When ``stance/data/extraction_tagger.npz`` is there,
+the cue probability of step 2 is averaged with that of a convolutional tagger that reads the whole
+text (:mod:`stance.extraction._tagger`, numpy only).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from stance.extraction import lexicon as L
+from stance.extraction._tagger import TAGGER_FILE, Tagger, token_inputs
 
 __all__ = ["load_model", "cue_features", "side_features", "anchor_word", "CUE_FILE", "MODEL_FILE"]
 
@@ -82,17 +85,37 @@ class _Linear:
 
 
 class _Model:
-    def __init__(self, d: dict) -> None:
+    """The linear cue and side models, and optionally the tagger (:mod:`stance.extraction._tagger`).
+
+    With a tagger, a candidate's cue probability is ``(1 - tagger_weight) * linear + tagger_weight * tagger``
+    and the cue threshold is the one chosen for that blend (``d["tagger"]``: ``weight`` and ``threshold``).
+    """
+
+    def __init__(self, d: dict, tagger: Tagger | None = None) -> None:
         self.cue = _Linear(d["cue"])
         self.side = _Linear(d["side"])
+        self.tagger = tagger
+        self.tagger_weight = 0.0
+        if tagger is not None:
+            blend = d.get("tagger") or {}
+            self.tagger_weight = float(blend.get("weight", 0.5))
+            self.cue.threshold = float(blend.get("threshold", self.cue.threshold))
+
+    def token_probs(self, toks, sents, paragraphs, inq, cues: dict):
+        """The tagger's cue probability of every token, or ``None`` without a tagger."""
+        if self.tagger is None:
+            return None
+        return self.tagger.probs(token_inputs(toks, sents, paragraphs, inq, cues, is_candidate))
 
 
 @lru_cache(maxsize=1)
 def load_model() -> _Model | None:
-    """The trained model, or ``None`` when the weights file is absent (rules only)."""
+    """The trained model (with the tagger when its file is there), or ``None`` when the weights file is absent
+    (rules only)."""
     if not MODEL_FILE.is_file() or not CUE_FILE.is_file():
         return None
-    return _Model(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+    tagger = Tagger.load() if TAGGER_FILE.is_file() else None
+    return _Model(json.loads(MODEL_FILE.read_text(encoding="utf-8")), tagger)
 
 
 #: Function words that never head a source noun phrase.

@@ -748,6 +748,16 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
         j -= 1
     while j < b and not toks[j].upper:
         j += 1
+    if OF_HEAD and a < j - 1 < b and toks[j - 1].low == "of":
+        # "President Ingrid Halvard of Norvania", "the mayor of Kestrava": the head is before "of", not the place
+        h = j - 1
+        while h > a and (toks[h - 1].upper or toks[h - 1].text in (".",)):
+            h -= 1
+        person = [x for x in range(h, j - 1) if toks[x].upper and toks[x].low not in L.ROLE_NOUNS and toks[x].text != "."]
+        if len(person) >= 2:
+            b, j = j - 1, h
+        elif h == j - 1 and toks[j - 2].word and toks[j - 2].low in L.ROLE_NOUNS:
+            return _Mention(s, e, written, written, s, e, kind="nominal")
     if j < b:
         # role noun(s) before the name: name is the run after the last role noun
         k = j
@@ -2383,6 +2393,8 @@ _GERUND_PREPOSITIONS = frozenset("by after before while when without in on for s
 CONTRACTION_SOURCE = True
 #: A lone capitalised word that speaks ("Reyna said ...") is the person a later "he"/"she" refers to.
 SINGLE_NAME_PERSON = True
+#: In "Name Surname of Place" and "the <role> of Place" the speaker is the head before "of", not the place.
+OF_HEAD = True
 _CONTRACTION_RE = re.compile(r"(he|she|they|we|i)['’]", re.IGNORECASE)
 
 
@@ -2473,6 +2485,10 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
     if RULE_FILTER_PROB > 0 and statements:
         statements[:] = _filter_rule_statements(text, toks, sents, quotes, first_para_end, statements,
                                                 rule_cue_toks, inq, cues, model)
+    # with a tagger, a candidate's cue probability is a weighted mean of the tagger's (which reads the whole
+    # text) and the linear model's
+    tok_probs = model.token_probs(toks, sents, paragraphs, inq, cues)
+    tok_weight = model.tagger_weight
     index = _StatementIndex(statements)
     existing = list(index.pairs)
     covered = list(existing)
@@ -2519,6 +2535,8 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             feats = _model.cue_features(toks, k, si, sj, inq[k], bool(sq), first_para, cues,
                                         np_kind(toks, np, inverted), _clause_like(toks, k + 1, sj))
             prob = model.cue.prob(feats)
+            if tok_probs is not None:
+                prob = (1.0 - tok_weight) * prob + tok_weight * float(tok_probs[k])
             if prob < model.cue.threshold:
                 k += 1
                 continue

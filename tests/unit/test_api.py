@@ -101,7 +101,7 @@ def test_analyze_one_record_per_statement_and_target(trained_model) -> None:
     for i, r in enumerate(out):
         st = statements[i // len(targets)]
         content = " … ".join(text[s:e].strip() for s, e in st.parts) if len(st.parts) > 1 else st.text
-        if st.kind != "direct" and st.cue in ("backs", "blamed", "warned", "condemned", "accused"):
+        if st.kind != "direct" and st.cue in ("backs", "blamed", "warned", "condemned", "accused", "rejected"):
             # reported speech after a cue that takes a side is classified with the cue in front
             assert st.cue_start is not None and text[st.cue_start : st.cue_end] == st.cue
             content = text[st.cue_start : st.end]

@@ -35,9 +35,9 @@ def summary() -> dict[tuple[str | None, str], stance.SpeakerStance]:
 @pytest.mark.parametrize(
     ("speaker", "target", "expected"),
     [
-        ("Halvard", "Tomas Reyna", "FAVOR"),  # backs Reyna (a cued statement: the linear part decides)
-        ("Halvard", "outside forces", "AGAINST"),  # warns "outside forces" against stirring up unrest
-        ("Kovik", "Tomas Reyna", "AGAINST"),  # accuses Reyna of inventing an enemy
+        ("Ingrid Halvard", "Tomas Reyna", "FAVOR"),  # backs Reyna (a cued statement: the linear part decides)
+        ("Ingrid Halvard", "outside forces", "AGAINST"),  # warns "outside forces" against stirring up unrest
+        ("Dana Kovik", "Tomas Reyna", "AGAINST"),  # accuses Reyna of inventing an enemy
     ],
 )
 def test_verdicts_a_reader_takes_from_the_article(summary, speaker: str, target: str, expected: str) -> None:
@@ -47,5 +47,5 @@ def test_verdicts_a_reader_takes_from_the_article(summary, speaker: str, target:
 
 def test_every_speaker_has_a_verdict_toward_every_target(summary) -> None:
     speakers = {sp for sp, _ in summary}
-    assert {"Halvard", "Reyna", "Kovik"} <= speakers
+    assert {"Ingrid Halvard", "Reyna", "Dana Kovik"} <= speakers  # "Halvard" and "Kovik" merge into the full names
     assert all((sp, t) in summary for sp in speakers for t in TARGETS)

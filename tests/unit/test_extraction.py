@@ -206,9 +206,9 @@ CASES = [
     ),
     (
         "participle-not-inverted",
-        "The board hailed the vote, challenging critics to explain the cost.",
+        "The board hailed the vote, urging critics to explain the cost.",
         [{"text": "the vote", "speaker": "The board", "cue": "hailed"},
-         {"text": "critics to explain the cost.", "speaker": "The board", "cue": "challenging"}],
+         {"text": "critics to explain the cost.", "speaker": "The board", "cue": "urging"}],
     ),
     # --- a coordinated cue ends the content of the cue before it
     (
@@ -269,8 +269,7 @@ CASES = [
     (
         "adverb-before-cue",
         "Ida Nord spoke first.\n\nIvo Park jokingly said, “I am becoming mainstream. Everyone endorses me now.”",
-        [{"text": "first.", "speaker": "Ida Nord"},
-         {"text": "“I am becoming mainstream. Everyone endorses me now.”", "speaker": "Ivo Park", "cue": "said"}],
+        [{"text": "“I am becoming mainstream. Everyone endorses me now.”", "speaker": "Ivo Park", "cue": "said"}],
     ),
     # --- an inverted source in lower case after a quotation
     (
@@ -352,12 +351,12 @@ CASES = [
     (
         "exclamation-then-name-verb-adjunct",
         "Ivo Park spoke first. “We need our fix!” Dana Voss said to the paper. The senator left.",
-        [{"speaker": "Ivo Park"}, {"text": "“We need our fix!”", "speaker": "Dana Voss", "cue": "said", "kind": "direct"}],
+        [{"text": "“We need our fix!”", "speaker": "Dana Voss", "cue": "said", "kind": "direct"}],
     ),
     (
         "question-then-name-apposition-verb",
         'Ivo Park spoke first. "How are you?" Voss, a retired worker, said pleasantly into the phone.',
-        [{"speaker": "Ivo Park"}, {"text": '"How are you?"', "speaker": "Voss", "cue": "said"}],
+        [{"text": '"How are you?"', "speaker": "Voss", "cue": "said"}],
     ),
     (
         "quote-then-name-verb-with-own-clause",
@@ -568,18 +567,30 @@ CASES = [
         "The report praised the port for the repairs and the speed of the work.",
         [{"cue": "praised", "text": "the port for the repairs and the speed of the work."}],
     ),
+    # --- "Name of Place" and "the <role> of Place": the speaker is the head before "of", not the place
+    (
+        "name-of-place-speaker",
+        "President Ingrid Halvard of Norvania on Thursday said the border would stay open.",
+        [{"cue": "said", "speaker": "Ingrid Halvard", "text": "the border would stay open."}],
+    ),
+    (
+        "role-of-place-speaker",
+        "The mayor of Kestrava said the fares would rise.",
+        [{"cue": "said", "speaker": "The mayor of Kestrava", "text": "the fares would rise."}],
+    ),
     # --- "Name, <insertion>, said the ...": not an inverted source
     (
         "appositive-subject-not-inverted",
         "Port director Ilse Varga, the chair of the board, said the staff member who succeeded her should be fired.",
         [{"cue": "said", "speaker": "Ilse Varga", "text": "the staff member who succeeded her should be fired."}],
     ),
-    # ... nor for a learned cue ("Holm, campaigning for the mayor, trashes Varga": Varga is no source;
-    # the model of round 5 takes "campaigning for" as a cue of Holm's)
+    # ... nor for a learned cue: in "Holm, campaigning for the mayor, trashes Varga." Varga is no source (read as
+    # inverted, "trashes" got Varga as its speaker); Holm's content, "Varga", is a bare noun phrase, so no statement
+    # (the round-5 model also took "campaigning for" as a cue; with the tagger of round 10 it does not)
     (
         "appositive-subject-learned-cue",
         "Holm, campaigning for the mayor, trashes Varga.",
-        [{"cue": "campaigning for", "speaker": "Holm", "text_startswith": "the mayor"}],
+        [],
     ),
     (
         "inverted-after-clause-negative",

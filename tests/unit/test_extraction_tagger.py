@@ -1,0 +1,131 @@
+"""The convolutional cue tagger of the statement extractor (numpy forward pass) and how the extractor uses it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from stance.extraction import _model as M
+from stance.extraction import _rules as R
+from stance.extraction._tagger import N_FLAGS, TAGGER_FILE, Tagger, _conv, token_inputs
+
+TEXT = (
+    "Ivo Park wants the harbour tunnel built before the winter. The council said the fares were too high. "
+    "Dana Voss believes the plan will fail, and her party opposes the new tariff. "
+    "\u201cWe will not pay,\u201d she told reporters on Monday."
+)
+
+
+def _naive_conv(x: np.ndarray, w: np.ndarray, b: np.ndarray, dilation: int) -> np.ndarray:
+    """Same-length 1-d convolution, one output row at a time; ``w`` is (width, in, out)."""
+    n, k = x.shape[0], w.shape[0]
+    pad = dilation * (k - 1) // 2
+    out = np.tile(b, (n, 1)).astype(np.float64)
+    for i in range(n):
+        for j in range(k):
+            src = i - pad + j * dilation
+            if 0 <= src < n:
+                out[i] += x[src] @ w[j]
+    return out
+
+
+@pytest.mark.parametrize("width,dilation", [(5, 1), (3, 1), (3, 2), (3, 8)])
+def test_conv_matches_a_row_by_row_convolution(width: int, dilation: int) -> None:
+    rng = np.random.default_rng(width * 10 + dilation)
+    x = rng.normal(size=(23, 6)).astype(np.float32)
+    w = rng.normal(size=(width, 6, 4)).astype(np.float32)
+    b = rng.normal(size=4).astype(np.float32)
+    got = _conv(x, w.reshape(-1, 4), b, dilation)
+    np.testing.assert_allclose(got, _naive_conv(x, w, b, dilation), rtol=1e-4, atol=1e-4)
+
+
+def _packaged() -> Tagger:
+    if not TAGGER_FILE.is_file():
+        pytest.skip("the packaged extraction tagger is absent")
+    return Tagger.load()
+
+
+def _inputs(text: str) -> tuple[list, dict]:
+    toks = R._tokenize(text)
+    paragraphs = R._paragraphs(text)
+    quotes = R._find_quotes(text, paragraphs)
+    sents = R._sentences(text, toks, paragraphs, quotes)
+    inq = R.token_in_quote(toks, quotes)
+    return toks, token_inputs(toks, sents, paragraphs, inq, M.load_cues(), M.is_candidate)
+
+
+def test_token_inputs_mark_sentences_quotes_and_candidates() -> None:
+    toks, d = _inputs(TEXT)
+    flags = d["flags"]
+    assert flags.shape == (len(toks), N_FLAGS)
+    assert len(d["low"]) == len(d["suf"]) == len(d["shape"]) == len(toks)
+    starts = [i for i in range(len(toks)) if flags[i, 0]]
+    assert [toks[i].text for i in starts] == ["Ivo", "The", "Dana", "\u201c"]
+    assert all(toks[i].text in {".", "Monday"} or flags[i, 1] == 0 for i in range(len(toks)))
+    quoted = {toks[i].text for i in range(len(toks)) if flags[i, 2]}
+    assert {"We", "pay"} <= quoted and "Voss" not in quoted
+    cues = M.load_cues()
+    assert d["cands"] == [i for i, t in enumerate(toks) if (t.word or t.text == ":") and M.is_candidate(t.low, cues)]
+    assert {toks[i].low for i in d["cands"]} >= {"wants", "believes", "opposes"}
+    assert d["shape"][0] == "Xx" and d["shape"][toks.index(next(t for t in toks if t.text == "."))] == "p."
+
+
+def test_packaged_tagger_scores_every_token_and_ranks_cues_above_other_words() -> None:
+    tagger = _packaged()
+    toks, d = _inputs(TEXT)
+    p = tagger.probs(d)
+    assert p.shape == (len(toks),) and np.all((p >= 0) & (p <= 1))
+    by_word = {t.low: float(p[i]) for i, t in enumerate(toks)}
+    for cue in ("wants", "believes", "opposes", "told"):
+        for other in ("harbour", "tunnel", "winter", "fares", "tariff"):
+            assert by_word[cue] > by_word[other], (cue, other)
+    np.testing.assert_array_equal(p, tagger.probs(d))
+    assert tagger.probs({"low": [], "suf": [], "shape": [], "flags": np.zeros((0, N_FLAGS), np.float32)}).shape == (0,)
+
+
+def test_an_inconsistent_tagger_file_is_refused_with_the_fix() -> None:
+    tagger = _packaged()
+    with np.load(TAGGER_FILE, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["emb_word"] = arrays["emb_word"][:-1]
+    with pytest.raises(ValueError, match="training/extraction_tagger.py"):
+        Tagger(arrays)
+    assert len(tagger.vocab_word) + 2 == len(tagger.emb_word)
+    assert tagger.meta["recipe"] == "training/extraction_tagger.py" and "PolNeAR train" in tagger.meta["trained_on"]
+
+
+class _ConstantTagger:
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def probs(self, inputs: dict) -> np.ndarray:
+        return np.full(len(inputs["low"]), self.value, dtype=np.float32)
+
+
+def _linear() -> dict:
+    import json
+
+    return json.loads(M.MODEL_FILE.read_text(encoding="utf-8"))
+
+
+def test_blend_weight_zero_is_the_linear_model_and_a_silent_tagger_leaves_the_rules() -> None:
+    d = _linear()
+    linear_only = R.extract(TEXT, model=M._Model(d))
+    d0 = dict(d, tagger={"weight": 0.0, "threshold": d["cue"]["threshold"]})
+    assert R.extract(TEXT, model=M._Model(d0, _ConstantTagger(1.0))) == linear_only
+
+    rules_only = R.extract(TEXT, model=None)
+    d1 = dict(d, tagger={"weight": 1.0, "threshold": 0.5})
+    assert R.extract(TEXT, model=M._Model(d1, _ConstantTagger(0.0))) == rules_only
+    # and a tagger that says yes to every candidate finds at least the learned statements of the linear model
+    every = R.extract(TEXT, model=M._Model(d1, _ConstantTagger(1.0)))
+    assert {s.cue_start for s in linear_only} <= {s.cue_start for s in every}
+
+
+def test_the_packaged_model_blends_the_tagger_with_the_threshold_chosen_for_it() -> None:
+    _packaged()
+    model = M.load_model()
+    assert model is not None and model.tagger is not None
+    blend = _linear()["tagger"]
+    assert model.tagger_weight == blend["weight"] and model.cue.threshold == blend["threshold"]
+    assert M._Model(_linear()).cue.threshold == _linear()["cue"]["threshold"]
