@@ -17,13 +17,17 @@ split of ``training/extraction_model.py --holdout 5 --folds 5``: article ``i`` o
 ``i % 5``), so none of its figures is in-sample. The two dev articles use the shipped model (dev is for
 reporting; nothing here is tuned).
 
-Usage (about 2 minutes: five fold models are trained)::
+Usage (about 25 s: five fold models are trained; with the tagger, as shipped, about 20 minutes more the first
+time, to train the five fold taggers with PyTorch, then kept in DIR)::
 
-    python training/experiments/extraction/agreement.py
+    python training/experiments/extraction/agreement.py                      # linear cue model alone
+    python training/experiments/extraction/agreement.py --tagger-cache DIR   # as shipped
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -31,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction_cues import learn_cues  # noqa: E402
 from extraction_model import train  # noqa: E402
@@ -92,8 +97,11 @@ def annotations(root: Path, split: str) -> dict[str, list[tuple[str, tuple[Attri
     return {name: [(who, read_ann(p)) for who, p in sorted(fs)] for name, fs in sorted(files.items()) if len(fs) > 1}
 
 
-def system_predictions(root: Path) -> dict[str, list[Statement]]:
-    """Extractor output for every multi-annotated article: held-out fold models on train, shipped on dev."""
+def system_predictions(root: Path, tagger_cache: str | None) -> dict[str, list[Statement]]:
+    """Extractor output for every multi-annotated article: held-out fold models on train, shipped on dev.
+    With ``tagger_cache`` the fold models include the convolutional tagger, as shipped since round 10 (trained
+    by ``cnn_cues.py``'s ``fold_tagger``, which keeps them in that folder; needs PyTorch); without it, the
+    linear cue model alone."""
     out: dict[str, list[Statement]] = {}
     train_arts = load_polnear(root, "train")
     multi = set(annotations(root, "train"))
@@ -104,10 +112,17 @@ def system_predictions(root: Path) -> dict[str, list[Statement]]:
         fit_arts = [a for i, a in enumerate(train_arts) if i % 5 != fold]
         cues = learn_cues(fit_arts, 1, 0.02)
         model = train(fit_arts, cues, 3, 0.35, 0.3)
+        tagger = None
+        if tagger_cache is not None:
+            from cnn_cues import fold_tagger
+            from extraction_tagger import Settings, encode
+
+            tagger = fold_tagger(encode(fit_arts, cues), Settings(), fold, tagger_cache)
+            model["tagger"] = json.loads(M.MODEL_FILE.read_text(encoding="utf-8"))["tagger"]
         orig = M.load_cues
         M.load_cues = lambda c=cues: c
         try:
-            m = M._Model(model)
+            m = M._Model(model, tagger)
             for a in held:
                 out[a.name] = R.extract(a.text, model=m)
         finally:
@@ -115,15 +130,23 @@ def system_predictions(root: Path) -> dict[str, list[Statement]]:
         print(f"fold {fold}: {len(held)} multi-annotated articles held out", file=sys.stderr)
     from stance.extraction import extract_statements
 
+    linear = M._Model(json.loads(M.MODEL_FILE.read_text(encoding="utf-8")))
+
     for a in load_polnear(root, "dev"):
         if a.name in annotations(root, "dev"):
-            out[a.name] = extract_statements(a.text)
+            out[a.name] = extract_statements(a.text) if tagger_cache is not None else R.extract(a.text, model=linear)
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tagger-cache", default=None, metavar="DIR",
+                    help="score the extractor as shipped (with the tagger; needs PyTorch), fold taggers kept in DIR")
+    args = ap.parse_args(argv)
     root = resolve_data_dir(None) / "polnear"
-    system = system_predictions(root)
+    system = system_predictions(root, args.tagger_cache)
+    print("extractor: " + ("rules + linear cue model + tagger (as shipped)" if args.tagger_cache else
+                           "rules + linear cue model (without the tagger)"))
     human_first, system_first = Counter(), Counter()
     human_all, system_all = Counter(), Counter()
     per_annotator: dict[str, Counter] = defaultdict(Counter)

@@ -11,13 +11,16 @@ ways:
   tagger, and their mean;
 - ``pipeline``: the whole extractor on the held-out fold, with the linear model alone (cue threshold 0.3, as
   shipped before) and with the blend ``(1 - w) * linear + w * tagger`` at several cue thresholds, through the
-  numpy tagger that ships (so the figures are those of the exported float16 weights).
+  numpy tagger that ships (so the figures are those of the exported float16 weights);
+- ``speakers``: how often the speaker is right for the matched statements that only the blend finds (first
+  ``--weight`` and ``--thresholds``), against those the linear model finds too.
 
 Needs PyTorch (``pip install torch==2.13.0``). A fold's tagger takes about 3.5 minutes to train; ``--cache DIR``
 keeps them, so other thresholds and weights can be measured without training again::
 
     python training/experiments/extraction/cnn_cues.py tokens --folds 1
     python training/experiments/extraction/cnn_cues.py pipeline --thresholds 0.3,0.35,0.4 --weight 0.5 --cache /tmp/taggers
+    python training/experiments/extraction/cnn_cues.py speakers --thresholds 0.35 --weight 0.5 --cache /tmp/taggers
 """
 
 from __future__ import annotations
@@ -122,9 +125,54 @@ def pipeline_cv(args, s: Settings, articles) -> None:
         print(f"all {args.folds} folds {name}: {_fmt_totals(t)}")
 
 
+def speakers_cv(args, s: Settings, articles) -> None:
+    """Speaker accuracy, on held-out folds, of the matched statements that only the blend finds against those the
+    linear model finds too, by where the speaker mention is: within 120 characters of the cue, further, or none."""
+    from collections import Counter
+
+    from stance.extraction.polnear import match_statements, speaker_correct
+
+    weight, threshold = float(args.weight.split(",")[0]), float(args.thresholds.split(",")[0])
+    counts: Counter = Counter()
+    for k, fit_arts, held in folds(articles, args.folds):
+        cues = learn_cues(fit_arts, 1, 0.02)
+        linear = train(fit_arts, cues, 3, 0.35, 0.3)
+        d = json.loads(json.dumps(linear))
+        d["tagger"] = {"weight": weight, "threshold": threshold}
+        blend = M._Model(d, fold_tagger(encode(fit_arts, cues), s, k, args.cache))
+        orig = M.load_cues
+        M.load_cues = lambda c=cues: c
+        try:
+            for a in held:
+                alone = {(st.start, st.end, st.cue_start) for st in R.extract(a.text, model=M._Model(linear))}
+                found = R.extract(a.text, model=blend)
+                for pi, gi in match_statements(found, a.attributions, 0.3):
+                    g, st = a.attributions[gi], found[pi]
+                    if g.source is None:
+                        continue
+                    if st.speaker_start is None:
+                        where = "no speaker"
+                    elif st.cue_start is not None and abs(st.speaker_start - st.cue_start) <= 120:
+                        where = "near the cue"
+                    else:
+                        where = "further"
+                    new = "blend only" if (st.start, st.end, st.cue_start) not in alone else "both"
+                    counts[(new, where, speaker_correct(st, g, a.text))] += 1
+        finally:
+            M.load_cues = orig
+    for new in ("both", "blend only"):
+        right = sum(counts[(new, w, True)] for w in ("near the cue", "further", "no speaker"))
+        total = right + sum(counts[(new, w, False)] for w in ("near the cue", "further", "no speaker"))
+        print(f"{new}: speaker right {right} of {total} ({100 * right / max(1, total):.1f}%)")
+        for where in ("near the cue", "further", "no speaker"):
+            ok, bad = counts[(new, where, True)], counts[(new, where, False)]
+            if ok + bad:
+                print(f"  {where}: {ok} of {ok + bad} ({100 * ok / (ok + bad):.1f}%)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("tokens", "pipeline"))
+    ap.add_argument("mode", choices=("tokens", "pipeline", "speakers"))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--epochs", type=int, default=Settings.epochs)
     ap.add_argument("--channels", type=int, default=Settings.channels)
@@ -141,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
                 dilations=tuple(int(x) for x in args.dilations.split(",")), role_weight=args.role_weight)
     torch.set_num_threads(2)
     articles = load_polnear(resolve_data_dir(None) / "polnear", "train")
-    (tokens_cv if args.mode == "tokens" else pipeline_cv)(args, s, articles)
+    {"tokens": tokens_cv, "pipeline": pipeline_cv, "speakers": speakers_cv}[args.mode](args, s, articles)
     return 0
 
 
