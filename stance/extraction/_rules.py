@@ -751,7 +751,7 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
     if OF_HEAD and a < j - 1 < b and toks[j - 1].low == "of":
         # "President Ingrid Halvard of Norvania", "the mayor of Kestrava": the head is before "of", not the place
         h = j - 1
-        while h > a and (toks[h - 1].upper or toks[h - 1].text in (".",)):
+        while h > a and (toks[h - 1].upper or toks[h - 1].text == "."):
             h -= 1
         person = [x for x in range(h, j - 1) if toks[x].upper and toks[x].low not in L.ROLE_NOUNS and toks[x].text != "."]
         if len(person) >= 2:
@@ -2487,8 +2487,10 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                                                 rule_cue_toks, inq, cues, model)
     # with a tagger, a candidate's cue probability is a weighted mean of the tagger's (which reads the whole
     # text) and the linear model's
-    tok_probs = model.token_probs(toks, sents, paragraphs, inq, cues)
-    tok_weight = model.tagger_weight
+    # (experiment scripts pass duck-typed models without a tagger)
+    token_probs = getattr(model, "token_probs", None)
+    tok_probs = token_probs(toks, sents, paragraphs, inq, cues) if token_probs is not None else None
+    tok_weight = getattr(model, "tagger_weight", 0.0)
     index = _StatementIndex(statements)
     existing = list(index.pairs)
     covered = list(existing)
