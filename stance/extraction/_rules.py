@@ -677,6 +677,10 @@ class _Resolver:
                 j = i
                 while j < n and toks[j].word and toks[j].upper:
                     j += 1
+                    # "Mr. Kasich", "Gov. John Kasich": an abbreviated title and its period stay in the run
+                    if (TITLE_IN_NAME and j + 1 < n and toks[j].text == "." and toks[j - 1].low in L.ABBREVIATIONS
+                            and toks[j + 1].word and toks[j + 1].upper and toks[j].start == toks[j - 1].end):
+                        j += 1
                 a = i
                 if a in sent_starts and toks[a].low in L.NOT_SPEAKER_WORDS:
                     a += 1
@@ -691,6 +695,10 @@ class _Resolver:
                             k = x + 1
                     if k:
                         self.roles_seen.append((run[k].start, run[k - 1].low, run[k:]))
+                    while TITLE_IN_NAME and k + 3 < len(run) and run[k].low in L.ABBREVIATIONS and run[k + 1].text == ".":
+                        k += 2  # "Gov. John Kasich" -> "John Kasich"; "Mr. Kasich" stays whole
+                    while k < len(run) - 1 and run[k].text == ".":
+                        k += 1  # after a role title: "Sen. Ada Holm" -> "Ada Holm"
                     name_toks = run[k:]
                     if len(name_toks) >= 2:
                         self.surnames.add(name_toks[-1].low)
@@ -2395,6 +2403,8 @@ CONTRACTION_SOURCE = True
 SINGLE_NAME_PERSON = True
 #: In "Name Surname of Place" and "the <role> of Place" the speaker is the head before "of", not the place.
 OF_HEAD = True
+#: "Mr. Kasich" is one name for pronoun resolution ("Mr" alone was a name, and "he" could resolve to it).
+TITLE_IN_NAME = True
 _CONTRACTION_RE = re.compile(r"(he|she|they|we|i)['’]", re.IGNORECASE)
 
 

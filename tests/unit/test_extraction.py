@@ -578,6 +578,12 @@ CASES = [
         "The mayor of Kestrava said the fares would rise.",
         [{"cue": "said", "speaker": "The mayor of Kestrava", "text": "the fares would rise."}],
     ),
+    # --- "Mr. Kasich" is one name: a later "he" resolves to it (it found no one, or a bare "Mr")
+    (
+        "title-abbreviation-in-name",
+        "Mr. Kasich spoke at the hall. He said that most members followed the union.",
+        [{"cue": "said", "speaker": "Mr. Kasich", "text": "most members followed the union."}],
+    ),
     # --- "Name, <insertion>, said the ...": not an inverted source
     (
         "appositive-subject-not-inverted",
