@@ -25,6 +25,8 @@ TAGGER_FILE = Path(__file__).resolve().parent.parent / "data" / "extraction_tagg
 
 #: Flags per token, in the order of the input columns after the embeddings.
 N_FLAGS = 7
+#: Longer texts are scored in overlapping windows of this many tokens (memory stays bounded).
+WINDOW = 4096
 
 
 def token_shape(t) -> str:
@@ -98,6 +100,10 @@ class Tagger:
                                 arrays[f"conv{k}_b"].astype(np.float32), int(arrays[f"conv{k}_dilation"])))
             k += 1
         self.head_w = np.ascontiguousarray(arrays["head_w"], dtype=np.float32)
+        # how many tokens on either side can change a token's score: (width - 1) / 2 * dilation per layer
+        n_in = len(self.emb_word[0]) + len(self.emb_suf[0]) + len(self.emb_shape[0]) + N_FLAGS
+        widths = [self.layers[0][0].shape[0] // n_in] + [w.shape[0] // w.shape[1] for w, _, _ in self.layers[1:]]
+        self._reach = sum((k - 1) // 2 * d for k, (_, _, d) in zip(widths, self.layers))
         self.head_b = float(arrays["head_b"])
         if len(self.vocab_word) + 2 != len(self.emb_word) or not self.layers:
             raise ValueError("extraction tagger file is inconsistent: vocabulary and embeddings differ in size, "
@@ -109,7 +115,9 @@ class Tagger:
             return cls({k: z[k] for k in z.files})
 
     def probs(self, inputs: dict) -> np.ndarray:
-        """Probability, for every token, that it anchors a cue."""
+        """Probability, for every token, that it anchors a cue. A long text is scored in windows of
+        :data:`WINDOW` tokens, each with the receptive field's reach of context on either side, so memory stays bounded and
+        the scores are those of one pass over the whole text (up to float rounding)."""
         n = len(inputs["low"])
         if n == 0:
             return np.zeros(0, dtype=np.float32)
@@ -120,6 +128,17 @@ class Tagger:
             self.emb_shape[[vh.get(w, 1) for w in inputs["shape"]]],
             inputs["flags"],
         ], axis=1)
+        if n <= WINDOW:
+            return self._forward(x)
+        out = np.empty(n, dtype=np.float32)
+        margin = self._reach
+        for lo in range(0, n, WINDOW):
+            hi = min(n, lo + WINDOW)
+            a, b = max(0, lo - margin), min(n, hi + margin)
+            out[lo:hi] = self._forward(x[a:b])[lo - a:hi - a]
+        return out
+
+    def _forward(self, x: np.ndarray) -> np.ndarray:
         w, b, d = self.layers[0]
         h = np.maximum(_conv(x, w, b, d), 0.0)
         for w, b, d in self.layers[1:]:

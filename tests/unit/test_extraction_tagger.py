@@ -129,3 +129,20 @@ def test_the_packaged_model_blends_the_tagger_with_the_threshold_chosen_for_it()
     blend = _linear()["tagger"]
     assert model.tagger_weight == blend["weight"] and model.cue.threshold == blend["threshold"]
     assert M._Model(_linear()).cue.threshold == _linear()["cue"]["threshold"]
+
+
+def test_a_long_text_scored_in_windows_gets_the_scores_of_one_pass(monkeypatch) -> None:
+    import stance.extraction._tagger as T
+
+    tagger = _packaged()
+    assert tagger._reach == 17  # 2 (width 5) + 1 + 2 + 4 + 8 (width 3, dilated)
+    rng = np.random.default_rng(3)
+    words = sorted(tagger.vocab_word)[:2000] + ["said", "told", "believes"]
+    n = 1500
+    inputs = {"low": [words[i] for i in rng.integers(0, len(words), n)], "suf": ["aid"] * n, "shape": ["x"] * n,
+              "flags": rng.random((n, N_FLAGS)).astype(np.float32)}
+    whole = tagger.probs(inputs)
+    monkeypatch.setattr(T, "WINDOW", 100)
+    np.testing.assert_allclose(tagger.probs(inputs), whole, atol=1e-5)
+    monkeypatch.setattr(tagger, "_reach", 3)  # too little context at the window edges: the scores change there
+    assert np.abs(tagger.probs(inputs) - whole).max() > 1e-3
