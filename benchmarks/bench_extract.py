@@ -49,8 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", args.split)
     texts = [a.text for a in articles]
     chars = sum(len(t) for t in texts)
-    runs = [("rules only" if args.rules_only else "rules + learned cues", extract)]
-    if not args.rules_only:
+    if args.rules_only:
+        runs = [("rules only", extract)]
+    else:
         # the baseline in the same process: the learned cues without the convolutional tagger (as before round 10)
         import json
 
@@ -58,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         from stance.extraction._rules import extract as _extract
 
         linear = M._Model(json.loads(M.MODEL_FILE.read_text(encoding="utf-8")))
-        runs[0] = ("rules + learned cues (linear + tagger)", extract)
-        runs.append(("rules + learned cues, linear model alone", lambda t: _extract(t, model=linear)))
+        runs = [("rules + learned cues (linear + tagger)", extract),
+                ("rules + learned cues, linear model alone", lambda t: _extract(t, model=linear))]
     best = {name: float("inf") for name, _ in runs}
     n_statements = {name: 0 for name, _ in runs}
     for _ in range(max(1, args.repeat)):

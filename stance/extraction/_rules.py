@@ -761,7 +761,7 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
         h = j - 1
         while h > a and (toks[h - 1].upper or toks[h - 1].text == "."):
             h -= 1
-        person = [x for x in range(h, j - 1) if toks[x].upper and toks[x].low not in L.ROLE_NOUNS and toks[x].text != "."]
+        person = [x for x in range(h, j - 1) if toks[x].upper and toks[x].low not in L.ROLE_NOUNS]
         if len(person) >= 2:
             b, j = j - 1, h
         elif h == j - 1 and toks[j - 2].word and toks[j - 2].low in L.ROLE_NOUNS:
@@ -2496,8 +2496,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
         statements[:] = _filter_rule_statements(text, toks, sents, quotes, first_para_end, statements,
                                                 rule_cue_toks, inq, cues, model)
     # with a tagger, a candidate's cue probability is a weighted mean of the tagger's (which reads the whole
-    # text) and the linear model's
-    # (experiment scripts pass duck-typed models without a tagger)
+    # text) and the linear model's; experiment scripts pass duck-typed models without ``token_probs``
     token_probs = getattr(model, "token_probs", None)
     tok_probs = token_probs(toks, sents, paragraphs, inq, cues) if token_probs is not None else None
     tok_weight = getattr(model, "tagger_weight", 0.0)

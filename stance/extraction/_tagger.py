@@ -93,17 +93,17 @@ class Tagger:
         self.emb_suf = arrays["emb_suf"].astype(np.float32)
         self.emb_shape = arrays["emb_shape"].astype(np.float32)
         self.layers = []
+        # how many tokens on either side can change a token's score: (width - 1) / 2 * dilation per layer
+        self._reach = 0
         k = 0
         while f"conv{k}_w" in arrays:
             w = arrays[f"conv{k}_w"]  # (width, in, out)
+            d = int(arrays[f"conv{k}_dilation"])
             self.layers.append((np.ascontiguousarray(w.reshape(-1, w.shape[2]), dtype=np.float32),
-                                arrays[f"conv{k}_b"].astype(np.float32), int(arrays[f"conv{k}_dilation"])))
+                                arrays[f"conv{k}_b"].astype(np.float32), d))
+            self._reach += (w.shape[0] - 1) // 2 * d
             k += 1
         self.head_w = np.ascontiguousarray(arrays["head_w"], dtype=np.float32)
-        # how many tokens on either side can change a token's score: (width - 1) / 2 * dilation per layer
-        n_in = len(self.emb_word[0]) + len(self.emb_suf[0]) + len(self.emb_shape[0]) + N_FLAGS
-        widths = [self.layers[0][0].shape[0] // n_in] + [w.shape[0] // w.shape[1] for w, _, _ in self.layers[1:]]
-        self._reach = sum((k - 1) // 2 * d for k, (_, _, d) in zip(widths, self.layers))
         self.head_b = float(arrays["head_b"])
         if len(self.vocab_word) + 2 != len(self.emb_word) or not self.layers:
             raise ValueError("extraction tagger file is inconsistent: vocabulary and embeddings differ in size, "
