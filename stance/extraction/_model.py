@@ -100,6 +100,10 @@ class _Model:
             blend = d.get("tagger") or {}
             self.tagger_weight = float(blend.get("weight", 0.5))
             self.cue.threshold = float(blend.get("threshold", self.cue.threshold))
+            if not (0.0 <= self.tagger_weight <= 1.0 and 0.0 < self.cue.threshold <= 1.0):
+                raise ValueError(f"extraction model: tagger weight {self.tagger_weight!r} must lie in [0, 1] and its "
+                                 f"cue threshold {self.cue.threshold!r} in (0, 1]; fix the \"tagger\" entry of "
+                                 "stance/data/extraction_model.json or rerun training/extraction_model.py")
 
     def token_probs(self, toks, sents, paragraphs, inq, cues: dict):
         """The tagger's cue probability of every token, or ``None`` without a tagger."""

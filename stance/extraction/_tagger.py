@@ -15,6 +15,7 @@ The weights are a numpy archive (``stance/data/extraction_tagger.npz``, read wit
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -111,8 +112,16 @@ class Tagger:
 
     @classmethod
     def load(cls, path: str | Path = TAGGER_FILE) -> Tagger:
-        with np.load(path, allow_pickle=False) as z:
-            return cls({k: z[k] for k in z.files})
+        """Read a tagger file (``allow_pickle=False``); a damaged or incomplete one raises
+        :class:`~stance.exceptions.ModelFormatError` naming the file."""
+        from stance.exceptions import ModelFormatError
+
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                return cls({k: z[k] for k in z.files})
+        except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile) as e:
+            raise ModelFormatError(f"cannot read the extraction tagger {str(path)!r}: {e}; reinstall the package or "
+                                   "rebuild the file with training/extraction_tagger.py") from e
 
     def probs(self, inputs: dict) -> np.ndarray:
         """Probability, for every token, that it anchors a cue. A long text is scored in windows of

@@ -146,3 +146,35 @@ def test_a_long_text_scored_in_windows_gets_the_scores_of_one_pass(monkeypatch) 
     np.testing.assert_allclose(tagger.probs(inputs), whole, atol=1e-5)
     monkeypatch.setattr(tagger, "_reach", 3)  # too little context at the window edges: the scores change there
     assert np.abs(tagger.probs(inputs) - whole).max() > 1e-3
+
+
+@pytest.mark.parametrize("content", [b"", b"not a numpy archive", b"PK\x03\x04 truncated zip"])
+def test_a_damaged_tagger_file_names_itself_and_the_fix(tmp_path, content: bytes) -> None:
+    from stance.exceptions import ModelFormatError
+
+    bad = tmp_path / "extraction_tagger.npz"
+    bad.write_bytes(content)
+    with pytest.raises(ModelFormatError, match=r"extraction_tagger\.npz.*training/extraction_tagger\.py"):
+        Tagger.load(bad)
+
+
+def test_a_tagger_file_without_its_weights_is_a_format_error(tmp_path) -> None:
+    from stance.exceptions import ModelFormatError
+
+    tagger = _packaged()
+    with np.load(TAGGER_FILE, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files if k != "head_w"}
+    path = tmp_path / "partial.npz"
+    np.savez(path, **arrays)
+    with pytest.raises(ModelFormatError, match="partial.npz"):
+        Tagger.load(path)
+    assert tagger.layers  # the packaged file itself is complete
+
+
+@pytest.mark.parametrize("blend", [{"weight": 1.5, "threshold": 0.35}, {"weight": -0.1, "threshold": 0.35},
+                                   {"weight": 0.5, "threshold": 0.0}, {"weight": 0.5, "threshold": 2.0}])
+def test_a_blend_outside_its_range_is_refused_with_the_value(blend: dict) -> None:
+    d = dict(_linear(), tagger=blend)
+    with pytest.raises(ValueError, match="tagger weight .* cue threshold") as err:
+        M._Model(d, _ConstantTagger(0.5))
+    assert repr(blend["weight"]) in str(err.value) and repr(blend["threshold"]) in str(err.value)
