@@ -1,60 +1,65 @@
-"""A minimal progress display on stderr: shown on a terminal, silent when stderr is piped."""
+"""Progress on stderr through tqdm: shown on a terminal, silent when stderr is piped.
+
+One line, ``label: [#####     ] done/total (rate, ETA)``, drawn as soon as the work starts and redrawn at most ten
+times a second; with no total, the count and the rate.
+"""
 
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Iterable, Iterator
 from typing import TextIO, TypeVar
+
+from tqdm import tqdm
 
 __all__ = ["Progress"]
 
 _T = TypeVar("_T")
 
+_WITH_TOTAL = "{desc}: [{bar:24}] {n:,}/{total:,} ({rate_fmt}, ETA {remaining})"
+_WITHOUT_TOTAL = "{desc}: {n:,} ({rate_fmt})"
+
 
 class Progress:
-    """Count work done and redraw one status line at most 10 times a second.
+    """Count work done on one status line (a thin layer over :class:`tqdm.tqdm`).
 
-    ``enabled=None`` shows progress only when ``stream`` is a terminal.
+    ``enabled=None`` shows progress only when ``stream`` is a terminal. ``unit`` names what is counted in the rate
+    (``"statements/s"``).
     """
 
-    def __init__(self, total: int | None, label: str, enabled: bool | None = None, stream: TextIO | None = None) -> None:
+    def __init__(self, total: int | None, label: str, enabled: bool | None = None, stream: TextIO | None = None,
+                 unit: str = "") -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = bool(self.stream.isatty()) if enabled is None else enabled
-        self.total, self.label, self.done = total, label, 0
-        self._start = self._last = time.perf_counter()
+        self.total, self.label, self._unit = total, label, unit
+        self._bar: tqdm | None = None
+        if total is not None:  # a count of known size is drawn at once; an open count from its first step
+            self._start_bar()
+
+    def _start_bar(self) -> tqdm:
+        if self._bar is None:
+            self._bar = tqdm(
+                total=self.total, desc=self.label, file=self.stream, disable=not self.enabled, ascii=" #", mininterval=0.1,
+                miniters=1, unit=f" {self._unit}" if self._unit else "", unit_scale=True, dynamic_ncols=False, leave=True,
+                bar_format=_WITH_TOTAL if self.total else _WITHOUT_TOTAL,
+            )
+        return self._bar
+
+    @property
+    def done(self) -> int:
+        return 0 if self._bar is None else int(self._bar.n)
 
     def update(self, n: int = 1) -> None:
-        self.done += n
-        if not self.enabled:
-            return
-        now = time.perf_counter()
-        if now - self._last >= 0.1 or (self.total is not None and self.done >= self.total):
-            self._last = now
-            self._draw(now)
-
-    def _draw(self, now: float) -> None:
-        rate = self.done / max(now - self._start, 1e-9)
-        if self.total:
-            frac = min(1.0, self.done / self.total)
-            bar = "#" * int(frac * 24)
-            msg = f"\r{self.label}: [{bar:<24}] {self.done:,}/{self.total:,} ({rate:,.0f}/s)"
-        else:
-            msg = f"\r{self.label}: {self.done:,} ({rate:,.0f}/s)"
-        self.stream.write(msg)
-        self.stream.flush()
+        self._start_bar().update(n)
 
     def close(self) -> None:
-        if self.enabled:
-            self._draw(time.perf_counter())
-            self.stream.write("\n")
-            self.stream.flush()
+        if self._bar is not None:
+            self._bar.close()
 
     def stage(self, message: str) -> None:
         """Print a one-line stage message (terminal only)."""
         if self.enabled:
-            self.stream.write(f"{self.label}: {message}\n")
-            self.stream.flush()
+            tqdm.write(f"{self.label}: {message}", file=self.stream)
 
     def __enter__(self) -> Progress:
         return self

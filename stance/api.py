@@ -44,11 +44,18 @@ def load(
     *,
     trusted: list[str] | None = None,
     allow_pickle: bool = False,
+    runtime: str = "auto",
+    threads: int | None = None,
 ) -> StanceModel:
     """Load a model: ``None`` for the embedded default, a built-in name (see :data:`BUILTIN_MODELS`), or a file path.
 
     Files load through :mod:`skops.io` with a fixed list of trusted types; no code in the file runs.
     Pickle/joblib files are refused unless ``allow_pickle=True``.
+
+    ``runtime`` and ``threads`` set how a model's encoder runs (models without one ignore them): ``"auto"``
+    (ONNX Runtime when installed, else numpy), ``"onnxruntime"`` or ``"numpy"``; ``threads`` caps its threads
+    (default: ONNX Runtime uses the CPUs this process may run on, the numpy pass one BLAS thread). See
+    :class:`stance.encoder.PairEncoder`.
     """
     from stance.persistence import load_model
 
@@ -64,7 +71,7 @@ def load(
         if path == "default-linear":
             return load_model(file, trusted=trusted).without_encoder()
         path = file
-    return load_model(path, trusted=trusted, allow_pickle=allow_pickle)
+    return load_model(path, trusted=trusted, allow_pickle=allow_pickle, runtime=runtime, threads=threads)
 
 
 def training_arrays(dataset: Any) -> tuple[list[tuple[str, str, tuple[str, ...], tuple[int, int] | None]], list[str], list[str | None]]:

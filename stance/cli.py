@@ -35,6 +35,8 @@ def _add_model(p: argparse.ArgumentParser) -> None:
         help="model file, or a built-in name (default, default-linear: the default without its encoder, far faster; semeval2016); default: the embedded default model",
     )
     p.add_argument("--allow-pickle", action="store_true", help="accept a pickle/joblib model file (runs code from it: only for your own files)")
+    p.add_argument("--threads", type=int, default=None, metavar="N",
+                   help="threads for the default model's encoder (default: the CPUs this process may use)")
 
 
 def _add_columns(p: argparse.ArgumentParser, labels: bool) -> None:
@@ -124,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _load_model(args: argparse.Namespace) -> Any:
     from stance.api import load
 
-    return load(args.model, allow_pickle=getattr(args, "allow_pickle", False))
+    return load(args.model, allow_pickle=getattr(args, "allow_pickle", False), threads=getattr(args, "threads", None))
 
 
 def _run_train(args: argparse.Namespace) -> int:
@@ -215,6 +217,7 @@ def _run_predict(args: argparse.Namespace) -> int:
             f"{args.input} already has column(s) {clash}, which the predictions would overwrite; "
             "pass --prefix pred_ (or another prefix) to name the added columns differently"
         )
+    _suggest_fast_tier(model, len(rows), args.model)
     preds = model.predict_batch(texts, targets, aliases)
     pre = args.prefix
     for i, (r, p) in enumerate(zip(rows, preds)):
@@ -231,6 +234,20 @@ def _run_predict(args: argparse.Namespace) -> int:
     if args.output:
         print(f"wrote {len(rows):,} rows to {args.output}", file=sys.stderr)
     return 0
+
+
+#: From this many statements on, a model with an encoder gets a note on stderr about the fast tier.
+FAST_TIER_HINT_ROWS = 1000
+
+
+def _suggest_fast_tier(model: Any, n: int, name: str | None) -> None:
+    """Say once, on stderr, how to choose the fast tier when a model with an encoder is about to label ``n`` statements
+    (``n`` at least :data:`FAST_TIER_HINT_ROWS`)."""
+    if n < FAST_TIER_HINT_ROWS or not getattr(model, "uses_encoder", False):
+        return
+    fast = "--model default-linear" if name in (None, "default") else "the same model without its encoder (stance.load(path).without_encoder())"
+    print(f"note: labelling {n:,} statements with the encoder, a few hundred a second on a CPU; {fast} labels thousands a "
+          "second, a little less accurately (docs/any-target.md compares them)", file=sys.stderr)
 
 
 def _explain(model: Any, text: str, target: str, aliases: Any = None) -> Any:
@@ -270,6 +287,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
             sentiment_column=args.sentiment_column,
         )
         corpus = Path(args.input).name
+    _suggest_fast_tier(model, len(ds), args.model)
     report = evaluate_model(model, ds, corpus=corpus, split=args.split, baselines=args.baseline)
     from stance.reporting import write_html
 

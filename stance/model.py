@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import itertools
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -49,8 +49,10 @@ ENCODER_TRUNCATED = "encoder_truncated"
 _BATCH = 4096
 #: The mention roles that make a statement "cued" (:meth:`StanceModel.cued`).
 _CUED_ROLES = (":support", ":oppose")
-#: Smaller chunks when the encoder runs (about a hundred statements a second), so that progress moves.
-_ENCODER_BATCH = 256
+#: Chunks when the encoder runs: large enough that sorting by length leaves little padding in its batches (chunks
+#: of 256 left 21% of the word pieces as padding on NewsMTSC sentences, 2,048 about 5%); progress moves with
+#: each encoder batch.
+_ENCODER_BATCH = 2048
 
 #: One training statement as :meth:`StanceModel.fit` accepts it (see :func:`stance.features.as_pairs`): a
 #: :class:`Pair`, a ``(text, target)`` / ``(text, target, aliases)`` / ``(text, target, aliases, span)``
@@ -459,12 +461,14 @@ class StanceModel:
             nones = itertools.repeat(None)
             pairs = as_pairs(list(zip(texts, targets, nones if aliases is None else aliases, nones if spans is None else spans)))
             out: list[Prediction] = []
-            with Progress(len(pairs), "predict", enabled=progress) as bar:
-                step = _ENCODER_BATCH if self.uses_encoder else _BATCH
+            with Progress(len(pairs), "predict", enabled=progress, unit="statements") as bar:
+                encoder = self.uses_encoder
+                step = _ENCODER_BATCH if encoder else _BATCH
                 for start in range(0, len(pairs), step):
                     chunk = pairs[start : start + step]
-                    out.extend(self._predict_pairs(chunk))
-                    bar.update(len(chunk))
+                    out.extend(self._predict_pairs(chunk, bar.update if encoder else None))
+                    if not encoder:
+                        bar.update(len(chunk))
         finally:
             if gc_enabled:
                 gc.enable()
@@ -480,7 +484,8 @@ class StanceModel:
             probs = self._blend(probs, [str(c) for c in self.stance_head.classes_], pairs, "stance")
         return probs
 
-    def _predict_pairs(self, pairs: list[Pair]) -> list[Prediction]:
+    def _predict_pairs(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None) -> list[Prediction]:
+        """Predictions for ``pairs``; ``on_batch(n)`` is called as the encoder finishes each batch of ``n``."""
         if not hasattr(self.stance_head, "classes_"):
             raise NotFittedError("this model has not been trained; call StanceModel.fit or stance.load")
         parts, coverage = self.featurizer._transform_parts(pairs, exact=False)
@@ -489,7 +494,7 @@ class StanceModel:
         m_classes = [str(c) for c in self.sentiment_head.classes_] if mp is not None else []  # type: ignore[union-attr]
         cut: list[bool] = []
         if self.uses_encoder:
-            enc = self._encoder_probabilities(pairs)
+            enc = self._encoder_probabilities(pairs, on_batch)
             sp_ = self._mix(sp_, s_classes, enc, "stance", pairs)
             if mp is not None:
                 mp = self._mix(mp, m_classes, enc, "sentiment")
@@ -526,14 +531,15 @@ class StanceModel:
             out.append(_new_prediction(text, pair.target, s_classes[b], s_rows[i][b], s_dicts[i], sentiment, sconf, m_probs, flags))
         return out
 
-    def _encoder_probabilities(self, pairs: list[Pair]) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+    def _encoder_probabilities(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None
+                               ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """The encoder's stance and sentiment (``None`` without a sentiment layer) probabilities of ``pairs``, and
         which pairs it read in part (see :meth:`stance.encoder.PairEncoder.forward`)."""
         from stance.encoder import encoder_input
 
         assert self.encoder is not None
         inputs = [encoder_input(p.text, p.target, p.aliases, p.span) for p in pairs]
-        return self.encoder.forward([a for a, _ in inputs], [b for _, b in inputs])
+        return self.encoder.forward([a for a, _ in inputs], [b for _, b in inputs], on_batch=on_batch)
 
     def _mix(self, linear: np.ndarray, classes: list[str], enc: tuple[np.ndarray, np.ndarray | None, np.ndarray], task: str,
              pairs: Sequence[Pair] = ()) -> np.ndarray:

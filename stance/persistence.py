@@ -151,6 +151,8 @@ def load_model(
     *,
     trusted: list[str] | None = None,
     allow_pickle: bool = False,
+    runtime: str = "auto",
+    threads: int | None = None,
 ) -> Any:
     """Load a model written by :func:`save_model`.
 
@@ -162,6 +164,8 @@ def load_model(
     allow_pickle : bool, default=False
         Accept a pickle/joblib file holding a :class:`~stance.model.StanceModel`. Pickle runs code from
         the file: only for files you made yourself.
+    runtime, threads
+        How the model's encoder, if it has one, runs (see :class:`stance.encoder.PairEncoder`).
 
     Raises
     ------
@@ -182,6 +186,9 @@ def load_model(
             obj = joblib.load(path)
             if not isinstance(obj, StanceModel):
                 raise ModelFormatError(f"{str(path)!r} holds a {type(obj).__name__}, not a StanceModel")
+            encoder = getattr(obj, "encoder", None)
+            if encoder is not None:
+                obj.encoder = encoder.with_runtime(runtime, threads)
             return obj
     meta = read_metadata(path)
     encoder_info: dict[str, Any] = meta.get("encoder") or {}
@@ -227,10 +234,11 @@ def load_model(
         )
     if encoder_data is None:
         return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta)
-    from stance.encoder import PairEncoder
+    from stance.encoder import PairEncoder, _resolve_runtime
 
+    _resolve_runtime(runtime, threads)  # a bad runtime or thread count is the caller's error, not a malformed file
     try:
-        encoder = PairEncoder.from_bytes(encoder_data)  # numpy arrays only: pickled ones are refused
+        encoder = PairEncoder.from_bytes(encoder_data, runtime=runtime, threads=threads)  # numpy arrays only: pickled ones are refused
     except Exception as exc:  # numpy raises various errors on malformed archives
         raise ModelFormatError(f"{str(path)!r}: the encoder is malformed ({type(exc).__name__}: {exc}); save or download the model again") from None
     try:

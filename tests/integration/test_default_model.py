@@ -154,6 +154,25 @@ def test_newsmtsc_rw_matches_recorded(model, meta, training_modules, data_dir) -
     assert abs(got["accuracy"] - want["accuracy"]) <= TOLERANCE, (got, want)
 
 
+def test_onnxruntime_and_numpy_agree_on_news_sentences(model, data_dir) -> None:
+    """The fast runtime is the same model: probabilities within 1e-3 and the same labels on 300 NewsMTSC sentences."""
+    from stance.corpora import load_corpus
+    from stance.encoder_runtime import available
+
+    need_corpus("newsmtsc", "devtest_rw.jsonl")
+    if not available():
+        pytest.fail("onnxruntime and onnx are core dependencies but are not installed: pip install -e .")
+    rows = list(load_corpus("newsmtsc", data_dir)["devtest_rw"])[::4][:300]
+    args = ([r["text"] for r in rows], [r["target"] for r in rows], [r["aliases"] for r in rows])
+    assert model.encoder.runtime == "onnxruntime", "the default runtime, when installed"
+    fast = model.predict_batch(*args, progress=False)
+    slow = stance.load(runtime="numpy").predict_batch(*args, progress=False)
+    worst = max(abs(f.stance_probabilities[k] - s.stance_probabilities[k]) for f, s in zip(fast, slow) for k in f.stance_probabilities)
+    worst_m = max(abs(f.sentiment_probabilities[k] - s.sentiment_probabilities[k]) for f, s in zip(fast, slow) for k in f.sentiment_probabilities)
+    assert worst < 1e-3 and worst_m < 1e-3, (worst, worst_m)
+    assert [(f.stance, f.sentiment, f.flags) for f in fast] == [(s.stance, s.sentiment, s.flags) for s in slow]
+
+
 @pytest.mark.slow
 def test_recipe_reproduces_dev_scores(meta, training_modules, data_dir) -> None:
     """Re-runs the recipe's dev protocol (train minus held-out parts; about 2 minutes on one core)."""
