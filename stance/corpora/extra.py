@@ -128,3 +128,4 @@ register("newsmtsc", load_newsmtsc, "NewsMTSC news sentences, sentiment toward a
 register("vast", load_vast, "VAST news comments, stance toward free-form topics (dev, test)")
 register("semeval2017", load_semeval2017, "SemEval-2017 4A / TweetEval tweet sentiment")
 register("newsstance", load_newsstance, "the project's own news statements, split by target")
+from stance.corpora import seesaw  # noqa: E402,F401  (registers itself)
