@@ -111,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model(a)
     a.set_defaults(func=_run_analyze)
 
+    # ---- evaluate-analysis
+    ea = sub.add_parser("evaluate-analysis", help="score who-stands-where end to end against SEESAW's annotation", description=(
+        "Run analyze and summarize on each article of a SEESAW split with its Main entities as targets, and score the "
+        "FAVOR/AGAINST verdicts that have a speaker against the annotated (subject, polarity, object) triplets: "
+        "micro precision, recall and F1 (see stance.analysis_eval)."))
+    _add_model(ea)
+    ea.add_argument("--corpus", default="seesaw", choices=("seesaw",), help="the annotated articles (default: seesaw)")
+    ea.add_argument("--split", default="valid", help="split (default: valid; train also exists, test is held back)")
+    ea.add_argument("--data-dir", default=None, help="folder holding the public corpora")
+    ea.add_argument("--output", default=None, help="folder for report.json (every article's pairs) and report.md")
+    ea.set_defaults(func=_run_evaluate_analysis)
+
     # ---- corpora
     c = sub.add_parser("corpora", help="list the registered corpora")
     c.set_defaults(func=_run_corpora)
@@ -414,6 +426,30 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
         flags = f"  ({', '.join(r['flags'])})" if r["flags"] else ""
         sentiment = r["sentiment"] or "-"
         print(f"    -> {r['target'][:target_w]:<{target_w}}  {r['stance']:<7} {r['stance_confidence']:.2f}   sentiment {sentiment}{flags}")
+
+
+def _run_evaluate_analysis(args: argparse.Namespace) -> int:
+    from stance.analysis_eval import evaluate_analysis
+    from stance.corpora.seesaw import load_seesaw_articles
+
+    data = load_seesaw_articles(args.data_dir)
+    if args.split not in data:
+        raise _Usage(f"corpus {args.corpus!r} has no split {args.split!r}; splits: {', '.join(data)}")
+    model = _load_model(args)
+    score = evaluate_analysis(data[args.split], model)
+    line = (f"who stands where: precision {score.precision:.2f}  recall {score.recall:.2f}  F1 {score.f1:.2f}  "
+            f"({score.n_matched:,} of {score.n_predicted:,} verdicts right, {score.n_gold:,} gold pairs, {len(score.articles):,} articles)")
+    print(line)
+    if args.output:
+        out = Path(args.output)
+        out.mkdir(parents=True, exist_ok=True)
+        report = {"corpus": args.corpus, "split": args.split, "model": args.model or "default", **score.to_dict()}
+        (out / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        md = [f"# Who stands where: {args.corpus} {args.split}, model {args.model or 'default'}", "", line, "",
+              "Command: `stance evaluate-analysis --corpus seesaw --split " + args.split + "`; rule: `stance.analysis_eval`."]
+        (out / "report.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+        print(f"wrote {out / 'report.json'}, {out / 'report.md'}", file=sys.stderr)
+    return 0
 
 
 def _run_corpora(args: argparse.Namespace) -> int:

@@ -1,0 +1,139 @@
+"""Who stands where, end to end: :func:`stance.analyze` and :func:`stance.summarize` scored against SEESAW's
+(subject, polarity, object) triplets.
+
+Per article, ``analyze`` runs with the article's Main entities as targets (a person's last name as an alias), and
+every FAVOR / AGAINST verdict of ``summarize`` that has a speaker is a predicted (speaker, stance, target). Gold is the
+article's triplets whose object is a Main entity and whose subject is a listed entity (not "None" or "Not in the
+list"), with the majority polarity over its sentences (ties dropped). A predicted speaker matches a gold subject when
+they share a word of three or more letters, case folded, function words and titles left out, words compared on their
+first six letters ("Democrats" matches "Democratic Party"). Predictions and gold pairs are matched one to one, by
+target, polarity and speaker; precision, recall and F1 are micro-averaged over all articles.
+
+    stance evaluate-analysis --corpus seesaw --split valid [--model default-linear] [--output DIR]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["AnalysisScore", "ArticleResult", "gold_stances", "speaker_matches", "score_article", "evaluate_analysis"]
+
+#: Words that carry no identity: function words and titles.
+_STOP = frozenset(
+    "the and for his her hers their theirs its our ours your yours who whom whose that this these those with from "
+    "mr mrs ms miss dr sen senator rep representative gov governor pres president prof sir lady lord mayor "
+    "secretary minister chairman chairwoman chair leader former spokesman spokeswoman spokesperson".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_POLARITY = {"POS": "FAVOR", "NEG": "AGAINST"}
+
+
+def _keys(name: str) -> set[str]:
+    return {w[:6] for w in (m.lower() for m in _WORD.findall(name)) if len(w) >= 3 and w not in _STOP}
+
+
+def speaker_matches(predicted: str, gold: str) -> bool:
+    """Whether a predicted speaker and a gold subject share a word of three or more letters (see the module)."""
+    return bool(_keys(predicted) & _keys(gold))
+
+
+def gold_stances(entities: Sequence[dict[str, Any]], triplets: Sequence[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(subject, object) -> FAVOR or AGAINST: an article's gold pairs as the module docstring defines them."""
+    listed = {e["name"] for e in entities}
+    main = {e["name"] for e in entities if e["role"] == "Main"}
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for t in triplets:
+        if t["object"] in main and t["subject"] in listed and t["subject"] != t["object"] and t["sentiment"] in _POLARITY:
+            votes.setdefault((t["subject"], t["object"]), Counter())[_POLARITY[t["sentiment"]]] += 1
+    out = {}
+    for pair, c in votes.items():
+        (top, n), *rest = c.most_common()
+        if not rest or rest[0][1] < n:
+            out[pair] = top
+    return out
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """One article's predicted and gold pairs, and which matched."""
+
+    article: str
+    predicted: tuple[tuple[str, str, str], ...]  # (speaker, stance, target)
+    gold: tuple[tuple[str, str, str], ...]  # (subject, stance, object)
+    matched: tuple[tuple[int, int], ...]  # (index in predicted, index in gold)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "predicted": [list(p) for p in self.predicted], "gold": [list(g) for g in self.gold],
+                "matched": [list(m) for m in self.matched]}
+
+
+def score_article(article: str, predicted: Iterable[tuple[str, str, str]], gold: dict[tuple[str, str], str]) -> ArticleResult:
+    """Match predicted (speaker, stance, target) to gold pairs one to one (a prediction takes the first free gold pair
+    with its target and stance whose subject its speaker matches)."""
+    preds = tuple(predicted)
+    golds = tuple((s, stance, o) for (s, o), stance in sorted(gold.items()))
+    used: set[int] = set()
+    matched = []
+    for i, (speaker, stance, target) in enumerate(preds):
+        for j, (subject, g_stance, obj) in enumerate(golds):
+            if j not in used and obj == target and g_stance == stance and speaker_matches(speaker, subject):
+                used.add(j)
+                matched.append((i, j))
+                break
+    return ArticleResult(article, preds, golds, tuple(matched))
+
+
+@dataclass(frozen=True)
+class AnalysisScore:
+    """Micro precision, recall and F1 (percent) over all articles, with the counts and each article's result."""
+
+    precision: float
+    recall: float
+    f1: float
+    n_predicted: int
+    n_gold: int
+    n_matched: int
+    articles: tuple[ArticleResult, ...] = field(repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "n_predicted": self.n_predicted,
+                "n_gold": self.n_gold, "n_matched": self.n_matched, "n_articles": len(self.articles),
+                "articles": [a.to_dict() for a in self.articles]}
+
+
+def _prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = 100.0 * matched / predicted if predicted else 0.0
+    r = 100.0 * matched / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate_analysis(articles: Any, model: Any, *, progress: bool | None = None) -> AnalysisScore:
+    """Score ``model`` through :func:`stance.analyze` and :func:`stance.summarize` on SEESAW article rows
+    (:func:`stance.corpora.seesaw.load_seesaw_articles`), as the module docstring says."""
+    from stance._progress import Progress
+    from stance.api import analyze
+    from stance.corpora.seesaw import entity_aliases
+    from stance.summary import summarize
+
+    results = []
+    with Progress(len(articles), "evaluate-analysis", enabled=progress, unit="articles") as bar:
+        for row in articles:
+            main = [(e["name"], e["type"]) for e in row["entities"] if e["role"] == "Main"]
+            gold = gold_stances(row["entities"], row["triplets"])
+            predicted: list[tuple[str, str, str]] = []
+            if main:
+                targets = [n for n, _ in main]
+                aliases = {n: entity_aliases(n, t) for n, t in main}
+                verdicts = summarize(analyze(row["text"], targets, aliases=aliases, model=model))
+                predicted = [(str(v.speaker), v.stance, v.target) for v in verdicts if v.speaker and v.stance in ("FAVOR", "AGAINST")]
+            results.append(score_article(row["id"], predicted, gold))
+            bar.update()
+    n_pred = sum(len(a.predicted) for a in results)
+    n_gold = sum(len(a.gold) for a in results)
+    n_match = sum(len(a.matched) for a in results)
+    p, r, f = _prf(n_match, n_pred, n_gold)
+    return AnalysisScore(round(p, 2), round(r, 2), round(f, 2), n_pred, n_gold, n_match, tuple(results))
