@@ -14,31 +14,21 @@ target, polarity and speaker; precision, recall and F1 are micro-averaged over a
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from stance.names import same_name
+
 __all__ = ["AnalysisScore", "ArticleResult", "gold_stances", "speaker_matches", "score_article", "evaluate_analysis"]
 
-#: Words that carry no identity: function words and titles.
-_STOP = frozenset(
-    "the and for his her hers their theirs its our ours your yours who whom whose that this these those with from "
-    "mr mrs ms miss dr sen senator rep representative gov governor pres president prof sir lady lord mayor "
-    "secretary minister chairman chairwoman chair leader former spokesman spokeswoman spokesperson".split()
-)
-_WORD = re.compile(r"[^\W\d_]+")
 _POLARITY = {"POS": "FAVOR", "NEG": "AGAINST"}
 
 
-def _keys(name: str) -> set[str]:
-    return {w[:6] for w in (m.lower() for m in _WORD.findall(name)) if len(w) >= 3 and w not in _STOP}
-
-
 def speaker_matches(predicted: str, gold: str) -> bool:
-    """Whether a predicted speaker and a gold subject share a word of three or more letters (see the module)."""
-    return bool(_keys(predicted) & _keys(gold))
+    """Whether a predicted speaker and a gold subject share a word of three or more letters (:func:`stance.names.same_name`)."""
+    return same_name(predicted, gold)
 
 
 def gold_stances(entities: Sequence[dict[str, Any]], triplets: Sequence[dict[str, Any]]) -> dict[tuple[str, str], str]:
@@ -128,7 +118,7 @@ def evaluate_analysis(articles: Any, model: Any, *, progress: bool | None = None
             if main:
                 targets = [n for n, _ in main]
                 aliases = {n: entity_aliases(n, t) for n, t in main}
-                verdicts = summarize(analyze(row["text"], targets, aliases=aliases, model=model))
+                verdicts = summarize(analyze(row["text"], targets, aliases=aliases, model=model), aliases=aliases)
                 predicted = [(str(v.speaker), v.stance, v.target) for v in verdicts if v.speaker and v.stance in ("FAVOR", "AGAINST")]
             results.append(score_article(row["id"], predicted, gold))
             bar.update()

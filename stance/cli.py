@@ -361,7 +361,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
                 elif args.format == "table":
                     _print_table(rows)
                 else:
-                    _print_summary(path, analyzed)
+                    _print_summary(path, analyzed, aliases)
                 printed = True
             elif csv_writer is not None:
                 for r in rows:
@@ -374,16 +374,20 @@ def _run_analyze(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _print_summary(path: str, analyzed: Sequence[Any]) -> None:
-    """One line per speaker and target: verdict, confidence, statements per label, the statement behind it."""
+def _print_summary(path: str, analyzed: Sequence[Any], aliases: dict[str, list[str]] | None = None) -> None:
+    """One line per speaker and target: verdict, confidence, statements per label, the statement behind it. Names are
+    printed whole; the statement gets the rest of the line."""
     import shutil
 
     from stance.summary import summarize
 
-    summary = summarize(analyzed)
+    summary = summarize(analyzed, aliases=aliases)
+    if not summary:
+        print(f"== {path}\n(no speaker with a statement toward the targets other than themselves)")
+        return
     width = max(80, min(shutil.get_terminal_size((100, 20)).columns, 140))
-    speaker_w = min(24, max(len(s.speaker or "(no speaker named)") for s in summary))
-    target_w = min(20, max(len(s.target) for s in summary))
+    speaker_w = max(len(s.speaker or "(no speaker named)") for s in summary)
+    target_w = max(len(s.target) for s in summary)
     print(f"== {path}")
     print(f"{'speaker':<{speaker_w}}  {'target':<{target_w}}  {'stance':<8} conf  F/A/N   statement behind it")
     for s in summary:

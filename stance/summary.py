@@ -13,16 +13,22 @@ label and names the statement behind its verdict:
 * when no statement takes a side, the verdict is NONE, backed by the most confident NONE statement;
 * ``mixed`` is set when the speaker has statements on both sides, so a single verdict would hide a change of
   position or a model error; read the statements themselves then.
+
+A speaker gets no record toward themselves: a (speaker, target) pair is left out when the speaker's name and the
+target or one of its ``aliases`` share an identifying word (:func:`stance.names.same_name`: "Obama" speaking of
+"Barack Obama", "Democrats" of "Democratic Party"). On SEESAW valid this took the precision of the default model's
+verdicts from 17.0% to 18.9% at about the same recall (docs/news.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from stance.exceptions import InputError
 from stance.model import TARGET_NOT_MENTIONED
+from stance.names import same_name
 
 __all__ = ["SpeakerStance", "summarize"]
 
@@ -88,15 +94,17 @@ def _same_person(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def summarize(rows: Iterable[Any]) -> list[SpeakerStance]:
+def summarize(rows: Iterable[Any], *, aliases: Mapping[str, Sequence[str]] | None = None) -> list[SpeakerStance]:
     """Sum up labelled statements per speaker and target (see the module docstring for the rule).
 
     ``rows`` are :class:`stance.AnalyzedStatement` records (or objects with the same attributes) of one
-    article. Returns one record per (speaker, target) pair that has statements: speakers in order of their
+    article; ``aliases`` the targets' other names as given to :func:`stance.analyze`. Returns one record per
+    (speaker, target) pair that has statements, except a speaker toward themselves: speakers in order of their
     first statement, targets in the order first seen. Raises :class:`~stance.exceptions.InputError` for a
     row that is not a labelled statement.
     """
     rows = list(rows)
+    aliases = dict(aliases or {})
     for i, r in enumerate(rows):
         if not all(hasattr(r, a) for a in ("speaker", "target", "stance", "stance_confidence", "text", "start", "end")):
             raise InputError(f"row {i} is {type(r).__name__}, not a labelled statement; pass what stance.analyze returns")
@@ -108,6 +116,8 @@ def summarize(rows: Iterable[Any]) -> list[SpeakerStance]:
         groups.setdefault((canon.get(r.speaker, r.speaker) if r.speaker else None, r.target), []).append(r)
     out = []
     for (speaker, target), members in groups.items():
+        if speaker is not None and any(same_name(speaker, name) for name in (target, *aliases.get(target, ()))):
+            continue  # a speaker toward themselves
         counts = {label: sum(1 for r in members if r.stance == label) for label in _LABELS}
         sided = [r for r in members if r.stance != "NONE"]
         pool = sided or members

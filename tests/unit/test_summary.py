@@ -78,3 +78,23 @@ def test_to_dict_is_json_ready() -> None:
 
 def test_exported_from_the_package() -> None:
     assert stance.summarize is summarize and "summarize" in stance.__all__
+
+
+def test_a_speaker_gets_no_verdict_toward_themselves() -> None:
+    rows = [row("Reyna", "Tomas Reyna", "FAVOR", 0.9), row("Tomas Reyna", "the protesters", "AGAINST", 0.8),
+            row("Democrats", "Democratic Party", "FAVOR", 0.7), row("Ana Ruiz", "the president", "AGAINST", 0.6),
+            row("Mr. Halvard", "the president", "FAVOR", 0.7)]
+    got = [(s.speaker, s.target) for s in summarize(rows, aliases={"the president": ["Halvard"]})]
+    assert got == [("Tomas Reyna", "the protesters"), ("Ana Ruiz", "the president")]
+    # without the alias, Halvard is not known to be the president
+    assert ("Mr. Halvard", "the president") in [(s.speaker, s.target) for s in summarize(rows)]
+
+
+def test_summary_format_prints_long_names_whole(capsys, tmp_path) -> None:
+    from stance.cli import _print_summary
+
+    long_name = "Secretary-General of the Organisation for Economic Co-operation"
+    rows = [row(long_name, "the tariff", "AGAINST", 0.8, "The tariff is a mistake"), row("Ana Ruiz", "the tariff", "FAVOR", 0.7)]
+    _print_summary("a.txt", rows)
+    out = capsys.readouterr().out
+    assert long_name in out and "Ana Ruiz" in out

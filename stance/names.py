@@ -1,0 +1,27 @@
+"""Whether two names can denote the same person or organisation: they share a word of three or more letters, case
+folded, function words and titles left out, words compared on their first six letters ("Democrats" and "Democratic
+Party", "Mr. Obama" and "Barack Obama"; not "Sen. Warren" and "Sen. Sanders")."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["name_keys", "same_name"]
+
+#: Words that carry no identity: function words and titles.
+_STOP = frozenset(
+    "the and for his her hers their theirs its our ours your yours who whom whose that this these those with from "
+    "mr mrs ms miss dr sen senator rep representative gov governor pres president prof sir lady lord mayor "
+    "secretary minister chairman chairwoman chair leader former spokesman spokeswoman spokesperson".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def name_keys(name: str) -> set[str]:
+    """The first six letters of each identifying word of ``name`` (three letters or more, not a title or function word)."""
+    return {w[:6] for w in (m.lower() for m in _WORD.findall(name)) if len(w) >= 3 and w not in _STOP}
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` share an identifying word (see the module docstring)."""
+    return bool(name_keys(a) & name_keys(b))
