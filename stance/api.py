@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -194,18 +195,21 @@ def analyze(
     model = model if model is not None else _default_model()
     statements = extract_statements(text)
     aliases = dict(aliases or {})
-    texts, tgts, als = [], [], []
+    texts, tgts, als, speakers, befores = [], [], [], [], []
     contents = [_content(text, st) for st in statements]
     # a statement longer than a model takes (a runaway quotation, a whole paragraph of reported speech) is
     # classified on its beginning and flagged, rather than failing the whole article
     truncated = [len(c) > MAX_TEXT_CHARS for c in contents]
     contents = [_cut(c) if cut else c for c, cut in zip(contents, truncated)]
-    for content in contents:
+    for st, content in zip(statements, contents):
+        before = sentence_before(text, min(st.start, st.cue_start if st.cue_start is not None else st.start))
         for t in targets:
             texts.append(content)
             tgts.append(t)
             als.append(tuple(aliases.get(t, ())))
-    preds = model.predict_batch(texts, tgts, als, progress=False) if texts else []
+            speakers.append(st.speaker or "")  # nobody named: the writer's voice, not an unknown speaker
+            befores.append(before)
+    preds = model.predict_batch(texts, tgts, als, speakers=speakers, contexts=befores, progress=False) if texts else []
     out = []
     k = 0
     for st, cut in zip(statements, truncated):
@@ -219,6 +223,21 @@ def analyze(
                 )
             )
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def sentence_before(text: str, start: int, limit: int = 1000) -> str:
+    """The sentence before the one that holds offset ``start`` of ``text`` (sentences end at ``.``, ``!`` or ``?``,
+    possibly followed by closing quotes or brackets, then white space), at most ``limit`` characters (its end);
+    ``""`` at the start of the text."""
+    head = text[max(0, start - 4 * limit) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    if not ends:
+        return ""
+    prev_start = ends[-2] if len(ends) > 1 else 0
+    return " ".join(head[prev_start : ends[-1]].split())[-limit:]
 
 
 #: Flag of an analyzed statement longer than :data:`stance.features.MAX_TEXT_CHARS`: it was classified on its

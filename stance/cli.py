@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", help="output file (CSV or JSONL by its extension); default: stdout in the input's format")
     p.add_argument("--explain", action="store_true", help="also show the features that pushed the prediction most")
     p.add_argument("--prefix", default="", help="prefix for the added columns, e.g. pred_ when the input already has a stance column")
+    p.add_argument("--speaker-column", default="speaker", help=(
+        "optional column: who says the statement (empty: nobody named); read by models trained with it (default: speaker)"))
+    p.add_argument("--context-column", default="context", help="optional column: the sentence before the statement (default: context)")
     _add_columns(p, labels=False)
     p.set_defaults(func=_run_predict)
 
@@ -229,8 +232,13 @@ def _run_predict(args: argparse.Namespace) -> int:
             f"{args.input} already has column(s) {clash}, which the predictions would overwrite; "
             "pass --prefix pred_ (or another prefix) to name the added columns differently"
         )
+    speakers = contexts = None
+    if args.speaker_column in present:
+        speakers = [None if r.get(args.speaker_column) is None else str(r.get(args.speaker_column)) for r in rows]
+    if args.context_column in present:
+        contexts = [None if r.get(args.context_column) is None else str(r.get(args.context_column)) for r in rows]
     _suggest_fast_tier(model, len(rows), args.model)
-    preds = model.predict_batch(texts, targets, aliases)
+    preds = model.predict_batch(texts, targets, aliases, speakers=speakers, contexts=contexts)
     pre = args.prefix
     for i, (r, p) in enumerate(zip(rows, preds)):
         r[pre + "stance"] = p.stance

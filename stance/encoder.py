@@ -22,7 +22,7 @@ import numpy as np
 
 from stance.exceptions import InputError
 
-__all__ = ["PairEncoder", "WordPiece", "encoder_input", "MAX_TOKENS"]
+__all__ = ["PairEncoder", "WordPiece", "encoder_input", "MAX_TOKENS", "EXTRA_INPUTS"]
 
 #: Longest input (statement and target with their special tokens) the encoder reads; longer statements are cut.
 MAX_TOKENS = 128
@@ -32,8 +32,13 @@ BATCH_TOKENS = 768
 BATCH_ROWS = 64
 
 
+#: Optional inputs an encoder can be trained to read beside the statement and the target (:attr:`PairEncoder.inputs`).
+EXTRA_INPUTS = ("speaker", "context")
+
+
 def encoder_input(
-    text: str, target: str, aliases: Sequence[str] = (), span: tuple[int, int] | None = None, *, find: bool = True
+    text: str, target: str, aliases: Sequence[str] = (), span: tuple[int, int] | None = None, *, find: bool = True,
+    speaker: str | None = None, context: str | None = None, inputs: Sequence[str] = (),
 ) -> tuple[str, str]:
     """The two segments the encoder reads: the statement with the target's mention in brackets, and the target
     with its aliases.
@@ -60,6 +65,10 @@ def encoder_input(
                 last = e
             text = "".join(out) + text[last:]
     second = target if not aliases else target + " , " + " , ".join(aliases)
+    if "speaker" in inputs:
+        second += f" ; speaker : {speaker.strip() if speaker and speaker.strip() else 'none'}"
+    if "context" in inputs and context and context.strip():
+        second += f" ; before : {' '.join(context.split())}"
     return text, second
 
 
@@ -281,8 +290,10 @@ class PairEncoder:
         #: Labels of the optional sentiment output layer (empty without one).
         self.sentiment_labels = [str(x) for x in arrays["sentiment_labels"].tolist()] if "sentiment_labels" in arrays else []
         self.heads = int(arrays["n_heads"])
+        #: The extra inputs this encoder was trained to read (:data:`EXTRA_INPUTS`; empty for encoders stored before them).
+        self.inputs: tuple[str, ...] = tuple(str(x) for x in arrays["inputs"].tolist()) if "inputs" in arrays else ()
         self.tokenizer = WordPiece([str(x) for x in arrays["vocab"].tolist()])
-        self.w = _dequantize({k: v for k, v in arrays.items() if k not in ("labels", "sentiment_labels", "n_heads", "vocab")})
+        self.w = _dequantize({k: v for k, v in arrays.items() if k not in ("labels", "sentiment_labels", "n_heads", "vocab", "inputs")})
         self.n_layers = 1 + max(int(k.split(".")[2]) for k in self.w if k.startswith("encoder.layer."))
         p = "encoder.layer.{}."
         self._layers = [
@@ -318,6 +329,7 @@ class PairEncoder:
         *,
         sentiment: tuple[np.ndarray, np.ndarray, Sequence[str]] | None = None,
         quantized: bool = True,
+        inputs: Sequence[str] = (),
     ) -> dict[str, np.ndarray]:
         """Arrays for :class:`PairEncoder` from a BERT state dict (names as in ``transformers``' ``BertModel``):
         query, key and value matrices stacked into one, int8-quantized (:func:`quantize`) unless ``quantized`` is
@@ -349,6 +361,11 @@ class PairEncoder:
             out["sentiment_labels"] = np.array(list(sentiment[2]))
         out["vocab"] = np.array(list(vocab))
         out["n_heads"] = np.array(n_heads)
+        unknown = [x for x in inputs if x not in EXTRA_INPUTS]
+        if unknown:
+            raise InputError(f"inputs {unknown} are not among {EXTRA_INPUTS}")
+        if inputs:
+            out["inputs"] = np.array(list(inputs))
         return out
 
     @classmethod

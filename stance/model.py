@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Prediction", "StanceModel", "TrainConfig", "make_head", "LOW_COVERAGE", "NON_LATIN", "TARGET_NOT_MENTIONED", "ENCODER_TRUNCATED",
+    "SPEAKER_NOT_GIVEN", "CONTEXT_NOT_GIVEN",
 ]
 
 #: Flag set when fewer than half of a statement's words were seen in training (often another language).
@@ -45,6 +46,10 @@ TARGET_NOT_MENTIONED = "target_not_mentioned"
 #: reads (:data:`stance.encoder.MAX_TOKENS` word pieces, about 90 words): the encoder saw the beginning only, the
 #: linear part all of it.
 ENCODER_TRUNCATED = "encoder_truncated"
+#: Flags set when a model that reads the speaker or the sentence before (:attr:`StanceModel.reads`) was not given them:
+#: it predicts as if there were none, which is less reliable.
+SPEAKER_NOT_GIVEN = "speaker_not_given"
+CONTEXT_NOT_GIVEN = "context_not_given"
 
 _BATCH = 4096
 #: The mention roles that make a statement "cued" (:meth:`StanceModel.cued`).
@@ -418,9 +423,21 @@ class StanceModel:
             return []
         return ordered([str(c) for c in self.sentiment_head.classes_], "sentiment")
 
-    def predict(self, text: str, target: str, aliases: Sequence[str] | None = None) -> Prediction:
-        """Stance and sentiment of one statement toward ``target`` (``aliases``: other names of it)."""
-        return self.predict_batch([text], [target], None if aliases is None else [aliases])[0]
+    def predict(self, text: str, target: str, aliases: Sequence[str] | None = None, *, speaker: str | None = None,
+                context: str | None = None) -> Prediction:
+        """Stance and sentiment of one statement toward ``target`` (``aliases``: other names of it).
+
+        ``speaker`` (who says it; ``""`` for nobody named, the writer) and ``context`` (the sentence before it) are read
+        by a model whose encoder was trained with them (:attr:`reads`); other models ignore them. Such a model given
+        ``None`` for either still predicts, and flags the prediction ``speaker_not_given`` / ``context_not_given``."""
+        return self.predict_batch([text], [target], None if aliases is None else [aliases],
+                                  speakers=None if speaker is None else [speaker], contexts=None if context is None else [context])[0]
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """The extra inputs this model reads besides the statement and the target: ``("speaker", "context")`` for a
+        model whose encoder was trained with them, else ``()``."""
+        return tuple(self.encoder.inputs) if self.uses_encoder and self.encoder is not None else ()
 
     def predict_batch(
         self,
@@ -429,11 +446,14 @@ class StanceModel:
         aliases: Sequence[Sequence[str] | None] | None = None,
         *,
         spans: Sequence[tuple[int, int] | None] | None = None,
+        speakers: Sequence[str | None] | None = None,
+        contexts: Sequence[str | None] | None = None,
         progress: bool | None = None,
     ) -> list[Prediction]:
         """Predictions for many statements, in input order, one per statement.
 
-        ``targets`` is a sequence as long as ``texts`` or one target for all. Raises
+        ``targets`` is a sequence as long as ``texts`` or one target for all; ``speakers`` and ``contexts``, when
+        given, one per text (``None`` items for unknown ones), as in :meth:`predict`. Raises
         :class:`~stance.exceptions.InputError` naming the row for a bad text or target, and when the
         lengths differ; no row is dropped or reordered.
 
@@ -450,7 +470,9 @@ class StanceModel:
         elif targets is None:
             raise InputError("targets is None; give one target string or one per text")
         targets = list(targets)
-        for name, other in (("targets", targets), ("aliases", aliases), ("spans", spans)):
+        for name, other in (("targets", targets), ("aliases", aliases), ("spans", spans), ("speakers", speakers), ("contexts", contexts)):
+            if other is not None and isinstance(other, (str, bytes)):
+                raise InputError(f"{name} is a single string {other!r:.60}; give one per text")
             if other is not None and len(other) != len(texts):
                 raise InputError(f"{len(texts)} texts but {len(other)} {name}; give one per text (or one target for all)")
         # The batch allocates many objects that all live on (the pairs, the predictions) or are acyclic, so the
@@ -464,9 +486,11 @@ class StanceModel:
             with Progress(len(pairs), "predict", enabled=progress, unit="statements") as bar:
                 encoder = self.uses_encoder
                 step = _ENCODER_BATCH if encoder else _BATCH
+                extras = self._extra_inputs(speakers, contexts, len(pairs))
                 for start in range(0, len(pairs), step):
                     chunk = pairs[start : start + step]
-                    out.extend(self._predict_pairs(chunk, bar.update if encoder else None))
+                    chunk_extras = {k: v[start : start + step] for k, v in extras.items()}
+                    out.extend(self._predict_pairs(chunk, bar.update if encoder else None, chunk_extras))
                     if not encoder:
                         bar.update(len(chunk))
         finally:
@@ -484,8 +508,26 @@ class StanceModel:
             probs = self._blend(probs, [str(c) for c in self.stance_head.classes_], pairs, "stance")
         return probs
 
-    def _predict_pairs(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None) -> list[Prediction]:
-        """Predictions for ``pairs``; ``on_batch(n)`` is called as the encoder finishes each batch of ``n``."""
+    def _extra_inputs(self, speakers: Sequence[str | None] | None, contexts: Sequence[str | None] | None, n: int
+                      ) -> dict[str, list[str | None]]:
+        """The extra inputs this model reads (:attr:`reads`), one per statement (``None``: not given), checked."""
+        out: dict[str, list[str | None]] = {}
+        for name, values in (("speaker", speakers), ("context", contexts)):
+            if values is None:
+                values = [None] * n
+            values = list(values)
+            for i, v in enumerate(values):
+                if v is not None and not isinstance(v, str):
+                    raise InputError(f"{name} at row {i} is {type(v).__name__} {v!r:.60}; expected a string or None")
+            if name in self.reads:
+                out[name] = values
+        return out
+
+    def _predict_pairs(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None,
+                       extras: Mapping[str, Sequence[str | None]] | None = None) -> list[Prediction]:
+        """Predictions for ``pairs``; ``on_batch(n)`` is called as the encoder finishes each batch of ``n``; ``extras``
+        the inputs of :meth:`_extra_inputs` for these pairs."""
+        extras = extras or {}
         if not hasattr(self.stance_head, "classes_"):
             raise NotFittedError("this model has not been trained; call StanceModel.fit or stance.load")
         parts, coverage = self.featurizer._transform_parts(pairs, exact=False)
@@ -494,7 +536,7 @@ class StanceModel:
         m_classes = [str(c) for c in self.sentiment_head.classes_] if mp is not None else []  # type: ignore[union-attr]
         cut: list[bool] = []
         if self.uses_encoder:
-            enc = self._encoder_probabilities(pairs, on_batch)
+            enc = self._encoder_probabilities(pairs, on_batch, extras)
             sp_ = self._mix(sp_, s_classes, enc, "stance", pairs)
             if mp is not None:
                 mp = self._mix(mp, m_classes, enc, "sentiment")
@@ -520,6 +562,9 @@ class StanceModel:
                 flags += (TARGET_NOT_MENTIONED,)
             if cut and cut[i]:
                 flags += (ENCODER_TRUNCATED,)
+            for name, flag in (("speaker", SPEAKER_NOT_GIVEN), ("context", CONTEXT_NOT_GIVEN)):
+                if name in extras and extras[name][i] is None:
+                    flags += (flag,)
             b = s_best[i]
             if mp is not None:
                 k = m_best[i]
@@ -531,14 +576,19 @@ class StanceModel:
             out.append(_new_prediction(text, pair.target, s_classes[b], s_rows[i][b], s_dicts[i], sentiment, sconf, m_probs, flags))
         return out
 
-    def _encoder_probabilities(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None
+    def _encoder_probabilities(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None,
+                               extras: Mapping[str, Sequence[str | None]] | None = None
                                ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """The encoder's stance and sentiment (``None`` without a sentiment layer) probabilities of ``pairs``, and
         which pairs it read in part (see :meth:`stance.encoder.PairEncoder.forward`)."""
         from stance.encoder import encoder_input
 
         assert self.encoder is not None
-        inputs = [encoder_input(p.text, p.target, p.aliases, p.span) for p in pairs]
+        extras = extras or {}
+        reads = self.encoder.inputs
+        speakers, contexts = extras.get("speaker"), extras.get("context")
+        inputs = [encoder_input(p.text, p.target, p.aliases, p.span, speaker=speakers[i] if speakers else None,
+                                context=contexts[i] if contexts else None, inputs=reads) for i, p in enumerate(pairs)]
         return self.encoder.forward([a for a, _ in inputs], [b for _, b in inputs], on_batch=on_batch)
 
     def _mix(self, linear: np.ndarray, classes: list[str], enc: tuple[np.ndarray, np.ndarray | None, np.ndarray], task: str,

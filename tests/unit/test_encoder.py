@@ -20,7 +20,8 @@ VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "minister", "said", "un", "#
 
 
 def tiny_arrays(
-    seed: int = 0, hidden: int = 8, heads: int = 2, layers: int = 2, labels: tuple[str, ...] = ("AGAINST", "FAVOR", "NONE"), sentiment: bool = False
+    seed: int = 0, hidden: int = 8, heads: int = 2, layers: int = 2, labels: tuple[str, ...] = ("AGAINST", "FAVOR", "NONE"), sentiment: bool = False,
+    inputs: tuple[str, ...] = (),
 ) -> dict:
     rng = np.random.default_rng(seed)
     r = lambda *shape: rng.normal(scale=0.5, size=shape).astype(np.float32)  # noqa: E731
@@ -41,7 +42,7 @@ def tiny_arrays(
         for n in ("attention.output.LayerNorm", "output.LayerNorm"):
             state[p + n + ".weight"], state[p + n + ".bias"] = np.ones(hidden, np.float32), np.zeros(hidden, np.float32)
     m_layer = (r(3, hidden) * 4, r(3), ("negative", "neutral", "positive")) if sentiment else None
-    return PairEncoder.arrays_from_state(state, r(len(labels), hidden) * 4, r(len(labels)), labels, VOCAB, heads, sentiment=m_layer)
+    return PairEncoder.arrays_from_state(state, r(len(labels), hidden) * 4, r(len(labels)), labels, VOCAB, heads, sentiment=m_layer, inputs=inputs)
 
 
 # ---------------------------------------------------------------------------------------------- tokenizer
