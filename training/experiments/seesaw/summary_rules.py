@@ -1,0 +1,82 @@
+"""Experiment (issue 16): rules for when stance.summarize's verdict is printed, measured on SEESAW valid with the
+end-to-end measure of stance.analysis_eval (docs/news.md, "Precision of the summary").
+
+    python training/experiments/seesaw/summary_rules.py [--model default] [--cache /tmp/analyzed.pkl]
+
+Runs analyze once per article (cached with --cache), then scores each rule on the same analyses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+import stance  # noqa: E402
+from stance.analysis_eval import _prf, gold_stances, score_article  # noqa: E402
+from stance.api import analyze  # noqa: E402
+from stance.corpora.seesaw import entity_aliases, load_seesaw_articles  # noqa: E402
+from stance.names import same_name  # noqa: E402
+from stance.summary import summarize  # noqa: E402
+
+
+def analyses(model_name: str, split: str, cache: str | None) -> list:
+    if cache and Path(cache).exists():
+        return pickle.loads(Path(cache).read_bytes())
+    model = stance.load(model_name)
+    out = []
+    for row in load_seesaw_articles()[split]:
+        main = [(e["name"], e["type"]) for e in row["entities"] if e["role"] == "Main"]
+        aliases = {n: entity_aliases(n, t) for n, t in main}
+        rows = analyze(row["text"], [n for n, _ in main], aliases=aliases, model=model) if main else []
+        out.append((row["id"], aliases, gold_stances(row["entities"], row["triplets"]), rows))
+    if cache:
+        Path(cache).write_bytes(pickle.dumps(out))
+    return out
+
+
+def score(data: list, rule) -> tuple[float, float, float, int]:  # noqa: ANN001
+    n_pred = n_gold = n_match = 0
+    for aid, aliases, gold, rows in data:
+        # summarize without aliases keeps the verdicts toward oneself, so that the rules can say whether to drop them
+        verdicts = summarize(rows) if rows else []
+        preds = [(str(v.speaker), v.stance, v.target) for v in verdicts
+                 if v.speaker and v.stance in ("FAVOR", "AGAINST") and rule(v, aliases)]
+        r = score_article(aid, preds, gold)
+        n_pred, n_gold, n_match = n_pred + len(r.predicted), n_gold + len(r.gold), n_match + len(r.matched)
+    p, rr, f = _prf(n_match, n_pred, n_gold)
+    return round(p, 1), round(rr, 1), round(f, 1), n_pred
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default="default")
+    ap.add_argument("--split", default="valid")
+    ap.add_argument("--cache", default=None)
+    args = ap.parse_args()
+    data = analyses(args.model, args.split, args.cache)
+
+    def own(v, aliases) -> bool:  # noqa: ANN001
+        return any(same_name(v.speaker, n) for n in (v.target, *aliases.get(v.target, ())))
+
+    rules = {
+        "all verdicts": lambda v, al: True,
+        "no verdict toward oneself": lambda v, al: not own(v, al),
+        "+ names the target": lambda v, al: not own(v, al) and v.mentioned,
+        "+ not mixed": lambda v, al: not own(v, al) and not v.mixed,
+    }
+    for c in (0.5, 0.6, 0.7, 0.8, 0.9):
+        rules[f"+ confidence >= {c}"] = (lambda c: lambda v, al: not own(v, al) and v.confidence >= c)(c)
+        rules[f"+ names the target, confidence >= {c}"] = (lambda c: lambda v, al: not own(v, al) and v.mentioned and v.confidence >= c)(c)
+    print(f"{'rule':<44} {'P':>5} {'R':>5} {'F1':>5} {'verdicts':>8}")
+    for name, rule in rules.items():
+        p, r, f, n = score(data, rule)
+        print(f"{name:<44} {p:>5} {r:>5} {f:>5} {n:>8}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
