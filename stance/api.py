@@ -50,6 +50,9 @@ def load(
 ) -> StanceModel:
     """Load a model: ``None`` for the embedded default, a built-in name (see :data:`BUILTIN_MODELS`), or a file path.
 
+    A built-in name always means the built-in model, whatever the working directory holds; a file that happens to
+    be called ``default`` is loaded by a path with a folder in it (``"./default"``).
+
     Files load through :mod:`skops.io` with a fixed list of trusted types; no code in the file runs.
     Pickle/joblib files are refused unless ``allow_pickle=True``.
 
@@ -62,7 +65,7 @@ def load(
 
     if path is None:
         path = "default"
-    if isinstance(path, str) and path in BUILTIN_MODELS and not Path(path).exists():
+    if isinstance(path, str) and path in BUILTIN_MODELS:
         file = MODELS_DIR / BUILTIN_MODELS[path]
         if not file.exists():
             raise ModelFormatError(
@@ -195,6 +198,11 @@ def analyze(
     model = model if model is not None else _default_model()
     statements = extract_statements(text)
     aliases = dict(aliases or {})
+    for name, names in aliases.items():
+        if isinstance(names, str):  # one alias given as a string, not a list of its characters
+            aliases[name] = [names]
+        elif not isinstance(names, Sequence) or not all(isinstance(a, str) for a in names):
+            raise InputError(f"aliases[{name!r}] is {names!r:.60}; give a list of strings (other names of {name!r})")
     texts, tgts, als, speakers, befores = [], [], [], [], []
     contents = [_content(text, st) for st in statements]
     # a statement longer than a model takes (a runaway quotation, a whole paragraph of reported speech) is

@@ -181,3 +181,25 @@ def test_a_direct_quote_is_classified_without_its_cue() -> None:
     (st,) = extract_statements(article)
     assert st.kind == "direct" and st.cue == "warned"
     assert _content(article, st) == st.text
+
+
+def test_builtin_names_ignore_files_of_the_same_name_in_the_working_directory(tmp_path, monkeypatch) -> None:
+    """A folder or a stray file called ``default`` in the working directory must not replace the built-in model."""
+    from stance.api import BUILTIN_MODELS, MODELS_DIR
+
+    if not (MODELS_DIR / BUILTIN_MODELS["semeval2016"]).exists():
+        pytest.skip("the built-in semeval2016 model is missing")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "semeval2016").mkdir()
+    assert stance.load("semeval2016").metadata.get("recipe") == "training/semeval2016.py"
+    with pytest.raises(stance.ModelFormatError):
+        stance.load("./semeval2016")  # a path with a folder part is a path
+
+
+def test_analyze_takes_one_alias_as_a_string(trained_model) -> None:
+    text = 'Robert Smith said the plan would work. "Bob is right," the mayor said.'
+    as_string = stance.analyze(text, ["Robert Smith"], aliases={"Robert Smith": "Bob"}, model=trained_model)
+    as_list = stance.analyze(text, ["Robert Smith"], aliases={"Robert Smith": ["Bob"]}, model=trained_model)
+    assert [r.to_dict() for r in as_string] == [r.to_dict() for r in as_list]
+    with pytest.raises(stance.InputError, match=r"aliases\['Robert Smith'\] is 5"):
+        stance.analyze(text, ["Robert Smith"], aliases={"Robert Smith": 5}, model=trained_model)
