@@ -326,6 +326,7 @@ class StanceModel:
         encoder_weight: float = 0.0,
         encoder_sentiment_weight: float = 0.0,
         encoder_weight_cued: float | None = None,
+        stance_offsets: Mapping[str, float] | None = None,
     ) -> None:
         self.featurizer = featurizer
         self.stance_head = stance_head
@@ -343,6 +344,13 @@ class StanceModel:
         self.encoder_weight = float(encoder_weight) if encoder is not None else 0.0
         self.encoder_sentiment_weight = float(encoder_sentiment_weight) if encoder is not None else 0.0
         self.encoder_weight_cued = float(encoder_weight_cued) if encoder is not None and encoder_weight_cued is not None else None
+        labels = [str(c) for c in getattr(stance_head, "classes_", [])]
+        for label, value in (stance_offsets or {}).items():
+            if label not in labels or isinstance(value, bool) or not isinstance(value, (int, float)) or not np.isfinite(value) or abs(value) > 1:
+                raise InputError(f"stance offset {label!r}: {value!r}; give a number between -1 and 1 for one of the labels {labels}")
+        #: Added to the stance probabilities to choose the label (the probabilities reported are not changed): decision
+        #: thresholds chosen for F_avg, e.g. toward NONE where most statements take no side. Empty: the most probable label.
+        self.stance_offsets: dict[str, float] = {str(k): float(v) for k, v in (stance_offsets or {}).items() if v}
 
     @property
     def uses_encoder(self) -> bool:
@@ -542,7 +550,11 @@ class StanceModel:
                 mp = self._mix(mp, m_classes, enc, "sentiment")
             cut = enc[2].tolist()
         s_rows = sp_.tolist()
-        s_best = sp_.argmax(axis=1).tolist()
+        offsets = getattr(self, "stance_offsets", None)
+        if offsets:
+            s_best = (sp_ + np.array([offsets.get(c, 0.0) for c in s_classes])).argmax(axis=1).tolist()
+        else:
+            s_best = sp_.argmax(axis=1).tolist()
         s_dicts = _row_dicts(s_classes, s_rows)
         if mp is not None:
             m_rows = mp.tolist()

@@ -80,6 +80,11 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
         }
     else:
         meta.pop("encoder", None)
+    offsets = getattr(model, "stance_offsets", None)
+    if offsets:
+        meta["stance_offsets"] = dict(offsets)
+    else:
+        meta.pop("stance_offsets", None)
     meta.update(
         format=FORMAT,
         format_version=FORMAT_VERSION,
@@ -232,8 +237,14 @@ def load_model(
             ModelVersionWarning,
             stacklevel=3,
         )
+    offsets = meta.get("stance_offsets") or None
+    if offsets is not None and not isinstance(offsets, dict):
+        raise ModelFormatError(f"{str(path)!r}: stance_offsets in its metadata is {offsets!r:.60}, not a mapping of labels to numbers; save it again")
     if encoder_data is None:
-        return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta)
+        try:
+            return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, stance_offsets=offsets)
+        except InputError as exc:
+            raise ModelFormatError(f"{str(path)!r}: {exc}; save or download the model again") from None
     from stance.encoder import PairEncoder, _resolve_runtime
 
     _resolve_runtime(runtime, threads)  # a bad runtime or thread count is the caller's error, not a malformed file
@@ -244,7 +255,7 @@ def load_model(
     try:
         cued = encoder_info.get("weight_cued")
         return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, float(encoder_info.get("weight", 0.0)),
-                           float(encoder_info.get("sentiment_weight", 0.0)), None if cued is None else float(cued))
+                           float(encoder_info.get("sentiment_weight", 0.0)), None if cued is None else float(cued), offsets)
     except InputError as exc:  # shares out of range, or a sentiment share without the layers it blends
         raise ModelFormatError(f"{str(path)!r}: its encoder metadata does not fit the model ({exc}); save or download the model again") from None
 

@@ -121,3 +121,25 @@ def test_predict_command_reads_speaker_and_context_columns(tmp_path, capsys, mon
     assert [r["stance_confidence"] for r in rows] == [round(p.stance_confidence, 4) for p in want]
     assert all(SPEAKER_NOT_GIVEN not in r["flags"] for r in rows)
     assert np.isfinite([r["stance_confidence"] for r in rows]).all()
+
+
+def test_stance_offsets_move_the_decision_not_the_probabilities(tmp_path) -> None:
+    import stance
+
+    plain = _model(())
+    texts = [TEXT, "the plan is unable", "x y the minister"]
+    base = plain.predict_batch(texts, TARGET)
+    labels = plain.stance_labels
+    pushed = StanceModel(plain.featurizer, plain.stance_head, plain.sentiment_head, plain.metadata, plain.encoder, 0.5,
+                         stance_offsets={"NONE": 1.0})
+    got = pushed.predict_batch(texts, TARGET)
+    assert [p.stance_probabilities for p in got] == [p.stance_probabilities for p in base]
+    assert all(p.stance == "NONE" for p in got), "an offset of 1 wins every decision"
+    assert all(p.stance_confidence == p.stance_probabilities["NONE"] for p in got)
+    pushed.save(tmp_path / "o.stance")
+    again = stance.load(tmp_path / "o.stance")
+    assert again.stance_offsets == {"NONE": 1.0} and [p.stance for p in again.predict_batch(texts, TARGET)] == ["NONE"] * 3
+    assert "NONE" in labels
+    for bad in ({"MAYBE": 0.1}, {"NONE": float("nan")}, {"NONE": 2.0}, {"NONE": "0.1"}):
+        with pytest.raises(InputError, match="stance offset"):
+            StanceModel(plain.featurizer, plain.stance_head, plain.sentiment_head, plain.metadata, plain.encoder, 0.5, stance_offsets=bad)
