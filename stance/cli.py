@@ -11,7 +11,10 @@ import argparse
 import csv
 import json
 import logging
+import math
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -176,20 +179,60 @@ def _csv_cells(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
 
 
+#: Output formats of ``stance predict`` by file extension.
+_OUTPUT_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet"}
+
+
+def _json_value(v: Any) -> Any:
+    """A value JSON can hold: NaN and infinities as null, anything else JSON cannot hold (bytes, decimals, dates) as text."""
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    if isinstance(v, (list, tuple)):
+        return [_json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _json_value(x) for k, x in v.items()}
+    return v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
+
+
 def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | None, fmt: str) -> None:
-    fh: Any = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+    """Write ``rows`` as ``fmt``, to stdout or to ``path``. A file is written under a temporary name in its folder and
+    renamed when complete, so a failure leaves an existing file as it was and never a half-written one."""
+    if path is None:
+        _write_stream(rows, fieldnames, sys.stdout, fmt)
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent if str(target.parent) else ".")
     try:
-        if fmt in ("csv", "tsv"):
-            w = csv.DictWriter(fh, fieldnames=fieldnames, extrasaction="ignore", delimiter="\t" if fmt == "tsv" else ",")
-            w.writeheader()
-            for r in rows:
-                w.writerow(_csv_cells(r))
+        if fmt == "parquet":
+            os.close(fd)
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pylist([{k: _json_value(r.get(k)) for k in fieldnames} for r in rows])
+            pq.write_table(table, tmp)
         else:
-            for r in rows:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    finally:
-        if path:
-            fh.close()
+            with open(fd, "w", encoding="utf-8", newline="") as fh:
+                _write_stream(rows, fieldnames, fh, fmt)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_stream(rows: list[dict[str, Any]], fieldnames: list[str], fh: Any, fmt: str) -> None:
+    if fmt in ("csv", "tsv"):
+        w = csv.DictWriter(fh, fieldnames=fieldnames, extrasaction="ignore", delimiter="\t" if fmt == "tsv" else ",")
+        w.writeheader()
+        for r in rows:
+            w.writerow(_csv_cells(r))
+    elif fmt == "json":
+        json.dump([{k: _json_value(v) for k, v in r.items()} for r in rows], fh, ensure_ascii=False, allow_nan=False)
+        fh.write("\n")
+    else:
+        for r in rows:
+            fh.write(json.dumps({k: _json_value(v) for k, v in r.items()}, ensure_ascii=False, allow_nan=False) + "\n")
 
 
 def _run_predict(args: argparse.Namespace) -> int:
@@ -199,6 +242,11 @@ def _run_predict(args: argparse.Namespace) -> int:
         raise _Usage("give either a statement or --input FILE, not both")
     if args.statement is None and not args.input:
         raise _Usage("give a statement to label (with --target) or --input FILE")
+    if args.output:
+        if Path(args.output).suffix.lower() not in _OUTPUT_FORMATS:
+            raise _Usage(f"--output {args.output!r}: unknown extension; give one of {', '.join(_OUTPUT_FORMATS)}")
+        if args.input and Path(args.output).resolve() == Path(args.input).resolve():
+            raise _Usage(f"--output {args.output!r} is the input file; write the labelled rows to another file")
     model = _load_model(args)
     if args.statement is not None:
         if not args.target:
@@ -249,6 +297,8 @@ def _run_predict(args: argparse.Namespace) -> int:
         if args.explain:
             r[pre + "explanation"] = _explain_brief(_explain(model, p.text, p.target, aliases[i] if aliases else None))
     out_fmt = _format_of(args.output or args.input)
+    if not args.output and out_fmt == "parquet":
+        out_fmt = "jsonl"  # Parquet is not written to a terminal or a pipe
     fieldnames = input_columns + added
     _write_rows(rows, fieldnames, args.output, out_fmt)
     if args.output:
@@ -284,8 +334,8 @@ def _explain_brief(e: dict[str, Any], top: int = 3) -> str:
 
 
 def _format_of(path: str) -> str:
-    suffix = Path(path).suffix.lower()
-    return "tsv" if suffix == ".tsv" else "csv" if suffix == ".csv" else "jsonl"
+    """The output format for ``path``'s extension (see :data:`_OUTPUT_FORMATS`); JSON lines for other inputs."""
+    return _OUTPUT_FORMATS.get(Path(path).suffix.lower(), "jsonl")
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:
@@ -492,6 +542,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Usage as exc:
         print(f"stance {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away (`stance predict ... | head`): stop quietly; point stdout at nothing so that the
+        # interpreter's final flush does not complain either
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # stdout without a file descriptor (captured)
+            pass
+        return 0
     except (StanceError, OSError, ValueError) as exc:
         print(f"stance {args.command}: {exc}", file=sys.stderr)
         return 1

@@ -210,21 +210,67 @@ def with_encoder(enc: PairEncoder, share: float) -> Any:
                        base.encoder_sentiment_weight, base.encoder_weight_cued)
 
 
+#: Offsets added to the NONE probability before the label is chosen, tried with each share.
+NONE_OFFSETS = tuple(round(0.05 * i, 2) for i in range(-4, 11))
+
+
 def choose_share(enc: PairEncoder, rows: list[dm.Row], extra: dict[int, tuple[str, str]]) -> dict[str, Any]:
-    """F_avg of the whole model on SEESAW's held-out train stories at each of :data:`SHARES`; the best (ties: the
-    smaller share)."""
+    """F_avg of the whole model on SEESAW's held-out train stories at each of :data:`SHARES` and
+    :data:`NONE_OFFSETS`; the best pair (ties: the smaller share, then the offset nearest 0)."""
     speakers = [extra[id(r)][0] for r in rows]
     contexts = [extra[id(r)][1] for r in rows]
     gold = [r.stance for r in rows]
-    table = {}
+    table: dict[str, Any] = {}
+    scores = {}
     for share in SHARES:
         model = with_encoder(enc, share)
         preds = model.predict_batch([r.pair.text for r in rows], [r.pair.target for r in rows], [r.pair.aliases for r in rows],
                                     speakers=speakers, contexts=contexts, progress=False)
-        s = stance_scores(gold, [p.stance for p in preds])
-        table[share] = {"f_avg": round(s["f_avg"], 2), "macro_f1": round(s["macro_f1"], 2)}
-    best = max(SHARES, key=lambda w: (table[w]["f_avg"], -w))
-    return {"by_share": table, "best": best}
+        labels = list(preds[0].stance_probabilities)
+        probs = np.array([[p.stance_probabilities[c] for c in labels] for p in preds])
+        for off in NONE_OFFSETS:
+            shift = np.array([off if c == "NONE" else 0.0 for c in labels])
+            s = stance_scores(gold, [labels[k] for k in (probs + shift).argmax(1)])
+            scores[(share, off)] = s["f_avg"]
+            table[f"{share}/{off}"] = {"f_avg": round(s["f_avg"], 2), "macro_f1": round(s["macro_f1"], 2)}
+    best = max(scores, key=lambda k: (round(scores[k], 2), -k[0], -abs(k[1])))
+    return {"by_share_and_none_offset": table, "best": {"share": best[0], "none_offset": best[1], "f_avg": round(scores[best], 2)},
+            "argmax_at_0.6": table["0.6/0.0"]}
+
+
+#: Licenses of the training data as their SOURCE.md files state them (the model inherits SEESAW's non-commercial term).
+LICENSES = {
+    "semeval2016": "no license stated; distributed by the SemEval-2016 organisers and NRC Canada for research use",
+    "newsmtsc": "MIT",
+    "vast": "no license stated; cite Allaway and McKeown (EMNLP 2020)",
+    "newsstance": "this project's own corpus (MIT, as the project)",
+    "semeval2017": "no license stated; SemEval-2017 Task 4 terms (CodaLab), TweetEval: the original licenses apply",
+    "seesaw": "CC BY-NC-SA 4.0: non-commercial, share-alike (a model trained on it is for non-commercial use)",
+}
+
+
+def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, Any], output: Path) -> Path:
+    """The default model with ``enc`` at stance share ``share`` and ``none_offset``, its metadata saying how it was made."""
+    from stance.model import StanceModel
+
+    base = __import__("stance").load(dm.OUTPUT)
+    meta = dict(base.metadata)
+    info = dict(meta.get("encoder") or {})
+    info.update(
+        recipe="training/news_encoder.py (on top of training/encoder_model.py)",
+        trained_on=[*info.get("trained_on", []), "seesaw train minus every fifth story (stance rows, with speaker and context)"],
+        further_training={"lr": LR, "batch": BATCH, "seed": SEED, "passes": 1, "replay_sentiment_rows": REPLAY_SENTIMENT,
+                          "seesaw_weight": SEESAW_WEIGHT, "inputs": list(INPUTS)},
+        seesaw_choice=choice,
+    )
+    meta["encoder"] = info
+    meta["corpora"] = [*meta.get("corpora", []), "seesaw/train (encoder only)"]
+    meta["training_data_licenses"] = LICENSES
+    meta["license_note"] = "trained in part on SEESAW (CC BY-NC-SA 4.0): for non-commercial use"
+    model = StanceModel(base.featurizer, base.stance_head, base.sentiment_head, meta, enc, share, base.encoder_sentiment_weight,
+                        base.encoder_weight_cued, {"NONE": none_offset} if none_offset else None)
+    model.save(output)
+    return output
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", default=str(REPO / "build" / "news_encoder.npz"))
     ap.add_argument("--reuse", metavar="NPZ", help="score this encoder instead of training one")
     ap.add_argument("--choose", action="store_true", help="the whole model's F_avg on SEESAW's held-out train stories at each share")
+    ap.add_argument("--build", metavar="MODEL", help="write the default model with this encoder at the chosen share and offset here")
     ap.add_argument("--dev", action="store_true", help="print the scores on SEESAW's held-out train stories and the default recipe's dev parts")
     args = ap.parse_args(argv)
     rows, extra, dev_ss, old_dev = training_set(args.data_dir)
@@ -246,11 +293,20 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.output).write_bytes(data)
         enc = PairEncoder.from_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
-    if args.choose:
-        print(json.dumps({"seesaw_heldout_train_stories": choose_share(enc, dev_ss, extra)}))
+    if args.choose or args.build:
+        choice = choose_share(enc, dev_ss, extra)
+        print(json.dumps({"seesaw_heldout_train_stories": choice}))
+        if args.build:
+            best = choice["best"]
+            path = build(enc, best["share"], best["none_offset"], {"held_out_train_stories": best}, Path(args.build))
+            print(f"wrote {path}", file=sys.stderr)
     if args.dev:
         shipped = shipped_encoder()
+        blank = {k: ("", c) for k, (_, c) in extra.items()}
+        no_context = {k: (sp, "") for k, (sp, _) in extra.items()}
         print(json.dumps({"seesaw_heldout_train_stories": score_seesaw(enc, dev_ss, extra),
+                          "seesaw_heldout_speaker_blanked": score_seesaw(enc, dev_ss, blank),
+                          "seesaw_heldout_context_blanked": score_seesaw(enc, dev_ss, no_context),
                           "default_dev_parts": {"new": score_old(enc, old_dev), "shipped": score_old(shipped, old_dev)}}))
     return 0
 
