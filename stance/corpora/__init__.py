@@ -176,12 +176,27 @@ def read_table(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     try:
         if suffix in (".csv", ".tsv"):
             with open(path, encoding="utf-8-sig", newline="") as fh:
-                reader = csv.DictReader(fh, delimiter="\t" if suffix == ".tsv" else ",")
+                # strict: a quotation mark that opens a field and is not closed where the field ends is an error, not a
+                # field that silently swallows the rows after it
+                reader = csv.DictReader(fh, delimiter="\t" if suffix == ".tsv" else ",", strict=True)
                 rows = []
-                for r in reader:
-                    if None in r:
-                        raise CorpusError(f"{path}: line {reader.line_num} has more fields than the header ({len(reader.fieldnames or [])})")
-                    rows.append(dict(r))
+                start = 2
+                try:
+                    header = reader.fieldnames
+                    if header is not None:
+                        dupes = sorted({h for h in header if header.count(h) > 1})
+                        if dupes:
+                            raise CorpusError(f"{path}: the header names {dupes} more than once; give each column its own name")
+                    for r in reader:
+                        if None in r:
+                            raise CorpusError(f"{path}: line {start} has more fields than the header ({len(reader.fieldnames or [])})")
+                        rows.append(dict(r))
+                        start = reader.line_num + 1
+                except csv.Error as exc:
+                    raise CorpusError(
+                        f"{path}: line {start}: malformed CSV ({exc}); a quotation mark there may be left open or stand inside an "
+                        'unquoted field: quote the whole field and double the quotation marks inside it ("")'
+                    ) from None
                 if reader.fieldnames is None:
                     raise CorpusError(f"{path}: the file is empty (no header line)")
                 return rows

@@ -308,3 +308,22 @@ def test_semeval_loader_on_a_tiny_copy(tmp_path) -> None:
     assert train["sentiment"] == ["positive", "neutral", "negative"]
     assert train["opinion_towards"] == ["1", "2", "3"]
     assert "Clinton" in train["aliases"][0]
+
+
+def test_an_unclosed_quote_is_an_error_naming_its_line_not_merged_rows(tmp_path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text('text,target\nfine row,T\n"I support it,T\nthird row,T\nfourth row,T\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match="line 3: malformed CSV"):
+        read_table(path)
+    path.write_text('text,target\n"we said" yes,T\n', encoding="utf-8")  # the quote marks would be lost
+    with pytest.raises(CorpusError, match="line 2"):
+        read_table(path)
+    path.write_text('text,target\n"a field\nover two lines",T\nnext,T\n', encoding="utf-8")  # a proper multi-line field
+    assert [r["text"] for r in read_table(path)] == ["a field\nover two lines", "next"]
+
+
+def test_a_duplicate_header_is_refused_by_name(tmp_path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("text,target,text\na,b,c\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"names \['text'\] more than once"):
+        read_table(path)
