@@ -1,5 +1,5 @@
-"""Recipe (issue 16, in progress): the default model's encoder trained further on SEESAW news, reading the speaker and
-the sentence before beside the statement and the target.
+"""Experiment (issue 16; docs/news.md): the default model's encoder trained further on SEESAW news, reading the speaker
+and the sentence before beside the statement and the target. Measured, not shipped.
 
 Starts from the encoder inside ``stance/models/default.stance`` (all-MiniLM-L6-v2 fine-tuned by
 ``training/encoder_model.py`` on train minus the default recipe's dev parts) and trains it one more pass, at a lower
@@ -14,8 +14,8 @@ learning rate, on
 Settings fixed beforehand, not tuned: one pass, learning rate 2e-5, batches of 32, class-balanced loss per corpus.
 Needs PyTorch (``pip install torch==2.13.0`` then ``pip install -e '.[encoder]'``).
 
-    python training/news_encoder.py --output build/news_encoder.npz     # about 30 minutes on two cores
-    python training/news_encoder.py --reuse build/news_encoder.npz --dev  # scores only
+    python training/experiments/seesaw/news_encoder.py --output build/news_encoder.npz     # about 30 minutes on two cores
+    python training/experiments/seesaw/news_encoder.py --reuse build/news_encoder.npz --dev  # scores only
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ import random
 import sys
 import time
 import zipfile
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 for p in (REPO, REPO / "training"):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
@@ -45,6 +46,18 @@ from stance.evaluation import stance_scores  # noqa: E402
 from stance.features import Pair  # noqa: E402
 
 INPUTS = ("speaker", "context")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run trains with (the recipe's defaults; other values are the experiments of docs/news.md)."""
+
+    inputs: tuple[str, ...] = INPUTS
+    passes: int = 1              # passes over the SEESAW rows
+    balanced: bool = True        # class-balanced loss on SEESAW (else its natural label mix)
+    replay: bool = True          # replay the default recipe's rows
+
+
 LR = 2e-5
 BATCH = 32
 SEED = 0
@@ -67,11 +80,11 @@ def held_out(rows: list[dm.Row]) -> set[str]:
     return set(sorted({r.group for r in rows})[::5])
 
 
-def inputs_of(rows: list[dm.Row], extra: dict[int, tuple[str, str]]) -> tuple[list[str], list[str]]:
+def inputs_of(rows: list[dm.Row], extra: dict[int, tuple[str, str]], inputs: tuple[str, ...] = INPUTS) -> tuple[list[str], list[str]]:
     firsts, seconds = [], []
     for r in rows:
         speaker, context = extra.get(id(r), (None, None))
-        a, b = encoder_input(r.pair.text, r.pair.target, r.pair.aliases, r.pair.span, speaker=speaker, context=context, inputs=INPUTS)
+        a, b = encoder_input(r.pair.text, r.pair.target, r.pair.aliases, r.pair.span, speaker=speaker, context=context, inputs=inputs)
         firsts.append(a)
         seconds.append(b)
     return firsts, seconds
@@ -110,7 +123,8 @@ def _torch_model(enc: PairEncoder) -> Any:
     return model
 
 
-def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], log: Any = sys.stderr) -> dict[str, np.ndarray]:
+def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Settings = Settings(), log: Any = sys.stderr
+          ) -> dict[str, np.ndarray]:
     import torch
 
     torch.manual_seed(SEED)
@@ -126,11 +140,15 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], log: Any = sys.
         sent_head.weight.copy_(torch.tensor(w["sentiment_head.weight"]))
         sent_head.bias.copy_(torch.tensor(w["sentiment_head.bias"]))
     labels, m_labels = list(base.labels), list(base.sentiment_labels)
-    firsts, seconds = inputs_of(rows, extra)
+    firsts, seconds = inputs_of(rows, extra, settings.inputs)
     encoded = [base.tokenizer.pair(a, b) for a, b in zip(firsts, seconds)]
     ys = [labels.index(r.stance) if r.stance is not None else -1 for r in rows]
     ym = [m_labels.index(r.sentiment) if r.sentiment is not None else -1 for r in rows]
     ws, wm = em._balanced_weights(rows, ys, len(labels)), em._balanced_weights(rows, ym, len(m_labels))
+    if not settings.balanced:  # SEESAW rows at their corpus weight alone, whatever their label
+        seesaw = np.array([r.corpus == "seesaw" for r in rows])
+        if seesaw.any():
+            ws[seesaw] = ws[seesaw].mean()
     order = list(range(len(rows)))
     rng.shuffle(order)
     batches = [order[i : i + BATCH] for i in range(0, len(order) - BATCH + 1, BATCH)]
@@ -171,11 +189,12 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], log: Any = sys.
     vocab = [str(t) for t, _ in sorted(base.tokenizer.vocab.items(), key=lambda kv: kv[1])]
     return PairEncoder.arrays_from_state(
         state, head.weight.detach().numpy(), head.bias.detach().numpy(), labels, vocab, base.heads,
-        sentiment=(sent_head.weight.detach().numpy(), sent_head.bias.detach().numpy(), m_labels), inputs=INPUTS,
+        sentiment=(sent_head.weight.detach().numpy(), sent_head.bias.detach().numpy(), m_labels), inputs=settings.inputs,
     )
 
 
-def training_set(data_dir: str | None = None) -> tuple[list[dm.Row], dict[int, tuple[str, str]], list[dm.Row], dict[str, list[dm.Row]]]:
+def training_set(data_dir: str | None = None, settings: Settings = Settings()
+                 ) -> tuple[list[dm.Row], dict[int, tuple[str, str]], list[dm.Row], dict[str, list[dm.Row]]]:
     """(rows to train on, their extra inputs, SEESAW held-out rows, the default recipe's dev parts)."""
     dm.CORPUS_WEIGHTS.setdefault("seesaw", SEESAW_WEIGHT)
     ss, extra = seesaw_rows("train", data_dir)
@@ -186,11 +205,12 @@ def training_set(data_dir: str | None = None) -> tuple[list[dm.Row], dict[int, t
     stance_old = em.stance_rows(old_train)
     sentiment_only = [r for c in dm.SENTIMENT_CORPORA for r in old_train.get(c, []) if r.stance is None and r.sentiment is not None]
     random.Random(SEED).shuffle(sentiment_only)
-    return fit + stance_old + sentiment_only[:REPLAY_SENTIMENT], extra, dev_ss, old_dev
+    replay = stance_old + sentiment_only[:REPLAY_SENTIMENT] if settings.replay else []
+    return fit * settings.passes + replay, extra, dev_ss, old_dev
 
 
 def score_seesaw(enc: PairEncoder, rows: list[dm.Row], extra: dict[int, tuple[str, str]]) -> dict[str, Any]:
-    probs = enc.predict_proba(*inputs_of(rows, extra))
+    probs = enc.predict_proba(*inputs_of(rows, extra, enc.inputs))
     pred = [enc.labels[i] for i in probs.argmax(1)]
     s = stance_scores([r.stance for r in rows], pred)
     return {"n": len(rows), "f_avg": round(s["f_avg"], 2), "macro_f1": round(s["macro_f1"], 2)}
@@ -257,7 +277,7 @@ def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, 
     meta = dict(base.metadata)
     info = dict(meta.get("encoder") or {})
     info.update(
-        recipe="training/news_encoder.py (on top of training/encoder_model.py)",
+        recipe="training/experiments/seesaw/news_encoder.py (on top of training/encoder_model.py)",
         trained_on=[*info.get("trained_on", []), "seesaw train minus every fifth story (stance rows, with speaker and context)"],
         further_training={"lr": LR, "batch": BATCH, "seed": SEED, "passes": 1, "replay_sentiment_rows": REPLAY_SENTIMENT,
                           "seesaw_weight": SEESAW_WEIGHT, "inputs": list(INPUTS)},
@@ -273,26 +293,58 @@ def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, 
     return output
 
 
+def why(enc: PairEncoder, rows: list[dm.Row], extra: dict[int, tuple[str, str]], dev_ss: list[dm.Row]) -> dict[str, Any]:
+    """Where the encoder fails: on 2,000 of its own SEESAW training rows and on the held-out stories, F_avg, how often
+    it predicts a side against the gold rate, and F_avg with and without the target named in the sentence."""
+    from stance.text import find_mentions, tokenize
+
+    seen = [r for r in rows if r.corpus == "seesaw"]
+    random.Random(SEED).shuffle(seen)
+    out = {}
+    for name, part in (("own_training_rows_2000", seen[:2000]), ("held_out_stories", dev_ss)):
+        probs = enc.predict_proba(*inputs_of(part, extra, enc.inputs))
+        pred = np.array([enc.labels[i] for i in probs.argmax(1)])
+        gold = np.array([r.stance for r in part])
+        named = np.array([any(find_mentions(tokenize(r.pair.text), r.pair.target, r.pair.aliases)) for r in part])
+        out[name] = {
+            "n": len(part), "f_avg": round(stance_scores(list(gold), list(pred))["f_avg"], 2),
+            "gold_sided": round(float((gold != "NONE").mean()), 3), "predicted_sided": round(float((pred != "NONE").mean()), 3),
+            "sided_gold_target_not_named": round(float(((gold != "NONE") & ~named).sum() / max(1, (gold != "NONE").sum())), 3),
+            "f_avg_target_named": round(stance_scores(list(gold[named]), list(pred[named]))["f_avg"], 2),
+            "f_avg_target_not_named": round(stance_scores(list(gold[~named]), list(pred[~named]))["f_avg"], 2),
+        }
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", default=None)
     ap.add_argument("--output", default=str(REPO / "build" / "news_encoder.npz"))
+    ap.add_argument("--inputs", default="speaker,context", help="extra inputs: speaker,context (default), speaker, or none")
+    ap.add_argument("--passes", type=int, default=1, help="passes over the SEESAW rows (default 1)")
+    ap.add_argument("--natural-priors", action="store_true", help="no class balancing on SEESAW")
+    ap.add_argument("--no-replay", action="store_true", help="SEESAW rows only, no replay of the default recipe's rows")
     ap.add_argument("--reuse", metavar="NPZ", help="score this encoder instead of training one")
     ap.add_argument("--choose", action="store_true", help="the whole model's F_avg on SEESAW's held-out train stories at each share")
     ap.add_argument("--build", metavar="MODEL", help="write the default model with this encoder at the chosen share and offset here")
+    ap.add_argument("--why", action="store_true", help="where it fails: own training rows, sided rate, target named or not")
     ap.add_argument("--dev", action="store_true", help="print the scores on SEESAW's held-out train stories and the default recipe's dev parts")
     args = ap.parse_args(argv)
-    rows, extra, dev_ss, old_dev = training_set(args.data_dir)
+    settings = Settings(inputs=tuple(x for x in args.inputs.split(",") if x and x != "none"), passes=args.passes,
+                        balanced=not args.natural_priors, replay=not args.no_replay)
+    rows, extra, dev_ss, old_dev = training_set(args.data_dir, settings)
     if args.reuse:
         enc = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
     else:
-        print(f"training on {len(rows):,} rows", file=sys.stderr)
-        arrays = train(rows, extra)
+        print(f"training on {len(rows):,} rows: {asdict(settings)}", file=sys.stderr)
+        arrays = train(rows, extra, settings)
         data = PairEncoder.to_bytes(arrays)
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         Path(args.output).write_bytes(data)
         enc = PairEncoder.from_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
+    if args.why:
+        print(json.dumps({"why": why(enc, rows, extra, dev_ss)}))
     if args.choose or args.build:
         choice = choose_share(enc, dev_ss, extra)
         print(json.dumps({"seesaw_heldout_train_stories": choice}))
