@@ -27,7 +27,8 @@ __all__ = ["PairEncoder", "WordPiece", "encoder_input", "MAX_TOKENS", "EXTRA_INP
 #: Longest input (statement and target with their special tokens) the encoder reads; longer statements are cut.
 MAX_TOKENS = 128
 #: Word pieces (with padding) per forward batch, and most rows per batch: measured on NewsMTSC sentences with
-#: ONNX Runtime, 768 tokens ran 381 statements/s against 369 for fixed batches of 16 and 292 for 32 (benchmarks/bench_encoder.py).
+#: ONNX Runtime, 768 ran 369 statements/s against 359 for fixed batches of 16 and 289 for fixed batches of 32 in
+#: chunks of 256 (training/experiments/encoder_speed/batching.py).
 BATCH_TOKENS = 768
 BATCH_ROWS = 64
 

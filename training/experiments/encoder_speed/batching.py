@@ -45,6 +45,14 @@ def main() -> int:
                     total += int(x.max()) * len(x)
                     pad += int(x.max()) * len(x) - int(x.sum())
             print(f"padding, chunks of {chunk}, batches of {batch}: {pad / total:.3f}")
+    total = pad = 0
+    for s in range(0, len(lengths), 2048):
+        part = [int(x) for x in lengths[s : s + 2048]]
+        for idx in E._length_batches(part):
+            longest = max(part[i] for i in idx)
+            total += longest * len(idx)
+            pad += longest * len(idx) - sum(part[i] for i in idx)
+    print(f"padding, chunks of 2048, budget {E.BATCH_TOKENS} word pieces (shipped): {pad / total:.3f}")
     enc.forward(firsts[:64], seconds[:64])  # builds the session
 
     def rate(chunk: int) -> float:
