@@ -12,6 +12,7 @@ float scale per row (dequantized once at load), in a numpy archive read with ``a
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import unicodedata
@@ -405,10 +406,15 @@ class PairEncoder:
 
             ort = build_once(self, "_ort", lambda: OrtEncoder(self.w, self._layers, self.heads, self.threads or default_threads()))
             return ort.encode(ids, types, mask)  # type: ignore[no-any-return]
+        return self._encode_numpy(ids, types, mask)
+
+    def _blas_threads(self) -> Any:
+        """A context that caps the BLAS threads of the numpy pass (:attr:`threads`, default 1); nothing for ONNX Runtime."""
+        if self.runtime != "numpy":
+            return contextlib.nullcontext()
         from threadpoolctl import threadpool_limits
 
-        with threadpool_limits(limits=self.threads or 1, user_api="blas"):
-            return self._encode_numpy(ids, types, mask)
+        return threadpool_limits(limits=self.threads or 1, user_api="blas")
 
     def _encode_numpy(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """:meth:`_encode` with numpy matrix products."""
@@ -448,20 +454,31 @@ class PairEncoder:
         stance, sentiment, _ = self.forward(firsts, seconds)
         return stance, sentiment
 
-    def forward(self, firsts: Sequence[str], seconds: Sequence[str], *,
-                on_batch: Callable[[int], None] | None = None) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+    def forward(self, firsts: Sequence[str], seconds: Sequence[str], *, on_batch: Callable[[int], None] | None = None,
+                batch_tokens: int = BATCH_TOKENS, batch_rows: int = BATCH_ROWS) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """:meth:`predict`, and a boolean array: which pairs were longer than :data:`MAX_TOKENS` word pieces and
         were read in part (the longer segment, usually the statement, loses its tail).
 
-        Pairs run sorted by length, in batches of at most :data:`BATCH_TOKENS` word pieces with padding (and at most
-        :data:`BATCH_ROWS` rows), so that little work goes to padding; ``on_batch(n)`` is called after each batch of
+        Pairs run sorted by length, in batches of at most ``batch_tokens`` word pieces with padding (and at most
+        ``batch_rows`` rows), so that little work goes to padding; ``on_batch(n)`` is called after each batch of
         ``n`` pairs (for progress)."""
         tok = self.tokenizer
         cut_pairs = [tok.pair_cut(a, b) for a, b in zip(firsts, seconds)]
         encoded = [(ids, first_len) for ids, first_len, _ in cut_pairs]
         cut = np.array([c for _, _, c in cut_pairs], dtype=bool)
         pooled = np.zeros((len(encoded), self.w["head.weight"].shape[1]), dtype=np.float32)
-        for idx in _length_batches([len(ids) for ids, _ in encoded]):
+        with self._blas_threads():
+            self._run_batches(encoded, pooled, _length_batches([len(ids) for ids, _ in encoded], batch_tokens, batch_rows), on_batch)
+        stance = _softmax(pooled @ self.w["head.weight"].T + self.w["head.bias"])
+        if not self.sentiment_labels:
+            return stance, None, cut
+        return stance, _softmax(pooled @ self.w["sentiment_head.weight"].T + self.w["sentiment_head.bias"]), cut
+
+    def _run_batches(self, encoded: list[tuple[list[int], int]], pooled: np.ndarray, batches: list[list[int]],
+                     on_batch: Callable[[int], None] | None) -> None:
+        """Fill ``pooled`` batch by batch (padded word-piece ids, token types and mask for each)."""
+        tok = self.tokenizer
+        for idx in batches:
             length = max(len(encoded[i][0]) for i in idx)
             ids = np.full((len(idx), length), tok.pad, dtype=np.int64)
             types = np.zeros((len(idx), length), dtype=np.int64)
@@ -474,20 +491,16 @@ class PairEncoder:
             pooled[idx] = self._encode(ids, types, mask)
             if on_batch is not None:
                 on_batch(len(idx))
-        stance = _softmax(pooled @ self.w["head.weight"].T + self.w["head.bias"])
-        if not self.sentiment_labels:
-            return stance, None, cut
-        return stance, _softmax(pooled @ self.w["sentiment_head.weight"].T + self.w["sentiment_head.bias"]), cut
 
 
-def _length_batches(lengths: Sequence[int]) -> list[list[int]]:
+def _length_batches(lengths: Sequence[int], budget: int = BATCH_TOKENS, max_rows: int = BATCH_ROWS) -> list[list[int]]:
     """Indices of ``lengths`` sorted by length, cut into batches whose rows times longest length stays within
-    :data:`BATCH_TOKENS` (a longer row alone when it does not fit) and whose rows number at most :data:`BATCH_ROWS`."""
+    ``budget`` (a longer row alone when it does not fit) and whose rows number at most ``max_rows``."""
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
     batches: list[list[int]] = []
     cur: list[int] = []
     for i in order:  # ascending: the row being added is the longest of its batch
-        if cur and (len(cur) >= BATCH_ROWS or lengths[i] * (len(cur) + 1) > BATCH_TOKENS):
+        if cur and (len(cur) >= max_rows or lengths[i] * (len(cur) + 1) > budget):
             batches.append(cur)
             cur = []
         cur.append(i)

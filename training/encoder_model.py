@@ -300,10 +300,11 @@ def _inputs(rows: list[dm.Row], find: bool = True) -> tuple[list[str], list[str]
     return [a for a, _ in pairs], [b for _, b in pairs]
 
 
-def _balanced_weights(rows: list[dm.Row], y: list[int], n_labels: int) -> np.ndarray:
-    """Per-row loss weights: the corpus weight of the linear recipe times class balance within the corpus, scaled
-    to mean 1 over the rows that have a label (``y`` >= 0); 0 for rows without one."""
-    w = np.array([dm.CORPUS_WEIGHTS[r.corpus] if y[i] >= 0 else 0.0 for i, r in enumerate(rows)], dtype=np.float64)
+def _balanced_weights(rows: list[dm.Row], y: list[int], n_labels: int, corpus_weights: dict[str, float] | None = None) -> np.ndarray:
+    """Per-row loss weights: the corpus weight (``corpus_weights``, default the linear recipe's) times class balance
+    within the corpus, scaled to mean 1 over the rows that have a label (``y`` >= 0); 0 for rows without one."""
+    weights = dm.CORPUS_WEIGHTS if corpus_weights is None else corpus_weights
+    w = np.array([weights[r.corpus] if y[i] >= 0 else 0.0 for i, r in enumerate(rows)], dtype=np.float64)
     corpus = np.array([r.corpus for r in rows])
     yy = np.array(y)
     for c in set(corpus.tolist()):
@@ -336,6 +337,34 @@ def _batches(rows: list[dm.Row], rng: random.Random) -> list[list[int]]:
     return out
 
 
+def weighted_loss(logits: Any, y: list[int], w: np.ndarray, idx: list[int]) -> Any:
+    """Cross-entropy of the rows ``idx`` weighted by ``w`` (rows without a label, ``y`` < 0, have weight 0), over the batch."""
+    import torch
+
+    yy = torch.tensor([max(y[j], 0) for j in idx])
+    ww = torch.tensor(w[idx], dtype=torch.float32)
+    return (torch.nn.functional.cross_entropy(logits, yy, reduction="none") * ww).sum() / len(idx)
+
+
+def mean_pooled(hidden: Any, mask: Any) -> Any:
+    """Mean of the hidden states over the real tokens (``mask`` 1)."""
+    m = mask.unsqueeze(-1).float()
+    return (hidden * m).sum(1) / m.sum(1)
+
+
+def optimizer_step(loss: Any, params: list[Any], opt: Any, sched: Any, step: int, steps: int, t0: float, log: Any) -> None:
+    """Back-propagate ``loss``, clip the gradients at norm 1, step the optimizer and the schedule; log every 50 steps."""
+    import torch
+
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(params, 1.0)
+    opt.step()
+    sched.step()
+    opt.zero_grad()
+    if step % 50 == 0 and log is not None:
+        print(f"  step {step}/{steps}  loss {loss.item():.3f}  {time.perf_counter() - t0:.0f} s", file=log, flush=True)
+
+
 def train(rows: list[dm.Row], lr: float = LR, seed: int = SEED, log: Any = sys.stderr) -> dict[str, np.ndarray]:
     """Fine-tune on ``rows`` (:func:`training_rows`): a stance layer and a sentiment layer over the same pooled
     states, the loss the sum of both cross-entropies (each over the rows that have that label); returns the
@@ -363,25 +392,11 @@ def train(rows: list[dm.Row], lr: float = LR, seed: int = SEED, log: Any = sys.s
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
     t0 = time.perf_counter()
     enc.train()
-
-    def part(logits: Any, y: list[int], w: np.ndarray, idx: list[int]) -> Any:
-        yy = torch.tensor([max(y[j], 0) for j in idx])
-        ww = torch.tensor(w[idx], dtype=torch.float32)
-        return (torch.nn.functional.cross_entropy(logits, yy, reduction="none") * ww).sum() / len(idx)
-
     for step, idx in enumerate(batches, 1):
         x = tok([firsts[j] for j in idx], [seconds[j] for j in idx], padding=True, truncation="longest_first", max_length=MAX_TOKENS, return_tensors="pt")
-        h = enc(**x).last_hidden_state
-        m = x["attention_mask"].unsqueeze(-1).float()
-        pooled = (h * m).sum(1) / m.sum(1)
-        loss = part(head(pooled), ys, ws, idx) + part(sent_head(pooled), ym, wm, idx)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(params, 1.0)
-        opt.step()
-        sched.step()
-        opt.zero_grad()
-        if step % 50 == 0 and log is not None:
-            print(f"  step {step}/{steps}  loss {loss.item():.3f}  {time.perf_counter() - t0:.0f} s", file=log, flush=True)
+        pooled = mean_pooled(enc(**x).last_hidden_state, x["attention_mask"])
+        loss = weighted_loss(head(pooled), ys, ws, idx) + weighted_loss(sent_head(pooled), ym, wm, idx)
+        optimizer_step(loss, params, opt, sched, step, steps, t0, log)
     state = {k: v.detach().numpy() for k, v in enc.state_dict().items()}
     vocab = [t for t, _ in sorted(tok.get_vocab().items(), key=lambda kv: kv[1])]
     return PairEncoder.arrays_from_state(

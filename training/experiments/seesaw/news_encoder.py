@@ -144,7 +144,8 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     encoded = [base.tokenizer.pair(a, b) for a, b in zip(firsts, seconds)]
     ys = [labels.index(r.stance) if r.stance is not None else -1 for r in rows]
     ym = [m_labels.index(r.sentiment) if r.sentiment is not None else -1 for r in rows]
-    ws, wm = em._balanced_weights(rows, ys, len(labels)), em._balanced_weights(rows, ym, len(m_labels))
+    weights = {**dm.CORPUS_WEIGHTS, "seesaw": SEESAW_WEIGHT}
+    ws, wm = em._balanced_weights(rows, ys, len(labels), weights), em._balanced_weights(rows, ym, len(m_labels), weights)
     if not settings.balanced:  # SEESAW rows at their corpus weight alone, whatever their label
         seesaw = np.array([r.corpus == "seesaw" for r in rows])
         if seesaw.any():
@@ -159,11 +160,6 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     model.train()
     t0 = time.perf_counter()
 
-    def part(logits: Any, y: list[int], wt: np.ndarray, idx: list[int]) -> Any:
-        yy = torch.tensor([max(y[j], 0) for j in idx])
-        ww = torch.tensor(wt[idx], dtype=torch.float32)
-        return (torch.nn.functional.cross_entropy(logits, yy, reduction="none") * ww).sum() / len(idx)
-
     for step, idx in enumerate(batches, 1):
         length = max(len(encoded[j][0]) for j in idx)
         ids = torch.zeros((len(idx), length), dtype=torch.long)
@@ -174,17 +170,9 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
             ids[r, : len(seq)] = torch.tensor(seq)
             types[r, first_len : len(seq)] = 1
             mask[r, : len(seq)] = 1
-        h = model(input_ids=ids, token_type_ids=types, attention_mask=mask).last_hidden_state
-        m = mask.unsqueeze(-1).float()
-        pooled = (h * m).sum(1) / m.sum(1)
-        loss = part(head(pooled), ys, ws, idx) + part(sent_head(pooled), ym, wm, idx)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(params, 1.0)
-        opt.step()
-        sched.step()
-        opt.zero_grad()
-        if step % 50 == 0 and log is not None:
-            print(f"  step {step}/{steps}  loss {loss.item():.3f}  {time.perf_counter() - t0:.0f} s", file=log, flush=True)
+        pooled = em.mean_pooled(model(input_ids=ids, token_type_ids=types, attention_mask=mask).last_hidden_state, mask)
+        loss = em.weighted_loss(head(pooled), ys, ws, idx) + em.weighted_loss(sent_head(pooled), ym, wm, idx)
+        em.optimizer_step(loss, params, opt, sched, step, steps, t0, log)
     state = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     vocab = [str(t) for t, _ in sorted(base.tokenizer.vocab.items(), key=lambda kv: kv[1])]
     return PairEncoder.arrays_from_state(
@@ -196,7 +184,6 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
 def training_set(data_dir: str | None = None, settings: Settings = Settings()
                  ) -> tuple[list[dm.Row], dict[int, tuple[str, str]], list[dm.Row], dict[str, list[dm.Row]]]:
     """(rows to train on, their extra inputs, SEESAW held-out rows, the default recipe's dev parts)."""
-    dm.CORPUS_WEIGHTS.setdefault("seesaw", SEESAW_WEIGHT)
     ss, extra = seesaw_rows("train", data_dir)
     held = held_out(ss)
     fit = [r for r in ss if r.group not in held]
