@@ -45,3 +45,38 @@ def test_score_counts_right_per_pattern() -> None:
     favor = sum(c.stance == "FAVOR" for c in items)
     assert got["accuracy"] == round(100 * favor / len(items), 1)
     assert sum(got["right"].values()) == favor
+
+
+def test_news_cases_are_well_formed() -> None:
+    items = bc.news_cases()
+    assert len(items) >= 60  # the table: at least 60 plain news cases
+    assert len({c.id for c in items}) == len(items)
+    assert {c.stance for c in items} == {"FAVOR", "AGAINST", "NONE"}
+    assert sum(1 for c in items if c.speaker) >= 8  # cases where who speaks matters
+
+
+def test_news_case_with_unknown_label_or_repeated_id_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "n.json"
+    path.write_text(json.dumps({"cases": [{"id": "a", "text": "x", "target": "t", "stance": "PRO"}]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="'PRO'"):
+        bc.news_cases(path)
+    case = {"id": "a", "text": "x", "target": "t", "stance": "NONE"}
+    path.write_text(json.dumps({"cases": [case, case]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="'a' is used twice"):
+        bc.news_cases(path)
+
+
+def test_score_news_passes_speaker_and_context_and_names_the_wrong_cases() -> None:
+    seen = {}
+
+    class Echo:  # says FAVOR exactly when it is given a speaker
+        def predict_batch(self, texts, targets, aliases, *, speakers, contexts):  # type: ignore[no-untyped-def]
+            seen["contexts"] = contexts
+            return [type("P", (), {"stance": "FAVOR" if s else "NONE"})() for s in speakers]
+
+    items = bc.news_cases()
+    got = bc.score_news(Echo(), items)
+    assert seen["contexts"] == [c.context for c in items]
+    expected_right = sum((c.stance == "FAVOR") == bool(c.speaker) and c.stance in ("FAVOR", "NONE") for c in items)
+    assert got["accuracy"] == round(100 * expected_right / len(items), 1)
+    assert len(got["wrong"]) == len(items) - expected_right
