@@ -20,7 +20,7 @@ from stance.exceptions import (
 from stance.extraction import Statement, extract_statements
 from stance.features import Pair, StanceFeaturizer
 from stance.model import Prediction, StanceModel, TrainConfig
-from stance.summary import SpeakerStance, summarize
+from stance.summary import SpeakerStance, VerdictRule, summarize
 
 __all__ = [
     "__version__",
@@ -29,6 +29,7 @@ __all__ = [
     "analyze",
     "extract_statements",
     "summarize",
+    "VerdictRule",
     "SpeakerStance",
     "Statement",
     "AnalyzedStatement",

@@ -2,7 +2,8 @@
 (subject, polarity, object) triplets.
 
 Per article, ``analyze`` runs with the article's Main entities as targets (a person's last name as an alias), and
-every FAVOR / AGAINST verdict of ``summarize`` that has a speaker is a predicted (speaker, stance, target). Gold is the
+every FAVOR / AGAINST verdict of ``summarize`` that has a speaker is a predicted (speaker, stance, target) (its
+``verdict``: sides that fail the summary's :class:`~stance.summary.VerdictRule` are UNCLEAR and not predicted). Gold is the
 article's triplets whose object is a Main entity and whose subject is a listed entity (not "None" or "Not in the
 list"), with the majority polarity over its sentences (ties dropped). A predicted speaker matches a gold subject when
 they share a word of three or more letters, case folded, function words and titles left out, words compared on their
@@ -101,13 +102,16 @@ def _prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate_analysis(articles: Any, model: Any, *, progress: bool | None = None) -> AnalysisScore:
+def evaluate_analysis(articles: Any, model: Any, *, progress: bool | None = None, rule: Any = None) -> AnalysisScore:
     """Score ``model`` through :func:`stance.analyze` and :func:`stance.summarize` on SEESAW article rows
-    (:func:`stance.corpora.seesaw.load_seesaw_articles`), as the module docstring says."""
+    (:func:`stance.corpora.seesaw.load_seesaw_articles`), as the module docstring says. ``rule``: the summary's
+    :class:`~stance.summary.VerdictRule` (default: summarize's own)."""
     from stance._progress import Progress
     from stance.api import analyze
     from stance.corpora.seesaw import entity_aliases
-    from stance.summary import summarize
+    from stance.summary import VerdictRule, summarize
+
+    rule = VerdictRule() if rule is None else rule
 
     results = []
     with Progress(len(articles), "evaluate-analysis", enabled=progress, unit="articles") as bar:
@@ -118,8 +122,8 @@ def evaluate_analysis(articles: Any, model: Any, *, progress: bool | None = None
             if main:
                 targets = [n for n, _ in main]
                 aliases = {n: entity_aliases(n, t) for n, t in main}
-                verdicts = summarize(analyze(row["text"], targets, aliases=aliases, model=model), aliases=aliases)
-                predicted = [(str(v.speaker), v.stance, v.target) for v in verdicts if v.speaker and v.stance in ("FAVOR", "AGAINST")]
+                verdicts = summarize(analyze(row["text"], targets, aliases=aliases, model=model), aliases=aliases, rule=rule)
+                predicted = [(str(v.speaker), v.verdict, v.target) for v in verdicts if v.speaker and v.verdict in ("FAVOR", "AGAINST")]
             results.append(score_article(row["id"], predicted, gold))
             bar.update()
     n_pred = sum(len(a.predicted) for a in results)

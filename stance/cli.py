@@ -434,7 +434,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 def _print_summary(path: str, analyzed: Sequence[Any], aliases: dict[str, list[str]] | None = None) -> None:
     """One line per speaker and target: verdict, confidence, statements per label, the statement behind it. Names are
-    printed whole; the statement gets the rest of the line."""
+    printed whole; the statement gets the rest of the line. A side that is not a verdict (UNCLEAR) is printed with a
+    question mark and its reason below."""
     import shutil
 
     from stance.summary import summarize
@@ -447,18 +448,19 @@ def _print_summary(path: str, analyzed: Sequence[Any], aliases: dict[str, list[s
     speaker_w = max(len(s.speaker or "(no speaker named)") for s in summary)
     target_w = max(len(s.target) for s in summary)
     print(f"== {path}")
-    print(f"{'speaker':<{speaker_w}}  {'target':<{target_w}}  {'stance':<8} conf  F/A/N   statement behind it")
+    print(f"{'speaker':<{speaker_w}}  {'target':<{target_w}}  {'verdict':<9} conf  F/A/N   statement behind it")
     for s in summary:
-        mark = ("*" if s.mixed else "") + ("?" if s.stance != "NONE" and not s.mentioned else "")
-        head = f"{(s.speaker or '(no speaker named)')[:speaker_w]:<{speaker_w}}  {s.target[:target_w]:<{target_w}}  "
-        head += f"{s.stance + mark:<8} {s.confidence:.2f}  {s.counts['FAVOR']}/{s.counts['AGAINST']}/{s.counts['NONE']:<3} "
+        mark = ("?" if s.doubt else "") + ("*" if s.mixed else "")
+        head = f"{(s.speaker or '(no speaker named)'):<{speaker_w}}  {s.target:<{target_w}}  "
+        head += f"{s.stance + mark:<9} {s.confidence:.2f}  {s.counts['FAVOR']}/{s.counts['AGAINST']}/{s.counts['NONE']:<3} "
         text = " ".join(s.text.split())
         room = max(20, width - len(head))
         print(head + (text if len(text) <= room else text[: room - 1] + "…"))
+    doubts = sorted({s.doubt for s in summary if s.doubt})
+    if doubts:
+        print("? not a verdict, only a lean: " + "; or ".join(doubts) + " (read the statements: --format table)")
     if any(s.mixed for s in summary):
         print("* statements on both sides: read them (--format table)")
-    if any(s.stance != "NONE" and not s.mentioned for s in summary):
-        print("? the statement behind it does not name the target: inferred, less reliable")
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:

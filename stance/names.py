@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["name_keys", "same_name"]
+__all__ = ["is_named", "name_keys", "same_name"]
 
 #: Words that carry no identity: function words and titles.
 _STOP = frozenset(
@@ -15,11 +15,23 @@ _STOP = frozenset(
     "secretary minister chairman chairwoman chair leader former spokesman spokeswoman spokesperson".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
+#: Capitalised words that do not make a name: sentence openers, quantifiers, months and days.
+_NOT_NAMES = frozenset(
+    "a an in on at as it its more most some many one two three but or if when while after before so yet opinion "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 def name_keys(name: str) -> set[str]:
     """The first six letters of each identifying word of ``name`` (three letters or more, not a title or function word)."""
     return {w[:6] for w in (m.lower() for m in _WORD.findall(name)) if len(w) >= 3 and w not in _STOP}
+
+
+def is_named(speaker: str) -> bool:
+    """Whether a speaker is a name: it holds a capitalised word of two or more letters that is not a title, a function
+    word, a month or a day ("Senator Okafor", "the House", "ABC"; not "critics", "The", "March" or "faced")."""
+    return any(w[0].isupper() and len(w) > 1 and w.lower() not in _STOP and w.lower() not in _NOT_NAMES for w in _WORD.findall(speaker))
 
 
 def same_name(a: str, b: str) -> bool:

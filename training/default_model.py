@@ -220,17 +220,20 @@ def _balanced(weights: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def fit_default(
-    data: dict[str, list[Row]], *, metadata: dict[str, Any] | None = None, verbose: bool = True, sentiment: bool = True
+    data: dict[str, list[Row]], *, metadata: dict[str, Any] | None = None, verbose: bool = True, sentiment: bool = True,
+    corpus_weights: dict[str, float] | None = None, stance_corpora: tuple[str, ...] = STANCE_CORPORA,
 ) -> StanceModel:
-    """Featurizer on all texts, stance head on the stance rows, sentiment head on the sentiment rows."""
+    """Featurizer on all texts, stance head on the stance rows, sentiment head on the sentiment rows.
+    ``corpus_weights`` and ``stance_corpora`` default to the recipe's (experiments pass others)."""
     t0 = time.perf_counter()
+    corpus_weights = CORPUS_WEIGHTS if corpus_weights is None else corpus_weights
     rows = [r for c in data for r in data[c]]
     feat = StanceFeaturizer(**FEATURIZER)
     X = feat.fit_transform([r.pair for r in rows])
     if verbose:
         print(f"  features: {X.shape[0]:,} rows x {X.shape[1]:,} in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    weights = np.array([CORPUS_WEIGHTS[r.corpus] for r in rows])
-    s_idx = np.array([i for i, r in enumerate(rows) if r.stance is not None and r.corpus in STANCE_CORPORA])
+    weights = np.array([corpus_weights[r.corpus] for r in rows])
+    s_idx = np.array([i for i, r in enumerate(rows) if r.stance is not None and r.corpus in stance_corpora])
     m_idx = np.array([i for i, r in enumerate(rows) if r.sentiment is not None and r.corpus in SENTIMENT_CORPORA])
     ys = np.array([rows[i].stance for i in s_idx], dtype=object)
     ym = np.array([rows[i].sentiment for i in m_idx], dtype=object)
@@ -246,7 +249,7 @@ def fit_default(
         m_head.fit(X[m_idx], ym, sample_weight=_balanced(weights[m_idx], ym) if m_bal else weights[m_idx])
     if verbose:
         print(f"  sentiment head on {len(m_idx):,} rows: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    counts = {c: {"rows": len(data[c]), "stance_rows": sum(r.stance is not None for r in data[c]) if c in STANCE_CORPORA else 0,
+    counts = {c: {"rows": len(data[c]), "stance_rows": sum(r.stance is not None for r in data[c]) if c in stance_corpora else 0,
                   "sentiment_rows": sum(r.sentiment is not None for r in data[c]) if c in SENTIMENT_CORPORA else 0} for c in data}
     meta = {
         "library": "stance",

@@ -418,7 +418,10 @@ def test_analyze_summary_format_has_one_line_per_speaker_and_target(model_file, 
     assert len(body) == len(expected) > 0
     for ln, s in zip(body, expected):
         counts = f"{s.counts['FAVOR']}/{s.counts['AGAINST']}/{s.counts['NONE']}"
-        assert counts in ln and s.target[:20] in ln and s.stance in ln
+        assert counts in ln and s.target in ln and (s.speaker or "(no speaker named)") in ln
+        assert f" {s.stance}{'?' if s.doubt else ''}" in ln
+    for doubt in {s.doubt for s in expected if s.doubt}:
+        assert any(ln.startswith("? ") and doubt in ln for ln in lines)
 
 
 @pytest.mark.parametrize(("stderr_tty", "stdout_tty", "shown"), [(True, False, True), (False, False, False), (True, True, False)])

@@ -98,3 +98,37 @@ def test_summary_format_prints_long_names_whole(capsys, tmp_path) -> None:
     _print_summary("a.txt", rows)
     out = capsys.readouterr().out
     assert long_name in out and "Ana Ruiz" in out
+
+
+def test_side_from_a_statement_that_does_not_name_the_target_is_unclear_with_its_reason() -> None:
+    (s,) = summarize([row("Ana Ruiz", "the plan", "AGAINST", 0.9, "They will ruin us", (TARGET_NOT_MENTIONED,))])
+    assert (s.stance, s.verdict, s.doubt) == ("AGAINST", "UNCLEAR", "the statement behind it does not name the target")
+    (s,) = summarize([row("Ana Ruiz", "the plan", "AGAINST", 0.9, "They will ruin us", (TARGET_NOT_MENTIONED,))],
+                     rule=stance.VerdictRule.any())
+    assert (s.verdict, s.doubt) == ("AGAINST", None)
+
+
+@pytest.mark.parametrize(("speaker", "verdict"), [("Senator Ana Ruiz", "FAVOR"), ("the House", "FAVOR"), ("critics", "UNCLEAR"),
+                                                  ("The", "UNCLEAR"), ("March", "UNCLEAR"), ("faced", "UNCLEAR")])
+def test_side_of_a_speaker_that_is_not_a_name_is_unclear(speaker: str, verdict: str) -> None:
+    (s,) = summarize([row(speaker, "the plan", "FAVOR", 0.9, "backed the plan")])
+    assert s.verdict == verdict
+    assert (s.doubt == "the speaker is not named") is (verdict == "UNCLEAR")
+
+
+def test_none_is_a_verdict_and_a_confidence_floor_applies_to_sides_only() -> None:
+    rule = stance.VerdictRule(min_confidence=0.7)
+    got = {s.speaker: (s.verdict, s.doubt) for s in summarize([row("Ana Ruiz", "T", "FAVOR", 0.6), row("Bo Lind", "T", "NONE", 0.4),
+                                                               row("Cy Mott", "T", "AGAINST", 0.7)], rule=rule)}
+    assert got == {"Ana Ruiz": ("UNCLEAR", "confidence below 0.7"), "Bo Lind": ("NONE", None), "Cy Mott": ("AGAINST", None)}
+
+
+@pytest.mark.parametrize("bad", [None, "text", 5])
+def test_rows_that_are_not_a_list_of_statements_are_refused(bad) -> None:  # noqa: ANN001
+    with pytest.raises(InputError, match="stance.analyze"):
+        summarize(bad)
+
+
+def test_verdict_rule_refuses_a_confidence_outside_0_to_1() -> None:
+    with pytest.raises(InputError, match="1.5"):
+        stance.VerdictRule(min_confidence=1.5)

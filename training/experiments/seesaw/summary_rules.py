@@ -19,8 +19,8 @@ import stance  # noqa: E402
 from stance.analysis_eval import _prf, gold_stances, score_article  # noqa: E402
 from stance.api import analyze  # noqa: E402
 from stance.corpora.seesaw import entity_aliases, load_seesaw_articles  # noqa: E402
-from stance.names import same_name  # noqa: E402
-from stance.summary import summarize  # noqa: E402
+from stance.names import is_named, same_name  # noqa: E402
+from stance.summary import VerdictRule, summarize  # noqa: E402
 
 
 def analyses(model_name: str, split: str, cache: str | None) -> list:
@@ -38,13 +38,17 @@ def analyses(model_name: str, split: str, cache: str | None) -> list:
     return out
 
 
-def score(data: list, rule) -> tuple[float, float, float, int]:  # noqa: ANN001
+def score(data: list, rule, listed: dict[str, list[str]] | None = None) -> tuple[float, float, float, int]:  # noqa: ANN001
+    """P / R / F1 / verdicts of the verdicts the rule keeps; with ``listed`` (article -> its listed entities), only the
+    verdicts whose speaker is one of them count as predictions: those SEESAW can judge, since its gold subjects are
+    listed entities only."""
     n_pred = n_gold = n_match = 0
     for aid, aliases, gold, rows in data:
         # summarize without aliases keeps the verdicts toward oneself, so that the rules can say whether to drop them
-        verdicts = summarize(rows) if rows else []
+        verdicts = summarize(rows, rule=VerdictRule.any()) if rows else []
         preds = [(str(v.speaker), v.stance, v.target) for v in verdicts
-                 if v.speaker and v.stance in ("FAVOR", "AGAINST") and rule(v, aliases)]
+                 if v.speaker and v.stance in ("FAVOR", "AGAINST") and rule(v, aliases)
+                 and (listed is None or any(same_name(v.speaker, e) for e in listed[aid]))]
         r = score_article(aid, preds, gold)
         n_pred, n_gold, n_match = n_pred + len(r.predicted), n_gold + len(r.gold), n_match + len(r.matched)
     p, rr, f = _prf(n_match, n_pred, n_gold)
@@ -66,15 +70,22 @@ def main() -> int:
         "all verdicts": lambda v, al: True,
         "no verdict toward oneself": lambda v, al: not own(v, al),
         "+ names the target": lambda v, al: not own(v, al) and v.mentioned,
+        "+ speaker named": lambda v, al: not own(v, al) and is_named(v.speaker),
+        "+ names the target, speaker named (shipped)": lambda v, al: not own(v, al) and v.mentioned and is_named(v.speaker),
         "+ not mixed": lambda v, al: not own(v, al) and not v.mixed,
     }
     for c in (0.5, 0.6, 0.7, 0.8, 0.9):
         rules[f"+ confidence >= {c}"] = (lambda c: lambda v, al: not own(v, al) and v.confidence >= c)(c)
         rules[f"+ names the target, confidence >= {c}"] = (lambda c: lambda v, al: not own(v, al) and v.mentioned and v.confidence >= c)(c)
-    print(f"{'rule':<44} {'P':>5} {'R':>5} {'F1':>5} {'verdicts':>8}")
+    print(f"{'rule':<48} {'P':>5} {'R':>5} {'F1':>5} {'verdicts':>8}")
     for name, rule in rules.items():
         p, r, f, n = score(data, rule)
-        print(f"{name:<44} {p:>5} {r:>5} {f:>5} {n:>8}")
+        print(f"{name:<48} {p:>5} {r:>5} {f:>5} {n:>8}")
+    listed = {row["id"]: [e["name"] for e in row["entities"]] for row in load_seesaw_articles()[args.split]}
+    print("\nthe same, counting only verdicts whose speaker is one of the article's listed entities (what SEESAW can judge)")
+    for name, rule in rules.items():
+        p, r, f, n = score(data, rule, listed)
+        print(f"{name:<48} {p:>5} {r:>5} {f:>5} {n:>8}")
     return 0
 
 
