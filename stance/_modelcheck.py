@@ -175,6 +175,4 @@ def check_encoder(encoder: Any, meta: Mapping[str, Any], path: Path) -> None:
     if "sentiment_labels" in info and list(encoder.sentiment_labels) != list(info["sentiment_labels"]):
         raise ModelFormatError(f"{str(path)!r}: the encoder's sentiment labels {list(encoder.sentiment_labels)} are not those its "
                                f"metadata records ({info['sentiment_labels']}); {_AGAIN}")
-    if (info.get("sentiment_weight") or 0) > 0 and sorted(encoder.sentiment_labels) != sorted(meta["sentiment_labels"]):
-        raise ModelFormatError(f"{str(path)!r}: the encoder's sentiment labels {list(encoder.sentiment_labels)} are not the model's "
-                               f"sentiment labels {meta['sentiment_labels']}; {_AGAIN}")
+    # a sentiment share for an encoder without sentiment labels is refused by StanceModel itself (load_model says so)
