@@ -9,6 +9,7 @@
 from stance._version import __version__
 from stance.api import AnalyzedStatement, analyze, load, train
 from stance.exceptions import (
+    ConfigError,
     CorpusError,
     InputError,
     LabelError,
@@ -40,6 +41,7 @@ __all__ = [
     "Pair",
     "StanceError",
     "InputError",
+    "ConfigError",
     "LabelError",
     "CorpusError",
     "ModelFormatError",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -192,9 +192,17 @@ def analyze(
 
     if isinstance(targets, str):
         targets = [targets]
+    if not isinstance(targets, Iterable):
+        raise InputError(f"targets is {type(targets).__name__} {targets!r:.60}; give a target string or a list of them, e.g. ['the reform']")
     targets = list(targets)
     if not targets:
         raise InputError("no targets given; name at least one target to analyze the statements toward")
+    for i, t in enumerate(targets):
+        if not isinstance(t, str) or not t.strip():
+            raise InputError(f"target {i} is {t!r:.60}; give each target as a non-empty string, e.g. 'the reform'")
+    if aliases is not None and not isinstance(aliases, Mapping):
+        raise InputError(f"aliases is {type(aliases).__name__} {aliases!r:.60}; give a mapping of targets to their other names, "
+                         "e.g. {'Robert Smith': ['Bob', 'Smith']}")
     model = model if model is not None else _default_model()
     statements = extract_statements(text)
     aliases = dict(aliases or {})

@@ -22,7 +22,7 @@ from typing import Any
 from stance._version import __version__
 from stance._files import read_article
 from stance._progress import Progress
-from stance.exceptions import StanceError
+from stance.exceptions import InputError, StanceError
 
 __all__ = ["main", "build_parser"]
 
@@ -147,14 +147,33 @@ def _load_model(args: argparse.Namespace) -> Any:
     return load(args.model, allow_pickle=getattr(args, "allow_pickle", False), threads=getattr(args, "threads", None))
 
 
+def _read_config(path: str, cls: Any) -> Any:
+    """The training options in the JSON file ``path``; :class:`ConfigError` naming the file and where it is wrong."""
+    from stance.exceptions import ConfigError
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"--config {path}: no such file; check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"--config {path}: cannot be read ({exc}); give a UTF-8 JSON file of training options") from None
+    try:
+        options = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"--config {path}: not valid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg}); "
+                          'give an object of training options, e.g. {"stance_C": 0.3}') from None
+    try:
+        return cls.from_dict(options)
+    except ConfigError as exc:
+        raise ConfigError(f"--config {path}: {exc}") from None
+
+
 def _run_train(args: argparse.Namespace) -> int:
     from stance.api import train
     from stance.corpora import load_corpus
     from stance.model import TrainConfig
 
-    config = None
-    if args.config:
-        config = TrainConfig.from_dict(json.loads(Path(args.config).read_text(encoding="utf-8")))
+    config = _read_config(args.config, TrainConfig) if args.config else None
     if args.corpus:
         data = load_corpus(args.corpus, args.data_dir)
         corpora = [args.corpus]
@@ -236,7 +255,7 @@ def _write_stream(rows: list[dict[str, Any]], fieldnames: list[str], fh: Any, fm
 
 
 def _run_predict(args: argparse.Namespace) -> int:
-    from stance.corpora import read_table
+    from stance.corpora import read_table_lines
 
     if args.statement is not None and args.input:
         raise _Usage("give either a statement or --input FILE, not both")
@@ -257,7 +276,7 @@ def _run_predict(args: argparse.Namespace) -> int:
             d["explanation"] = _explain(model, args.statement, args.target)
         print(json.dumps(d, ensure_ascii=False, indent=2))
         return 0
-    rows = read_table(args.input)
+    rows, lines = read_table_lines(args.input)
     if not rows:
         raise StanceError(f"{args.input}: no rows to label")
     input_columns = list(dict.fromkeys(k for r in rows for k in r))  # JSONL rows need not share keys
@@ -286,7 +305,14 @@ def _run_predict(args: argparse.Namespace) -> int:
     if args.context_column in present:
         contexts = [None if r.get(args.context_column) is None else str(r.get(args.context_column)) for r in rows]
     _suggest_fast_tier(model, len(rows), args.model)
-    preds = model.predict_batch(texts, targets, aliases, speakers=speakers, contexts=contexts)
+    try:
+        preds = model.predict_batch(texts, targets, aliases, speakers=speakers, contexts=contexts)
+    except InputError as exc:
+        if exc.row is None:
+            raise
+        where = f"line {lines[exc.row]}" if lines is not None else f"row {exc.row + 1}"
+        raise InputError(f"{args.input}: {where}: {exc} (rows counted from 0 after the header and blank lines); "
+                         "fix or drop that row") from None
     pre = args.prefix
     for i, (r, p) in enumerate(zip(rows, preds)):
         r[pre + "stance"] = p.stance

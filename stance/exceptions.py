@@ -7,6 +7,7 @@ from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
 __all__ = [
     "StanceError",
     "InputError",
+    "ConfigError",
     "NotFittedError",
     "ModelFormatError",
     "UntrustedModelError",
@@ -22,6 +23,13 @@ class StanceError(Exception):
 
 class InputError(StanceError, ValueError):
     """A statement, target or batch cannot be used as given."""
+
+    #: The position of the bad row in the batch, when one row is to blame (set by the batch's checks).
+    row: int | None = None
+
+
+class ConfigError(InputError):
+    """A training option is unknown or has a value it cannot take (names the option and the value)."""
 
 
 class NotFittedError(StanceError, _SklearnNotFittedError):

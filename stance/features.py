@@ -244,22 +244,26 @@ def as_pairs(X: Any) -> list[Pair]:
             ):
                 out.append(_new_pair(text, target, aliases or (), None))
                 continue
-        if isinstance(item, Pair):
-            text, target, aliases, span = item.text, item.target, item.aliases, item.span
-        elif isinstance(item, Mapping):
-            if "text" not in item or "target" not in item:
-                raise InputError(f"row {row} lacks a 'text' or 'target' key (has {sorted(item)!r})")
-            text, target = item["text"], item["target"]
-            aliases, span = item.get("aliases"), item.get("span")
-        elif isinstance(item, Sequence) and not isinstance(item, (str, bytes)) and 2 <= len(item) <= 4:
-            text, target = item[0], item[1]
-            aliases = item[2] if len(item) > 2 else None
-            span = item[3] if len(item) > 3 else None
-        else:
-            raise InputError(f"row {row} is {type(item).__name__} {item!r:.60}; expected a (text, target) pair")
-        text = _check_str(text, "text", row, MAX_TEXT_CHARS)
-        target = _check_str(target, "target", row, _MAX_TARGET_CHARS)
-        out.append(Pair(text, target, _check_aliases(aliases, row), _check_span(span, text, row)))
+        try:
+            if isinstance(item, Pair):
+                text, target, aliases, span = item.text, item.target, item.aliases, item.span
+            elif isinstance(item, Mapping):
+                if "text" not in item or "target" not in item:
+                    raise InputError(f"row {row} lacks a 'text' or 'target' key (has {sorted(item)!r})")
+                text, target = item["text"], item["target"]
+                aliases, span = item.get("aliases"), item.get("span")
+            elif isinstance(item, Sequence) and not isinstance(item, (str, bytes)) and 2 <= len(item) <= 4:
+                text, target = item[0], item[1]
+                aliases = item[2] if len(item) > 2 else None
+                span = item[3] if len(item) > 3 else None
+            else:
+                raise InputError(f"row {row} is {type(item).__name__} {item!r:.60}; expected a (text, target) pair")
+            text = _check_str(text, "text", row, MAX_TEXT_CHARS)
+            target = _check_str(target, "target", row, _MAX_TARGET_CHARS)
+            out.append(Pair(text, target, _check_aliases(aliases, row), _check_span(span, text, row)))
+        except InputError as exc:
+            exc.row = row  # for callers that know where the row came from (a file's line)
+            raise
     return out
 
 

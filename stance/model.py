@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import itertools
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from sklearn.svm import LinearSVC
 
 from stance._progress import Progress
 from stance._version import __version__
-from stance.exceptions import InputError, LabelError, NotFittedError
+from stance.exceptions import ConfigError, InputError, LabelError, NotFittedError
 from stance.features import Pair, StanceFeaturizer, as_pairs
 from stance.labels import ordered
 
@@ -117,6 +117,11 @@ class TrainConfig:
     calibration_folds: int = 5
     random_state: int = 0
 
+    def __post_init__(self) -> None:
+        from stance._config import check_train_config
+
+        check_train_config(self)
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["featurizer"] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.featurizer.items()}
@@ -124,10 +129,16 @@ class TrainConfig:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TrainConfig:
+        if not isinstance(d, Mapping):
+            raise ConfigError(f"training options are {type(d).__name__} {d!r:.60}; give a mapping of option names to values")
         unknown = set(d) - set(cls.__dataclass_fields__)
         if unknown:
-            raise ValueError(f"unknown training options {sorted(unknown)}; known: {sorted(cls.__dataclass_fields__)}")
-        feat = dict(d.get("featurizer", {}))
+            raise ConfigError(f"unknown training options {sorted(unknown)} (values {[d[k] for k in sorted(unknown)]!r:.80}); "
+                              f"known: {sorted(cls.__dataclass_fields__)}")
+        feat = d.get("featurizer") or {}
+        if not isinstance(feat, Mapping):
+            raise ConfigError(f"training option featurizer={feat!r:.60}; give a mapping of StanceFeaturizer options")
+        feat = dict(feat)
         if isinstance(feat.get("char_ngram_range"), list):
             feat["char_ngram_range"] = tuple(feat["char_ngram_range"])
         return cls(**{**d, "featurizer": feat})
@@ -156,6 +167,13 @@ def make_head(C: float, class_weight: str | None, y: np.ndarray, folds: int, see
     k = min(folds, smallest)
     svm = LinearSVC(C=C, class_weight=class_weight, random_state=seed)
     return CalibratedClassifierCV(svm, method="sigmoid", cv=StratifiedKFold(k, shuffle=True, random_state=seed), ensemble=False)
+
+
+def _listed(value: Any, name: str, hint: str) -> list[Any]:
+    """``value`` (any iterable but a string) as a list; :class:`InputError` naming it and saying what to pass."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InputError(f"{name} is {type(value).__name__} {value!r:.60}; {hint}")
+    return list(value)
 
 
 _PREDICTION_SLOTS = tuple(vars(Prediction)[f].__set__ for f in Prediction.__dataclass_fields__)
@@ -473,15 +491,18 @@ class StanceModel:
         """
         if texts is None or isinstance(texts, (str, bytes)):
             raise InputError(f"texts must be a sequence of strings, got {type(texts).__name__}; use predict() for one statement")
-        texts = list(texts)
+        texts = _listed(texts, "texts", "give a list of statement strings (or use predict() for one statement)")
         if isinstance(targets, str):
             targets = [targets] * len(texts)
         elif targets is None:
             raise InputError("targets is None; give one target string or one per text")
-        targets = list(targets)
-        for name, other in (("targets", targets), ("aliases", aliases), ("spans", spans), ("speakers", speakers), ("contexts", contexts)):
+        targets = _listed(targets, "targets", "give one target string or a list of one per text")
+        for name, other in (("aliases", aliases), ("spans", spans), ("speakers", speakers), ("contexts", contexts)):
             if other is not None and isinstance(other, (str, bytes)):
                 raise InputError(f"{name} is a single string {other!r:.60}; give one per text")
+            if other is not None and not isinstance(other, Sequence):
+                raise InputError(f"{name} is {type(other).__name__} {other!r:.60}; give a list of one per text, or leave it out")
+        for name, other in (("targets", targets), ("aliases", aliases), ("spans", spans), ("speakers", speakers), ("contexts", contexts)):
             if other is not None and len(other) != len(texts):
                 raise InputError(f"{len(texts)} texts but {len(other)} {name}; give one per text (or one target for all)")
         # The batch allocates many objects that all live on (the pairs, the predictions) or are acyclic, so the

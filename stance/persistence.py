@@ -20,6 +20,8 @@ from typing import Any
 
 import sklearn
 
+from stance._modelcheck import check_encoder, check_metadata, check_parts
+from stance._modelzip import check_inner_archive, open_zip, read_member
 from stance._version import __version__
 from stance.exceptions import InputError, ModelFormatError, UntrustedModelError
 
@@ -109,6 +111,7 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
 
 
 def _open(path: Path) -> zipfile.ZipFile:
+    """The model file at ``path`` opened, its members checked by name and declared size before anything is inflated."""
     if not path.exists():
         raise ModelFormatError(f"model file {str(path)!r} does not exist; check the path, or call stance.load() for the default model")
     if path.is_dir():
@@ -122,10 +125,7 @@ def _open(path: Path) -> zipfile.ZipFile:
         )
     if head[:2] != b"PK":
         raise ModelFormatError(f"{str(path)!r} is not a stance model file (it does not start like one); was it written by model.save()?")
-    try:
-        return zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise ModelFormatError(f"{str(path)!r} is truncated or corrupt ({exc}); save or download it again") from None
+    return open_zip(path)
 
 
 def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -133,21 +133,27 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
     path = Path(path)
     with _open(path) as zf:
         try:
-            meta = json.loads(zf.read("metadata.json"))
+            meta = json.loads(read_member(zf, path, "metadata.json")[0])
         except KeyError:
             raise ModelFormatError(f"{str(path)!r} has no metadata.json; it is not a stance model file") from None
-        except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        except ValueError as exc:
             raise ModelFormatError(f"{str(path)!r}: metadata is unreadable ({exc}); save or download the model again") from None
     if not isinstance(meta, dict):
         raise ModelFormatError(f"{str(path)!r}: metadata.json holds a JSON {type(meta).__name__}, not an object; it is not a stance model file")
     if meta.get("format") != FORMAT:
         raise ModelFormatError(f"{str(path)!r} has format {meta.get('format')!r}, not {FORMAT!r}")
     version = meta.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ModelFormatError(
+            f"{str(path)!r}: metadata field 'format_version' is {version!r:.40}; expected a whole number from 1 (not true/false). "
+            "The file was not written by model.save() or was changed after: save or download the model again"
+        )
+    if version > FORMAT_VERSION:
         raise ModelFormatError(
             f"{str(path)!r} uses model format version {version!r}; this stance {__version__} reads versions up to "
             f"{FORMAT_VERSION}: upgrade stance (pip install -U stancelens) or retrain the model with this version"
         )
+    check_metadata(meta, path)
     return meta
 
 
@@ -199,15 +205,20 @@ def load_model(
     encoder_info: dict[str, Any] = meta.get("encoder") or {}
     with _open(path) as zf:
         weights = _checked_member(
-            zf, path, "weights.skops", meta.get("weights_sha256"), "the weights", True,
+            zf, path, "weights.skops", meta["weights_sha256"], meta["weights_bytes"], "the weights", True,
             f"{str(path)!r} has no weights.skops; it is not a complete stance model file",
         )
         encoder_data = None
         if encoder_info:
             encoder_data = _checked_member(
-                zf, path, "encoder.npz", encoder_info.get("sha256"), "the encoder", False,
+                zf, path, "encoder.npz", encoder_info["sha256"], encoder_info["bytes"], "the encoder", False,
                 f"{str(path)!r}: its metadata names an encoder but the file has no encoder.npz; save or download it again",
             )
+        elif "encoder.npz" in zf.namelist():
+            raise ModelFormatError(f"{str(path)!r} holds an encoder.npz its metadata does not describe; save or download it again")
+    check_inner_archive(weights, path, "weights.skops")
+    if encoder_data is not None:
+        check_inner_archive(encoder_data, path, "encoder.npz")
     import skops.io as sio
 
     allowed = set(TRUSTED_TYPES) | set(trusted or ())
@@ -237,39 +248,47 @@ def load_model(
             ModelVersionWarning,
             stacklevel=3,
         )
+    check_parts(parts, meta, path)
     offsets = meta.get("stance_offsets") or None
-    if offsets is not None and not isinstance(offsets, dict):
-        raise ModelFormatError(f"{str(path)!r}: stance_offsets in its metadata is {offsets!r:.60}, not a mapping of labels to numbers; save it again")
-    if encoder_data is None:
-        try:
-            return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, stance_offsets=offsets)
-        except InputError as exc:
-            raise ModelFormatError(f"{str(path)!r}: {exc}; save or download the model again") from None
-    from stance.encoder import PairEncoder, _resolve_runtime
+    encoder = None
+    if encoder_data is not None:
+        from stance.encoder import PairEncoder, _resolve_runtime
 
-    _resolve_runtime(runtime, threads)  # a bad runtime or thread count is the caller's error, not a malformed file
-    try:
-        encoder = PairEncoder.from_bytes(encoder_data, runtime=runtime, threads=threads)  # numpy arrays only: pickled ones are refused
-    except Exception as exc:  # numpy raises various errors on malformed archives
-        raise ModelFormatError(f"{str(path)!r}: the encoder is malformed ({type(exc).__name__}: {exc}); save or download the model again") from None
+        _resolve_runtime(runtime, threads)  # a bad runtime or thread count is the caller's error, not a malformed file
+        try:
+            encoder = PairEncoder.from_bytes(encoder_data, runtime=runtime, threads=threads)  # numpy arrays only: pickled ones are refused
+        except Exception as exc:  # numpy raises various errors on malformed archives
+            raise ModelFormatError(f"{str(path)!r}: the encoder is malformed ({type(exc).__name__}: {exc}); save or download the model again") from None
+        check_encoder(encoder, meta, path)
     try:
         cued = encoder_info.get("weight_cued")
-        return StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, float(encoder_info.get("weight", 0.0)),
-                           float(encoder_info.get("sentiment_weight", 0.0)), None if cued is None else float(cued), offsets)
-    except InputError as exc:  # shares out of range, or a sentiment share without the layers it blends
-        raise ModelFormatError(f"{str(path)!r}: its encoder metadata does not fit the model ({exc}); save or download the model again") from None
+        model = StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, float(encoder_info.get("weight", 0.0)),
+                            float(encoder_info.get("sentiment_weight", 0.0)), None if cued is None else float(cued), offsets)
+    except InputError as exc:  # offsets or shares out of range, or a sentiment share without the layers it blends
+        part = "encoder metadata" if encoder is not None else "metadata"
+        raise ModelFormatError(f"{str(path)!r}: its {part} does not fit the model ({exc}); save or download the model again") from None
+    _smoke_test(model, path)
+    return model
 
 
-def _checked_member(zf: zipfile.ZipFile, path: Path, name: str, sha256: Any, what: str, plural: bool, missing: str) -> bytes:
-    """Member ``name`` of a model file, checked against its SHA-256 in the metadata; ``missing`` is the error when it
-    is absent, ``what`` (plural or not) names it in the other errors ("the weights do not match ...")."""
+def _smoke_test(model: Any, path: Path) -> None:
+    """One short prediction by the linear heads, so that parts the checks above let through but that cannot predict
+    (a trusted type holding the wrong shapes) fail here, at load, rather than at the user's first prediction."""
     try:
-        data = zf.read(name)
+        model.without_encoder().predict_batch(["The plan works, she said."], ["the plan"], progress=False)
+    except Exception as exc:
+        raise ModelFormatError(f"{str(path)!r}: the model loaded but cannot predict ({type(exc).__name__}: {exc:.200}); "
+                               "save or download the model again") from None
+
+
+def _checked_member(zf: zipfile.ZipFile, path: Path, name: str, sha256: str, size: int, what: str, plural: bool, missing: str) -> bytes:
+    """Member ``name`` of a model file, read in bounded chunks and checked against its size and SHA-256 in the metadata;
+    ``missing`` is the error when it is absent, ``what`` (plural or not) names it in the checksum error."""
+    try:
+        data, digest = read_member(zf, path, name, expect_bytes=size)
     except KeyError:
         raise ModelFormatError(missing) from None
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ModelFormatError(f"{str(path)!r}: {what} {'are' if plural else 'is'} unreadable ({exc}); save or download the model again") from None
-    if _sha256(data) != sha256:
+    if digest != sha256:
         raise ModelFormatError(
             f"{str(path)!r}: {what} {'do' if plural else 'does'} not match the checksum in its metadata; the file was changed or "
             "damaged after it was saved. Save or download it again"

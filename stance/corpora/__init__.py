@@ -14,6 +14,7 @@ Every loader gives splits with at least the columns ``text``, ``target``, ``stan
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -30,6 +31,7 @@ __all__ = [
     "available_corpora",
     "default_data_dir",
     "load_corpus",
+    "read_table_lines",
     "load_file",
     "from_records",
     "from_dataset",
@@ -169,6 +171,12 @@ def read_table(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     CorpusError
         For a missing or unreadable file, an unknown extension, or a malformed line (naming the line).
     """
+    return read_table_lines(path)[0]
+
+
+def read_table_lines(path: str | os.PathLike[str]) -> tuple[list[dict[str, Any]], list[int] | None]:
+    """:func:`read_table`'s rows and the line each starts on, as an editor counts them (from 1, blank lines
+    included); ``None`` for JSON and Parquet files, whose rows are not lines."""
     path = Path(path)
     if not path.is_file():
         raise CorpusError(f"input file {str(path)!r} does not exist or is not a file")
@@ -178,52 +186,59 @@ def read_table(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
             with open(path, encoding="utf-8-sig", newline="") as fh:
                 # strict: a quotation mark that opens a field and is not closed where the field ends is an error, not a
                 # field that silently swallows the rows after it
-                reader = csv.DictReader(fh, delimiter="\t" if suffix == ".tsv" else ",", strict=True)
-                rows = []
-                start = 2
+                reader = csv.reader(fh, delimiter="\t" if suffix == ".tsv" else ",", strict=True)
+                rows: list[dict[str, Any]] = []
+                lines: list[int] = []
+                header: list[str] | None = None
+                start = 1  # the line the next record starts on
                 try:
-                    header = reader.fieldnames
-                    if header is not None:
-                        dupes = sorted({h for h in header if header.count(h) > 1})
-                        if dupes:
-                            raise CorpusError(f"{path}: the header names {dupes} more than once; give each column its own name")
-                    for r in reader:
-                        if None in r:
-                            raise CorpusError(f"{path}: line {start} has more fields than the header ({len(reader.fieldnames or [])})")
-                        rows.append(dict(r))
-                        start = reader.line_num + 1
+                    for record in reader:
+                        line, start = start, reader.line_num + 1
+                        if not record:
+                            continue  # a blank line
+                        if header is None:
+                            header = record
+                            dupes = sorted({h for h in header if header.count(h) > 1})
+                            if dupes:
+                                raise CorpusError(f"{path}: the header names {dupes} more than once; give each column its own name")
+                            continue
+                        if len(record) > len(header):
+                            raise CorpusError(f"{path}: line {line} has more fields than the header ({len(header)})")
+                        rows.append(dict(itertools.zip_longest(header, record)))
+                        lines.append(line)
                 except csv.Error as exc:
                     raise CorpusError(
                         f"{path}: line {start}: malformed CSV ({exc}); a quotation mark there may be left open or stand inside an "
                         'unquoted field: quote the whole field and double the quotation marks inside it ("")'
                     ) from None
-                if reader.fieldnames is None:
+                if header is None:
                     raise CorpusError(f"{path}: the file is empty (no header line)")
-                return rows
+                return rows, lines
         if suffix in (".jsonl", ".ndjson"):
-            rows = []
-            with open(path, encoding="utf-8") as fh:
-                for n, line in enumerate(fh, 1):
-                    if not line.strip():
+            rows, lines = [], []
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                for n, text in enumerate(fh, 1):
+                    if not text.strip():
                         continue
                     try:
-                        obj = json.loads(line)
+                        obj = json.loads(text)
                     except json.JSONDecodeError as exc:
                         raise CorpusError(f"{path}: line {n} is not valid JSON ({exc.msg} at column {exc.colno})") from None
                     if not isinstance(obj, dict):
                         raise CorpusError(f"{path}: line {n} is a JSON {type(obj).__name__}, expected an object")
                     rows.append(obj)
-            return rows
+                    lines.append(n)
+            return rows, lines
         if suffix == ".json":
             with open(path, encoding="utf-8") as fh:
                 obj = json.load(fh)
             if not isinstance(obj, list) or not all(isinstance(o, dict) for o in obj):
                 raise CorpusError(f"{path}: expected a JSON list of objects")
-            return obj
+            return obj, None
         if suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            return pq.read_table(path).to_pylist()
+            return pq.read_table(path).to_pylist(), None
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); convert it to UTF-8") from None
     except json.JSONDecodeError as exc:
@@ -245,6 +260,7 @@ def from_records(
     aliases_column: str | None = "aliases",
     source: str = "input",
     require_stance: bool = True,
+    lines: Sequence[int] | None = None,
 ) -> Any:
     """A normalized :class:`datasets.Dataset` from dict rows, with a column mapping.
 
@@ -253,6 +269,8 @@ def from_records(
     :class:`~stance.exceptions.CorpusError` listing the columns present. A sentiment column that is absent
     gives ``sentiment=None``; empty sentiment cells are ``None`` too, and so are empty stance cells when
     ``require_stance`` is false (otherwise they raise :class:`~stance.exceptions.LabelError` naming the row).
+    ``lines``, the line of the file each record starts on (:func:`read_table_lines`), makes errors name the line
+    instead of the row.
     """
     if not records:
         raise CorpusError(f"{source}: no rows; a training or evaluation set needs at least one labelled statement")
@@ -274,18 +292,24 @@ def from_records(
     rows = []
     for i, r in enumerate(records):
         stance_value = r.get(stance_key) if stance_key is not None else None
-        if has_stance:
-            if stance_value is None or (isinstance(stance_value, str) and not stance_value.strip()):
-                if require_stance:
-                    raise LabelError(f"{source}: row {i} has no stance label (column {stance_column!r} is empty)")
-                stance_value = None
-            else:
-                stance_value = normalize_stance(str(stance_value), i)
-        sent = r.get(sent_key) if sent_key is not None else None
-        if isinstance(sent, str) and not sent.strip():
-            sent = None
-        if sent is not None:
-            sent = normalize_sentiment(str(sent), i)
+        try:
+            if has_stance:
+                if stance_value is None or (isinstance(stance_value, str) and not stance_value.strip()):
+                    if require_stance:
+                        raise LabelError(f"{source}: row {i} has no stance label (column {stance_column!r} is empty)"
+                                         if lines is None else f"no stance label (column {stance_column!r} is empty)")
+                    stance_value = None
+                else:
+                    stance_value = normalize_stance(str(stance_value), i if lines is None else None)
+            sent = r.get(sent_key) if sent_key is not None else None
+            if isinstance(sent, str) and not sent.strip():
+                sent = None
+            if sent is not None:
+                sent = normalize_sentiment(str(sent), i if lines is None else None)
+        except LabelError as exc:
+            if lines is None:
+                raise
+            raise LabelError(f"{source}: line {lines[i]}: {exc}") from None
         aliases = r.get(alias_key) if alias_key is not None else None
         if isinstance(aliases, str):
             aliases = [a for a in aliases.split("|") if a.strip()]
@@ -298,7 +322,8 @@ def load_file(path: str | os.PathLike[str], **mapping: Any) -> Any:
 
     ``mapping`` takes the column options of :func:`from_records`.
     """
-    return from_records(read_table(path), source=str(path), **mapping)
+    rows, lines = read_table_lines(path)
+    return from_records(rows, source=str(path), lines=lines, **mapping)
 
 
 def from_dataset(dataset: Any, **mapping: Any) -> Any:

@@ -737,7 +737,16 @@ class _Resolver:
         return best
 
 
+#: Pronouns that never open a name's noun phrase (unlike "we"/"you": "We Democrats").
+_PRONOUNS_BEFORE_NAME = frozenset("he she it i they him them me".split())
+
+
 def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -> _Mention:
+    # "according to she Mr.", "she Mr said": a pronoun run into a name is not part of the mention, whose offsets
+    # must cover the speaker as written ("we"/"you" stay: "We Democrats"); the mention starts after the last one.
+    # Only before a name: in "experts I spoke" the pronoun opens a clause, and what is left is no speaker either.
+    if toks[b - 1].upper:
+        a = max((x + 1 for x in range(a, b - 1) if toks[x].low in _PRONOUNS_BEFORE_NAME), default=a)
     s, e = toks[a].start, toks[b - 1].end
     written = text[s:e]
     low = toks[a].low

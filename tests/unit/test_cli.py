@@ -122,7 +122,7 @@ def test_train_bad_label_exits_one(tmp_path, capsys) -> None:
     data = write_csv(tmp_path / "lab.csv", rows)
     assert main(["train", "--input", str(data), "--output", str(tmp_path / "m.stance")]) == 1
     err = capsys.readouterr().err
-    assert "'sort of'" in err and "row 4" in err
+    assert "'sort of'" in err and "lab.csv: line 6:" in err  # the header is line 1
 
 
 def test_train_missing_file_exits_one(tmp_path, capsys) -> None:

@@ -203,18 +203,23 @@ def test_missing_stance_column_only_when_required() -> None:
 
 
 def test_unknown_label_named_with_row(tmp_path) -> None:
+    """Records name the row; a file names the line an editor shows (the header is line 1)."""
     rows = [dict(ROWS[0]), dict(ROWS[1]), {**ROWS[2], "stance": "kinda"}]
+    with pytest.raises(LabelError, match=r"'kinda' at row 2"):
+        from_records(rows)
     with pytest.raises(LabelError) as info:
         load_file(write_csv(tmp_path / "lab.csv", rows))
-    assert "'kinda'" in str(info.value) and "row 2" in str(info.value)
+    assert "'kinda'" in str(info.value) and "lab.csv: line 4:" in str(info.value)
     rows = [dict(ROWS[0]), {**ROWS[1], "sentiment": "furious"}]
-    with pytest.raises(LabelError, match=r"'furious' at row 1"):
+    with pytest.raises(LabelError, match=r"lab.jsonl: line 2: unknown sentiment label 'furious'"):
         load_file(write_jsonl(tmp_path / "lab.jsonl", rows))
 
 
 def test_empty_stance_cell_names_the_row(tmp_path) -> None:
     rows = [dict(ROWS[0]), {**ROWS[1], "stance": "  "}]
     with pytest.raises(LabelError, match=r"row 1 has no stance label"):
+        from_records(rows)
+    with pytest.raises(LabelError, match=r"e.csv: line 3: no stance label"):
         load_file(write_csv(tmp_path / "e.csv", rows))
 
 
@@ -230,7 +235,7 @@ def test_keys_missing_from_the_first_jsonl_row_are_still_read(tmp_path) -> None:
 
 def test_later_row_without_stance_key_names_the_row(tmp_path) -> None:
     rows = [{"text": "We back it", "target": "it", "stance": "pro"}, {"text": "We hate it", "target": "it"}]
-    with pytest.raises(LabelError, match="row 1"):
+    with pytest.raises(LabelError, match="nostance.jsonl: line 2: no stance label"):
         load_file(write_jsonl(tmp_path / "nostance.jsonl", rows))
 
 
