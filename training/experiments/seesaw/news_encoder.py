@@ -123,13 +123,14 @@ def _torch_model(enc: PairEncoder) -> Any:
     return model
 
 
-def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Settings = Settings(), log: Any = sys.stderr
-          ) -> dict[str, np.ndarray]:
+def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Settings = Settings(), log: Any = sys.stderr,
+          start: PairEncoder | None = None) -> dict[str, np.ndarray]:
+    """Train ``start`` (default: the shipped encoder) further on ``rows``; the new encoder's arrays."""
     import torch
 
     torch.manual_seed(SEED)
     rng = random.Random(SEED)
-    base = shipped_encoder()
+    base = start if start is not None else shipped_encoder()
     model = _torch_model(base)
     w = base.w
     head = torch.nn.Linear(w["head.weight"].shape[1], len(base.labels))
@@ -256,7 +257,8 @@ LICENSES = {
 }
 
 
-def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, Any], output: Path) -> Path:
+def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, Any], output: Path,
+          settings: Settings = Settings(), start: str | None = None) -> Path:
     """The default model with ``enc`` at stance share ``share`` and ``none_offset``, its metadata saying how it was made."""
     from stance.model import StanceModel
 
@@ -265,9 +267,11 @@ def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, 
     info = dict(meta.get("encoder") or {})
     info.update(
         recipe="training/experiments/seesaw/news_encoder.py (on top of training/encoder_model.py)",
-        trained_on=[*info.get("trained_on", []), "seesaw train minus every fifth story (stance rows, with speaker and context)"],
-        further_training={"lr": LR, "batch": BATCH, "seed": SEED, "passes": 1, "replay_sentiment_rows": REPLAY_SENTIMENT,
-                          "seesaw_weight": SEESAW_WEIGHT, "inputs": list(INPUTS)},
+        trained_on=[*info.get("trained_on", []), "seesaw train minus every fifth story (stance rows"
+                    + (", with " + " and ".join(settings.inputs) + ")" if settings.inputs else ")")],
+        further_training={"lr": LR, "batch": BATCH, "seed": SEED, **asdict(settings), "inputs": list(settings.inputs),
+                          "replay_sentiment_rows": REPLAY_SENTIMENT if settings.replay else 0, "seesaw_weight": SEESAW_WEIGHT,
+                          "started_from": start or "the shipped default model's encoder"},
         seesaw_choice=choice,
     )
     meta["encoder"] = info
@@ -312,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--natural-priors", action="store_true", help="no class balancing on SEESAW")
     ap.add_argument("--no-replay", action="store_true", help="SEESAW rows only, no replay of the default recipe's rows")
     ap.add_argument("--reuse", metavar="NPZ", help="score this encoder instead of training one")
+    ap.add_argument("--start", metavar="NPZ", help="train this encoder further instead of the shipped one")
     ap.add_argument("--choose", action="store_true", help="the whole model's F_avg on SEESAW's held-out train stories at each share")
     ap.add_argument("--build", metavar="MODEL", help="write the default model with this encoder at the chosen share and offset here")
     ap.add_argument("--why", action="store_true", help="where it fails: own training rows, sided rate, target named or not")
@@ -324,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         enc = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
     else:
         print(f"training on {len(rows):,} rows: {asdict(settings)}", file=sys.stderr)
-        arrays = train(rows, extra, settings)
+        arrays = train(rows, extra, settings, start=PairEncoder.from_bytes(Path(args.start).read_bytes(), runtime="numpy") if args.start else None)
         data = PairEncoder.to_bytes(arrays)
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         Path(args.output).write_bytes(data)
@@ -337,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"seesaw_heldout_train_stories": choice}))
         if args.build:
             best = choice["best"]
-            path = build(enc, best["share"], best["none_offset"], {"held_out_train_stories": best}, Path(args.build))
+            path = build(enc, best["share"], best["none_offset"], {"held_out_train_stories": best}, Path(args.build), settings, args.start)
             print(f"wrote {path}", file=sys.stderr)
     if args.dev:
         shipped = shipped_encoder()
