@@ -460,6 +460,27 @@ class StanceModel:
         return self.predict_batch([text], [target], None if aliases is None else [aliases],
                                   speakers=None if speaker is None else [speaker], contexts=None if context is None else [context])[0]
 
+    def __call__(self, text: str | Sequence[str], target: str | Sequence[str], aliases: Any = None, **kwargs: Any
+                 ) -> Prediction | list[Prediction]:
+        """One call for one statement or many: ``model("We back the plan.", "the plan")`` is :meth:`predict`,
+        ``model(texts, targets)`` (or one target for all) is :meth:`predict_batch`; keyword arguments go through."""
+        if isinstance(text, str):
+            if not isinstance(target, str):
+                raise InputError(f"one text but target is {type(target).__name__} {target!r:.60}; give one target string")
+            return self.predict(text, target, aliases, **kwargs)
+        return self.predict_batch(text, target, aliases, **kwargs)
+
+    def predict_frame(self, frame: Any, *, text: str = "text", target: str = "target", aliases: str | None = None,
+                      speaker: str | None = None, context: str | None = None, errors: str = "raise", prefix: str = "",
+                      progress: bool | None = None) -> Any:
+        """A pandas DataFrame with the predictions as new columns, every row kept in place (:func:`stance.frames.predict_frame`):
+        ``stance``, ``stance_confidence``, ``p_<label>``, ``sentiment``, ``sentiment_confidence``, ``flags``, ``error``.
+        ``errors="flag"`` keeps a row with a missing text or target, without labels, flagged ``invalid_input``."""
+        from stance.frames import predict_frame
+
+        return predict_frame(self, frame, text=text, target=target, aliases=aliases, speaker=speaker, context=context,
+                             errors=errors, prefix=prefix, progress=progress)
+
     @property
     def reads(self) -> tuple[str, ...]:
         """The extra inputs this model reads besides the statement and the target: ``("speaker", "context")`` for a

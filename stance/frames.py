@@ -1,0 +1,157 @@
+"""DataFrame in, DataFrame out: :meth:`stance.StanceModel.predict_frame`.
+
+>>> out = model.predict_frame(df, text="sentence", target="topic")          # doctest: +SKIP
+>>> out[["sentence", "topic", "stance", "stance_confidence", "p_FAVOR", "p_AGAINST", "p_NONE", "flags"]]  # doctest: +SKIP
+
+The frame comes back whole: same rows, same index, same order, its own columns first, then the prediction's. With
+``errors="flag"`` a row the model cannot take (a missing text or target) keeps its place with empty labels, the flag
+``invalid_input`` and the reason in ``error``; with ``errors="raise"`` (the default) it stops the batch with an
+:class:`~stance.exceptions.InputError` naming the row's index label. A ``datasets.Dataset`` goes through
+``Dataset.from_pandas(model.predict_frame(ds.to_pandas(), ...))``; docs/pandas.md has the ``.map(batched=True)``
+one-liner.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from stance.exceptions import InputError
+
+if TYPE_CHECKING:
+    from stance.model import StanceModel
+
+__all__ = ["INVALID_INPUT", "predict_frame"]
+
+#: Flag of a row ``errors="flag"`` kept without labels; the reason is in the ``error`` column.
+INVALID_INPUT = "invalid_input"
+_ERRORS = ("raise", "flag")
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _reason(text: Any, target: Any) -> str | None:
+    """Why a row cannot be predicted (None when it can)."""
+    for name, value in (("text", text), ("target", target)):
+        if _missing(value):
+            return f"{name} is missing"
+        if not isinstance(value, str):
+            return f"{name} is {type(value).__name__} {value!r:.40}, not a string"
+    if not str(target).strip():
+        return "target is empty"
+    return None
+
+
+def _aliases(value: Any, label: Any) -> tuple[str, ...] | None:
+    """A row's aliases: a list of strings, a ``|``-joined string, or missing."""
+    if _missing(value):
+        return None
+    if isinstance(value, str):
+        return tuple(a.strip() for a in value.split("|") if a.strip())
+    if isinstance(value, Sequence) or hasattr(value, "tolist"):
+        items = list(value.tolist() if hasattr(value, "tolist") else value)
+        if all(isinstance(a, str) for a in items):
+            return tuple(items)
+    raise InputError(f"aliases at row {label!r} is {value!r:.60}; give a list of strings or one string joined with '|'")
+
+
+def _optional_text(value: Any, name: str, label: Any) -> str | None:
+    if _missing(value):
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{name} at row {label!r} is {type(value).__name__} {value!r:.60}; expected a string or a missing value")
+    return value
+
+
+def predict_frame(
+    model: StanceModel,
+    frame: Any,
+    *,
+    text: str = "text",
+    target: str = "target",
+    aliases: str | None = None,
+    speaker: str | None = None,
+    context: str | None = None,
+    errors: str = "raise",
+    prefix: str = "",
+    progress: bool | None = None,
+) -> Any:
+    """``frame`` (a pandas DataFrame, or a mapping of column lists such as a ``Dataset.map`` batch) with the predictions
+    as new columns (see the module docstring).
+
+    ``text``, ``target``, ``aliases``, ``speaker`` and ``context`` name the frame's columns (the last three optional;
+    aliases as lists or ``|``-joined strings). New columns, each name after ``prefix``: ``stance``,
+    ``stance_confidence``, ``p_<label>`` for each stance label, ``sentiment``, ``sentiment_confidence``, ``flags``
+    (a tuple of strings) and ``error``. A new column whose name the frame already has is refused: give a ``prefix``.
+    """
+    import pandas as pd
+
+    if isinstance(frame, Mapping):  # a dict of columns, or the batch datasets.Dataset.map(batched=True) hands over
+        try:
+            frame = pd.DataFrame(dict(frame))
+        except ValueError as exc:
+            raise InputError(f"the columns given to predict_frame do not make a table ({exc}); give lists of one length") from None
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"predict_frame takes a pandas DataFrame, got {type(frame).__name__}; "
+                         "for a datasets.Dataset pass ds.to_pandas(), for lists use predict_batch")
+    if errors not in _ERRORS:
+        raise InputError(f"errors={errors!r}; give 'raise' (stop at a bad row) or 'flag' (keep it, without labels)")
+    names = {"text": text, "target": target, "aliases": aliases, "speaker": speaker, "context": context}
+    for role, column in names.items():
+        if column is not None and column not in frame.columns:
+            hint = " (for one target for every row: df.assign(target='...'))" if role == "target" else ""
+            raise InputError(f"{role} column {column!r} is not in the frame; its columns are {list(frame.columns)!r:.200}{hint}")
+    labels = model.stance_labels
+    new = [f"{prefix}{c}" for c in ("stance", "stance_confidence", *(f"p_{lab}" for lab in labels), "sentiment",
+                                    "sentiment_confidence", "flags", "error")]
+    clash = [c for c in new if c in frame.columns]
+    if clash:
+        raise InputError(f"the frame already has columns {clash}; give predict_frame a prefix (e.g. prefix='pred_') so nothing is overwritten")
+
+    rows: list[int] = []
+    texts: list[str] = []
+    targets: list[str] = []
+    als: list[tuple[str, ...] | None] = []
+    speakers: list[str | None] = []
+    contexts: list[str | None] = []
+    reasons: list[str | None] = []
+    index = list(frame.index)
+    columns = {role: frame[column].tolist() for role, column in names.items() if column is not None}
+    for i, label in enumerate(index):
+        reason = _reason(columns["text"][i], columns["target"][i])
+        reasons.append(reason)
+        if reason is not None:
+            if errors == "raise":
+                raise InputError(f"row {label!r}: {reason}; fix it, or pass errors='flag' to keep the row without labels")
+            continue
+        rows.append(i)
+        texts.append(columns["text"][i])
+        targets.append(columns["target"][i])
+        als.append(_aliases(columns["aliases"][i], label) if "aliases" in columns else None)
+        speakers.append(_optional_text(columns["speaker"][i], "speaker", label) if "speaker" in columns else None)
+        contexts.append(_optional_text(columns["context"][i], "context", label) if "context" in columns else None)
+
+    preds = model.predict_batch(texts, targets, als if aliases is not None else None, speakers=speakers if speaker is not None else None,
+                                contexts=contexts if context is not None else None, progress=progress) if rows else []
+    n = len(index)
+    out: dict[str, list[Any]] = {c: [None] * n for c in new}
+    for c in new:
+        if c.endswith("confidence") or c[len(prefix):].startswith("p_"):
+            out[c] = [float("nan")] * n
+    for i, reason in enumerate(reasons):
+        if reason is not None:
+            out[f"{prefix}flags"][i] = (INVALID_INPUT,)
+            out[f"{prefix}error"][i] = reason
+    for i, p in zip(rows, preds):
+        out[f"{prefix}stance"][i] = p.stance
+        out[f"{prefix}stance_confidence"][i] = p.stance_confidence
+        for lab in labels:
+            out[f"{prefix}p_{lab}"][i] = p.stance_probabilities[lab]
+        out[f"{prefix}sentiment"][i] = p.sentiment
+        out[f"{prefix}sentiment_confidence"][i] = float("nan") if p.sentiment_confidence is None else p.sentiment_confidence
+        out[f"{prefix}flags"][i] = tuple(p.flags)
+    return frame.assign(**{c: pd.Series(v, index=frame.index, dtype=object if not c.endswith(("confidence",)) and
+                                        not c[len(prefix):].startswith("p_") else float) for c, v in out.items()})
