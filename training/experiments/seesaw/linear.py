@@ -2,7 +2,7 @@
 joined to its stance corpora, at a few corpus weights fixed beforehand.
 
 Trains the linear model (no encoder, no sentiment head) on the default recipe's train-minus-dev data, plus SEESAW train
-minus every fifth story (the hold-out of ``news_encoder.py``), then prints F_avg and macro F1 on the held-out SEESAW
+minus every fifth story (the hold-out of ``training/news_encoder.py``), then prints F_avg and macro F1 on the held-out SEESAW
 stories (most probable label, and at the best NONE offset on the same rows, an upper bound) and the recipe's dev parts.
 
     python training/experiments/seesaw/linear.py [--weight 0 --weight 1 --weight 3]   # about 2 minutes per weight
@@ -18,7 +18,7 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
-for p in (REPO, REPO / "training", HERE):
+for p in (REPO, REPO / "training"):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
