@@ -63,7 +63,11 @@ def _timed_load() -> float:
 
 def test_metadata_records_recipe_corpora_and_scores(meta) -> None:
     assert meta["recipe"] == "training/default_model.py"
-    assert set(meta["corpora"]) == {"semeval2016/train", "newsmtsc/train", "vast/dev", "newsstance/train", "semeval2017/train"}
+    assert set(meta["corpora"]) == {"semeval2016/train", "newsmtsc/train", "vast/dev", "newsstance/train", "semeval2017/train",
+                                    "seesaw/train (encoder only)"}
+    # every training corpus's license is stated, and SEESAW's non-commercial term is carried over (issue 16)
+    assert set(meta["training_data_licenses"]) == {"semeval2016", "newsmtsc", "vast", "newsstance", "semeval2017", "seesaw"}
+    assert "non-commercial" in meta["license_note"] and "CC BY-NC-SA" in meta["training_data_licenses"]["seesaw"]
     assert meta["config"]["featurizer"]["per_target"] is False
     assert meta["vast_topic_overlap"]["shared_with_zero_shot"] == 0
     for key in ("newsmtsc", "newsstance", "vast", "semeval2016", "tweeteval_validation"):
@@ -74,7 +78,11 @@ def test_metadata_records_recipe_corpora_and_scores(meta) -> None:
 
 def test_encoder_is_recorded_and_blended(model, meta) -> None:
     enc = meta["encoder"]
-    assert enc["recipe"] == "training/encoder_model.py"
+    assert enc["recipe"] == "training/news_encoder.py (on top of training/encoder_model.py)"
+    # the second stage kept the recipe's share and chose only the NONE offset on SEESAW's held-out train stories
+    choice = enc["seesaw_choice"]["held_out_train_stories"]
+    assert choice["share"] == enc["weight"] and model.stance_offsets == {"NONE": choice["none_offset"]}
+    assert enc["further_training"]["passes"] == 2 and enc["further_training"]["balanced"] is False and enc["further_training"]["replay"]
     assert enc["base_sha256"] == "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # all-MiniLM-L6-v2
     assert 0 < enc["weight"] <= 1 and enc["weight"] == model.encoder_weight
     assert 0 < enc["sentiment_weight"] <= 1 and enc["sentiment_weight"] == model.encoder_sentiment_weight
