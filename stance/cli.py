@@ -14,13 +14,12 @@ import logging
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from stance._version import __version__
-from stance._files import read_article
+from stance._files import read_article, replacing, write_text_replacing
 from stance._progress import Progress
 from stance.exceptions import InputError, StanceError
 
@@ -221,23 +220,16 @@ def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | N
     if path is None:
         _write_stream(rows, fieldnames, sys.stdout, fmt)
         return
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent if str(target.parent) else ".")
-    try:
+    with replacing(path) as tmp:
         if fmt == "parquet":
-            os.close(fd)
             import pyarrow as pa
             import pyarrow.parquet as pq
 
             table = pa.Table.from_pylist([{k: _json_value(r.get(k)) for k in fieldnames} for r in rows])
-            pq.write_table(table, tmp)
+            pq.write_table(table, str(tmp))
         else:
-            with open(fd, "w", encoding="utf-8", newline="") as fh:
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
                 _write_stream(rows, fieldnames, fh, fmt)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _write_stream(rows: list[dict[str, Any]], fieldnames: list[str], fh: Any, fmt: str) -> None:
@@ -534,10 +526,10 @@ def _run_evaluate_analysis(args: argparse.Namespace) -> int:
         out = Path(args.output)
         out.mkdir(parents=True, exist_ok=True)
         report = {"corpus": args.corpus, "split": args.split, "model": args.model or "default", **score.to_dict()}
-        (out / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_text_replacing(out / "report.json", json.dumps(report, indent=1, ensure_ascii=False) + "\n")
         md = [f"# Who stands where: {args.corpus} {args.split}, model {args.model or 'default'}", "", line, "",
               "Command: `stance evaluate-analysis --corpus seesaw --split " + args.split + "`; rule: `stance.analysis_eval`."]
-        (out / "report.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+        write_text_replacing(out / "report.md", "\n".join(md) + "\n")
         print(f"wrote {out / 'report.json'}, {out / 'report.md'}", file=sys.stderr)
     return 0
 
