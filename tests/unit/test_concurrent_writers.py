@@ -79,6 +79,8 @@ def test_two_processes_writing_the_same_reports_leave_one_complete_report(tmp_pa
 
 def _save_loop(model: object, path: str, writer: str, start: object) -> None:
     model.metadata["writer"] = writer  # type: ignore[attr-defined]
+    # 3 MB of metadata (the limit is 4 MiB) make the writing part of a save long enough for the two to overlap
+    model.metadata["padding"] = writer * 3_000_000  # type: ignore[attr-defined]
     start.wait()  # type: ignore[attr-defined]
     for _ in range(ROUNDS):
         model.save(path)  # type: ignore[attr-defined]
@@ -98,7 +100,8 @@ def test_two_processes_saving_the_same_model_file_leave_one_complete_model(tmp_p
     assert [p.exitcode for p in procs] == [0, 0], "a save failed (its temporary file was renamed by the other writer?)"
     with zipfile.ZipFile(path) as zf:
         assert zf.testzip() is None
-    assert read_metadata(path)["writer"] in ("A", "B")
+    meta = read_metadata(path)
+    assert meta["writer"] in ("A", "B") and meta["padding"] == meta["writer"] * 3_000_000
     model = load_model(path)
     assert model.predict("We must protect the forests.", "forests").stance in model.stance_labels
     assert _leftovers(tmp_path, {"m.stance"}) == []
