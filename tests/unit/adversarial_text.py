@@ -46,6 +46,16 @@ def long_quote(size: int) -> str:
     return '"' + _repeat(_ORDINARY, size - 1 - len(tail)) + tail
 
 
+def open_quote(size: int) -> str:
+    """One quote mark that never closes, then ordinary words with cues: a quotation to the end of the paragraph."""
+    return "“" + _repeat(_ORDINARY, size - 1)
+
+
+def quotes_and_cues(size: int) -> str:
+    """Short quotations and their speakers with no sentence end: many quotations in one sentence."""
+    return _repeat('"we will win" she said "they will lose" the mayor argued ', size)
+
+
 def long_paragraph_sentences(size: int) -> str:
     """Many short attributed sentences in one paragraph (a normal text, as a control)."""
     return _repeat('"We will win," the mayor said. Officials said the plan would work. ', size)
@@ -57,5 +67,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "unpunctuated": unpunctuated,
     "unmatched_quotes": unmatched_quotes,
     "long_quote": long_quote,
+    "open_quote": open_quote,
+    "quotes_and_cues": quotes_and_cues,
     "sentences": long_paragraph_sentences,
 }
