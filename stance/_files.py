@@ -1,10 +1,62 @@
-"""Reading a user's article files for the command line (``stance extract``, ``stance analyze``)."""
+"""Reading a user's article files for the command line (``stance extract``, ``stance analyze``), and writing
+output files so that a failed or concurrent write never leaves a damaged one (:func:`replacing`)."""
 
 from __future__ import annotations
 
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["read_article"]
+__all__ = ["read_article", "replacing", "write_text_replacing"]
+
+
+def _new_temp(target: Path) -> Path:
+    """A new empty file next to ``target`` under a name no other process or thread uses (created with ``O_EXCL``),
+    with the permissions a plain write would give: those of ``target`` when it exists, else 0o666 less the umask."""
+    folder = target.parent
+    for _ in range(100):
+        tmp = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(6)}.part"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except OSError:
+            mode = None
+        try:
+            if mode is not None:
+                os.chmod(tmp, mode)
+        finally:
+            os.close(fd)
+        return tmp
+    raise FileExistsError(f"{folder}: cannot create a temporary file next to {target.name}; clear the .{target.name}.*.part files")
+
+
+@contextmanager
+def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path in the folder of ``path`` to write the whole output to; on success it is renamed to
+    ``path`` in one step (``os.replace``), on any failure it is removed and ``path`` is left as it was.
+
+    Each call gets its own temporary name, so two processes or threads writing the same ``path`` never write into
+    one file: the last to finish wins, with its complete output, and a reader sees the old file or a new one."""
+    target = Path(path)
+    tmp = _new_temp(target)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_text_replacing(path: str | os.PathLike[str], text: str) -> None:
+    """``Path(path).write_text(text, encoding="utf-8")`` through :func:`replacing`."""
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 def read_article(path: str, purpose: str) -> tuple[str | None, str | None]:

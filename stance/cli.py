@@ -14,13 +14,12 @@ import logging
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from stance._version import __version__
-from stance._files import read_article
+from stance._files import read_article, replacing, write_text_replacing
 from stance._progress import Progress
 from stance.exceptions import InputError, StanceError
 
@@ -29,6 +28,13 @@ __all__ = ["main", "build_parser"]
 logger = logging.getLogger("stance")
 
 _PRED_COLUMNS = ("stance", "stance_confidence", "sentiment", "sentiment_confidence")
+#: ``--input -`` / ``--output -``: standard input / output.
+_STDIO = "-"
+#: Formats ``stance predict --input-format`` names; standard output takes all but Parquet.
+_INPUT_FORMAT_NAMES = ("csv", "tsv", "jsonl", "json", "parquet")
+_STDOUT_FORMAT_NAMES = ("csv", "tsv", "jsonl", "json")
+#: How errors name standard input.
+_STDIN_NAME = "<stdin>"
 
 
 def _add_model(p: argparse.ArgumentParser) -> None:
@@ -81,8 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model(p)
     p.add_argument("statement", nargs="?", help="one statement to label (with --target)")
     p.add_argument("--target", help="the target for a single statement, or for every row lacking a target column")
-    p.add_argument("--input", help="CSV or JSONL file of statements")
-    p.add_argument("--output", help="output file (CSV or JSONL by its extension); default: stdout in the input's format")
+    p.add_argument("--input", help=(
+        "file of statements (CSV, TSV, JSONL, JSON or Parquet, by its extension), or - to read standard input "
+        "(CSV unless --input-format says otherwise)"))
+    p.add_argument("--input-format", choices=_INPUT_FORMAT_NAMES, help=(
+        "format of --input, for standard input (default csv) or a file whose extension does not say it"))
+    p.add_argument("--output", help=(
+        "output file (CSV, TSV, JSONL, JSON or Parquet by its extension; written whole, then renamed into place), or - "
+        "for standard output; default: standard output"))
+    p.add_argument("--output-format", choices=_STDOUT_FORMAT_NAMES, help=(
+        "format written to standard output (default: the input's format, JSONL for Parquet input); a file's format "
+        "is its extension"))
     p.add_argument("--explain", action="store_true", help="also show the features that pushed the prediction most")
     p.add_argument("--prefix", default="", help="prefix for the added columns, e.g. pred_ when the input already has a stance column")
     p.add_argument("--speaker-column", default="speaker", help=(
@@ -221,23 +236,16 @@ def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | N
     if path is None:
         _write_stream(rows, fieldnames, sys.stdout, fmt)
         return
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent if str(target.parent) else ".")
-    try:
+    with replacing(path) as tmp:
         if fmt == "parquet":
-            os.close(fd)
             import pyarrow as pa
             import pyarrow.parquet as pq
 
             table = pa.Table.from_pylist([{k: _json_value(r.get(k)) for k in fieldnames} for r in rows])
-            pq.write_table(table, tmp)
+            pq.write_table(table, str(tmp))
         else:
-            with open(fd, "w", encoding="utf-8", newline="") as fh:
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
                 _write_stream(rows, fieldnames, fh, fmt)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _write_stream(rows: list[dict[str, Any]], fieldnames: list[str], fh: Any, fmt: str) -> None:
@@ -254,18 +262,48 @@ def _write_stream(rows: list[dict[str, Any]], fieldnames: list[str], fh: Any, fm
             fh.write(json.dumps({k: _json_value(v) for k, v in r.items()}, ensure_ascii=False, allow_nan=False) + "\n")
 
 
-def _run_predict(args: argparse.Namespace) -> int:
-    from stance.corpora import read_table_lines
+def _read_predict_input(args: argparse.Namespace) -> tuple[list[dict[str, Any]], list[int] | None, str]:
+    """The rows of ``--input`` (a file, or standard input for ``-``), the line each starts on, and the name errors use."""
+    from stance.corpora import read_table_bytes, read_table_lines
 
+    if args.input != _STDIO:
+        return (*read_table_lines(args.input, fmt=args.input_format), args.input)
+    stream = sys.stdin
+    if stream is None:
+        raise _Usage("--input -: there is no standard input; pipe the rows in or give --input FILE")
+    buffer = getattr(stream, "buffer", None)
+    data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
+    return (*read_table_bytes(data, args.input_format or "csv", _STDIN_NAME), _STDIN_NAME)
+
+
+def _predict_output(args: argparse.Namespace) -> tuple[str | None, str]:
+    """Where ``stance predict`` writes (a path, or None for standard output) and in which format."""
+    if args.output in (None, _STDIO):
+        if args.output_format:
+            return None, args.output_format
+        if args.input == _STDIO:
+            return None, args.input_format if args.input_format in _STDOUT_FORMAT_NAMES else ("jsonl" if args.input_format else "csv")
+        fmt = args.input_format or _format_of(args.input)
+        return None, "jsonl" if fmt == "parquet" else fmt  # Parquet is not written to a terminal or a pipe
+    fmt = _OUTPUT_FORMATS[Path(args.output).suffix.lower()]
+    if args.output_format and args.output_format != fmt:
+        raise _Usage(f"--output-format {args.output_format} disagrees with --output {args.output!r}, written as {fmt} by its "
+                     "extension; drop --output-format or change the extension")
+    return args.output, fmt
+
+
+def _run_predict(args: argparse.Namespace) -> int:
     if args.statement is not None and args.input:
         raise _Usage("give either a statement or --input FILE, not both")
     if args.statement is None and not args.input:
-        raise _Usage("give a statement to label (with --target) or --input FILE")
-    if args.output:
+        raise _Usage("give a statement to label (with --target) or --input FILE (- for standard input)")
+    if args.output and args.output != _STDIO:
         if Path(args.output).suffix.lower() not in _OUTPUT_FORMATS:
-            raise _Usage(f"--output {args.output!r}: unknown extension; give one of {', '.join(_OUTPUT_FORMATS)}")
-        if args.input and Path(args.output).resolve() == Path(args.input).resolve():
+            raise _Usage(f"--output {args.output!r}: unknown extension; give one of {', '.join(_OUTPUT_FORMATS)}, "
+                         "or - for standard output")
+        if args.input and args.input != _STDIO and Path(args.output).resolve() == Path(args.input).resolve():
             raise _Usage(f"--output {args.output!r} is the input file; write the labelled rows to another file")
+    out_path, out_fmt = _predict_output(args) if args.input else (None, "jsonl")
     model = _load_model(args)
     if args.statement is not None:
         if not args.target:
@@ -276,16 +314,16 @@ def _run_predict(args: argparse.Namespace) -> int:
             d["explanation"] = _explain(model, args.statement, args.target)
         print(json.dumps(d, ensure_ascii=False, indent=2))
         return 0
-    rows, lines = read_table_lines(args.input)
+    rows, lines, source = _read_predict_input(args)
     if not rows:
-        raise StanceError(f"{args.input}: no rows to label")
+        raise StanceError(f"{source}: no rows to label")
     input_columns = list(dict.fromkeys(k for r in rows for k in r))  # JSONL rows need not share keys
     present = set(input_columns)
     if args.text_column not in present:
-        raise StanceError(f"{args.input}: no column {args.text_column!r} (columns: {sorted(present)}); name it with --text-column")
+        raise StanceError(f"{source}: no column {args.text_column!r} (columns: {sorted(present)}); name it with --text-column")
     if args.target_column not in present and not args.target:
         raise StanceError(
-            f"{args.input}: no column {args.target_column!r} (columns: {sorted(present)}); name it with --target-column or give --target"
+            f"{source}: no column {args.target_column!r} (columns: {sorted(present)}); name it with --target-column or give --target"
         )
     texts = [r.get(args.text_column) for r in rows]
     targets = [r.get(args.target_column) if args.target_column in present else args.target for r in rows]
@@ -296,7 +334,7 @@ def _run_predict(args: argparse.Namespace) -> int:
     clash = [c for c in added if c in present]
     if clash:
         raise _Usage(
-            f"{args.input} already has column(s) {clash}, which the predictions would overwrite; "
+            f"{source} already has column(s) {clash}, which the predictions would overwrite; "
             "pass --prefix pred_ (or another prefix) to name the added columns differently"
         )
     speakers = contexts = None
@@ -311,7 +349,7 @@ def _run_predict(args: argparse.Namespace) -> int:
         if exc.row is None:
             raise
         where = f"line {lines[exc.row]}" if lines is not None else f"row {exc.row + 1}"
-        raise InputError(f"{args.input}: {where}: {exc} (rows counted from 0 after the header and blank lines); "
+        raise InputError(f"{source}: {where}: {exc} (rows counted from 0 after the header and blank lines); "
                          "fix or drop that row") from None
     pre = args.prefix
     for i, (r, p) in enumerate(zip(rows, preds)):
@@ -322,13 +360,10 @@ def _run_predict(args: argparse.Namespace) -> int:
         r[pre + "flags"] = "|".join(p.flags)
         if args.explain:
             r[pre + "explanation"] = _explain_brief(_explain(model, p.text, p.target, aliases[i] if aliases else None))
-    out_fmt = _format_of(args.output or args.input)
-    if not args.output and out_fmt == "parquet":
-        out_fmt = "jsonl"  # Parquet is not written to a terminal or a pipe
     fieldnames = input_columns + added
-    _write_rows(rows, fieldnames, args.output, out_fmt)
-    if args.output:
-        print(f"wrote {len(rows):,} rows to {args.output}", file=sys.stderr)
+    _write_rows(rows, fieldnames, out_path, out_fmt)
+    if out_path:
+        print(f"wrote {len(rows):,} rows to {out_path}", file=sys.stderr)
     return 0
 
 
@@ -534,10 +569,10 @@ def _run_evaluate_analysis(args: argparse.Namespace) -> int:
         out = Path(args.output)
         out.mkdir(parents=True, exist_ok=True)
         report = {"corpus": args.corpus, "split": args.split, "model": args.model or "default", **score.to_dict()}
-        (out / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_text_replacing(out / "report.json", json.dumps(report, indent=1, ensure_ascii=False) + "\n")
         md = [f"# Who stands where: {args.corpus} {args.split}, model {args.model or 'default'}", "", line, "",
               "Command: `stance evaluate-analysis --corpus seesaw --split " + args.split + "`; rule: `stance.analysis_eval`."]
-        (out / "report.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+        write_text_replacing(out / "report.md", "\n".join(md) + "\n")
         print(f"wrote {out / 'report.json'}, {out / 'report.md'}", file=sys.stderr)
     return 0
 

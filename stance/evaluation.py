@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 from sklearn.metrics import f1_score, precision_recall_fscore_support, recall_score
 
+from stance._files import write_text_replacing
 from stance._version import __version__
 from stance.exceptions import CorpusError
 from stance.labels import ordered
@@ -278,6 +279,6 @@ def write_reports(report: dict[str, Any], out_dir: str | os.PathLike[str]) -> li
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / "report.json", out / "report.md"]
-    paths[0].write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
-    paths[1].write_text(render_markdown(report), encoding="utf-8")
+    write_text_replacing(paths[0], json.dumps(report, indent=1, ensure_ascii=False, default=str))
+    write_text_replacing(paths[1], render_markdown(report))
     return paths

@@ -20,6 +20,7 @@ from typing import Any
 
 import sklearn
 
+from stance._files import replacing
 from stance._modelcheck import check_encoder, check_metadata, check_parts
 from stance._modelzip import check_inner_archive, open_zip, read_member
 from stance._version import __version__
@@ -99,13 +100,14 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
         weights_bytes=len(weights),
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
-        zf.writestr("metadata.json", json.dumps(meta, indent=2, sort_keys=True, default=str))
-        zf.writestr("weights.skops", weights)
-        if encoder_bytes is not None:
-            zf.writestr("encoder.npz", encoder_bytes)
-    os.replace(tmp, path)
+    # a temporary name of its own in the same folder, renamed when complete: a failure or another process saving
+    # to the same path never leaves a damaged model file (a fixed "<name>.tmp" was shared by concurrent saves)
+    with replacing(path) as tmp:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
+            zf.writestr("metadata.json", json.dumps(meta, indent=2, sort_keys=True, default=str))
+            zf.writestr("weights.skops", weights)
+            if encoder_bytes is not None:
+                zf.writestr("encoder.npz", encoder_bytes)
     model.metadata = meta
     return path
 

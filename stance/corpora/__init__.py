@@ -14,12 +14,13 @@ Every loader gives splits with at least the columns ``text``, ``target``, ``stan
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from stance.corpora._paths import default_data_dir, resolve_data_dir
 from stance.exceptions import CorpusError, LabelError
@@ -32,6 +33,7 @@ __all__ = [
     "default_data_dir",
     "load_corpus",
     "read_table_lines",
+    "read_table_bytes",
     "load_file",
     "from_records",
     "from_dataset",
@@ -174,16 +176,61 @@ def read_table(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     return read_table_lines(path)[0]
 
 
-def read_table_lines(path: str | os.PathLike[str]) -> tuple[list[dict[str, Any]], list[int] | None]:
+#: Table formats :func:`read_table_lines` reads, by name (``fmt``) and by file extension.
+TABLE_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet"}
+
+
+def read_table_lines(
+    path: str | os.PathLike[str], *, fmt: str | None = None
+) -> tuple[list[dict[str, Any]], list[int] | None]:
     """:func:`read_table`'s rows and the line each starts on, as an editor counts them (from 1, blank lines
-    included); ``None`` for JSON and Parquet files, whose rows are not lines."""
+    included); ``None`` for JSON and Parquet files, whose rows are not lines. ``fmt`` (``csv``, ``tsv``,
+    ``jsonl``, ``json`` or ``parquet``) overrides the format the extension gives."""
     path = Path(path)
     if not path.is_file():
         raise CorpusError(f"input file {str(path)!r} does not exist or is not a file")
-    suffix = path.suffix.lower()
+    suffix = _table_suffix(path.suffix.lower(), fmt, str(path))
+
+    def opener(encoding: str, newline: str | None = None) -> IO[str]:
+        return open(path, encoding=encoding, newline=newline)
+
+    return _read_rows(str(path), suffix, opener, lambda: path)
+
+
+def read_table_bytes(data: bytes, fmt: str, name: str = "<stdin>") -> tuple[list[dict[str, Any]], list[int] | None]:
+    """:func:`read_table_lines` for a table held in memory (standard input): ``data`` in the format ``fmt``
+    (``csv``, ``tsv``, ``jsonl``, ``json`` or ``parquet``); errors name ``name`` where they would name the file."""
+    suffix = _table_suffix("", fmt, name)
+
+    def opener(encoding: str, newline: str | None = None) -> IO[str]:
+        return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=newline)
+
+    def source() -> Any:
+        import pyarrow as pa
+
+        return pa.BufferReader(data)
+
+    return _read_rows(name, suffix, opener, source)
+
+
+def _table_suffix(suffix: str, fmt: str | None, name: str) -> str:
+    if fmt is None:
+        return suffix
+    for ext, f in TABLE_FORMATS.items():
+        if f == fmt:
+            return ext
+    formats = ", ".join(dict.fromkeys(TABLE_FORMATS.values()))
+    raise CorpusError(f"{name}: unknown table format {fmt!r}; use one of {formats}")
+
+
+def _read_rows(
+    path: str, suffix: str, opener: Callable[..., IO[str]], parquet_source: Callable[[], Any]
+) -> tuple[list[dict[str, Any]], list[int] | None]:
+    """The rows of the table ``opener`` opens as text (``parquet_source`` gives what pyarrow reads for Parquet);
+    ``path`` names it in errors, ``suffix`` (".csv", ...) is its format."""
     try:
         if suffix in (".csv", ".tsv"):
-            with open(path, encoding="utf-8-sig", newline="") as fh:
+            with opener("utf-8-sig", "") as fh:
                 # strict: a quotation mark that opens a field and is not closed where the field ends is an error, not a
                 # field that silently swallows the rows after it
                 reader = csv.reader(fh, delimiter="\t" if suffix == ".tsv" else ",", strict=True)
@@ -216,7 +263,7 @@ def read_table_lines(path: str | os.PathLike[str]) -> tuple[list[dict[str, Any]]
                 return rows, lines
         if suffix in (".jsonl", ".ndjson"):
             rows, lines = [], []
-            with open(path, encoding="utf-8-sig", newline="") as fh:
+            with opener("utf-8-sig", "") as fh:
                 for n, text in enumerate(fh, 1):
                     if not text.strip():
                         continue
@@ -230,7 +277,7 @@ def read_table_lines(path: str | os.PathLike[str]) -> tuple[list[dict[str, Any]]
                     lines.append(n)
             return rows, lines
         if suffix == ".json":
-            with open(path, encoding="utf-8") as fh:
+            with opener("utf-8") as fh:
                 obj = json.load(fh)
             if not isinstance(obj, list) or not all(isinstance(o, dict) for o in obj):
                 raise CorpusError(f"{path}: expected a JSON list of objects")
@@ -238,7 +285,7 @@ def read_table_lines(path: str | os.PathLike[str]) -> tuple[list[dict[str, Any]]
         if suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            return pq.read_table(path).to_pylist(), None
+            return pq.read_table(parquet_source()).to_pylist(), None
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); convert it to UTF-8") from None
     except json.JSONDecodeError as exc:

@@ -262,6 +262,40 @@ def _sentences(
     return out
 
 
+#: A "sentence" longer than this many tokens (no sentence end in sight: unpunctuated or hostile text)
+#: is cut into pieces of this length, between tokens outside any quotation, so that the per-cue work
+#: of the passes below, which looks over the cue's sentence, stays bounded and extraction stays linear
+#: in the length of the text. The longest sentence of PolNeAR (train and dev) has 329 tokens, most of
+#: them inside a quotation; none of its sentences is cut.
+SENTENCE_MAX_TOKENS = 400
+
+
+def _bounded_sentences(toks: list[_Tok], sents: list[tuple[int, int]], quotes: list[_Quote]) -> list[tuple[int, int]]:
+    """``sents`` with each sentence longer than :data:`SENTENCE_MAX_TOKENS` cut into pieces of about
+    that many tokens; a cut falls before a token that no quotation part spans, so quotations stay whole
+    (a piece grows past the bound until the quotation ends)."""
+    qspans = sorted(p for q in quotes for p in q.parts)
+    qi = 0
+    out: list[tuple[int, int]] = []
+    for i, j in sents:
+        if j - i <= SENTENCE_MAX_TOKENS:
+            out.append((i, j))
+            continue
+        start = i
+        for k in range(i + SENTENCE_MAX_TOKENS, j):
+            if k - start < SENTENCE_MAX_TOKENS:
+                continue
+            b = toks[k].start
+            while qi < len(qspans) and qspans[qi][1] <= b:
+                qi += 1
+            if qi < len(qspans) and qspans[qi][0] < b:
+                continue  # inside a quotation part: no cut here
+            out.append((start, k))
+            start = k
+        out.append((start, j))
+    return out
+
+
 #: '“... fees?” Dana Voss pressed.': a capitalised speaker and a reporting verb after a closing
 #: quote mark, followed by the end of the sentence or an adjunct, continue the quotation's sentence.
 JOIN_QUOTE_ATTRIBUTION = True
@@ -714,11 +748,24 @@ class _Resolver:
     roles_seen: list = field(default_factory=list)
     surnames: set = field(default_factory=set)
 
+    #: element i: the index of the last name up to ``names[i]`` that ends in a known surname, or -1;
+    #: built on first use, after :meth:`index_names` has seen every name
+    _surname_idx: list[int] | None = None
+
+    def _last_surname_index(self, idx: int) -> int:
+        if self._surname_idx is None or len(self._surname_idx) != len(self.names):
+            best, last = [], -1
+            for i, name in enumerate(self.names):
+                if name.split()[-1].lower() in self.surnames:
+                    last = i
+                best.append(last)
+            self._surname_idx = best
+        return self._surname_idx[idx] if idx >= 0 else -1
+
     def person_before(self, pos: int) -> str | None:
         idx = bisect.bisect_left(self.name_pos, pos) - 1
-        stop = idx - 200  # bounded look-back keeps long texts linear
-        while idx >= 0 and idx > stop and self.names[idx].split()[-1].lower() not in self.surnames:
-            idx -= 1
+        stop = idx - 200  # bounded look-back (as far as the last 200 names)
+        idx = self._last_surname_index(idx)
         if idx <= stop:
             idx = -1
         cand = self.names[idx] if idx >= 0 else None
@@ -877,12 +924,14 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
     toks = _tokenize(text)
     paragraphs = _paragraphs(text)
     quotes = _find_quotes(text, paragraphs)
-    sents = _sentences(text, toks, paragraphs, quotes)
+    sents = _bounded_sentences(toks, _sentences(text, toks, paragraphs, quotes), quotes)
     sent_starts = {a for a, _ in sents}
     res = _Resolver(text)
     res.index_names(toks, sent_starts)
 
     tok_starts = [t.start for t in toks]
+    quote_marks = _quote_mark_counts(toks)
+    word_counts = _word_counts(toks)
     # mark statement quotes vs scare quotes / titles later, once cues are known
     q_starts = [q.start for q in quotes]
 
@@ -1163,8 +1212,8 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                 na, nb, nk, nnp, ninv = cues[nci]
                 if nnp and not ninv and nk == "verb" and j <= nnp[0] < j + SOC_SPAN and all(toks[x].word for x in range(j, nnp[0])):
                     nci += 1
-            while nci < len(cues) and j < sj and (
-                    (EMPTY_NEXT_CUE and _cue_without_content(text, toks, cues, nci, j, sj))
+            while nci < len(cues) and j < sj and nci - ci <= NEXT_CUE_SKIP_MAX and (
+                    (EMPTY_NEXT_CUE and _cue_without_content(toks, quote_marks, cues, nci, j, sj))
                     or (NO_DANGLING_CUT and _dangling_cut(toks, cues[nci], j))):
                 nci += 1  # "X said she was joking.", "... as many as 30 percent of [the voters say]": part of this content
             next_np = cues[nci][3] if nci < len(cues) else None
@@ -1197,7 +1246,9 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                     _emit(statements, text, parts, mention, cue_span, _kind_for(text, parts, stmt_quotes))
                     last_end = s_end
                 continue
-            after_words = sum(1 for x in range(j, sj) if toks[x].word and toks[x].start < next_boundary)
+            # words from j to the end of the sentence that start before next_boundary (prefix counts)
+            after_hi = min(sj, bisect.bisect_left(tok_starts, next_boundary))
+            after_words = word_counts[after_hi] - word_counts[j] if after_hi > j else 0
             adjunct = j < sj and (toks[j].low in L.POST_CUE_ADJUNCTS or toks[j].text in ".,") and not had_that
             comma_before = np is not None and not inverted and np[0] - 1 >= si and toks[np[0] - 1].text in (",", "”", '"', "'", "’")
             clause_before = toks[si].low not in L.INTRO_WORDS and (np[0] - si if np else 0) >= 5
@@ -2184,10 +2235,40 @@ def _dangling_before(toks: list[_Tok], cut: int, lo: int) -> bool:
     return x >= lo and toks[x].word and toks[x].low in _DANGLING_WORDS
 
 
-def _cue_without_content(text: str, toks: list[_Tok], cues: list, n: int, lo: int, sj: int) -> bool:
+def _quote_mark_counts(toks: list[_Tok]) -> list[int]:
+    """Prefix counts: element ``x`` is the number of quote-mark tokens among ``toks[:x]``, so that
+    whether tokens ``lo..hi`` hold a mark is ``counts[hi] > counts[lo]`` (constant time)."""
+    counts = [0] * (len(toks) + 1)
+    n = 0
+    for x, t in enumerate(toks):
+        if t.text in _QUOTE_CHARS:
+            n += 1
+        counts[x + 1] = n
+    return counts
+
+
+def _word_counts(toks: list[_Tok]) -> list[int]:
+    """Prefix counts: element ``x`` is the number of word tokens among ``toks[:x]``."""
+    counts = [0] * (len(toks) + 1)
+    n = 0
+    for x, t in enumerate(toks):
+        if t.word:
+            n += 1
+        counts[x + 1] = n
+    return counts
+
+
+#: At most this many later cues in a row are read as part of one cue's content by the loop over
+#: ``EMPTY_NEXT_CUE`` / ``NO_DANGLING_CUT`` (news sentences hold a few; a text made of cues would make
+#: that loop quadratic in the number of cues).
+NEXT_CUE_SKIP_MAX = 16
+
+
+def _cue_without_content(toks: list[_Tok], quote_marks: list[int], cues: list, n: int, lo: int, sj: int) -> bool:
     """Whether rule cue ``cues[n]`` (its source at or after token ``lo``) would take no content: it is a
     plain verb cue, not inverted, and at most an adjunct follows it up to the next cue or the end of
-    the sentence ("she was joking.", "he agreed with Y.")."""
+    the sentence ("she was joking.", "he agreed with Y."). ``quote_marks`` are the prefix counts of
+    :func:`_quote_mark_counts`."""
     na, nb, nk, nnp, ninv = cues[n]
     if nk != "verb" or ninv or nnp is None or nnp[0] < lo:
         return False
@@ -2195,7 +2276,7 @@ def _cue_without_content(text: str, toks: list[_Tok], cues: list, n: int, lo: in
             nnp[1] - nnp[0] > 1 and nnp[0] > lo and toks[nnp[0]].low in _RELATIVE_OPENERS))
             and (toks[nb].low in L.AUXILIARIES or toks[nb].low in _BE)):
         return True  # "X said the plan, which some have argued was meant to ..., was ...": a relative clause
-    if any(toks[x].text in _QUOTE_CHARS or toks[x].text in "“”" for x in range(lo, nb)):
+    if lo < nb and quote_marks[nb] > quote_marks[lo]:
         return False
     end = sj
     if n + 1 < len(cues):

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from stance._files import read_article
+from stance._files import read_article, write_text_replacing
 from stance._progress import Progress
 from stance.exceptions import CorpusError
 
@@ -137,8 +137,8 @@ def run_evaluate_extraction(args: argparse.Namespace) -> int:
         try:
             outdir.mkdir(parents=True, exist_ok=True)
             stem = outdir / f"extraction_{args.corpus}_{args.split}"
-            stem.with_suffix(".json").write_text(to_json(result) + "\n", encoding="utf-8")
-            stem.with_suffix(".md").write_text(md, encoding="utf-8")
+            write_text_replacing(stem.with_suffix(".json"), to_json(result) + "\n")
+            write_text_replacing(stem.with_suffix(".md"), md)
         except OSError as exc:
             print(f"stance evaluate-extraction: cannot write to {outdir} ({exc}); pick a writable --output",
                   file=sys.stderr)

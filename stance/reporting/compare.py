@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from stance._files import write_text_replacing
 from stance.exceptions import CorpusError, InputError
 from stance.reporting import svg
 from stance.reporting.html import (
@@ -465,9 +466,9 @@ def write_comparison(comp: dict[str, Any], out_dir: str | os.PathLike[str]) -> l
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / "report.json", out / "report.md", out / "report.html"]
-    paths[0].write_text(json.dumps(comp, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
-    paths[1].write_text(render_comparison_markdown(comp), encoding="utf-8")
-    paths[2].write_text(render_comparison_html(comp), encoding="utf-8")
+    write_text_replacing(paths[0], json.dumps(comp, indent=1, ensure_ascii=False, default=str))
+    write_text_replacing(paths[1], render_comparison_markdown(comp))
+    write_text_replacing(paths[2], render_comparison_html(comp))
     return paths
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from stance._files import write_text_replacing
 from stance.reporting import svg
 from stance.reporting.stats import DEFAULT_RESAMPLES, bootstrap_cis, calibration_bins, expected_calibration_error, resample_indices
 
@@ -537,5 +538,5 @@ def write_html(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / filename
-    path.write_text(render_html(report, n_resamples=n_resamples, seed=seed), encoding="utf-8")
+    write_text_replacing(path, render_html(report, n_resamples=n_resamples, seed=seed))
     return path
