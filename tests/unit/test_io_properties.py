@@ -5,7 +5,8 @@ order, or a :class:`~stance.exceptions.CorpusError`; a writer that fails part wa
 
 What a round trip keeps, by format (the writer's documented behaviour):
 
-* CSV/TSV hold text only: a string comes back as itself, ``None`` as ``""``, a number as its ``repr`` (NaN as ``"nan"``).
+* CSV/TSV hold text only: a string comes back as itself, ``None`` as ``""``, a number as its ``repr`` (NaN as ``"nan"``,
+  infinity as ``"inf"``).
 * JSON and JSONL keep strings, ints and finite floats; NaN and infinities are written as ``null`` (``None``).
 * Parquet keeps the column's type; NaN is written as null (``None``), as in JSON.
 """
@@ -38,7 +39,8 @@ texts = st.lists(
     max_size=8,
 ).map("".join)
 ints = st.integers(min_value=-(2**63), max_value=2**63 - 1)
-floats = st.floats(allow_nan=True, allow_infinity=False)
+#: NaN, infinities and -0.0 drawn often, not left to chance
+floats = st.one_of(st.sampled_from([math.nan, math.inf, -math.inf, -0.0]), st.floats())
 #: column names: never starting with a BOM (a reader strips one at the start of the file) and never blank-only
 keys = texts.filter(lambda k: not k.startswith("\ufeff"))
 
