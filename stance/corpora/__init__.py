@@ -283,9 +283,13 @@ def _read_rows(
                 raise CorpusError(f"{path}: expected a JSON list of objects")
             return obj, None
         if suffix == ".parquet":
+            import pyarrow as pa
             import pyarrow.parquet as pq
 
-            return pq.read_table(parquet_source()).to_pylist(), None
+            try:
+                return pq.read_table(parquet_source()).to_pylist(), None
+            except pa.ArrowException as exc:  # not Parquet, truncated, or a type Python cannot hold
+                raise CorpusError(f"{path}: not a readable Parquet file ({exc})") from None
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); convert it to UTF-8") from None
     except json.JSONDecodeError as exc:
