@@ -241,11 +241,27 @@ def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | N
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            table = pa.Table.from_pylist([{k: _json_value(r.get(k)) for k in fieldnames} for r in rows])
-            pq.write_table(table, str(tmp))
+            pq.write_table(_parquet_table(rows, fieldnames, path), str(tmp))
         else:
             with open(tmp, "w", encoding="utf-8", newline="") as fh:
                 _write_stream(rows, fieldnames, fh, fmt)
+
+
+def _parquet_table(rows: list[dict[str, Any]], fieldnames: list[str], path: str) -> Any:
+    """The rows as an Arrow table. A column whose values Arrow cannot hold in one type (numbers beside text, as JSON
+    lines input allows) is written as text, each value as its JSON text, and named on stderr; every row is kept."""
+    import pyarrow as pa
+
+    columns: dict[str, Any] = {}
+    for k in fieldnames:
+        values = [_json_value(r.get(k)) for r in rows]
+        try:
+            columns[k] = pa.array(values)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            text = [None if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in values]
+            columns[k] = pa.array(text, type=pa.string())
+            print(f"stance: {path}: column {k!r} mixes types that Parquet cannot hold in one column; written as text", file=sys.stderr)
+    return pa.table(columns) if columns else pa.Table.from_pylist([{} for _ in rows])
 
 
 def _write_stream(rows: list[dict[str, Any]], fieldnames: list[str], fh: Any, fmt: str) -> None:

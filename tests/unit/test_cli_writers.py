@@ -79,3 +79,18 @@ def test_a_closed_pipe_ends_quietly(model_file, tmp_path) -> None:  # noqa: F811
     done = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, timeout=120, check=False)
     assert "Broken pipe" not in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 0, done.stderr
+
+
+def test_parquet_column_mixing_numbers_and_text_is_written_as_text_and_named(tmp_path, capsys) -> None:  # noqa: ANN001
+    import pandas as pd
+
+    from stance.cli import _write_rows
+
+    rows = [{"id": 1, "score": 0.5, "note": "a"}, {"id": 2, "score": "high", "note": None}, {"id": 3, "score": None, "note": "c"}]
+    out = tmp_path / "mixed.parquet"
+    _write_rows(rows, ["id", "score", "note"], str(out), "parquet")
+    back = pd.read_parquet(out)
+    assert list(back["id"]) == [1, 2, 3]  # typed columns stay typed, every row is kept
+    assert list(back["score"][:2]) == ["0.5", "high"] and back["score"].isna().tolist() == [False, False, True]
+    assert back["note"].isna().tolist() == [False, True, False]
+    assert "'score'" in capsys.readouterr().err and [p.name for p in tmp_path.iterdir()] == ["mixed.parquet"]
