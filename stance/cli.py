@@ -238,7 +238,6 @@ def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | N
         return
     with replacing(path) as tmp:
         if fmt == "parquet":
-            import pyarrow as pa
             import pyarrow.parquet as pq
 
             pq.write_table(_parquet_table(rows, fieldnames, path), str(tmp))
