@@ -6,6 +6,8 @@
 'FAVOR'
 """
 
+import logging as _logging
+
 from stance._version import __version__
 from stance.api import AnalyzedStatement, analyze, load, train
 from stance.exceptions import (
@@ -48,3 +50,6 @@ __all__ = [
     "UntrustedModelError",
     "NotFittedError",
 ]
+
+# The library logs through logging (loggers "stance.*"); applications choose where it goes (standard practice).
+_logging.getLogger("stance").addHandler(_logging.NullHandler())

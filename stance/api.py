@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,6 +14,8 @@ from stance import lexicon
 from stance.exceptions import CorpusError, InputError, ModelFormatError
 from stance.features import MAX_TEXT_CHARS
 from stance.model import StanceModel, TrainConfig
+
+_log = logging.getLogger("stance.api")
 
 if TYPE_CHECKING:
     from stance.extraction import Statement
@@ -61,6 +64,17 @@ def load(
     (default: ONNX Runtime uses the CPUs this process may run on, the numpy pass one BLAS thread). See
     :class:`stance.encoder.PairEncoder`.
     """
+    import time
+
+    t0 = time.perf_counter()
+    model = _load(path, trusted=trusted, allow_pickle=allow_pickle, runtime=runtime, threads=threads)
+    _log.info("loaded model %s in %.2f s (%s)", path if path is not None else "default", time.perf_counter() - t0,
+              f"encoder share {model.encoder_weight}, runtime {model.encoder.runtime}" if model.uses_encoder and model.encoder is not None
+              else "linear")
+    return model
+
+
+def _load(path: Any, *, trusted: list[str] | None, allow_pickle: bool, runtime: str, threads: int | None) -> StanceModel:
     from stance.persistence import load_model
 
     if path is None:

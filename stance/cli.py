@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Stance (FAVOR/AGAINST/NONE) and sentiment of statements toward a target, and the statements in news articles.",
     )
     parser.add_argument("--version", action="version", version=f"stance {__version__}")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr (-vv: debugging)")
+    parser.add_argument("-q", "--quiet", action="store_true", default=False, help="errors only on stderr (no notes, no warnings)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     # ---- train
@@ -147,6 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     # ---- corpora
     c = sub.add_parser("corpora", help="list the registered corpora")
     c.set_defaults(func=_run_corpora)
+    for command in sub.choices.values():  # the same flags after the subcommand (stance predict ... -v)
+        command.add_argument("-v", "--verbose", action="count", dest="verbose_after", default=argparse.SUPPRESS,
+                             help="more log output on stderr (-vv: debugging)")
+        command.add_argument("-q", "--quiet", action="store_true", dest="quiet_after", default=argparse.SUPPRESS,
+                             help="errors only on stderr (no notes, no warnings)")
 
     from stance.extraction.cli import register as register_extraction
     from stance.reporting.cli import register as register_reporting
@@ -330,6 +336,7 @@ def _run_predict(args: argparse.Namespace) -> int:
         print(json.dumps(d, ensure_ascii=False, indent=2))
         return 0
     rows, lines, source = _read_predict_input(args)
+    logger.info("read %d rows from %s", len(rows), source)
     if not rows:
         raise StanceError(f"{source}: no rows to label")
     input_columns = list(dict.fromkeys(k for r in rows for k in r))  # JSONL rows need not share keys
@@ -377,7 +384,7 @@ def _run_predict(args: argparse.Namespace) -> int:
             r[pre + "explanation"] = _explain_brief(_explain(model, p.text, p.target, aliases[i] if aliases else None))
     fieldnames = input_columns + added
     _write_rows(rows, fieldnames, out_path, out_fmt)
-    if out_path:
+    if out_path and logger.isEnabledFor(logging.WARNING):
         print(f"wrote {len(rows):,} rows to {out_path}", file=sys.stderr)
     return 0
 
@@ -390,6 +397,8 @@ def _suggest_fast_tier(model: Any, n: int, name: str | None) -> None:
     """Say once, on stderr, how to choose the fast tier when a model with an encoder is about to label ``n`` statements
     (``n`` at least :data:`FAST_TIER_HINT_ROWS`)."""
     if n < FAST_TIER_HINT_ROWS or not getattr(model, "uses_encoder", False):
+        return
+    if not logger.isEnabledFor(logging.WARNING):  # -q
         return
     fast = "--model default-linear" if name in (None, "default") else "the same model without its encoder (stance.load(path).without_encoder())"
     print(f"note: labelling {n:,} statements with the encoder, a few hundred a second on a CPU; {fast} labels thousands a "
@@ -604,6 +613,19 @@ class _Usage(Exception):
     """A usage error found after parsing (exit code 2)."""
 
 
+def _log_to_stderr(level: int) -> None:
+    """The library's loggers ("stance.*") to the current stderr at ``level``, for this run of the command line (the
+    handler of an earlier run in the same process is replaced; other loggers are left alone)."""
+    root = logging.getLogger("stance")
+    for h in [h for h in root.handlers if getattr(h, "_stance_cli", False)]:
+        root.removeHandler(h)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler._stance_cli = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
@@ -611,7 +633,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    logging.basicConfig(level=logging.WARNING - 10 * min(args.verbose, 2), format="%(levelname)s %(name)s: %(message)s")
+    verbose = args.verbose + getattr(args, "verbose_after", 0)
+    quiet = args.quiet or getattr(args, "quiet_after", False)
+    if quiet and verbose:
+        print("stance: error: -q and -v contradict each other; give one", file=sys.stderr)
+        return 2
+    _log_to_stderr(logging.ERROR if quiet else logging.WARNING - 10 * min(verbose, 2))
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import logging
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -26,6 +27,8 @@ from stance._version import __version__
 from stance.exceptions import ConfigError, InputError, LabelError, NotFittedError
 from stance.features import Pair, StanceFeaturizer, as_pairs
 from stance.labels import ordered
+
+_log = logging.getLogger("stance.model")
 
 if TYPE_CHECKING:
     from stance.encoder import PairEncoder
@@ -530,6 +533,7 @@ class StanceModel:
         # cyclic garbage collector's full passes over the heap only cost time (~10% of a large batch); pause it.
         gc_enabled = gc.isenabled()
         gc.disable()
+        t0 = time.perf_counter()
         try:
             nones = itertools.repeat(None)
             pairs = as_pairs(list(zip(texts, targets, nones if aliases is None else aliases, nones if spans is None else spans)))
@@ -547,6 +551,14 @@ class StanceModel:
         finally:
             if gc_enabled:
                 gc.enable()
+        if _log.isEnabledFor(logging.INFO) and out:
+            seconds = time.perf_counter() - t0
+            flags: dict[str, int] = {}
+            for p in out:
+                for f in p.flags:
+                    flags[f] = flags.get(f, 0) + 1
+            _log.info("labelled %d statements in %.2f s (%.0f/s); flags: %s", len(out), seconds, len(out) / max(seconds, 1e-9),
+                      ", ".join(f"{k} {v}" for k, v in sorted(flags.items())) or "none")
         return out
 
     def predict_proba(self, pairs: Any) -> np.ndarray:

@@ -477,3 +477,23 @@ def test_predict_refuses_to_overwrite_input_columns_and_prefix_avoids_it(tmp_pat
 
     got = list(csv.DictReader(out.open(encoding="utf-8")))
     assert got[0]["stance"] == "FAVOR" and got[0]["pred_stance"] in ("FAVOR", "AGAINST", "NONE")
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_verbose_before_or_after_the_subcommand_logs_rows_model_and_flags(model_file, tmp_path, capsys, where) -> None:  # noqa: ANN001
+    src = write_csv(tmp_path / "in.csv", [{"text": r["text"], "target": r["target"]} for r in HELDOUT_ROWS[:5]])
+    args = ["predict", "--model", str(model_file), "--input", str(src), "--output", str(tmp_path / "out.csv")]
+    assert main(["-v", *args] if where == "before" else [*args, "-v"]) == 0
+    err = capsys.readouterr().err
+    assert f"read 5 rows from {src}" in err and "loaded model" in err and "labelled 5 statements" in err and "flags:" in err
+
+
+def test_quiet_leaves_only_errors_and_contradicting_flags_are_refused(model_file, tmp_path, capsys) -> None:  # noqa: ANN001
+    src = write_csv(tmp_path / "in.csv", [{"text": r["text"], "target": r["target"]} for r in HELDOUT_ROWS[:5]])
+    args = ["predict", "--model", str(model_file), "--input", str(src), "--output", str(tmp_path / "out.csv")]
+    assert main([*args, "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main([*args]) == 0
+    assert "wrote 5 rows" in capsys.readouterr().err  # the note -q silences
+    assert main(["-v", *args, "-q"]) == 2
+    assert "contradict" in capsys.readouterr().err
