@@ -68,9 +68,9 @@ def load(
 
     t0 = time.perf_counter()
     model = _load(path, trusted=trusted, allow_pickle=allow_pickle, runtime=runtime, threads=threads)
-    _log.info("loaded model %s in %.2f s (%s)", path if path is not None else "default", time.perf_counter() - t0,
-              f"encoder share {model.encoder_weight}, runtime {model.encoder.runtime}" if model.uses_encoder and model.encoder is not None
-              else "linear")
+    if _log.isEnabledFor(logging.INFO):
+        kind = f"encoder share {model.encoder_weight}, runtime {model.encoder.runtime}" if model.uses_encoder and model.encoder else "linear"
+        _log.info("loaded model %s in %.2f s (%s)", "default" if path is None else path, time.perf_counter() - t0, kind)
     return model
 
 

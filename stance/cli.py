@@ -266,7 +266,7 @@ def _parquet_table(rows: list[dict[str, Any]], fieldnames: list[str], path: str)
             text = [None if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in values]
             columns[k] = pa.array(text, type=pa.string())
             print(f"stance: {path}: column {k!r} mixes types that Parquet cannot hold in one column; written as text", file=sys.stderr)
-    return pa.table(columns) if columns else pa.Table.from_pylist([{} for _ in rows])
+    return pa.table(columns)
 
 
 def _write_stream(rows: list[dict[str, Any]], fieldnames: list[str], fh: Any, fmt: str) -> None:

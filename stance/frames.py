@@ -105,8 +105,8 @@ def predict_frame(
             hint = " (for one target for every row: df.assign(target='...'))" if role == "target" else ""
             raise InputError(f"{role} column {column!r} is not in the frame; its columns are {list(frame.columns)!r:.200}{hint}")
     labels = model.stance_labels
-    new = [f"{prefix}{c}" for c in ("stance", "stance_confidence", *(f"p_{lab}" for lab in labels), "sentiment",
-                                    "sentiment_confidence", "flags", "error")]
+    numeric = ("stance_confidence", *(f"p_{lab}" for lab in labels), "sentiment_confidence")
+    new = [f"{prefix}{c}" for c in ("stance", *numeric, "sentiment", "flags", "error")]
     clash = [c for c in new if c in frame.columns]
     if clash:
         raise InputError(f"the frame already has columns {clash}; give predict_frame a prefix (e.g. prefix='pred_') so nothing is overwritten")
@@ -137,10 +137,8 @@ def predict_frame(
     preds = model.predict_batch(texts, targets, als if aliases is not None else None, speakers=speakers if speaker is not None else None,
                                 contexts=contexts if context is not None else None, progress=progress) if rows else []
     n = len(index)
-    out: dict[str, list[Any]] = {c: [None] * n for c in new}
-    for c in new:
-        if c.endswith("confidence") or c[len(prefix):].startswith("p_"):
-            out[c] = [float("nan")] * n
+    floats = {f"{prefix}{c}" for c in numeric}
+    out: dict[str, list[Any]] = {c: [float("nan") if c in floats else None] * n for c in new}
     for i, reason in enumerate(reasons):
         if reason is not None:
             out[f"{prefix}flags"][i] = (INVALID_INPUT,)
@@ -153,5 +151,4 @@ def predict_frame(
         out[f"{prefix}sentiment"][i] = p.sentiment
         out[f"{prefix}sentiment_confidence"][i] = float("nan") if p.sentiment_confidence is None else p.sentiment_confidence
         out[f"{prefix}flags"][i] = tuple(p.flags)
-    return frame.assign(**{c: pd.Series(v, index=frame.index, dtype=object if not c.endswith(("confidence",)) and
-                                        not c[len(prefix):].startswith("p_") else float) for c, v in out.items()})
+    return frame.assign(**{c: pd.Series(v, index=frame.index, dtype=float if c in floats else object) for c, v in out.items()})

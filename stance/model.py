@@ -13,6 +13,7 @@ import gc
 import itertools
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -553,10 +554,7 @@ class StanceModel:
                 gc.enable()
         if _log.isEnabledFor(logging.INFO) and out:
             seconds = time.perf_counter() - t0
-            flags: dict[str, int] = {}
-            for p in out:
-                for f in p.flags:
-                    flags[f] = flags.get(f, 0) + 1
+            flags = Counter(f for p in out for f in p.flags)
             _log.info("labelled %d statements in %.2f s (%.0f/s); flags: %s", len(out), seconds, len(out) / max(seconds, 1e-9),
                       ", ".join(f"{k} {v}" for k, v in sorted(flags.items())) or "none")
         return out

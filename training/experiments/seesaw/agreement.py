@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
+from stance.analysis_eval import gold_stances  # noqa: E402
 from stance.corpora import resolve_data_dir  # noqa: E402
 from stance.corpora.seesaw import entity_aliases, read_articles  # noqa: E402
 
@@ -81,18 +82,11 @@ class Tally:
         return f"F_avg {(f + a) / 2:5.2f} (FAVOR {f:5.2f}, AGAINST {a:5.2f}) over {n:,} row comparisons"
 
 
-def gold_pairs(triplets: list[tuple[int, str, str, str]], entities: dict[str, str]) -> set[tuple[str, str, str]]:
-    """(subject, object, majority polarity) with a Main object and a listed subject; ties dropped."""
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for _sid, subj, pol, obj in triplets:
-        if pol in POL and entities.get(obj) == "Main" and subj in entities and subj != obj:
-            votes[(subj, obj)][POL[pol]] += 1
-    out = set()
-    for (subj, obj), c in votes.items():
-        top = c.most_common()
-        if len(top) == 1 or top[0][1] > top[1][1]:
-            out.add((subj, obj, top[0][0]))
-    return out
+def gold_pairs(triplets: list[tuple[int, str, str, str]], entities: list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """An annotator's (subject, object, majority polarity) pairs, as ``stance evaluate-analysis`` builds gold."""
+    gold = gold_stances([{"name": n, "type": t, "role": r} for n, t, r in entities],
+                        [{"sentence": i, "subject": s, "sentiment": p, "object": o} for i, s, p, o in triplets])
+    return {(subj, obj, stance) for (subj, obj), stance in gold.items()}
 
 
 def main() -> int:
@@ -112,7 +106,6 @@ def main() -> int:
     row_keys = []
     for aid, art in articles.items():
         per = {a: labels_of(t) for a, t in by_article[aid].items()}
-        entities = {n: r for n, _t, r in art.entities}
         for x, y in itertools.combinations(sorted(per), 2):
             for sid, sentence in enumerate(art.sentences):
                 if not sentence.strip():
@@ -122,7 +115,7 @@ def main() -> int:
                     if len(gx) > 1 or len(gy) > 1:
                         continue
                     human.add(next(iter(gx), "NONE"), next(iter(gy), "NONE"))
-            px, py = gold_pairs(by_article[aid][x], entities), gold_pairs(by_article[aid][y], entities)
+            px, py = gold_pairs(by_article[aid][x], list(art.entities)), gold_pairs(by_article[aid][y], list(art.entities))
             e2e_match += 2 * len(px & py)
             e2e_n += len(px) + len(py)
         for sid, sentence in enumerate(art.sentences):
