@@ -3,7 +3,7 @@ news, then the default model built with it.
 
 Starts from the encoder inside ``stance/models/default.stance`` as ``training/encoder_model.py`` made it
 (all-MiniLM-L6-v2 fine-tuned on the default recipe's corpora minus their dev parts; ``--start NPZ`` starts from
-another) and trains it further, at learning rate 2e-5 in batches of 32, on
+another) and trains it further, at learning rate 2e-5 (``--lr``) in batches of 32, on
 
 * SEESAW train minus every fifth story (those are held out for every choice: ``--choose`` and ``--dev`` score them),
   ``--passes`` times;
@@ -61,9 +61,9 @@ class Settings:
     passes: int = 1              # passes over the SEESAW rows
     balanced: bool = True        # class-balanced loss on SEESAW (else its natural label mix)
     replay: bool = True          # replay the default recipe's rows
+    lr: float = 2e-5             # peak learning rate (linear warm-up over a tenth of the steps, then linear decay)
 
 
-LR = 2e-5
 BATCH = 32
 SEED = 0
 #: Sentiment-only tweets replayed (of 47,420), so that the sentiment layer keeps its training.
@@ -160,7 +160,7 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     rng.shuffle(order)
     batches = [order[i : i + BATCH] for i in range(0, len(order) - BATCH + 1, BATCH)]
     params = list(model.parameters()) + list(head.parameters()) + list(sent_head.parameters())
-    opt = torch.optim.AdamW(params, lr=LR, weight_decay=0.01)
+    opt = torch.optim.AdamW(params, lr=settings.lr, weight_decay=0.01)
     steps, warm = len(batches), max(1, len(batches) // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
     model.train()
@@ -275,7 +275,7 @@ def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, 
         recipe="training/news_encoder.py (on top of training/encoder_model.py)",
         trained_on=[*info.get("trained_on", []), "seesaw train minus every fifth story (stance rows"
                     + (", with " + " and ".join(settings.inputs) + ")" if settings.inputs else ")")],
-        further_training={"lr": LR, "batch": BATCH, "seed": SEED, **asdict(settings), "inputs": list(settings.inputs),
+        further_training={"batch": BATCH, "seed": SEED, **asdict(settings), "inputs": list(settings.inputs),
                           "replay_sentiment_rows": REPLAY_SENTIMENT if settings.replay else 0, "seesaw_weight": SEESAW_WEIGHT,
                           "started_from": start or "the shipped default model's encoder"},
         seesaw_choice=choice,
@@ -319,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", default=str(REPO / "build" / "news_encoder.npz"))
     ap.add_argument("--inputs", default="speaker,context", help="extra inputs: speaker,context (default), speaker, or none")
     ap.add_argument("--passes", type=int, default=1, help="passes over the SEESAW rows (default 1)")
+    ap.add_argument("--lr", type=float, default=Settings.lr, help="peak learning rate (default 2e-5)")
     ap.add_argument("--natural-priors", action="store_true", help="no class balancing on SEESAW")
     ap.add_argument("--no-replay", action="store_true", help="SEESAW rows only, no replay of the default recipe's rows")
     ap.add_argument("--reuse", metavar="NPZ", help="score this encoder instead of training one")
@@ -330,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true", help="print the scores on SEESAW's held-out train stories and the default recipe's dev parts")
     args = ap.parse_args(argv)
     settings = Settings(inputs=tuple(x for x in args.inputs.split(",") if x and x != "none"), passes=args.passes,
-                        balanced=not args.natural_priors, replay=not args.no_replay)
+                        balanced=not args.natural_priors, replay=not args.no_replay, lr=args.lr)
     rows, extra, dev_ss, old_dev = training_set(args.data_dir, settings)
     if args.reuse:
         enc = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
