@@ -102,10 +102,10 @@ def _prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate_analysis(articles: Any, model: Any, *, progress: bool | None = None, rule: Any = None) -> AnalysisScore:
+def evaluate_analysis(articles: Any, model: Any, *, progress: bool | None = None, rule: Any = None, find_aliases: bool = True) -> AnalysisScore:
     """Score ``model`` through :func:`stance.analyze` and :func:`stance.summarize` on SEESAW article rows
     (:func:`stance.corpora.seesaw.load_seesaw_articles`), as the module docstring says. ``rule``: the summary's
-    :class:`~stance.summary.VerdictRule` (default: summarize's own)."""
+    :class:`~stance.summary.VerdictRule` (default: summarize's own); ``find_aliases`` as :func:`stance.analyze` takes it."""
     from stance._progress import Progress
     from stance.api import analyze
     from stance.corpora.seesaw import entity_aliases
@@ -122,7 +122,7 @@ def evaluate_analysis(articles: Any, model: Any, *, progress: bool | None = None
             if main:
                 targets = [n for n, _ in main]
                 aliases = {n: entity_aliases(n, t) for n, t in main}
-                verdicts = summarize(analyze(row["text"], targets, aliases=aliases, model=model), aliases=aliases, rule=rule)
+                verdicts = summarize(analyze(row["text"], targets, aliases=aliases, model=model, find_aliases=find_aliases), aliases=aliases, rule=rule)
                 predicted = [(str(v.speaker), v.verdict, v.target) for v in verdicts if v.speaker and v.verdict in ("FAVOR", "AGAINST")]
             results.append(score_article(row["id"], predicted, gold))
             bar.update()

@@ -193,6 +193,7 @@ def analyze(
     *,
     aliases: Mapping[str, Sequence[str]] | None = None,
     model: StanceModel | None = None,
+    find_aliases: bool = True,
 ) -> list[AnalyzedStatement]:
     """Extract the statements of an article and label each one toward each target.
 
@@ -201,8 +202,14 @@ def analyze(
     attribution ("…,” she said, “…”) is classified on its quoted parts only, not on the attribution. Reported
     speech after a cue that takes a side ("X blamed the violence on militants", "X backs Y") is classified
     with that cue in front, since the stance is in the verb.
+
+    ``aliases`` maps a target to its other names. With ``find_aliases`` (the default) each target also gets the
+    other names the article itself gives it (:func:`stance.mentions.article_aliases`: "the president" where the
+    article says "President Barack Obama", "IRS" for "Internal Revenue Service", "the plan" for "plan to extend
+    overtime pay"), so that a statement naming the target that way counts as naming it.
     """
     from stance.extraction import extract_statements
+    from stance.mentions import article_aliases
 
     if isinstance(targets, str):
         targets = [targets]
@@ -225,6 +232,9 @@ def analyze(
             aliases[name] = [names]
         elif not isinstance(names, Sequence) or not all(isinstance(a, str) for a in names):
             raise InputError(f"aliases[{name!r}] is {names!r:.60}; give a list of strings (other names of {name!r})")
+    names = {t: tuple(aliases.get(t, ())) for t in targets}
+    if find_aliases:
+        names = {t: given + article_aliases(text, t, given) for t, given in names.items()}
     texts, tgts, als, speakers, befores = [], [], [], [], []
     contents = [_content(text, st) for st in statements]
     # a statement longer than a model takes (a runaway quotation, a whole paragraph of reported speech) is
@@ -236,7 +246,7 @@ def analyze(
         for t in targets:
             texts.append(content)
             tgts.append(t)
-            als.append(tuple(aliases.get(t, ())))
+            als.append(names[t])
             speakers.append(st.speaker or "")  # nobody named: the writer's voice, not an unknown speaker
             befores.append(before)
     preds = model.predict_batch(texts, tgts, als, speakers=speakers, contexts=befores, progress=False) if texts else []
