@@ -232,9 +232,9 @@ def analyze(
             aliases[name] = [names]
         elif not isinstance(names, Sequence) or not all(isinstance(a, str) for a in names):
             raise InputError(f"aliases[{name!r}] is {names!r:.60}; give a list of strings (other names of {name!r})")
-    names = {t: tuple(aliases.get(t, ())) for t in targets}
+    other_names = {t: tuple(aliases.get(t, ())) for t in targets}
     if find_aliases:
-        names = {t: given + article_aliases(text, t, given) for t, given in names.items()}
+        other_names = {t: given + article_aliases(text, t, given) for t, given in other_names.items()}
     texts, tgts, als, speakers, befores = [], [], [], [], []
     contents = [_content(text, st) for st in statements]
     # a statement longer than a model takes (a runaway quotation, a whole paragraph of reported speech) is
@@ -246,7 +246,7 @@ def analyze(
         for t in targets:
             texts.append(content)
             tgts.append(t)
-            als.append(names[t])
+            als.append(other_names[t])
             speakers.append(st.speaker or "")  # nobody named: the writer's voice, not an unknown speaker
             befores.append(before)
     preds = model.predict_batch(texts, tgts, als, speakers=speakers, contexts=befores, progress=False) if texts else []

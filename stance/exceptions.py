@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from stance._notfitted import NotFittedError
 
 __all__ = [
     "StanceError",
@@ -32,10 +35,6 @@ class ConfigError(InputError):
     """A training option is unknown or has a value it cannot take (names the option and the value)."""
 
 
-class NotFittedError(StanceError, _SklearnNotFittedError):
-    """A model or transformer was used before it was trained (also a scikit-learn ``NotFittedError``)."""
-
-
 class ModelFormatError(StanceError):
     """A model file is missing, truncated, tampered with or from an incompatible version."""
 
@@ -54,3 +53,13 @@ class LabelError(CorpusError):
 
 class MissingDependencyError(StanceError, ImportError):
     """An optional dependency is needed for this feature; the message names the extra to install."""
+
+
+def __getattr__(name: str) -> Any:
+    # NotFittedError is also scikit-learn's NotFittedError; it is defined on first use, so that importing the
+    # exceptions (and `import stance`, and extraction) does not import scikit-learn.
+    if name == "NotFittedError":
+        from stance._notfitted import NotFittedError
+
+        return NotFittedError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,6 +12,7 @@ from stance.api import training_arrays
 from stance.corpora import from_records
 from stance.exceptions import CorpusError, InputError, LabelError
 from stance.extraction import extract_statements
+from stance.mentions import article_aliases
 from synthetic import SMALL_FEATURIZER, TRAIN_ROWS, write_csv, trained_model  # noqa: F401
 
 CONFIG = {"featurizer": SMALL_FEATURIZER, "calibration_folds": 3}
@@ -96,7 +97,10 @@ def test_analyze_one_record_per_statement_and_target(trained_model) -> None:
     assert [r.target for r in out] == targets * len(statements)
     assert [r.text for r in out[::2]] == [s.text for s in statements]
     assert [r.speaker for r in out[::2]] == [s.speaker for s in statements]
-    # each record is the model's prediction for that statement and target (aliases included)
+    # each record is the model's prediction for that statement and target (aliases included, with the other
+    # names the article gives the target: "the president" for President Ingrid Halvard)
+    found = {t: article_aliases(text, t, ["Reyna"] if t == "Tomas Reyna" else []) for t in targets}
+    assert found["Ingrid Halvard"] == ("the president",)
     # (a quote interrupted by its attribution is classified on its quoted parts, not on "she said")
     for i, r in enumerate(out):
         st = statements[i // len(targets)]
@@ -105,7 +109,7 @@ def test_analyze_one_record_per_statement_and_target(trained_model) -> None:
             # reported speech after a cue that takes a side is classified with the cue in front
             assert st.cue_start is not None and text[st.cue_start : st.cue_end] == st.cue
             content = text[st.cue_start : st.end]
-        aliases = ["Reyna"] if r.target == "Tomas Reyna" else None
+        aliases = (["Reyna"] if r.target == "Tomas Reyna" else []) + list(found[r.target])
         p = trained_model.predict(content, r.target, aliases=aliases)
         assert (r.stance, r.stance_confidence) == (p.stance, pytest.approx(p.stance_confidence))
         assert r.to_dict()["flags"] == list(p.flags)
