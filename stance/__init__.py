@@ -20,6 +20,7 @@ from stance.exceptions import (
     StanceError,
     UntrustedModelError,
 )
+from stance.estimator import StanceClassifier
 from stance.extraction import Statement, extract_statements
 from stance.features import Pair, StanceFeaturizer
 from stance.model import Prediction, StanceModel, TrainConfig
@@ -37,6 +38,7 @@ __all__ = [
     "Statement",
     "AnalyzedStatement",
     "StanceModel",
+    "StanceClassifier",
     "Prediction",
     "TrainConfig",
     "StanceFeaturizer",
