@@ -24,6 +24,7 @@ from stance.exceptions import (
 
 if _TYPE_CHECKING:
     from stance.api import AnalyzedStatement, analyze, load, train
+    from stance.estimator import StanceClassifier
     from stance.exceptions import NotFittedError
     from stance.extraction import Statement, extract_statements
     from stance.features import Pair, StanceFeaturizer
@@ -34,7 +35,7 @@ if _TYPE_CHECKING:
 #: never imports scikit-learn (PEP 562).
 _LAZY = {
     "load": "stance.api", "train": "stance.api", "analyze": "stance.api", "AnalyzedStatement": "stance.api",
-    "NotFittedError": "stance.exceptions",
+    "NotFittedError": "stance.exceptions", "StanceClassifier": "stance.estimator",
     "Statement": "stance.extraction", "extract_statements": "stance.extraction",
     "Pair": "stance.features", "StanceFeaturizer": "stance.features",
     "Prediction": "stance.model", "StanceModel": "stance.model", "TrainConfig": "stance.model",
@@ -67,6 +68,7 @@ __all__ = [
     "Statement",
     "AnalyzedStatement",
     "StanceModel",
+    "StanceClassifier",
     "Prediction",
     "TrainConfig",
     "StanceFeaturizer",

@@ -10,17 +10,18 @@ from typing import Any
 
 from stance.exceptions import ConfigError
 
-__all__ = ["check_train_config"]
+__all__ = ["check_train_config", "positive_number"]
 
 
-def _positive_number(v: Any) -> bool:
+def positive_number(v: Any) -> bool:
+    """Whether ``v`` is a finite int or float above 0 (not a bool)."""
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v > 0
 
 
 def _class_weight_ok(v: Any) -> bool:
     if v is None or v == "balanced":
         return True
-    return isinstance(v, Mapping) and bool(v) and all(isinstance(k, str) and _positive_number(w) for k, w in v.items())
+    return isinstance(v, Mapping) and bool(v) and all(isinstance(k, str) and positive_number(w) for k, w in v.items())
 
 
 def _featurizer_options() -> list[str]:
@@ -32,8 +33,8 @@ def _featurizer_options() -> list[str]:
 def check_train_config(config: Any) -> None:
     """Raise :class:`ConfigError` naming the first option of ``config`` (a TrainConfig) with a bad value."""
     checks: list[tuple[str, bool, str]] = [
-        ("stance_C", _positive_number(config.stance_C), "a number above 0, e.g. 0.3 (smaller: stronger regularization)"),
-        ("sentiment_C", _positive_number(config.sentiment_C), "a number above 0, e.g. 0.3"),
+        ("stance_C", positive_number(config.stance_C), "a number above 0, e.g. 0.3 (smaller: stronger regularization)"),
+        ("sentiment_C", positive_number(config.sentiment_C), "a number above 0, e.g. 0.3"),
         ("class_weight", _class_weight_ok(config.class_weight), "null, \"balanced\", or a mapping of labels to weights above 0"),
         ("calibration_folds", isinstance(config.calibration_folds, int) and not isinstance(config.calibration_folds, bool)
          and config.calibration_folds >= 2, "a whole number of 2 or more, e.g. 5"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ class _ColumnMapping(TypedDict):
     target_column: str
     stance_column: str
     sentiment_column: str | None
+    aliases_column: str | None
 
 
 def load(
@@ -117,6 +119,7 @@ def train(
     target_column: str = "target",
     stance_column: str = "stance",
     sentiment_column: str | None = "sentiment",
+    aliases_column: str | None = "aliases",
     corpora: Sequence[str] | None = None,
     progress: bool | None = None,
 ) -> StanceModel:
@@ -124,22 +127,46 @@ def train(
 
     Parameters
     ----------
-    data : datasets.Dataset, datasets.DatasetDict, list of dict, or path
-        A dataset (a DatasetDict's ``train`` split is used), records, or a CSV/TSV/JSONL/JSON/Parquet file.
-        Columns are named by the ``*_column`` options; labels are normalized (see :mod:`stance.labels`).
+    data : pandas.DataFrame, datasets.Dataset, datasets.DatasetDict, list of dict, or path
+        A DataFrame, a dataset (a DatasetDict's ``train`` split is used), records, or a CSV/TSV/JSONL/JSON/Parquet
+        file. Labels are normalized (see :mod:`stance.labels`).
     config : TrainConfig or dict, optional
-        Hyper-parameters; the defaults are those of the SemEval-2016 recipe.
+        Hyper-parameters; by default :class:`TrainConfig`'s, which are not the settings of the shipped models
+        (those come from the recipes in ``training/``; see :class:`TrainConfig`).
+    text_column, target_column, stance_column : str
+        The columns of the statement, its target and its stance label (the command line's ``--text-column``,
+        ``--target-column`` and ``--stance-column``).
+    sentiment_column, aliases_column : str or None
+        Optional columns, read when the data has them (``--sentiment-column``, ``--aliases-column``): the sentiment
+        label (no sentiment head without it), and the target's other names (lists, or ``|``-joined strings).
+        ``None``: never read.
     corpora : list of str, optional
         Names of the training corpora, recorded in the model's metadata.
+    progress : bool, optional
+        Show the training stages on stderr (default: when stderr is a terminal).
+
+    Raises
+    ------
+    CorpusError
+        For a missing column (listing those present) or a row without a statement or target (naming the row: a
+        DataFrame's index label, a file's line).
+    LabelError
+        For a label the task does not know, naming it and the row.
     """
     import datasets
 
     from stance.corpora import from_dataset, from_records, load_file
+    from stance.frames import frame_records
 
-    mapping: _ColumnMapping = dict(text_column=text_column, target_column=target_column, stance_column=stance_column, sentiment_column=sentiment_column)
+    mapping: _ColumnMapping = dict(text_column=text_column, target_column=target_column, stance_column=stance_column,
+                                   sentiment_column=sentiment_column, aliases_column=aliases_column)
+    pandas = sys.modules.get("pandas")  # a DataFrame can only exist once pandas is imported
     if isinstance(data, (str, os.PathLike)):
         ds = load_file(data, **mapping)
         corpora = corpora or [str(data)]
+    elif pandas is not None and isinstance(data, pandas.DataFrame):
+        records, labels = frame_records(data)
+        ds = from_records(records, source="the DataFrame", row_labels=labels, **mapping)
     elif isinstance(data, datasets.DatasetDict):
         if "train" not in data:
             raise CorpusError(f"the DatasetDict has no 'train' split (splits: {list(data)}); pass the split to train on")
@@ -149,7 +176,8 @@ def train(
     elif isinstance(data, Sequence) and not isinstance(data, (str, bytes)):
         ds = from_records(list(data), **mapping)
     else:
-        raise InputError(f"cannot train from {type(data).__name__}; give a datasets.Dataset, a list of dicts or a file path")
+        raise InputError(f"cannot train from {type(data).__name__}; give a pandas DataFrame, a datasets.Dataset, a list of "
+                         "dicts or a file path")
     if isinstance(config, Mapping):
         config = TrainConfig.from_dict(config)
     pairs, stance, sentiment = training_arrays(ds)

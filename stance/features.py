@@ -25,6 +25,7 @@ import bisect
 import itertools
 import math
 import operator
+import sys
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,7 +40,7 @@ from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
 from sklearn.utils.validation import check_is_fitted
 
 from stance import lexicon
-from stance.exceptions import InputError, NotFittedError
+from stance.exceptions import ConfigError, InputError, NotFittedError
 from stance.text import _chunk_norms, _chunk_records, _match, _may_mention, _token_norms, find_mentions, tokenize
 
 __all__ = ["Pair", "StanceFeaturizer", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
@@ -208,19 +209,34 @@ def as_pairs(X: Any) -> list[Pair]:
 
     Accepts a sequence of :class:`Pair`, of ``(text, target)`` / ``(text, target, aliases)`` /
     ``(text, target, aliases, span)`` tuples, of mappings with keys ``text``, ``target`` and optionally
-    ``aliases`` and ``span``, or a 2-column array of strings.
+    ``aliases`` and ``span``, a 2-column array of strings, or a pandas DataFrame with columns ``text`` and
+    ``target`` and optionally ``aliases`` (:func:`stance.frames.frame_pairs`; other column names: rename them,
+    or use :class:`stance.StanceClassifier`, whose column options name them).
 
     Raises
     ------
     InputError
         Naming the row and the value, for None, non-strings, empty or whitespace-only text or target, and
-        texts over :data:`MAX_TEXT_CHARS` characters.
+        texts over :data:`MAX_TEXT_CHARS` characters; for a numeric array or a sparse matrix.
     """
     if X is None:
         raise InputError("input is None; expected a sequence of (text, target) pairs")
     if isinstance(X, (str, bytes)):
         raise InputError(f"input is a single string {X!r:.60}; expected a sequence of (text, target) pairs")
+    pandas = sys.modules.get("pandas")  # a DataFrame can only exist once pandas is imported
+    if pandas is not None and isinstance(X, pandas.DataFrame):
+        from stance.frames import frame_pairs
+
+        return frame_pairs(X)
+    if sp.issparse(X):
+        raise InputError(f"input is a scipy sparse {type(X).__name__} of shape {X.shape}: sparse (numeric) input is not supported; "
+                         "expected text: (text, target) pairs of strings, or a DataFrame with 'text' and 'target' columns")
     if isinstance(X, np.ndarray):
+        if X.dtype.kind not in "OUS":
+            raise InputError(
+                f"input is a numeric array ({X.dtype}, shape {X.shape}); expected text: (text, target) pairs of strings, "
+                "or a DataFrame with 'text' and 'target' columns"
+            )
         if X.ndim != 2 or X.shape[1] < 2:
             raise InputError(f"input array has shape {X.shape}; expected (n_samples, 2) of text and target")
         X = X.tolist()
@@ -375,6 +391,10 @@ def _target_key(target: str) -> str:
 
 class StanceFeaturizer(TransformerMixin, BaseEstimator):
     """Sparse features of (statement, target) pairs for stance and sentiment classifiers.
+
+    ``fit`` and ``transform`` take what :func:`as_pairs` takes: (text, target) pairs, or a pandas DataFrame with
+    ``text`` and ``target`` columns (and optionally ``aliases``). The output is a scipy sparse matrix, never a frame:
+    :meth:`set_output` refuses ``transform="pandas"`` (see there).
 
     Parameters
     ----------
@@ -937,6 +957,27 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         for t in self.targets_:
             names += [f"t[{t}]:{w}" for w in self.word_vocabulary_] + [f"t[{t}]:{d}" for d in dense] + [f"t[{t}]:{c}" for c in chars]
         return np.array(names, dtype=object)
+
+    def set_output(self, *, transform: str | None = None) -> StanceFeaturizer:
+        """Set the output container of ``transform`` and ``fit_transform``: only ``"default"`` (a scipy sparse matrix) or
+        ``None`` (unchanged).
+
+        ``"pandas"`` and ``"polars"`` raise :class:`~stance.exceptions.ConfigError` at once, rather than after a
+        fit: scikit-learn wraps only dense output in a frame, and these features are sparse (tens of thousands of
+        columns, nearly all zero in any row; dense, 10,000 statements would take gigabytes). ``Pipeline.set_output``
+        reaches this method too. Under ``sklearn.set_config(transform_output="pandas")``, call
+        ``set_output(transform="default")`` on the featurizer to keep its sparse output.
+        """
+        if transform not in (None, "default"):
+            n = getattr(self, "n_features_out_", None)
+            size = f"{n:,} columns" if isinstance(n, int) else "tens of thousands of columns"
+            raise ConfigError(
+                f"StanceFeaturizer.set_output(transform={transform!r}): its output is a scipy sparse matrix ({size}, nearly all "
+                "zero), and scikit-learn's set_output puts only dense arrays in a frame; keep transform='default' (for "
+                "predictions as DataFrame columns use StanceModel.predict_frame; for a classifier over DataFrames, "
+                "stance.StanceClassifier)"
+            )
+        return super().set_output(transform=transform)  # type: ignore[no-any-return]
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()

@@ -9,6 +9,11 @@ The frame comes back whole: same rows, same index, same order, its own columns f
 :class:`~stance.exceptions.InputError` naming the row's index label. A ``datasets.Dataset`` goes through
 ``Dataset.from_pandas(model.predict_frame(ds.to_pandas(), ...))``; docs/pandas.md has the ``.map(batched=True)``
 one-liner.
+
+For training and scoring, :func:`frame_pairs` reads a frame's rows as (statement, target) pairs (what
+:class:`stance.StanceClassifier` and :class:`stance.StanceFeaturizer` do with a DataFrame) and :func:`frame_records`
+as rows for :func:`stance.train`; there a row without a statement is an error naming its index label, since a model
+cannot learn from it.
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ from typing import TYPE_CHECKING, Any
 from stance.exceptions import InputError
 
 if TYPE_CHECKING:
+    from stance.features import Pair
     from stance.model import StanceModel
 
-__all__ = ["INVALID_INPUT", "predict_frame"]
+__all__ = ["INVALID_INPUT", "predict_frame", "frame_pairs", "frame_records"]
 
 #: Flag of a row ``errors="flag"`` kept without labels; the reason is in the ``error`` column.
 INVALID_INPUT = "invalid_input"
@@ -30,7 +36,28 @@ _ERRORS = ("raise", "flag")
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """Whether a cell holds no value: None, NaN, or pandas' NA / NaT (a nullable or string column's missing value)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _check_frame(frame: Any, columns: Mapping[str, str | None], caller: str) -> None:
+    """:class:`InputError` unless ``frame`` is a DataFrame with unique column names holding every named column
+    (``columns`` maps each role, e.g. ``"text"``, to its column name, or None when the role is not wanted)."""
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"{caller} takes a pandas DataFrame, got {type(frame).__name__}")
+    if not frame.columns.is_unique:
+        dupes = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
+        raise InputError(f"the frame has columns named more than once: {dupes}; give each column its own name")
+    for role, column in columns.items():
+        if column is not None and column not in frame.columns:
+            hint = " (for one target for every row: df.assign(target='...'))" if role == "target" else ""
+            raise InputError(f"{role} column {column!r} is not in the frame; its columns are {list(frame.columns)!r:.200}{hint}")
 
 
 def _reason(text: Any, target: Any) -> str | None:
@@ -100,10 +127,7 @@ def predict_frame(
     if errors not in _ERRORS:
         raise InputError(f"errors={errors!r}; give 'raise' (stop at a bad row) or 'flag' (keep it, without labels)")
     names = {"text": text, "target": target, "aliases": aliases, "speaker": speaker, "context": context}
-    for role, column in names.items():
-        if column is not None and column not in frame.columns:
-            hint = " (for one target for every row: df.assign(target='...'))" if role == "target" else ""
-            raise InputError(f"{role} column {column!r} is not in the frame; its columns are {list(frame.columns)!r:.200}{hint}")
+    _check_frame(frame, names, "predict_frame")
     labels = model.stance_labels
     numeric = ("stance_confidence", *(f"p_{lab}" for lab in labels), "sentiment_confidence")
     new = [f"{prefix}{c}" for c in ("stance", *numeric, "sentiment", "flags", "error")]
@@ -152,3 +176,67 @@ def predict_frame(
         out[f"{prefix}sentiment_confidence"][i] = float("nan") if p.sentiment_confidence is None else p.sentiment_confidence
         out[f"{prefix}flags"][i] = tuple(p.flags)
     return frame.assign(**{c: pd.Series(v, index=frame.index, dtype=float if c in floats else object) for c, v in out.items()})
+
+
+def frame_pairs(frame: Any, *, text: str = "text", target: str = "target", aliases: str | None = "aliases") -> list[Pair]:
+    """The rows of a pandas DataFrame as :class:`~stance.features.Pair` objects, in row order (for training and scoring).
+
+    ``text`` and ``target`` name the columns of the statement and its target; ``aliases`` an optional column of
+    the target's other names (lists of strings or ``|``-joined strings), read when the frame has it, as the command
+    line's ``--aliases-column`` is; ``None`` never reads one.
+
+    Raises
+    ------
+    InputError
+        For a missing column (listing the frame's columns), and for a missing, non-string or blank statement or
+        target, naming the row's index label and the column and saying what to do; the other checks are
+        :func:`~stance.features.as_pairs`'s.
+    """
+    from stance.features import as_pairs
+
+    _check_frame(frame, {"text": text, "target": target}, "frame_pairs")
+    read_aliases = aliases is not None and aliases in frame.columns
+    index = list(frame.index)
+    texts, targets = frame[text].tolist(), frame[target].tolist()
+    alias_cells = frame[aliases].tolist() if read_aliases else [None] * len(index)
+    rows: list[tuple[Any, Any, tuple[str, ...] | None, None]] = []
+    for label, t, g, a in zip(index, texts, targets, alias_cells):
+        for role, column, value in (("text", text, t), ("target", target, g)):
+            problem = _cell_problem(value)
+            if problem is not None:
+                err = InputError(f"row {label!r}: the {role} (column {column!r}) is {problem}; fix the row or drop it first, "
+                                 f"e.g. df.dropna(subset=[{column!r}])")
+                err.row = len(rows)
+                raise err
+        rows.append((t, g, _aliases(a, label) if read_aliases else None, None))
+    try:
+        return as_pairs(rows)
+    except InputError as exc:
+        if exc.row is None or index[exc.row] == exc.row:
+            raise
+        err = InputError(f"{exc} (the frame's row with index label {index[exc.row]!r})")
+        err.row = exc.row
+        raise err from None
+
+
+def _cell_problem(value: Any) -> str | None:
+    """What is wrong with a statement or target cell, or None."""
+    if _missing(value):
+        return "missing"
+    if not isinstance(value, str):
+        return f"{type(value).__name__} {value!r:.40}, not a string"
+    if not value.strip():
+        return f"blank ({value!r})"
+    return None
+
+
+def frame_records(frame: Any) -> tuple[list[dict[str, Any]], list[Any]]:
+    """A DataFrame's rows as dicts, missing cells (NaN, None, NA) as None, and its index labels, for
+    :func:`stance.corpora.from_records` (whose errors then name a row by its index label)."""
+    _check_frame(frame, {}, "frame_records")
+    columns = list(frame.columns)
+    cells = [frame[c].tolist() for c in columns]
+    records = [{c: (None if _missing(v) else v) for c, v in zip(columns, row)} for row in zip(*cells)]
+    if not columns:
+        records = [{} for _ in range(len(frame))]
+    return records, list(frame.index)

@@ -107,17 +107,25 @@ class Prediction:
 
 @dataclass
 class TrainConfig:
-    """Hyper-parameters of :meth:`StanceModel.fit`.
+    """Hyper-parameters of :meth:`StanceModel.fit` (and :func:`stance.train`, ``stance train``).
 
     ``featurizer`` holds :class:`~stance.features.StanceFeaturizer` parameters; ``stance_C`` and
     ``sentiment_C`` the regularization of each head's linear SVM; the SVM scores are turned into
     probabilities by sigmoid calibration on ``calibration_folds`` cross-validation folds.
+
+    The defaults, exactly: ``featurizer={}`` (every :class:`~stance.features.StanceFeaturizer` default),
+    ``stance_C=0.3``, ``sentiment_C=0.3``, ``class_weight="balanced"``, ``calibration_folds=5``, ``random_state=0``.
+    They are a reasonable start for a new corpus, not the settings of any shipped model: those were chosen by
+    the grid searches of the recipes in ``training/``. For SemEval-2016, ``training/semeval2016.py`` chose
+    its settings by cross-validation on train (recorded under ``best`` in ``training/semeval2016_search.json``);
+    its model scores 68.33 F_avg on the test split, while ``stance train --corpus semeval2016`` with these
+    defaults scores about 66.5. Run ``python training/semeval2016.py`` to rebuild the shipped model.
     """
 
     featurizer: dict[str, Any] = field(default_factory=dict)
     stance_C: float = 0.3
     sentiment_C: float = 0.3
-    class_weight: str | None = "balanced"
+    class_weight: str | Mapping[str, float] | None = "balanced"
     calibration_folds: int = 5
     random_state: int = 0
 
@@ -148,7 +156,8 @@ class TrainConfig:
         return cls(**{**d, "featurizer": feat})
 
 
-def make_head(C: float, class_weight: str | None, y: np.ndarray, folds: int, seed: int, task: str) -> CalibratedClassifierCV:
+def make_head(C: float, class_weight: str | Mapping[str, float] | None, y: np.ndarray, folds: int, seed: int, task: str
+              ) -> CalibratedClassifierCV:
     """An unfitted head as :meth:`StanceModel.fit` builds it: a LinearSVC calibrated with sigmoids.
 
     For recipes that need more than ``fit`` offers (per-row ``sample_weight``, heads trained on different
@@ -169,7 +178,8 @@ def make_head(C: float, class_weight: str | None, y: np.ndarray, folds: int, see
             "(add examples or drop the label)"
         )
     k = min(folds, smallest)
-    svm = LinearSVC(C=C, class_weight=class_weight, random_state=seed)
+    weights = dict(class_weight) if isinstance(class_weight, Mapping) else class_weight  # LinearSVC takes a dict, not any mapping
+    svm = LinearSVC(C=C, class_weight=weights, random_state=seed)
     return CalibratedClassifierCV(svm, method="sigmoid", cv=StratifiedKFold(k, shuffle=True, random_state=seed), ensemble=False)
 
 

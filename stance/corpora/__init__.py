@@ -312,16 +312,18 @@ def from_records(
     source: str = "input",
     require_stance: bool = True,
     lines: Sequence[int] | None = None,
+    row_labels: Sequence[Any] | None = None,
 ) -> Any:
     """A normalized :class:`datasets.Dataset` from dict rows, with a column mapping.
 
     Labels are normalized (``favor``/``pro`` -> ``FAVOR``, ``neg`` -> ``negative``...); an unknown label
     raises :class:`~stance.exceptions.LabelError` naming the value and the row. Missing columns raise
-    :class:`~stance.exceptions.CorpusError` listing the columns present. A sentiment column that is absent
+    :class:`~stance.exceptions.CorpusError` listing the columns present, and so does a row whose text or target
+    is missing or not a string (rather than a number silently read as text). A sentiment column that is absent
     gives ``sentiment=None``; empty sentiment cells are ``None`` too, and so are empty stance cells when
     ``require_stance`` is false (otherwise they raise :class:`~stance.exceptions.LabelError` naming the row).
     ``lines``, the line of the file each record starts on (:func:`read_table_lines`), makes errors name the line
-    instead of the row.
+    instead of the row; ``row_labels`` (a DataFrame's index labels) name the row by its label.
     """
     if not records:
         raise CorpusError(f"{source}: no rows; a training or evaluation set needs at least one labelled statement")
@@ -332,38 +334,50 @@ def from_records(
     missing = [c for c in needed if c not in present]
     if missing:
         raise CorpusError(
-            f"{source}: missing column(s) {missing}; the file has {sorted(present)}. "
-            "Name the right ones with --text-column / --target-column / --stance-column"
+            f"{source}: missing column(s) {missing}; it has {sorted(present)}. Name the right ones with text_column= / "
+            "target_column= / stance_column= (on the command line --text-column / --target-column / --stance-column)"
         )
     # the optional columns that are present, else None
     sent_key = sentiment_column if sentiment_column and sentiment_column in present else None
     alias_key = aliases_column if aliases_column and aliases_column in present else None
     stance_key = stance_column if stance_column and stance_column in present else None
     has_stance = stance_key is not None
+    named = lines is not None or row_labels is not None  # errors name the line or the label, not the position
+
+    def where(i: int) -> str:
+        return f"line {lines[i]}" if lines is not None else f"row {row_labels[i]!r}" if row_labels is not None else f"row {i}"
+
     rows = []
     for i, r in enumerate(records):
+        for role, column in (("text", text_column), ("target", target_column)):
+            value = r.get(column)
+            if value is None or not isinstance(value, str):
+                problem = "is missing" if value is None else f"holds {type(value).__name__} {value!r:.40}, not a string"
+                raise CorpusError(f"{source}: {where(i)}: the {role} (column {column!r}) {problem}; fill the cell or drop the row")
         stance_value = r.get(stance_key) if stance_key is not None else None
         try:
             if has_stance:
                 if stance_value is None or (isinstance(stance_value, str) and not stance_value.strip()):
                     if require_stance:
                         raise LabelError(f"{source}: row {i} has no stance label (column {stance_column!r} is empty)"
-                                         if lines is None else f"no stance label (column {stance_column!r} is empty)")
+                                         if not named else f"no stance label (column {stance_column!r} is empty)")
                     stance_value = None
                 else:
-                    stance_value = normalize_stance(str(stance_value), i if lines is None else None)
+                    stance_value = normalize_stance(str(stance_value), None if named else i)
             sent = r.get(sent_key) if sent_key is not None else None
             if isinstance(sent, str) and not sent.strip():
                 sent = None
             if sent is not None:
-                sent = normalize_sentiment(str(sent), i if lines is None else None)
+                sent = normalize_sentiment(str(sent), None if named else i)
         except LabelError as exc:
-            if lines is None:
+            if not named:
                 raise
-            raise LabelError(f"{source}: line {lines[i]}: {exc}") from None
+            raise LabelError(f"{source}: {where(i)}: {exc}") from None
         aliases = r.get(alias_key) if alias_key is not None else None
         if isinstance(aliases, str):
             aliases = [a for a in aliases.split("|") if a.strip()]
+        elif aliases is not None and hasattr(aliases, "tolist"):  # a numpy array: a DataFrame read from Arrow holds lists so
+            aliases = aliases.tolist()
         rows.append(_row(r.get(text_column), r.get(target_column), stance_value, sent, aliases))
     return _dataset(rows)
 

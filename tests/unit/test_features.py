@@ -68,6 +68,50 @@ def test_tags_declare_string_input_and_fit_required() -> None:
     assert tags.requires_fit is True
 
 
+def test_dataframe_input_equals_pairs(fitted: StanceFeaturizer) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(TRAIN_ROWS)  # text, target, stance, sentiment: the label columns are not read
+    from_frame = small().fit(frame)
+    assert list(from_frame.word_vocabulary_) == list(fitted.word_vocabulary_)
+    assert (from_frame.transform(frame) != fitted.transform(TRAIN_PAIRS)).nnz == 0
+    # an "aliases" column is read when present (lists or "|"-joined strings), as the command line's --aliases-column
+    probe = pd.DataFrame({"text": ["We back the bore."], "target": ["the tunnel project"]})
+    with_alias = probe.assign(aliases=["the bore|the tunnel"])
+    assert (fitted.transform(with_alias) != fitted.transform([("We back the bore.", "the tunnel project", ["the bore", "the tunnel"])])).nnz == 0
+    assert (fitted.transform(with_alias) != fitted.transform(probe)).nnz > 0
+
+
+def test_dataframe_errors_name_the_column_and_row(fitted: StanceFeaturizer) -> None:
+    import pandas as pd
+
+    with pytest.raises(InputError, match=r"text column 'text' is not in the frame; its columns are \['sentence', 'target'\]"):
+        fitted.transform(pd.DataFrame({"sentence": ["a b"], "target": ["b"]}))
+    bad = pd.DataFrame({"text": ["We back it.", None], "target": ["it", "it"]}, index=["x", "y"])
+    with pytest.raises(InputError, match=r"row 'y': the text \(column 'text'\) is missing; .*dropna"):
+        fitted.transform(bad)
+
+
+def test_set_output_pandas_is_refused_with_the_reason(fitted: StanceFeaturizer) -> None:
+    import sklearn
+    from sklearn.pipeline import make_pipeline
+
+    from stance.exceptions import ConfigError
+
+    for kind in ("pandas", "polars"):
+        with pytest.raises(ConfigError, match=rf"set_output\(transform='{kind}'\): its output is a scipy sparse matrix \([\d,]+ columns.*keep transform='default'"):
+            fitted.set_output(transform=kind)
+    with pytest.raises(ConfigError, match="sparse"):
+        make_pipeline(small(), LinearSVC()).set_output(transform="pandas")
+    assert fitted.set_output(transform="default") is fitted and fitted.set_output() is fitted
+    assert fitted.transform(TRAIN_PAIRS[:3]).shape[0] == 3
+    # under a global pandas output, scikit-learn refuses the sparse matrix; set_output(transform="default") restores it
+    with sklearn.config_context(transform_output="pandas"):
+        with pytest.raises(ValueError, match=r"sparse matrix.*set_output\(transform='default'\)"):
+            small().fit_transform(TRAIN_PAIRS)
+        assert small().set_output(transform="default").fit_transform(TRAIN_PAIRS).shape[0] == len(TRAIN_PAIRS)
+
+
 def test_clone_keeps_params_and_drops_fitted_state(fitted: StanceFeaturizer) -> None:
     c = clone(fitted)
     assert c is not fitted

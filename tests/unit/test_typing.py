@@ -67,6 +67,12 @@ def use_api(path: str) -> None:
         text: str = st.text
         cue: str | None = st.cue
         end: int = st.end
+
+    clf: stance.StanceClassifier = stance.StanceClassifier(C=0.5, featurizer=stance.StanceFeaturizer(min_df=1), text_column="s")
+    clf = clf.fit([("We back the plan.", "the plan"), ("We fight it.", "the plan")], ["FAVOR", "AGAINST"])
+    fitted_model: StanceModel = clf.model_
+    labels_seen = list(clf.classes_)
+    proba = clf.predict_proba([("We back it.", "the plan")])
 '''
 
 # Each line marked ``# E: code`` must get a mypy error with that code, and no other line may.
