@@ -25,10 +25,8 @@ import bisect
 import itertools
 import math
 import operator
-import sys
-import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -41,13 +39,11 @@ from sklearn.utils.validation import check_is_fitted
 
 from stance import lexicon
 from stance.exceptions import ConfigError, InputError, NotFittedError
+from stance import _sparse as _sx
+from stance.pairs import MAX_TEXT_CHARS, Pair, as_pairs
 from stance.text import _chunk_norms, _chunk_records, _match, _may_mention, _token_norms, find_mentions, tokenize
 
 __all__ = ["Pair", "StanceFeaturizer", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
-
-#: Statements longer than this many characters are refused (split articles with ``extract_statements``).
-MAX_TEXT_CHARS = 20_000
-_MAX_TARGET_CHARS = 300
 
 DENSE_FEATURES: tuple[str, ...] = (
     "mention",
@@ -119,168 +115,6 @@ class _Log1p(dict):  # type: ignore[type-arg]
 
 
 _LOG1P = _Log1p()
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """One statement and the target its stance is asked about.
-
-    ``aliases`` are other names of the target; ``span`` optionally gives the character offsets of the
-    target's mention in ``text`` (used instead of searching for the name).
-    """
-
-    text: str
-    target: str
-    aliases: tuple[str, ...] = ()
-    span: tuple[int, int] | None = None
-
-
-_set_text, _set_target, _set_aliases, _set_span = (vars(Pair)[f].__set__ for f in ("text", "target", "aliases", "span"))
-
-
-def _new_pair(text: str, target: str, aliases: tuple[str, ...], span: tuple[int, int] | None) -> Pair:
-    """``Pair(text, target, aliases, span)``, built in half the time: the frozen dataclass's ``__init__`` sets each
-    field through ``object.__setattr__``; this sets the slots directly."""
-    pair = object.__new__(Pair)
-    _set_text(pair, text)
-    _set_target(pair, target)
-    _set_aliases(pair, aliases)
-    _set_span(pair, span)
-    return pair
-
-
-def _check_str(value: Any, what: str, row: int, limit: int) -> str:
-    if value is None:
-        raise InputError(f"{what} at row {row} is None; expected a non-empty string")
-    if not isinstance(value, str):
-        raise InputError(f"{what} at row {row} is {type(value).__name__} {value!r:.60}; expected a string")
-    if not value.strip():
-        raise InputError(f"{what} at row {row} is empty or whitespace only ({value!r}); give a non-empty string")
-    if len(value) > limit:
-        raise InputError(
-            f"{what} at row {row} has {len(value):,} characters, over the limit of {limit:,}; split long "
-            "texts into statements first (stance.extract_statements) and classify those"
-        )
-    return value
-
-
-def _check_aliases(value: Any, row: int) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [v for v in value.split("|") if v.strip()] if value.strip() else []
-    if not isinstance(value, Iterable):
-        raise InputError(f"aliases at row {row} is {type(value).__name__} {value!r:.60}; expected a list of strings")
-    out = []
-    for a in value:
-        if not isinstance(a, str) or not a.strip():
-            raise InputError(f"alias {a!r:.60} at row {row} is not a non-empty string")
-        out.append(a)
-    return tuple(out)
-
-
-def _check_span(value: Any, text: str, row: int) -> tuple[int, int] | None:
-    if value is None:
-        return None
-    try:
-        s, e = (int(v) for v in value)
-    except (TypeError, ValueError):
-        raise InputError(f"span at row {row} is {value!r:.60}; expected (start, end) character offsets") from None
-    if not 0 <= s < e <= len(text):
-        raise InputError(f"span {value!r} at row {row} is outside the text of {len(text)} characters")
-    return (s, e)
-
-
-def _good_aliases(aliases: tuple[Any, ...], known: set[tuple[str, ...]]) -> bool:
-    """Whether ``aliases`` holds only non-blank strings; a valid tuple is added to ``known``, and found there next time."""
-    try:
-        if aliases in known:
-            return True
-    except TypeError:  # an unhashable item, so not a string
-        return False
-    if all(type(a) is str and a and not a.isspace() for a in aliases):
-        known.add(aliases)
-        return True
-    return False
-
-
-def as_pairs(X: Any) -> list[Pair]:
-    """Validate and convert input to a list of :class:`Pair`.
-
-    Accepts a sequence of :class:`Pair`, of ``(text, target)`` / ``(text, target, aliases)`` /
-    ``(text, target, aliases, span)`` tuples, of mappings with keys ``text``, ``target`` and optionally
-    ``aliases`` and ``span``, a 2-column array of strings, or a pandas DataFrame with columns ``text`` and
-    ``target`` and optionally ``aliases`` (:func:`stance.frames.frame_pairs`; other column names: rename them,
-    or use :class:`stance.StanceClassifier`, whose column options name them).
-
-    Raises
-    ------
-    InputError
-        Naming the row and the value, for None, non-strings, empty or whitespace-only text or target, and
-        texts over :data:`MAX_TEXT_CHARS` characters; for a numeric array or a sparse matrix.
-    """
-    if X is None:
-        raise InputError("input is None; expected a sequence of (text, target) pairs")
-    if isinstance(X, (str, bytes)):
-        raise InputError(f"input is a single string {X!r:.60}; expected a sequence of (text, target) pairs")
-    pandas = sys.modules.get("pandas")  # a DataFrame can only exist once pandas is imported
-    if pandas is not None and isinstance(X, pandas.DataFrame):
-        from stance.frames import frame_pairs
-
-        return frame_pairs(X)
-    if sp.issparse(X):
-        raise InputError(f"input is a scipy sparse {type(X).__name__} of shape {X.shape}: sparse (numeric) input is not supported; "
-                         "expected text: (text, target) pairs of strings, or a DataFrame with 'text' and 'target' columns")
-    if isinstance(X, np.ndarray):
-        if X.dtype.kind not in "OUS":
-            raise InputError(
-                f"input is a numeric array ({X.dtype}, shape {X.shape}); expected text: (text, target) pairs of strings, "
-                "or a DataFrame with 'text' and 'target' columns"
-            )
-        if X.ndim != 2 or X.shape[1] < 2:
-            raise InputError(f"input array has shape {X.shape}; expected (n_samples, 2) of text and target")
-        X = X.tolist()
-    out: list[Pair] = []
-    aliases: Any  # as given; checked below
-    span: Any
-    good_aliases: set[tuple[str, ...]] = set()  # alias tuples found valid in an earlier row
-    for row, item in enumerate(X):
-        if type(item) is tuple and len(item) == 4:
-            # the common case (predict_batch's rows): plain strings, no aliases or a tuple of them, no span
-            text, target, aliases, span = item
-            if (
-                type(text) is str
-                and type(target) is str
-                and 0 < len(text) <= MAX_TEXT_CHARS
-                and 0 < len(target) <= _MAX_TARGET_CHARS
-                and span is None
-                and (aliases is None or (type(aliases) is tuple and _good_aliases(aliases, good_aliases)))
-                and not text.isspace()
-                and not target.isspace()
-            ):
-                out.append(_new_pair(text, target, aliases or (), None))
-                continue
-        try:
-            if isinstance(item, Pair):
-                text, target, aliases, span = item.text, item.target, item.aliases, item.span
-            elif isinstance(item, Mapping):
-                if "text" not in item or "target" not in item:
-                    raise InputError(f"row {row} lacks a 'text' or 'target' key (has {sorted(item)!r})")
-                text, target = item["text"], item["target"]
-                aliases, span = item.get("aliases"), item.get("span")
-            elif isinstance(item, Sequence) and not isinstance(item, (str, bytes)) and 2 <= len(item) <= 4:
-                text, target = item[0], item[1]
-                aliases = item[2] if len(item) > 2 else None
-                span = item[3] if len(item) > 3 else None
-            else:
-                raise InputError(f"row {row} is {type(item).__name__} {item!r:.60}; expected a (text, target) pair")
-            text = _check_str(text, "text", row, MAX_TEXT_CHARS)
-            target = _check_str(target, "target", row, _MAX_TARGET_CHARS)
-            out.append(Pair(text, target, _check_aliases(aliases, row), _check_span(span, text, row)))
-        except InputError as exc:
-            exc.row = row  # for callers that know where the row came from (a file's line)
-            raise
-    return out
 
 
 def _char_ngrams(word: str, lo: int, hi: int) -> list[str]:
@@ -722,7 +556,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self._role_columns = np.array([f.startswith(("x:obj:", "x:subj:")) for f in self.context_vocabulary_.tolist()], dtype=bool)
         self._char_index = {f: i for i, f in enumerate(self.char_vocabulary_.tolist())}
         self._target_index = {t: i for i, t in enumerate(self.targets_.tolist())}
-        self._lookups: _Lookups | None = None  # built by the first transform
+        self._lookups: _sx.Lookups | None = None  # built by the first transform
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -742,10 +576,10 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         """Feature matrix of shape ``(n_pairs, n_features_out_)``."""
         return self._transform(as_pairs(X))[0]
 
-    def _get_lookups(self) -> _Lookups:
+    def _get_lookups(self) -> _sx.Lookups:
         lk = self.__dict__.get("_lookups")
         if lk is None or lk.too_big():
-            lk = self._lookups = _Lookups(self)
+            lk = self._lookups = _sx.Lookups(self)
         return lk
 
     def _transform(self, pairs: list[Pair]) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -757,7 +591,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         """The blocks of the features (see :meth:`_matrix`) and the vocabulary coverage of each pair.
 
         With ``exact=False`` (for scoring) the word and character blocks are built faster, with each row's entries
-        in no particular order and values equal up to float round-off (see :func:`_tfidf_of_counts`).
+        in no particular order and values equal up to float round-off (see :func:`_sx.tfidf_of_counts`).
         """
         self._check_fitted()
         lk = self._get_lookups()
@@ -792,14 +626,14 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             before = len(w_ids)
             w_ids += u
             if ngrams >= 2:
-                w_ids += map(bigram_get, zip(seq, seq[1:]), _MINUS_ONES)
+                w_ids += map(bigram_get, zip(seq, seq[1:]), _sx.MINUS_ONES)
                 for k in range(3, ngrams + 1):
                     w_ids += [wget("w:" + " ".join(seq[j : j + k]), -1) for j in range(nw - k + 1)]
             if a.extras:
                 w_ids += map(uni_of, a.extras)
             w_len.append(len(w_ids) - before)
             if a.context:
-                x_ids += map(xget, a.context, _MINUS_ONES)
+                x_ids += map(xget, a.context, _sx.MINUS_ONES)
             x_len.append(len(a.context))
             if use_chars:
                 c_tok += map(char_id, a.main)
@@ -814,7 +648,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     def _parts(
         self,
-        lk: _Lookups,
+        lk: _sx.Lookups,
         n: int,
         w_ids: list[int],
         w_len: list[int],
@@ -830,15 +664,15 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         of ``lk``); ``exact`` as in :meth:`_transform_parts`."""
         use_chars = self.char_ngram_range is not None
         if exact:
-            W = _tfidf(_keys(w_ids, w_len, len(self.word_idf_)), n, self.word_idf_)
+            W = _sx.tfidf(_sx.keys(w_ids, w_len, len(self.word_idf_)), n, self.word_idf_)
         else:
             cols = np.array(w_ids, dtype=np.int32)
             known = cols >= 0
             rows = np.repeat(np.arange(n), w_len)[known]
-            W = _tfidf_of_counts(_counts(cols[known], np.bincount(rows, minlength=n), lk.word_identity), self.word_idf_)
+            W = _sx.tfidf_of_counts(_sx.counts(cols[known], np.bincount(rows, minlength=n), lk.word_identity), self.word_idf_)
         C = None
         if use_chars and not exact:
-            C = _tfidf_of_counts(_counts(np.array(c_tok, dtype=np.int32), c_len, lk.chars.matrix()), self.char_idf_, self.char_weight)
+            C = _sx.tfidf_of_counts(_sx.counts(np.array(c_tok, dtype=np.int32), c_len, lk.chars.matrix()), self.char_idf_, self.char_weight)
         elif use_chars:
             n_c = len(self.char_idf_)
             starts, lengths, flat = lk.chars.arrays()  # the registry the token ids came from
@@ -847,11 +681,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             first = np.cumsum(tok_len) - tok_len  # where each token's columns start in the expansion
             gather = np.arange(int(first[-1] + tok_len[-1]) if len(toks) else 0, dtype=np.int64)
             gather += np.repeat(starts[toks] - first, tok_len)
-            dtype = _key_dtype(n, n_c)
+            dtype = _sx.key_dtype(n, n_c)
             keys = flat[gather].astype(dtype, copy=False)
             keys += np.repeat(np.repeat((np.arange(n, dtype=np.int64) * n_c).astype(dtype), c_len), tok_len)
-            C = _scaled(_tfidf(keys, n, self.char_idf_), self.char_weight)
-        X = _scaled(_tfidf(_keys(x_ids, x_len, len(self.context_idf_)), n, self.context_idf_), self.context_weight)
+            C = _sx.scaled(_sx.tfidf(keys, n, self.char_idf_), self.char_weight)
+        X = _sx.scaled(_sx.tfidf(_sx.keys(x_ids, x_len, len(self.context_idf_)), n, self.context_idf_), self.context_weight)
         if self.role_weight != 1.0:
             X.data[self._role_columns[X.indices]] *= self.role_weight  # X is a new matrix: scaled in place
         dense = np.array(dense_flat, dtype=np.float64).reshape(n, self.n_dense_)
@@ -862,11 +696,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         """The feature matrix: word (scaled), character, context and dense blocks, then the per-target copies
         of the word (unscaled), dense and (with ``per_target_chars``) character blocks."""
         W, C, D = parts.words, parts.chars, parts.dense
-        blocks = [_scaled(W, self.word_weight)] + ([C] if C is not None else []) + [parts.context, D]
+        blocks = [_sx.scaled(W, self.word_weight)] + ([C] if C is not None else []) + [parts.context, D]
         if len(self.targets_):
             shared = [W, D] + ([C] if C is not None and self.per_target_chars else [])
-            blocks.append(_scaled(self._per_target(shared, parts.target_ids), self.per_target_weight))
-        return _hstack(blocks)
+            blocks.append(_sx.scaled(self._per_target(shared, parts.target_ids), self.per_target_weight))
+        return _sx.hstack(blocks)
 
     def _layout(self) -> tuple[Any, ...]:
         """What :meth:`_scoring_weights` depends on: this featurizer and its blocks' widths."""
@@ -909,7 +743,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         (as in :meth:`_per_target`) of weights that hold the main block's and that target's."""
         W, C, D = parts.words, parts.chars, parts.dense
         scores = np.zeros((W.shape[0], sw.k))
-        for B, w in zip([_scaled(W, self.word_weight) if sw.main[0] is not None else W, C, parts.context, D], sw.main):
+        for B, w in zip([_sx.scaled(W, self.word_weight) if sw.main[0] is not None else W, C, parts.context, D], sw.main):
             if B is not None and w is not None:
                 scores += B @ w
         if sw.slots:
@@ -917,12 +751,12 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             slot = np.where(parts.target_ids >= 0, parts.target_ids, n_t)
             shared = [W, D] + ([C] if C is not None and self.per_target_chars else [])
             for B, w in zip(shared, sw.slots):
-                scores += _in_slots(B, slot, n_t + 1) @ w
+                scores += _sx.in_slots(B, slot, n_t + 1) @ w
         return scores
 
     def _per_target(self, shared: list[sp.csr_matrix], target_ids: np.ndarray) -> sp.csr_matrix:
         """Copy each row's shared features into its target's slot (zeros for unseen targets)."""
-        WD = _hstack(shared)
+        WD = _sx.hstack(shared)
         canonical = bool(WD.has_canonical_format)  # not so for blocks built for scoring (see _transform_parts)
         width = WD.shape[1]
         n_cols = width * len(self.targets_)
@@ -930,14 +764,14 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         if (target_ids >= 0).all():
             indices = WD.indices.astype(np.int64)
             indices += np.repeat(target_ids * width, rows_nnz)
-            return _csr(WD.data, indices, WD.indptr, (WD.shape[0], n_cols), canonical)
+            return _sx.csr(WD.data, indices, WD.indptr, (WD.shape[0], n_cols), canonical)
         keep = np.repeat(target_ids >= 0, rows_nnz)
         offsets = np.repeat(np.maximum(target_ids, 0) * width, rows_nnz)
         data = WD.data[keep]
         indices = (WD.indices + offsets)[keep]
         counts = np.where(target_ids >= 0, rows_nnz, 0)
         indptr = np.concatenate([[0], np.cumsum(counts)])
-        return _csr(data, indices, indptr, (WD.shape[0], n_cols), canonical)
+        return _sx.csr(data, indices, indptr, (WD.shape[0], n_cols), canonical)
 
     def _per_target_width(self) -> int:
         width = len(self.word_vocabulary_) + self.n_dense_
@@ -985,207 +819,3 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         tags.input_tags.string = True
         tags.requires_fit = True
         return tags
-
-
-def _tfidf(keys: np.ndarray, n: int, idf: np.ndarray) -> sp.csr_matrix:
-    """Sublinear TF times IDF, L2-normalized per row, from the key ``row * len(idf) + column`` of each
-    occurrence of a feature in a row (any order; dtype from :func:`_key_dtype`)."""
-    n_cols = len(idf)
-    # count the occurrences of each (row, column) by sorting their keys
-    keys.sort()
-    if len(keys):
-        new = np.empty(len(keys), dtype=bool)
-        new[0] = True
-        np.not_equal(keys[1:], keys[:-1], out=new[1:])
-        first = np.flatnonzero(new)
-        counts = np.diff(first, append=len(keys))
-        keys = keys[first]
-        tf = 1.0 + np.log(np.arange(1, int(counts.max()) + 1, dtype=np.float64))  # 1 + log(count), by count
-        data = tf[counts - 1]
-    else:
-        data = np.zeros(0, dtype=np.float64)
-    starts = np.arange(n + 1, dtype=keys.dtype) * keys.dtype.type(n_cols)
-    indptr = np.searchsorted(keys, starts)
-    row_nnz = np.diff(indptr)
-    indices = keys - np.repeat(starts[:-1], row_nnz)
-    data *= idf[indices]
-    entry_rows = np.repeat(np.arange(n), row_nnz)
-    norms = np.sqrt(np.bincount(entry_rows, weights=data**2, minlength=n))
-    norms[norms == 0] = 1.0
-    data /= np.repeat(norms, row_nnz)
-    return _csr(data, indices, indptr, (n, n_cols))
-
-
-def _in_slots(B: sp.csr_matrix, slot: np.ndarray, n_slots: int) -> sp.csr_matrix:
-    """``B`` with each row's entries moved into its slot (column ``j`` to ``slot[row] * width + j``, of ``n_slots``
-    slots of ``B``'s width), in the same order."""
-    width = B.shape[1]
-    dtype = np.int32 if max(n_slots * width, B.nnz) < np.iinfo(np.int32).max else np.int64
-    indices = B.indices.astype(dtype)  # a copy
-    indices += np.repeat((slot * width).astype(dtype), np.diff(B.indptr))
-    return _csr(B.data, indices, B.indptr, (B.shape[0], n_slots * width), canonical=False)  # B's rows may be in any order
-
-
-def _counts(ids: np.ndarray, lengths: Sequence[int] | np.ndarray, B: sp.csr_matrix) -> sp.csr_matrix:
-    """Per row, how often each column of ``B`` occurs in the rows of ``B`` it lists (``ids``: the rows' lists laid
-    end to end, ``lengths[r]`` of them for row ``r``). This is the sparse product of the rows' counts of ids and
-    ``B``, which merges each row's repeated columns without sorting: every row holds its columns once, in no
-    particular order (but always the same for the same input)."""
-    n = len(lengths)
-    dtype = np.int32 if max(len(ids), B.shape[0]) < np.iinfo(np.int32).max else np.int64
-    indptr = np.zeros(n + 1, dtype=dtype)
-    np.cumsum(lengths, out=indptr[1:])
-    rows = sp.csr_matrix((np.ones(len(ids), dtype=B.dtype), ids.astype(dtype, copy=False), indptr), shape=(n, B.shape[0]), copy=False)
-    return rows @ B
-
-
-def _tfidf_of_counts(counts: sp.csr_matrix, idf: np.ndarray, weight: float = 1.0) -> sp.csr_matrix:
-    """``_scaled(_tfidf(...), weight)`` from each row's counts (a matrix from :func:`_counts`, entries in any order):
-    the same up to float round-off (a row's squares are summed in the order of its entries, pairwise), in less time
-    than sorting the keys."""
-    n = counts.shape[0]
-    indptr, indices, c = counts.indptr, counts.indices, counts.data
-    data = np.take(idf, indices)
-    repeated = np.flatnonzero(c > 1)
-    if len(repeated):
-        data[repeated] *= 1.0 + np.log(c[repeated])  # sublinear TF, 1 for a count of 1
-    row_nnz = np.diff(indptr)
-    filled = np.flatnonzero(row_nnz)
-    squares = np.zeros(n)
-    if len(filled):
-        squares[filled] = np.add.reduceat(data * data, indptr[filled])
-    norms = np.sqrt(squares)
-    norms[norms == 0] = 1.0
-    data /= np.repeat(norms, row_nnz)
-    if weight != 1.0:
-        data *= weight
-    return sp.csr_matrix((data, indices, indptr), shape=counts.shape, copy=False)
-
-
-def _key_dtype(n: int, n_cols: int) -> type[np.signedinteger[Any]]:
-    """The narrowest integer type holding the keys ``row * n_cols + column`` of ``n`` rows."""
-    return np.int32 if (n + 1) * n_cols < np.iinfo(np.int32).max else np.int64
-
-
-def _keys(ids: list[int], lengths: list[int], n_cols: int) -> np.ndarray:
-    """``row * n_cols + column`` of the known columns (not -1) in ``ids``, the rows' columns laid end to end."""
-    dtype = _key_dtype(len(lengths), n_cols)
-    cols = np.array(ids, dtype=dtype)
-    keys = np.repeat(np.arange(len(lengths), dtype=dtype) * dtype(n_cols), lengths)
-    keys += cols
-    return keys[cols >= 0]
-
-
-def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int], canonical: bool = True) -> sp.csr_matrix:
-    """A CSR matrix from arrays, with 32-bit indices when they fit; ``canonical``: the arrays are known to be canonical
-    (sorted, unique columns per row), which scipy then need not check."""
-    dtype = np.int32 if max(shape[1], len(data)) < np.iinfo(np.int32).max else np.int64
-    M = sp.csr_matrix((data, indices.astype(dtype, copy=False), indptr.astype(dtype, copy=False)), shape=shape, copy=False)
-    if canonical:
-        M.has_canonical_format = True
-    return M
-
-
-def _scaled(M: sp.csr_matrix, weight: float) -> sp.csr_matrix:
-    return M if weight == 1.0 else M * weight
-
-
-def _hstack(blocks: list[sp.csr_matrix]) -> sp.csr_matrix:
-    return sp.hstack(blocks, format="csr")
-
-
-_MINUS_ONES = itertools.repeat(-1)  # the default of map(dict.get, keys, _MINUS_ONES)
-_CACHE_LIMIT = 500_000
-
-
-class _IdCache(dict):  # type: ignore[type-arg]
-    """word -> column of ``prefix + word`` in a vocabulary (-1 if absent), filled on first use."""
-
-    def __init__(self, index: dict[str, int], prefix: str) -> None:
-        super().__init__()
-        self.index, self.prefix = index, prefix
-
-    def __missing__(self, word: str) -> int:
-        i = self[word] = self.index.get(self.prefix + word, -1)
-        return i
-
-
-class _CharRegistry(dict):  # type: ignore[type-arg]
-    """token -> registry id; the registry holds each token's character-n-gram columns, laid end to end."""
-
-    def __init__(self, featurizer: StanceFeaturizer) -> None:
-        super().__init__()
-        self.featurizer = featurizer
-        self.starts: list[int] = []
-        self.lengths: list[int] = []
-        self.flat: list[int] = []
-        self._arrays = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
-        self._matrix: sp.csr_matrix | None = None
-        self._ones = np.ones(0, dtype=np.int32)
-        self._lock = threading.Lock()
-
-    def __missing__(self, token: str) -> int:
-        if token[0] in "!?@_":  # no character n-grams for punctuation, users, URLs and the like
-            ids: list[int] = []
-        else:
-            get = self.featurizer._char_index.get
-            ids = [i for i in map(get, self.featurizer._char_features(token)) if i is not None]
-        with self._lock:  # the id indexes three lists: register atomically when threads share a model
-            k = dict.get(self, token)
-            if k is None:
-                k = self[token] = len(self.lengths)
-                self.starts.append(len(self.flat))
-                self.lengths.append(len(ids))
-                self.flat.extend(ids)
-        return k
-
-    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(starts, lengths, flat) as arrays, extended by what was registered since the last call."""
-        with self._lock:
-            return self._extend_arrays()
-
-    def matrix(self) -> sp.csr_matrix:
-        """The registry as a sparse matrix for :func:`_counts`: row ``k`` holds token ``k``'s character-n-gram columns
-        (a column as often as the n-gram occurs in the token), extended by what was registered since the last call."""
-        with self._lock:
-            starts, _, flat = self._extend_arrays()
-            if self._matrix is None or self._matrix.shape[0] != len(starts):
-                if len(self._ones) < len(flat):
-                    self._ones = np.ones(2 * len(flat), dtype=np.int32)  # with room to grow
-                dtype = np.int32 if len(flat) < np.iinfo(np.int32).max else np.int64
-                indptr = np.append(starts, len(flat)).astype(dtype)
-                shape = (len(starts), len(self.featurizer.char_idf_))
-                self._matrix = sp.csr_matrix((self._ones[: len(flat)], flat.astype(dtype, copy=False), indptr), shape=shape, copy=False)
-            return self._matrix
-
-    def _extend_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        starts, lengths, flat = self._arrays
-        if len(starts) < len(self.starts):
-            k, f = len(starts), len(flat)
-            starts = np.concatenate([starts, np.array(self.starts[k:], dtype=np.int64)])
-            lengths = np.concatenate([lengths, np.array(self.lengths[k:], dtype=np.int64)])
-            flat = np.concatenate([flat, np.array(self.flat[f:], dtype=np.int32)])  # columns of at most max_features
-            self._arrays = starts, lengths, flat
-        return starts, lengths, flat
-
-
-class _Lookups:
-    """Per-featurizer caches for transform: unigram, negated-unigram and bigram columns by word, context
-    columns by feature string, and the character registry. Rebuilt when they grow too big."""
-
-    def __init__(self, f: StanceFeaturizer) -> None:
-        index = f._word_index
-        self.unigram = _IdCache(index, "w:")
-        self.negated = _IdCache(index, "neg:")
-        self.bigram: dict[tuple[str, str], int] = {}
-        for feature, i in index.items():
-            if feature.startswith("w:") and feature.count(" ") == 1:
-                a, b = feature[2:].split(" ")
-                self.bigram[(a, b)] = i
-        self.context = f._ctx_index
-        self.chars = _CharRegistry(f)
-        # the word block's columns as rows of themselves: :func:`_counts` with it merges each row's repeated columns
-        self.word_identity = sp.identity(len(f.word_vocabulary_), dtype=np.int32, format="csr")
-
-    def too_big(self) -> bool:
-        return max(len(self.unigram), len(self.negated), len(self.chars)) > _CACHE_LIMIT

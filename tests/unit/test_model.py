@@ -376,7 +376,7 @@ def test_joint_scoring_follows_a_refit_head(trained_model: StanceModel) -> None:
 def test_fast_constructors_equal_the_dataclasses() -> None:
     import dataclasses
 
-    from stance.features import Pair, _new_pair
+    from stance.pairs import Pair, _new_pair
     from stance.model import _new_prediction
 
     fields = ("t", "g", "FAVOR", 0.5, {"FAVOR": 0.5, "NONE": 0.5}, "positive", 0.75, {"positive": 0.75}, (NON_LATIN,))
