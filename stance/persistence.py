@@ -16,6 +16,7 @@ import os
 import warnings
 import zipfile
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import sklearn
@@ -157,6 +158,33 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
         )
     check_metadata(meta, path)
     return meta
+
+
+#: Suffix of the file beside a model that holds the scores recorded after it was built.
+RECORDED_SCORES_SUFFIX = ".scores.json"
+
+
+def recorded_scores_path(path: str | os.PathLike[str]) -> Path:
+    """Where the scores recorded for the model at ``path`` live: beside it, ``default.stance`` ->
+    ``default.scores.json``. Recording scores (``training/evaluate_default.py``) writes there rather than into the model
+    file, so that a re-evaluation does not add another copy of the weights to git history."""
+    return Path(path).with_suffix(RECORDED_SCORES_SUFFIX)
+
+
+def read_recorded_scores(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The test scores recorded for the model at ``path``: the file beside it (:func:`recorded_scores_path`) when
+    there is one, else the ``test_scores`` its metadata carried (models recorded before the file existed)."""
+    side = recorded_scores_path(path)
+    if side.exists():
+        try:
+            scores = json.loads(side.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelFormatError(f"{str(side)!r} could not be read as JSON ({exc}); rerun training/evaluate_default.py to rewrite it") from None
+        if not isinstance(scores, dict):
+            raise ModelFormatError(f"{str(side)!r} holds {type(scores).__name__}, not the object of scores; rerun training/evaluate_default.py")
+        return scores
+    recorded = read_metadata(path).get("test_scores")
+    return dict(recorded) if isinstance(recorded, Mapping) else {}
 
 
 def load_model(

@@ -6,7 +6,7 @@
 
 Test splits only, nothing here is tuned on them. It writes the table between the markers in ``--doc``
 (docs/any-target.md), the full figures as JSON to ``--json`` (optional), and, unless ``--no-record``, stores
-the test figures in the model file's metadata (``test_scores``; the weights are kept byte for byte).
+the test figures beside the model file (``default.scores.json``; the model file itself is not rewritten).
 
 SemEval-2016 leave-one-target-out retrains the default recipe (stance head only) five times, each time without
 the held-out target's SemEval-2016 train tweets *and* without any row of the other corpora whose target names it
@@ -26,7 +26,6 @@ import json
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +43,8 @@ from stance.baselines import vader_labels  # noqa: E402
 from stance.corpora import load_corpus  # noqa: E402
 from stance.evaluation import f_avg, sentiment_scores, stance_scores  # noqa: E402
 from stance.model import ENCODER_TRUNCATED  # noqa: E402
-from stance.persistence import read_metadata  # noqa: E402
+from stance._files import write_text_replacing  # noqa: E402
+from stance.persistence import read_metadata, read_recorded_scores, recorded_scores_path  # noqa: E402
 
 DOC = REPO / "docs" / "any-target.md"
 START, END = "<!-- any-target-table:start -->", "<!-- any-target-table:end -->"
@@ -292,18 +292,12 @@ def write_doc(table: str, doc: Path, dev_table: str | None = None) -> None:
     doc.write_text(text, encoding="utf-8")
 
 
-def record(path: Path, scores: dict[str, Any]) -> None:
-    """Store ``scores`` as ``test_scores`` in the model file's metadata; the weights (and their checksum) are unchanged."""
-    with zipfile.ZipFile(path) as zf:
-        meta = json.loads(zf.read("metadata.json"))
-        members = {n: zf.read(n) for n in zf.namelist() if n != "metadata.json"}  # weights.skops, encoder.npz
-    meta["test_scores"] = scores
-    tmp = path.with_name(path.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
-        zf.writestr("metadata.json", json.dumps(meta, indent=2, sort_keys=True, default=str))
-        for name, data in members.items():
-            zf.writestr(name, data)
-    tmp.replace(path)
+def record(path: Path, scores: dict[str, Any]) -> Path:
+    """Store ``scores`` in the file beside the model (:func:`stance.persistence.recorded_scores_path`); the model file
+    itself is not rewritten, so a re-evaluation adds no copy of the weights to git history."""
+    side = recorded_scores_path(path)
+    write_text_replacing(side, json.dumps(scores, indent=1, sort_keys=True, default=str) + "\n")
+    return side
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -317,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--loto-encoders", type=Path, metavar="DIR",
                     help="folder of <target>.npz encoders from training/encoder_model.py --without-target <target>: "
                          "leave-one-target-out of the whole model too")
-    ap.add_argument("--no-record", action="store_true", help="do not store the test scores in the model's metadata")
+    ap.add_argument("--no-record", action="store_true", help="do not store the test scores beside the model (MODEL.scores.json)")
     ap.add_argument("--loto-only", action="store_true",
                     help="compute only the leave-one-target-out figures; take the others from the model's recorded test scores")
     args = ap.parse_args(argv)
@@ -329,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     load_s = time.perf_counter() - t0
     res: dict[str, Any] = {"model_file_mb": round(path.stat().st_size / 1e6, 2), "load_seconds": round(load_s, 2)}
     if args.loto_only:
-        recorded = model.metadata.get("test_scores")
+        recorded = read_recorded_scores(path)
         if not recorded:
             raise SystemExit(f"{path} has no recorded test scores; run without --loto-only first")
         res = {**recorded, **res}
@@ -349,8 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_loto:
         res["semeval_loto"] = semeval_loto(args.data_dir, args.loto_encoders, model.encoder_weight if model.encoder is not None else 0.0,
                                            getattr(model, "encoder_weight_cued", None))
-    elif "test_scores" in model.metadata and "semeval_loto" in model.metadata["test_scores"]:
-        res["semeval_loto"] = model.metadata["test_scores"]["semeval_loto"]  # keep the recorded figures in the table
+    elif "semeval_loto" in read_recorded_scores(path):
+        res["semeval_loto"] = read_recorded_scores(path)["semeval_loto"]  # keep the recorded figures in the table
     meta = read_metadata(path)
     table = render(res, meta)
     write_doc(table, Path(args.doc), render_dev(meta))
