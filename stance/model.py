@@ -23,6 +23,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 
+from stance._modelsave import save_model
 from stance._progress import Progress
 from stance._version import __version__
 from stance.exceptions import ConfigError, InputError, LabelError, NotFittedError
@@ -644,8 +645,6 @@ class StanceModel:
     # ------------------------------------------------------------------ persistence
     def save(self, path: str | Any) -> None:
         """Write the model and its metadata to ``path`` (a single file; no code runs when it is loaded)."""
-        from stance.persistence import save_model
-
         save_model(self, path)
 
     def __repr__(self) -> str:

@@ -310,11 +310,14 @@ def build(data_dir: str | None = None, output: Path = OUTPUT, dev: bool = True, 
     print("full model...", file=sys.stderr)
     model = fit_default(data, metadata=meta)
     if encoder is not None:
-        from encoder_model import encoder_metadata
+        from encoder_recipe import encoder_metadata
 
         from stance.encoder import PairEncoder
 
-        model = StanceModel(model.featurizer, model.stance_head, model.sentiment_head, {**model.metadata, "encoder": encoder_metadata()},
+        model = StanceModel(model.featurizer, model.stance_head, model.sentiment_head, {**model.metadata, "encoder": encoder_metadata(
+            [f"{c} (stance rows{', with sentiment' if c in SENTIMENT_CORPORA else ''})" for c in STANCE_CORPORA]
+            + [f"{c} (sentiment)" for c in SENTIMENT_CORPORA if c not in STANCE_CORPORA],
+            {"dev_parts": dict(DEV_SHARE), "seed": SEED}, dict(CORPUS_WEIGHTS))},
                             PairEncoder.from_bytes(encoder.read_bytes()), ENCODER_WEIGHT, ENCODER_SENTIMENT_WEIGHT, ENCODER_WEIGHT_CUED)
     model.save(output)
     print(f"wrote {output} ({output.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
