@@ -38,6 +38,7 @@ __all__ = [
     "MajorityBaseline",
     "TfidfSvmBaseline",
     "train_baseline",
+    "lexicon_metadata",
 ]
 
 #: VADER's documented thresholds on the compound score.
@@ -90,6 +91,11 @@ def textblob_labels(texts: Sequence[str]) -> list[str]:
 SENTIMENT_BASELINES = {"vader": vader_labels, "textblob": textblob_labels}
 
 
+def lexicon_metadata(name: str) -> dict[str, Any]:
+    """The metadata of a sentiment lexicon baseline: nothing was trained, so no training data."""
+    return {"baseline": name, "recipe": f"{name} lexicon sentiment (no stance)", "trained": False}
+
+
 def run_baselines(names: Sequence[str], texts: Sequence[str], gold_sentiment: Sequence[str | None]) -> dict[str, Any]:
     """Sentiment scores of each named baseline on the rows that have a gold sentiment label."""
     from stance.evaluation import sentiment_scores
@@ -138,6 +144,8 @@ class _Baseline:
 
     def __init__(self) -> None:
         self.metadata: dict[str, Any] = {}
+        self.stance_labels: list[str] = []
+        self.sentiment_labels: list[str] = []
 
     def fit(self, dataset: Any) -> _Baseline:
         """Train on a normalized training split (:mod:`stance.corpora`); returns ``self``."""
@@ -194,9 +202,12 @@ class MajorityBaseline(_Baseline):
         self.sentiment_shares_ = self._shares([p[0] for p in pairs], [p[1] for p in pairs], "sentiment") if pairs else None
         self.stance_labels = ordered(sorted(set(stance)), "stance")
         self.sentiment_labels = ordered(sorted({p[1] for p in pairs}), "sentiment") if pairs else []
+        counts = Counter(stance)
         self.metadata = {
             "baseline": self.name,
             "recipe": "majority class per target",
+            "fitted_on": "the stance (and sentiment) label counts of each target in the training split",
+            "label_counts": {lab: counts[lab] for lab in self.stance_labels},
             "n_train": len(texts),
             "stance_labels": self.stance_labels,
             "sentiment_labels": self.sentiment_labels,
@@ -321,10 +332,17 @@ STANCE_BASELINES: dict[str, type[_Baseline]] = {"majority": MajorityBaseline, "t
 BASELINES: tuple[str, ...] = (*STANCE_BASELINES, *SENTIMENT_BASELINES)
 
 
-def train_baseline(name: str, train: Any) -> _Baseline:
-    """Fit the stance baseline ``name`` (``majority`` or ``tfidf-svm``) on a normalized training split."""
+def train_baseline(name: str, train: Any, *, source: str | None = None) -> _Baseline:
+    """Fit the stance baseline ``name`` (``majority`` or ``tfidf-svm``) on a normalized training split.
+
+    ``source`` names that split (such as ``"semeval2016/train"``); it is recorded as the baseline's
+    training corpus in its metadata.
+    """
     try:
         cls = STANCE_BASELINES[name]
     except KeyError:
         raise InputError(f"unknown stance baseline {name!r}; choose one of {', '.join(STANCE_BASELINES)}") from None
-    return cls().fit(train)
+    baseline = cls().fit(train)
+    if source:
+        baseline.metadata["corpora"] = [source]
+    return baseline

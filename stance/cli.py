@@ -120,7 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--data-dir", default=None, help="folder holding the public corpora")
     e.add_argument("--split", default="test", help="split of the corpus (default: test)")
     e.add_argument("--output", required=True, help="folder for the reports")
-    e.add_argument("--baseline", action="append", default=[], choices=("vader", "textblob"), help="also score a sentiment baseline (needs stancelens[bench])")
+    e.add_argument("--baseline", action="append", default=[], choices=("majority", "tfidf-svm", "vader", "textblob"),
+                   help="also score a baseline on the same rows, with intervals, beside the model: majority or tfidf-svm (trained on "
+                        "--train-split / --train-input), vader or textblob (sentiment only, need stancelens[bench]); repeatable")
+    e.add_argument("--train-split", default="train", help="with --corpus: split the majority and tfidf-svm baselines learn from (default: train)")
+    e.add_argument("--train-input", default=None, help="with --input: labelled file the majority and tfidf-svm baselines learn from")
     _add_columns(e, labels=True)
     e.set_defaults(func=_run_evaluate)
 
@@ -435,28 +439,42 @@ def _format_of(path: str) -> str:
     return _OUTPUT_FORMATS.get(Path(path).suffix.lower(), "jsonl")
 
 
-def _run_evaluate(args: argparse.Namespace) -> int:
+def _evaluate_data(args: argparse.Namespace) -> tuple[Any, str, Any, str | None]:
+    """The split to evaluate, its name, and the training split of the trained baselines with its name
+    (``None, None`` when no trained baseline is asked for)."""
     from stance.corpora import load_corpus, load_file
-    from stance.evaluation import evaluate_model, write_reports
 
-    model = _load_model(args)
+    trained = [b for b in args.baseline if b in ("majority", "tfidf-svm")]
     if args.corpus:
         data = load_corpus(args.corpus, args.data_dir)
         if args.split not in data:
             raise _Usage(f"corpus {args.corpus!r} has no split {args.split!r}; splits: {', '.join(data)}")
-        ds, corpus = data[args.split], args.corpus
-    else:
-        ds = load_file(
-            args.input,
-            text_column=args.text_column,
-            target_column=args.target_column,
-            stance_column=args.stance_column,
-            sentiment_column=args.sentiment_column,
-            aliases_column=args.aliases_column or None,
-        )
-        corpus = Path(args.input).name
+        if trained and args.train_split not in data:
+            raise _Usage(f"baseline {trained[0]!r} learns from a training split, and {args.corpus!r} has no split "
+                         f"{args.train_split!r}; name one with --train-split (splits: {', '.join(data)})")
+        train = data[args.train_split] if trained else None
+        return data[args.split], args.corpus, train, f"{args.corpus}/{args.train_split}" if trained else None
+    if trained and not args.train_input:
+        raise _Usage(f"baseline {trained[0]!r} learns from a training set: with --input also give --train-input FILE")
+    columns = dict(
+        text_column=args.text_column,
+        target_column=args.target_column,
+        stance_column=args.stance_column,
+        sentiment_column=args.sentiment_column,
+        aliases_column=args.aliases_column or None,
+    )
+    ds = load_file(args.input, **columns)
+    train = load_file(args.train_input, **columns) if trained else None
+    return ds, Path(args.input).name, train, Path(args.train_input).name if trained else None
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from stance.evaluation import evaluate_model, write_reports
+
+    model = _load_model(args)
+    ds, corpus, train, train_source = _evaluate_data(args)
     _suggest_fast_tier(model, len(ds), args.model)
-    report = evaluate_model(model, ds, corpus=corpus, split=args.split, baselines=args.baseline)
+    report = evaluate_model(model, ds, corpus=corpus, split=args.split, baselines=args.baseline, train=train, train_source=train_source)
     from stance.reporting import write_html
 
     paths = write_reports(report, args.output)

@@ -19,13 +19,13 @@ from sklearn.metrics import f1_score, precision_recall_fscore_support, recall_sc
 
 from stance._files import write_text_replacing
 from stance._version import __version__
-from stance.exceptions import CorpusError
+from stance.exceptions import CorpusError, InputError
 from stance.labels import ordered
 
 if TYPE_CHECKING:
     from stance.model import Prediction
 
-__all__ = ["stance_scores", "sentiment_scores", "evaluate_model", "write_reports", "render_markdown", "f_avg", "Predictor"]
+__all__ = ["stance_scores", "sentiment_scores", "evaluate_model", "baseline_reports", "write_reports", "render_markdown", "f_avg", "Predictor"]
 
 
 class Predictor(Protocol):
@@ -113,6 +113,65 @@ def sentiment_scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]
     }
 
 
+def _scored(gold: Sequence[str | None], pred: Sequence[str | None], task: str, targets: Sequence[str] | None = None) -> dict[str, Any] | None:
+    """The scores of ``task`` on the rows with both a gold and a predicted label (``None`` if there are none)."""
+    rows = [i for i, (g, p) in enumerate(zip(gold, pred)) if g is not None and p is not None]
+    if not rows:
+        return None
+    g, p = [str(gold[i]) for i in rows], [str(pred[i]) for i in rows]
+    if task == "sentiment":
+        return sentiment_scores(g, p)
+    return stance_scores(g, p, [targets[i] for i in rows] if targets is not None else None)
+
+
+def baseline_reports(
+    names: Sequence[str],
+    texts: Sequence[str],
+    targets: Sequence[str],
+    gold_stance: Sequence[str | None],
+    gold_sentiment: Sequence[str | None],
+    *,
+    train: Any = None,
+    train_source: str | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Score the baselines ``names`` (of :data:`stance.baselines.BASELINES`) on the same rows as a model.
+
+    The sentiment lexicons (``vader``, ``textblob``) label the rows with a gold sentiment; ``majority``
+    and ``tfidf-svm`` are first fitted on ``train`` (a normalized training split, named ``train_source``).
+
+    Returns
+    -------
+    dict
+        Per baseline: ``model`` (its metadata), ``stance`` and/or ``sentiment`` (scores as from
+        :func:`stance_scores` / :func:`sentiment_scores`) and ``predictions`` (``{"stance": [...],
+        "sentiment": [...]}``, one label or ``None`` per row, or ``None`` for a task it does not predict).
+    """
+    from stance.baselines import SENTIMENT_BASELINES, lexicon_metadata, train_baseline
+
+    out: dict[str, dict[str, Any]] = {}
+    for name in names:
+        if name in SENTIMENT_BASELINES:
+            rows = [i for i, g in enumerate(gold_sentiment) if g is not None]
+            by_row = dict(zip(rows, SENTIMENT_BASELINES[name]([texts[i] for i in rows])))
+            meta = lexicon_metadata(name)
+            predicted: dict[str, list[str | None] | None] = {"stance": None, "sentiment": [by_row.get(i) for i in range(len(texts))]}
+        else:
+            if train is None:
+                raise InputError(f"baseline {name!r} learns from a training split; give train= (the CLI: --train-split or --train-input)")
+            fitted = train_baseline(name, train, source=train_source)
+            preds = fitted.predict_batch(texts, targets)
+            meta = dict(fitted.metadata)
+            predicted = {"stance": [p.stance for p in preds], "sentiment": [p.sentiment for p in preds] if fitted.sentiment_labels else None}
+        entry: dict[str, Any] = {"model": meta, "predictions": predicted}
+        for task, gold in (("stance", gold_stance), ("sentiment", gold_sentiment)):
+            pred = predicted[task]
+            scores = _scored(gold, pred, task, targets) if pred is not None else None
+            if scores:
+                entry[task] = scores
+        out[name] = entry
+    return out
+
+
 def evaluate_model(
     model: Predictor,
     dataset: Any,
@@ -121,11 +180,15 @@ def evaluate_model(
     split: str = "test",
     progress: bool | None = None,
     baselines: Sequence[str] = (),
+    train: Any = None,
+    train_source: str | None = None,
 ) -> dict[str, Any]:
     """Predict every row of ``dataset`` (a normalized :class:`datasets.Dataset`) and score the predictions.
 
     Returns the report dict written by :func:`write_reports`; ``report["predictions"]`` keeps each row's
-    text, target, gold and predicted labels and probabilities for later analysis.
+    text, target, gold and predicted labels and probabilities for later analysis. ``baselines`` are
+    scored on the same rows (see :func:`baseline_reports`; ``majority`` and ``tfidf-svm`` learn from
+    ``train``, a split named ``train_source``) into ``report["baselines"]``.
     """
     if len(dataset) == 0:
         raise CorpusError(f"{corpus}/{split} has no rows; nothing to evaluate")
@@ -164,9 +227,7 @@ def evaluate_model(
     if idx and report["flags"]:
         report["flag_scores"] = flag_scores([str(gold_stance[i]) for i in idx], [preds[i] for i in idx])
     if baselines:
-        from stance.baselines import run_baselines
-
-        report["baselines"] = run_baselines(baselines, texts, gold_sent)
+        report["baselines"] = baseline_reports(baselines, texts, targets, gold_stance, gold_sent, train=train, train_source=train_source)
     report["predictions"] = [
         {
             "text": p.text,
@@ -241,8 +302,14 @@ def render_markdown(report: dict[str, Any]) -> str:
         ]
         lines += ["Confusion matrix:", ""] + _confusion_md(m2["confusion"]) + [""]
     for name, b in (report.get("baselines") or {}).items():
-        lines += [f"Baseline **{name}** (sentiment, same statements): macro F1 {_fmt(b['macro_f1'])}, "
-                  f"accuracy {_fmt(b['accuracy'])}, F1 pos/neg {_fmt(b['f1_pos_neg'])}, macro recall {_fmt(b['macro_recall'])}", ""]
+        if b.get("stance"):
+            st = b["stance"]
+            lines += [f"Baseline **{name}** (stance, same statements): F_avg {_fmt(st['f_avg'])}, macro F1 {_fmt(st['macro_f1'])}, "
+                      f"accuracy {_fmt(st['accuracy'])}", ""]
+        if b.get("sentiment"):
+            se = b["sentiment"]
+            lines += [f"Baseline **{name}** (sentiment, same statements): macro F1 {_fmt(se['macro_f1'])}, "
+                      f"accuracy {_fmt(se['accuracy'])}, F1 pos/neg {_fmt(se['f1_pos_neg'])}, macro recall {_fmt(se['macro_recall'])}", ""]
     if report.get("flags"):
         lines += ["Flagged predictions: " + ", ".join(f"{k} {v}" for k, v in sorted(report["flags"].items())), ""]
     if report.get("flag_scores"):

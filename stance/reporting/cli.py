@@ -93,6 +93,11 @@ def _load_data(args: argparse.Namespace) -> tuple[Any, Any, str]:
     return ds, train, Path(args.input).name
 
 
+def _train_source(args: argparse.Namespace) -> str:
+    """The name of the split the trained baselines learn from, as recorded in their metadata."""
+    return f"{args.corpus}/{args.train_split}" if args.corpus else Path(args.train_input).name
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``stance compare``; returns the exit code."""
     try:
@@ -151,7 +156,7 @@ def _run(args: argparse.Namespace) -> int:
             reports[name] = system_report(spec, ds, corpus=corpus, split=args.split)
         else:
             try:
-                baseline = train_baseline(spec, train)
+                baseline = train_baseline(spec, train, source=_train_source(args))
             except InputError as exc:
                 raise InputError(f"baseline {spec!r} on {corpus!r} split {args.train_split!r}: {exc}") from None
             reports[name] = evaluate_model(baseline, ds, corpus=corpus, split=args.split)

@@ -20,25 +20,28 @@ from stance._files import write_text_replacing
 from stance.exceptions import CorpusError, InputError
 from stance.reporting import svg
 from stance.reporting.html import (
+    MAIN_METRIC,
     METRIC_HELP,
     METRIC_NAMES,
     SENTIMENT_METRICS,
     STANCE_METRICS,
-    _num,
     _table,
     empty_notice,
-    fmt_ci,
     largest_targets,
-    metadata_list,
     page,
 )
+from stance.reporting.meta import learnt_from, metadata_list, model_items, training_source
 from stance.reporting.stats import (
     DEFAULT_RESAMPLES,
     bootstrap_cis,
     expected_calibration_error,
     paired_bootstrap,
+    point_metrics,
     resample_indices,
 )
+from stance.reporting.summary import comparison_summary
+from stance.reporting.text import ABSENT_NOTE, CI_HEAD, differs, figure, fmt_ci, marked
+from stance.reporting.text import num as _num
 
 __all__ = [
     "PUBLISHED_FILE",
@@ -53,7 +56,6 @@ __all__ = [
 #: The table of published results (figure, metric, split, citation per row).
 PUBLISHED_FILE = Path(__file__).resolve().parent / "published.json"
 
-MAIN_METRIC = {"stance": "f_avg", "sentiment": "macro_recall"}
 TASK_METRICS = {"stance": STANCE_METRICS, "sentiment": SENTIMENT_METRICS}
 
 
@@ -76,7 +78,7 @@ def system_report(
 ) -> dict[str, Any]:
     """The report of a sentiment-only baseline (``vader``, ``textblob``) on ``dataset``, shaped like
     :func:`stance.evaluation.evaluate_model`'s (no stance part)."""
-    from stance.baselines import SENTIMENT_BASELINES
+    from stance.baselines import SENTIMENT_BASELINES, lexicon_metadata
     from stance.evaluation import sentiment_scores
 
     if name not in SENTIMENT_BASELINES:
@@ -91,7 +93,7 @@ def system_report(
         "corpus": corpus,
         "split": split,
         "n": len(texts),
-        "model": {"baseline": name, "recipe": f"{name} lexicon sentiment (no stance)"},
+        "model": lexicon_metadata(name),
         "predict_seconds": round(seconds, 3),
     }
     if idx:
@@ -180,6 +182,7 @@ def compare_reports(
         "systems": {},
         "tests": {},
         "published": published or [],
+        "averages": "intervals and tests leave out a class absent from the gold labels (its F1 is n/a) and average over the classes present",
     }
     task_rows = {
         "stance": [i for i, s in enumerate(statements) if s["gold_stance"] is not None],
@@ -210,7 +213,7 @@ def compare_reports(
             preds_of[name][task] = pred
             sysd[task] = scores
             labels = list(scores["labels"])
-            sysd["intervals"][task] = bootstrap_cis(gold, pred, TASK_METRICS[task], labels=labels, indices=indices[task])
+            sysd["intervals"][task] = bootstrap_cis(gold, pred, TASK_METRICS[task], labels=labels, indices=indices[task], skip_absent=True)
             sysd["ece"][task] = _ece(preds, task, rows)
         out["systems"][name] = sysd
     for task in ("stance", "sentiment"):
@@ -224,7 +227,7 @@ def compare_reports(
             if name == reference or task not in pv:
                 continue
             for metric in TASK_METRICS[task]:
-                r = paired_bootstrap(gold, pv[task], preds_of[reference][task], metric, labels=labels, indices=indices[task])
+                r = paired_bootstrap(gold, pv[task], preds_of[reference][task], metric, labels=labels, indices=indices[task], skip_absent=True)
                 tests.append({"system": name, "reference": reference, **r})
         out["tests"][task] = tests
     out["statements"] = statements
@@ -243,9 +246,28 @@ def _systems_with(comp: dict[str, Any], task: str) -> list[dict[str, Any]]:
     return [s for s in comp["systems"].values() if task in s]
 
 
+def _value(system: dict[str, Any], task: str, metric: str) -> float | None:
+    """The system's figure as the page shows it: over the classes present in the gold labels."""
+    return (system["intervals"][task].get(metric) or {}).get("value")
+
+
+def _per_target_values(comp: dict[str, Any], system: dict[str, Any]) -> dict[str, float | None]:
+    """F_avg of each target over the classes present in that target's gold labels (``None``: none present)."""
+    preds = (comp.get("predictions") or {}).get(system["name"], {}).get("stance")
+    rows = [s for s in comp.get("statements") or [] if s["gold_stance"] is not None]
+    if not preds or len(preds) != len(rows):
+        return {}
+    by_target: dict[str, tuple[list[str], list[str]]] = {}
+    for r, p in zip(rows, preds):
+        g, q = by_target.setdefault(r["target"], ([], []))
+        g.append(r["gold_stance"])
+        q.append(p)
+    return {t: point_metrics(g, q, ("f_avg",), skip_absent=True)["f_avg"] for t, (g, q) in by_target.items()}
+
+
 # ------------------------------------------------------------------------------------------ markdown
 def _md_ci(ci: dict[str, Any] | None) -> str:
-    return f" [{ci['low']:.1f}, {ci['high']:.1f}]" if ci else ""
+    return f" [{ci['low']:.1f}, {ci['high']:.1f}]" if ci and ci.get("low") is not None else ""
 
 
 def render_comparison_markdown(comp: dict[str, Any]) -> str:
@@ -273,26 +295,20 @@ def render_comparison_markdown(comp: dict[str, Any]) -> str:
         for s in systems:
             cells = [f"**{s['name']}**" if s["name"] == ref else s["name"], s["kind"]]
             for m in metrics:
-                v = s[task].get(m)
-                cells.append("–" if v is None else f"{v:.2f}{_md_ci(s['intervals'][task].get(m))}")
+                v = _value(s, task, m)
+                mark = "†" if differs(v, s[task].get(m)) else ""
+                cells.append("n/a" if v is None else f"{v:.2f}{mark}{_md_ci(s['intervals'][task].get(m))}")
             ece = s["ece"].get(task)
             cells.append("–" if ece is None else f"{ece:.2f}")
             t = _test_of(comp, task, s["name"], main)
-            if t:
+            if t and t["delta"] is not None:
                 cells += [f"{t['delta']:+.2f} [{t['low']:+.1f}, {t['high']:+.1f}]", f"{t['p_value']:.3f}"]
             else:
-                cells += ["reference" if s["name"] == ref else "–", ""]
+                cells += ["reference" if s["name"] == ref else "n/a" if t else "–", ""]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
         if task == "stance":
-            targets = sorted({t for s in systems for t in (s["stance"].get("per_target") or {})})
-            if targets:
-                lines += ["F_avg per target:", "", "| target | n | " + " | ".join(s["name"] for s in systems) + " |", "|---|---|" + "---|" * len(systems)]
-                for tg in targets:
-                    n = next((s["stance"]["per_target"][tg]["n"] for s in systems if tg in (s["stance"].get("per_target") or {})), 0)
-                    vals = [_fmt2((s["stance"].get("per_target") or {}).get(tg, {}).get("f_avg")) for s in systems]
-                    lines.append(f"| {tg} | {n} | " + " | ".join(vals) + " |")
-                lines.append("")
+            lines += _md_per_target(comp, systems)
     pub = comp.get("published") or []
     lines += ["## Published results", ""]
     if pub:
@@ -304,14 +320,40 @@ def render_comparison_markdown(comp: dict[str, Any]) -> str:
     lines += ["", "## Systems", ""]
     for s in comp["systems"].values():
         meta = s.get("model") or {}
-        corpora = ", ".join(map(str, meta.get("corpora") or [])) or "–"
-        lines.append(f"- **{s['name']}** ({s['kind']}, {s['source']}): recipe {meta.get('recipe', '–')}, trained on {corpora}, "
-                     f"stance {meta.get('library_version', '–')}, scikit-learn {meta.get('sklearn_version', '–')}")
+        versions = "".join(f", {name} {meta[k]}" for name, k in (("stance", "library_version"), ("scikit-learn", "sklearn_version")) if meta.get(k))
+        lines.append(f"- **{s['name']}** ({s['kind']}, {s['source']}): recipe {meta.get('recipe', '–')}, {learnt_from(meta)}{versions}")
     return "\n".join(lines) + "\n"
 
 
-def _fmt2(x: Any) -> str:
-    return "–" if x is None else f"{x:.2f}"
+def _target_sizes(systems: list[dict[str, Any]]) -> dict[str, Any]:
+    sizes: dict[str, Any] = {}
+    for s in systems:
+        for t, v in (s["stance"].get("per_target") or {}).items():
+            sizes.setdefault(t, v)
+    return sizes
+
+
+def _target_table(comp: dict[str, Any], systems: list[dict[str, Any]], targets: list[str]) -> tuple[list[list[tuple[float | None, float | None]]], bool]:
+    """Per target and system: (F_avg over the classes present, official F_avg); and whether any differ."""
+    values = [_per_target_values(comp, s) for s in systems]
+    table = [[(v.get(tg), (s["stance"].get("per_target") or {}).get(tg, {}).get("f_avg")) for s, v in zip(systems, values)] for tg in targets]
+    return table, any(differs(a, b) for row in table for a, b in row)
+
+
+def _md_cell(value: float | None, official: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}" + ("†" if differs(value, official) else "")
+
+
+def _md_per_target(comp: dict[str, Any], systems: list[dict[str, Any]]) -> list[str]:
+    sizes = _target_sizes(systems)
+    targets = sorted(sizes)
+    if not targets:
+        return []
+    table, marks = _target_table(comp, systems, targets)
+    lines = ["F_avg per target:", "", "| target | n | " + " | ".join(s["name"] for s in systems) + " |", "|---|---|" + "---|" * len(systems)]
+    for tg, row in zip(targets, table):
+        lines.append(f"| {tg} | {sizes[tg]['n']} | " + " | ".join(_md_cell(a, b) for a, b in row) + " |")
+    return lines + ([""] + [ABSENT_NOTE] if marks else []) + [""]
 
 
 # ------------------------------------------------------------------------------------------ html
@@ -319,65 +361,80 @@ def _e(x: Any) -> str:
     return escape(str(x))
 
 
-def _task_html(comp: dict[str, Any], task: str) -> str:
-    systems = _systems_with(comp, task)
-    if not systems:
-        return ""
-    ref = comp["reference"]
-    metrics = TASK_METRICS[task]
-    main = MAIN_METRIC[task]
-    head = ["system", "kind"] + [f'<span title="{_e(METRIC_HELP[m])}">{_e(METRIC_NAMES[m])}</span> [95% CI]' for m in metrics]
-    head += ["ECE", f"Δ {METRIC_NAMES[main]} vs {_e(ref)} [95% CI]", "p"]
-    rows, classes = [], []
-    for s in systems:
-        cells = [f"<strong>{_e(s['name'])}</strong>" if s["name"] == ref else _e(s["name"]), _e(s["kind"])]
-        for m in metrics:
-            cells.append(f"{_num(s[task].get(m))} {fmt_ci(s['intervals'][task].get(m))}")
-        cells.append(_num(s["ece"].get(task)))
-        t = _test_of(comp, task, s["name"], main)
-        if t:
-            cells += [f"{t['delta']:+.2f} <span class=\"ci\">[{t['low']:+.1f}, {t['high']:+.1f}]</span>", f"{t['p_value']:.3f}"]
-        else:
-            cells += ["reference" if s["name"] == ref else "–", ""]
-        rows.append(cells)
-        classes.append("ref" if s["name"] == ref else "")
-    n_task = systems[0][task]["n"]
-    parts = [
-        f'<h2 id="{task}">{task.capitalize()} <span class="ci">({n_task:,} statements)</span></h2>',
-        _table(head, rows, num_cols=tuple(range(2, len(head))), row_classes=classes),
-    ]
+def _system_cells(comp: dict[str, Any], s: dict[str, Any], task: str) -> list[str]:
+    ref, main = comp["reference"], MAIN_METRIC[task]
+    name = f"<strong>{_e(s['name'])}</strong>" if s["name"] == ref else _e(s["name"])
+    cells = [f'{name}<span class="kind">{_e(s["kind"])}</span>']
+    for m in TASK_METRICS[task]:
+        ci = s["intervals"][task].get(m)
+        cells.append(f"{marked(_value(s, task, m), s[task].get(m))} {fmt_ci(ci)}")
+    cells.append(_num(s["ece"].get(task)))
+    t = _test_of(comp, task, s["name"], main)
+    if t and t["delta"] is not None:
+        cells += [f"{t['delta']:+.2f} <span class=\"ci\">[{t['low']:+.1f}, {t['high']:+.1f}]</span>", f"{t['p_value']:.3f}"]
+    else:
+        cells += ["reference" if s["name"] == ref else figure(None) if t else "–", ""]
+    return cells
+
+
+def _scores_table(comp: dict[str, Any], systems: list[dict[str, Any]], task: str) -> str:
+    ref, main = comp["reference"], MAIN_METRIC[task]
+    head = ["system"] + [f'<span title="{_e(METRIC_HELP[m])}">{_e(METRIC_NAMES[m])}</span> {CI_HEAD}' for m in TASK_METRICS[task]]
+    head += ["ECE", f"Δ {_e(METRIC_NAMES[main])} vs {_e(ref)} {CI_HEAD}", "p"]
+    rows = [_system_cells(comp, s, task) for s in systems]
+    classes = ["ref" if s["name"] == ref else "" for s in systems]
+    marks = any(differs(_value(s, task, m), s[task].get(m)) for s in systems for m in TASK_METRICS[task])
+    note = f'<p class="note">{ABSENT_NOTE}</p>' if marks else ""
+    return _table(head, rows, num_cols=tuple(range(1, len(head))), cls="scores", row_classes=classes) + note
+
+
+def _charts(comp: dict[str, Any], systems: list[dict[str, Any]], task: str) -> str:
+    ref, main = comp["reference"], MAIN_METRIC[task]
     colors = [svg.PALETTE[0] if s["kind"] == "model" else svg.PALETTE[1] for s in systems]
     bars = svg.bar_chart(
-        [(s["name"], s[task].get(main), s["intervals"][task][main]["low"], s["intervals"][task][main]["high"]) for s in systems],
+        [(s["name"], _value(s, task, main), s["intervals"][task][main]["low"], s["intervals"][task][main]["high"]) for s in systems],
         f"{task}: {METRIC_NAMES[main]} per system with 95% bootstrap intervals",
         colors=colors,
-        width=560,
+        width=500,
     )
-    tests = [t for t in comp.get("tests", {}).get(task, []) if t["metric"] == main]
+    tests = [t for t in comp.get("tests", {}).get(task, []) if t["metric"] == main and t["delta"] is not None]
     forest = svg.forest_plot(
         [(t["system"], t["delta"], t["low"], t["high"], t["p_value"]) for t in tests],
         f"{task}: difference in {METRIC_NAMES[main]} against {ref} (paired bootstrap)",
-        width=560,
+        width=500,
     )
-    parts.append(
+    return (
         '<div class="charts">'
         f"<figure>{bars}<figcaption>{_e(METRIC_NAMES[main])}; blue: models, orange: baselines; whiskers: 95% bootstrap interval.</figcaption></figure>"
         f"<figure>{forest}<figcaption>Difference from the reference {_e(ref)} in points, with its 95% paired-bootstrap interval; "
         "solid lines exclude zero.</figcaption></figure></div>"
     )
+
+
+def _per_target_html(comp: dict[str, Any], systems: list[dict[str, Any]]) -> str:
+    sizes = _target_sizes(systems)
+    targets, note = largest_targets(sizes)
+    if not targets:
+        return ""
+    table, marks = _target_table(comp, systems, targets)
+    rows = [[_e(tg), _num(int(sizes[tg]["n"]))] + [marked(a, b) for a, b in row] for tg, row in zip(targets, table)]
+    html = f"<h3>F_avg per target ({len(sizes):,})</h3>{note}"
+    html += _table(["target", "n"] + [_e(s["name"]) for s in systems], rows, num_cols=tuple(range(1, len(systems) + 2)))
+    return html + (f'<p class="note">{ABSENT_NOTE}</p>' if marks else "")
+
+
+def _task_html(comp: dict[str, Any], task: str) -> str:
+    systems = _systems_with(comp, task)
+    if not systems:
+        return ""
+    n_task = systems[0][task]["n"]
+    parts = [
+        f'<h2 id="{task}">{task.capitalize()} <span class="ci">({n_task:,} statements)</span></h2>',
+        _scores_table(comp, systems, task),
+        _charts(comp, systems, task),
+    ]
     if task == "stance":
-        sizes: dict[str, Any] = {}
-        for s in systems:
-            for t, v in (s["stance"].get("per_target") or {}).items():
-                sizes.setdefault(t, v)
-        targets, note = largest_targets(sizes)
-        if targets:
-            trows = []
-            for tg in targets:
-                n = next((s["stance"]["per_target"][tg]["n"] for s in systems if tg in (s["stance"].get("per_target") or {})), 0)
-                trows.append([_e(tg), _num(int(n))] + [_num((s["stance"].get("per_target") or {}).get(tg, {}).get("f_avg")) for s in systems])
-            parts.append(f"<h3>F_avg per target ({len(sizes):,})</h3>{note}")
-            parts.append(_table(["target", "n"] + [_e(s["name"]) for s in systems], trows, num_cols=tuple(range(1, len(systems) + 2))))
+        parts.append(_per_target_html(comp, systems))
     heat = []
     for s in systems:
         conf = s[task]["confusion"]
@@ -406,36 +463,32 @@ def _published_html(comp: dict[str, Any]) -> str:
         colors = []
         for s in _systems_with(comp, task):
             ci = s["intervals"][task].get(metric)
-            if metric in s[task] and s[task][metric] is not None:
-                bars.append((f"{s['name']} (this run)", s[task][metric], ci["low"] if ci else None, ci["high"] if ci else None))
-                colors.append(svg.PALETTE[0])
+            if ci and ci["value"] is not None:
+                bars.append((f"{s['name']} (this run)", ci["value"], ci["low"], ci["high"]))
+                colors.append(svg.PALETTE[0] if s["kind"] == "model" else svg.PALETTE[1])
         for r in pub:
             if r["task"] == task and r["metric"] == metric:
                 bars.append((f"{r['system']} (published)", r["figure"], None, None))
                 colors.append(svg.PALETTE[5])
         chart = svg.bar_chart(bars, f"{task}: this run beside published {METRIC_NAMES.get(metric, metric)}", colors=colors, width=640)
         parts.append(
-            f"<figure>{chart}<figcaption>Dark blue: systems of this run (with 95% intervals); light blue: published figures on the same "
-            "test split (see the notes for differences in protocol).</figcaption></figure>"
+            f"<figure>{chart}<figcaption>Dark blue: models of this run, orange: baselines of this run (with 95% intervals); light blue: "
+            "published figures on the same test split (see the notes for differences in protocol).</figcaption></figure>"
         )
     return "".join(parts)
+
+
+_SYSTEM_FIRST = ("recipe", "fitted_on", "label_counts", "corpora", "n_train", "library_version", "sklearn_version", "weights_sha256")
+_SYSTEM_SHOWN = (*_SYSTEM_FIRST, "license_note", "training_data_licenses")
 
 
 def _systems_html(comp: dict[str, Any]) -> str:
     parts = ['<h2 id="systems">Systems</h2>']
     for s in comp["systems"].values():
         m = s.get("model") or {}
-        items = [
-            ("kind", s["kind"]),
-            ("source", s["source"]),
-            ("recipe", m.get("recipe")),
-            ("training corpora", m.get("corpora")),
-            ("training statements", m.get("n_train")),
-            ("stance version", m.get("library_version")),
-            ("scikit-learn", m.get("sklearn_version")),
-            ("weights SHA-256", m.get("weights_sha256")),
-            ("prediction time (s)", s.get("predict_seconds")),
-        ]
+        items = [("kind", s["kind"]), ("source", s["source"]), ("learnt from", training_source(m))]
+        items += model_items({k: v for k, v in m.items() if k in _SYSTEM_SHOWN and k not in ("corpora", "n_train", "fitted_on")}, _SYSTEM_FIRST)
+        items.append(("prediction time (s)", s.get("predict_seconds")))
         parts.append(f"<h3>{_e(s['name'])}</h3>{metadata_list(items)}")
     return "".join(parts)
 
@@ -453,6 +506,7 @@ def render_comparison_html(comp: dict[str, Any]) -> str:
         "<nav>"
         + "".join(f'<a href="#{t}">{t.capitalize()}</a>' for t in ("stance", "sentiment") if _systems_with(comp, t))
         + '<a href="#published">Published results</a><a href="#systems">Systems</a></nav></header>',
+        comparison_summary(comp),
     ]
     if not comp["n"] or not any(_systems_with(comp, t) for t in ("stance", "sentiment")):
         body.append(empty_notice(corpus, split))

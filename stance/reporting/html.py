@@ -6,8 +6,9 @@ nothing from the network or from other files (a Content-Security-Policy forbids 
 that the JSON report does not hold — bootstrap confidence intervals, calibration bins, the most
 confident errors and closest calls — are computed here by :func:`report_statistics`.
 
-The inline script only checks the page: it records script errors and the on-screen size of every
-``<svg class="chart">`` into ``<pre id="render-check">``, which the browser test reads.
+The inline script only checks the page: it records script errors, the on-screen size of every
+``<svg class="chart">``, the page's width and every table wider than its box (scrolled, so partly
+hidden) into ``<pre id="render-check">``, which the browser test reads.
 """
 
 from __future__ import annotations
@@ -15,20 +16,36 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 
 from stance._files import write_text_replacing
 from stance.reporting import svg
-from stance.reporting.stats import DEFAULT_RESAMPLES, bootstrap_cis, calibration_bins, expected_calibration_error, resample_indices
+from stance.reporting.meta import learnt_from, metadata_list, model_items, more_metadata, training_source
+from stance.reporting.stats import (
+    DEFAULT_RESAMPLES,
+    bootstrap_cis,
+    calibration_bins,
+    expected_calibration_error,
+    paired_bootstrap,
+    point_metrics,
+    resample_indices,
+)
+from stance.reporting.summary import evaluation_summary
+from stance.reporting.text import ABSENT_NOTE, CI_HEAD, ci_text, differs, esc, figure, fmt_ci, marked, nowrap, num
 
-__all__ = ["write_html", "render_html", "report_statistics", "page", "fmt_ci", "largest_targets", "CSS", "MAX_TARGETS"]
+_e = esc
+_num = num
+
+__all__ = ["write_html", "render_html", "report_statistics", "page", "fmt_ci", "largest_targets", "metadata_list", "CSS", "MAX_TARGETS"]
 
 STANCE_METRICS = ("f_avg", "macro_f1", "accuracy")
 SENTIMENT_METRICS = ("macro_recall", "macro_f1", "accuracy", "f1_pos_neg")
+#: The per-class F1 that F_avg averages, shown per target.
+_PAIR_F1 = ("f1:FAVOR", "f1:AGAINST")
+#: The headline metric of each task.
+MAIN_METRIC = {"stance": "f_avg", "sentiment": "macro_recall"}
 METRIC_NAMES = {
     "f_avg": "F_avg",
     "macro_f1": "macro F1",
@@ -64,8 +81,12 @@ nav{margin:8px 0 0;font-size:13px}nav a{margin-right:14px;color:var(--accent);te
 .card.main{border-color:var(--accent);border-width:2px}
 table{border-collapse:collapse;margin:8px 0 14px;font-variant-numeric:tabular-nums}
 th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}
-th{background:var(--panel);font-weight:600;font-size:13px}
-td.num,th.num{text-align:right;white-space:nowrap}
+th{background:var(--panel);font-weight:600;font-size:13px;vertical-align:bottom}
+th.num{text-align:right}
+td.num{text-align:right;white-space:nowrap}
+table.scores th,table.scores td{padding:4px 7px}
+.kind{display:block;font-size:11px;color:var(--muted)}
+.nw{white-space:nowrap}
 td.num .ci{display:block}
 td.nowrap{white-space:nowrap}
 td.text{max-width:560px}
@@ -73,9 +94,14 @@ tr.ref td{background:#eef6fb}
 .ci{color:var(--muted);font-size:12px}
 .ok{color:var(--good);font-weight:600}.wrong{color:var(--bad);font-weight:600}
 .charts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
-figure{margin:6px 0 12px}figcaption{font-size:12px;color:var(--muted);max-width:520px}
+figure{margin:6px 0 12px;display:table}figcaption{display:table-caption;caption-side:bottom;font-size:12px;color:var(--muted);padding-top:4px}
 svg.chart{max-width:100%;height:auto;display:block}
 svg.chart text{fill:var(--ink)}
+p.summary{font-size:15px;line-height:1.55;background:#f2f8fc;border-left:4px solid var(--accent);padding:10px 14px;margin:16px 0 4px;max-width:900px}
+p.note{font-size:12px;color:var(--muted);max-width:760px;margin:4px 0 12px}
+.na{color:var(--muted)}.differs{border-bottom:1px dotted var(--muted);cursor:help}
+ul.kv{margin:0;padding-left:18px}
+details{margin:8px 0}details summary{cursor:pointer;color:var(--accent)}
 .notice{background:#fff8e5;border:1px solid #f0d68a;border-radius:8px;padding:14px 16px;margin:18px 0}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:8px 0}
 dl.meta dt{color:var(--muted)}dl.meta dd{margin:0}
@@ -104,7 +130,14 @@ _CHECK_SCRIPT = """
     out.charts.push({title:t?t.textContent:"",width:Math.round(r.width*10)/10,height:Math.round(r.height*10)/10});
   }
   var de=document.documentElement;
-  out.page={width:de.scrollWidth,height:de.scrollHeight};
+  out.page={width:de.scrollWidth,height:de.scrollHeight,viewport:de.clientWidth};
+  out.overflow=[];
+  var wides=document.querySelectorAll(".wide");
+  for(var j=0;j<wides.length;j++){
+    var w=wides[j];
+    if(w.closest("details:not([open])")){continue;}
+    if(w.scrollWidth>w.clientWidth+1){var th=w.querySelector("th");out.overflow.push({first:th?th.textContent:"",width:w.scrollWidth,visible:w.clientWidth});}
+  }
   var el=document.getElementById("render-check");
   if(el){el.textContent=JSON.stringify(out);}
   document.body.setAttribute("data-render-check","done");
@@ -113,28 +146,6 @@ _CHECK_SCRIPT = """
 
 
 # ------------------------------------------------------------------------------------------ helpers
-def _e(x: Any) -> str:
-    return escape(str(x))
-
-
-def _num(x: Any, digits: int = 2) -> str:
-    if x is None:
-        return "–"
-    if isinstance(x, (int, np.integer)) and not isinstance(x, bool):
-        return f"{int(x):,}"
-    try:
-        return f"{float(x):.{digits}f}"
-    except (TypeError, ValueError):
-        return _e(x)
-
-
-def fmt_ci(ci: dict[str, Any] | None) -> str:
-    """``[low, high]`` of a confidence interval as HTML (empty for ``None``)."""
-    if not ci:
-        return ""
-    return f'<span class="ci">[{ci["low"]:.1f}, {ci["high"]:.1f}]</span>'
-
-
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], num_cols: Sequence[int] = (), cls: str = "", row_classes: Sequence[str] | None = None) -> str:
     th = "".join(f'<th class="num">{h}</th>' if i in num_cols else f"<th>{h}</th>" for i, h in enumerate(head))
     body = []
@@ -169,13 +180,14 @@ def _task_rows(report: dict[str, Any], task: str) -> list[dict[str, Any]]:
     gold_key = "gold_stance" if task == "stance" else "gold_sentiment"
     prob_key = "stance_probabilities" if task == "stance" else "sentiment_probabilities"
     rows = []
-    for p in report.get("predictions") or []:
+    for i, p in enumerate(report.get("predictions") or []):
         if p.get(gold_key) is None or p.get(task) is None:
             continue
         probs = p.get(prob_key) or {}
         ranked = sorted(probs.values(), reverse=True)
         rows.append(
             {
+                "index": i,
                 "text": p.get("text", ""),
                 "target": p.get("target", ""),
                 "gold": p[gold_key],
@@ -209,6 +221,64 @@ def _examples(rows: list[dict[str, Any]], n: int = N_EXAMPLES) -> dict[str, list
     return {"confident_errors": wrong, "closest_calls": close}
 
 
+def _labels_of(report: dict[str, Any], task: str, gold: list[str], pred: list[str]) -> list[str]:
+    labels = list((report.get(task) or {}).get("labels") or sorted(set(gold) | set(pred)))
+    return labels + [x for x in sorted(set(gold) | set(pred)) if x not in labels]
+
+
+def _per_label_stats(gold: list[str], pred: list[str], labels: list[str], cis: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per label: precision and recall (``None`` where undefined), the F1 interval, gold and predicted counts."""
+    names = [f"{k}:{lab}" for lab in labels for k in ("precision", "recall")]
+    points = point_metrics(gold, pred, names, labels=labels, skip_absent=True)
+    return {
+        lab: {
+            "precision": points[f"precision:{lab}"],
+            "recall": points[f"recall:{lab}"],
+            "f1": cis[f"f1:{lab}"],
+            "gold": gold.count(lab),
+            "predicted": pred.count(lab),
+        }
+        for lab in labels
+    }
+
+
+def _per_target_stats(rows: list[dict[str, Any]], labels: list[str], n_resamples: int, seed: int, confidence: float) -> dict[str, Any]:
+    targets = [r["target"] for r in rows]
+    out: dict[str, Any] = {}
+    for tg in sorted(set(targets)):
+        sel = [r for r, x in zip(rows, targets) if x == tg]
+        out[tg] = bootstrap_cis(
+            [r["gold"] for r in sel], [r["pred"] for r in sel], STANCE_METRICS + _PAIR_F1, labels=labels,
+            n_resamples=n_resamples, seed=seed, confidence=confidence, skip_absent=True,
+        )
+    return out
+
+
+def _baseline_stats(report: dict[str, Any], task: str, rows: list[dict[str, Any]], metrics: Sequence[str], labels: list[str],
+                    n_resamples: int, seed: int, confidence: float) -> dict[str, Any]:
+    """Per baseline scoring ``task``: its intervals on the rows it labelled, and the paired bootstrap test
+    of the model against it on the rows both labelled."""
+    out: dict[str, Any] = {}
+    main = MAIN_METRIC[task]
+    for name, b in (report.get("baselines") or {}).items():
+        bpred = (b.get("predictions") or {}).get(task)
+        if not bpred or not b.get(task):
+            continue
+        both = [r for r in rows if bpred[r["index"]] is not None]
+        if not both:
+            continue
+        gold = [r["gold"] for r in both]
+        theirs = [str(bpred[r["index"]]) for r in both]
+        labs = labels + [x for x in sorted(set(theirs)) if x not in labels]
+        idx = resample_indices(len(both), n_resamples, seed)
+        out[name] = {
+            "n": len(both),
+            "intervals": bootstrap_cis(gold, theirs, metrics, labels=labs, confidence=confidence, indices=idx, skip_absent=True),
+            "test": paired_bootstrap(gold, [r["pred"] for r in both], theirs, main, labels=labs, confidence=confidence, indices=idx, skip_absent=True),
+        }
+    return out
+
+
 def report_statistics(
     report: dict[str, Any],
     n_resamples: int = DEFAULT_RESAMPLES,
@@ -216,6 +286,11 @@ def report_statistics(
     confidence: float = 0.95,
 ) -> dict[str, Any]:
     """Bootstrap intervals, calibration and example tables for a report of :func:`evaluate_model`.
+
+    Every figure here leaves out the classes absent from the gold labels (``skip_absent`` of
+    :func:`stance.reporting.stats.metric_from_confusion`): such a class's recall and F1 are ``None``
+    ("n/a" on the page) and the averages are over the classes present. Where every class is present
+    (as on the whole of a benchmark's test split) the figures equal those of the report.
 
     Parameters
     ----------
@@ -232,9 +307,11 @@ def report_statistics(
     -------
     dict
         ``{"stance": {...}, "sentiment": {...}}`` for each task with labelled predictions: ``n``,
-        ``intervals`` (per headline metric), ``per_label_f1`` and ``per_target_f_avg`` intervals,
-        ``calibration`` (bins, ECE, confidences of correct and wrong predictions) and ``examples``
-        (most confident errors, closest calls).
+        ``intervals`` (per headline metric), ``per_label`` (precision, recall, F1 interval, counts),
+        ``per_label_f1``, ``per_target`` (stance: each metric's interval per target) and
+        ``per_target_f_avg``, ``baselines`` (per baseline: ``n``, ``intervals``, paired ``test`` of the
+        model against it), ``calibration`` (bins, ECE, confidences of correct and wrong predictions) and
+        ``examples`` (most confident errors, closest calls).
     """
     out: dict[str, Any] = {"n_resamples": n_resamples, "seed": seed, "confidence": confidence}
     for task, metrics in (("stance", STANCE_METRICS), ("sentiment", SENTIMENT_METRICS)):
@@ -243,26 +320,21 @@ def report_statistics(
             continue
         gold = [r["gold"] for r in rows]
         pred = [r["pred"] for r in rows]
-        labels = list((report.get(task) or {}).get("labels") or sorted(set(gold) | set(pred)))
-        labels += [x for x in sorted(set(gold) | set(pred)) if x not in labels]
+        labels = _labels_of(report, task, gold, pred)
         idx = resample_indices(len(rows), n_resamples, seed)
         label_metrics = [f"f1:{lab}" for lab in labels]
-        cis = bootstrap_cis(gold, pred, list(metrics) + label_metrics, labels=labels, confidence=confidence, indices=idx)
+        cis = bootstrap_cis(gold, pred, list(metrics) + label_metrics, labels=labels, confidence=confidence, indices=idx, skip_absent=True)
         t: dict[str, Any] = {
             "n": len(rows),
             "labels": labels,
             "intervals": {m: cis[m] for m in metrics},
+            "per_label": _per_label_stats(gold, pred, labels, cis),
             "per_label_f1": {lab: cis[f"f1:{lab}"] for lab in labels},
         }
         if task == "stance":
-            per_target: dict[str, Any] = {}
-            targets = [r["target"] for r in rows]
-            for tg in sorted(set(targets)):
-                sel = [i for i, x in enumerate(targets) if x == tg]
-                per_target[tg] = bootstrap_cis(
-                    [gold[i] for i in sel], [pred[i] for i in sel], ("f_avg",), labels=labels, n_resamples=n_resamples, seed=seed, confidence=confidence
-                )["f_avg"]
-            t["per_target_f_avg"] = per_target
+            t["per_target"] = _per_target_stats(rows, labels, n_resamples, seed, confidence)
+            t["per_target_f_avg"] = {tg: v["f_avg"] for tg, v in t["per_target"].items()}
+        t["baselines"] = _baseline_stats(report, task, rows, metrics, labels, n_resamples, seed, confidence)
         t["calibration"] = _calibration(rows)
         t["examples"] = _examples(rows)
         out[task] = t
@@ -270,34 +342,43 @@ def report_statistics(
 
 
 # ------------------------------------------------------------------------------------------ sections
+def _note(text: str) -> str:
+    return f'<p class="note">{text}</p>'
+
+
 def _cards(scores: dict[str, Any], intervals: dict[str, Any], metrics: Sequence[str], main_metric: str) -> str:
     cards = []
     for m in metrics:
-        v = scores.get(m)
-        ci = intervals.get(m)
+        ci = intervals.get(m) or {}
+        v = ci.get("value")
         cls = "card main" if m == main_metric else "card"
-        ci_txt = f'95% CI {ci["low"]:.1f} – {ci["high"]:.1f}' if ci and v is not None else "no interval"
+        value = marked(v, scores.get(m), 1)
         cards.append(
             f'<div class="{cls}" title="{_e(METRIC_HELP.get(m, m))}"><div class="name">{_e(METRIC_NAMES.get(m, m))}</div>'
-            f'<div class="value">{_num(v, 1)}</div><div class="ci">{ci_txt}</div></div>'
+            f'<div class="value">{value}</div><div class="ci">{ci_text(ci) if v is not None else "no interval"}</div></div>'
         )
-    return f'<div class="cards">{"".join(cards)}</div>'
+    note = _note(ABSENT_NOTE) if any(differs((intervals.get(m) or {}).get("value"), scores.get(m)) for m in metrics) else ""
+    return f'<div class="cards">{"".join(cards)}</div>{note}'
 
 
-def _per_label(scores: dict[str, Any], stats: dict[str, Any], task: str) -> str:
-    per = scores.get("per_label") or {}
-    cis = stats.get("per_label_f1", {})
+def _per_label(stats: dict[str, Any], task: str) -> str:
+    per = stats.get("per_label") or {}
     rows = [
-        [_e(lab), _num(v["precision"]), _num(v["recall"]), f"{_num(v['f1'])} {fmt_ci(cis.get(lab))}", _num(int(v["support"]))]
+        [_e(lab), figure(v["precision"]), figure(v["recall"]), f"{figure(v['f1']['value'])} {fmt_ci(v['f1'])}", _num(v["gold"]), _num(v["predicted"])]
         for lab, v in per.items()
     ]
-    table = _table(["label", "precision", "recall", "F1 [95% CI]", "support (gold)"], rows, num_cols=(1, 2, 3, 4))
+    table = _table(["label", "precision", "recall", f"F1 {CI_HEAD}", "gold", "predicted"], rows, num_cols=(1, 2, 3, 4, 5))
     chart = svg.bar_chart(
-        [(lab, v["f1"], (cis.get(lab) or {}).get("low"), (cis.get(lab) or {}).get("high")) for lab, v in per.items()],
+        [(lab, v["f1"]["value"], v["f1"]["low"], v["f1"]["high"]) for lab, v in per.items()],
         f"{task}: F1 per label with 95% bootstrap intervals",
         width=520,
     )
-    return f'<h3>Per label</h3><div class="charts"><div>{table}</div>{_figure(chart, "F1 per label; whiskers: 95% bootstrap interval.")}</div>'
+    note = ""
+    if any(v["f1"]["value"] is None or v["precision"] is None for v in per.values()):
+        note = _note("n/a: recall and F1 of a label absent from the gold labels, precision of a label never predicted, are "
+                     "undefined (0/0); averages leave such a label out.")
+    return (f'<h3>Per label</h3><div class="charts"><div>{table}{note}</div>'
+            f'{_figure(chart, "F1 per label; whiskers: 95% bootstrap interval.")}</div>')
 
 
 def largest_targets(per: dict[str, Any], limit: int = MAX_TARGETS) -> tuple[list[str], str]:
@@ -313,26 +394,42 @@ def largest_targets(per: dict[str, Any], limit: int = MAX_TARGETS) -> tuple[list
     return keep, note
 
 
-def _per_target(scores: dict[str, Any], stats: dict[str, Any]) -> str:
+def _target_cells(target: str, official: dict[str, Any], mine: dict[str, Any]) -> tuple[list[str], bool]:
+    """A per-target row: n, F1 of FAVOR and AGAINST ("n/a" when absent from the target's gold labels),
+    F_avg with its interval, macro F1, accuracy; and whether a figure differs from the official one."""
+    cells = [_e(target), _num(int(official["n"]))]
+    cells += [figure((mine.get(m) or {}).get("value")) for m in _PAIR_F1]
+    marks = False
+    for m in STANCE_METRICS:
+        ci = mine.get(m) or {}
+        cells.append(marked(ci.get("value"), official.get(m)) + (f" {fmt_ci(ci)}" if m == "f_avg" else ""))
+        marks = marks or differs(ci.get("value"), official.get(m))
+    return cells, marks
+
+
+def _per_target(scores: dict[str, Any], stats: dict[str, Any]) -> tuple[str, str]:
+    """The per-target table (with its notes) and the per-target chart (empty without targets)."""
     per_all = scores.get("per_target") or {}
     if not per_all:
-        return ""
+        return "", ""
     keep, note = largest_targets(per_all)
-    per = {t: per_all[t] for t in keep}
-    cis = stats.get("per_target_f_avg", {})
-    rows = [
-        [_e(t), _num(int(v["n"])), f"{_num(v['f_avg'])} {fmt_ci(cis.get(t))}", _num(v["macro_f1"]), _num(v["accuracy"])]
-        for t, v in per.items()
-    ]
-    table = _table(["target", "n", "F_avg [95% CI]", "macro F1", "accuracy"], rows, num_cols=(1, 2, 3, 4))
+    cis = stats.get("per_target") or {}
+    rows, marks = [], False
+    for t in keep:
+        cells, mark = _target_cells(t, per_all[t], cis.get(t) or {})
+        rows.append(cells)
+        marks = marks or mark
+    head = ["target", "n", "F1 FAVOR", "F1 AGAINST", f"F_avg {CI_HEAD}", "macro F1", "accuracy"]
+    table = _table(head, rows, num_cols=tuple(range(1, len(head))))
+    f_avg = {t: (cis.get(t) or {}).get("f_avg") or {} for t in keep}
     chart = svg.bar_chart(
-        [(t, v["f_avg"], (cis.get(t) or {}).get("low"), (cis.get(t) or {}).get("high")) for t, v in per.items()],
+        [(t, f_avg[t].get("value"), f_avg[t].get("low"), f_avg[t].get("high")) for t in keep],
         "stance: F_avg per target with 95% bootstrap intervals",
         width=640,
     )
     return (
-        f"<h3>Per target ({len(per_all):,})</h3>{note}{table}"
-        + _figure(chart, "F_avg of each target's statements; whiskers: 95% bootstrap interval (wide for small targets).")
+        f"<h3>Per target ({len(per_all):,})</h3>{note}{table}" + (_note(ABSENT_NOTE) if marks else ""),
+        _figure(chart, "F_avg of each target's statements; whiskers: 95% bootstrap interval (wide for small targets)."),
     )
 
 
@@ -341,7 +438,8 @@ def _confusion(scores: dict[str, Any], task: str) -> str:
     if not conf:
         return ""
     chart = svg.confusion_heatmap(conf["labels"], conf["matrix"], f"{task}: confusion matrix (rows gold, columns predicted)")
-    return "<h3>Confusion matrix</h3>" + _figure(chart, "Rows: gold label; columns: predicted label. Cell colour: share of the gold row; the diagonal is correct.")
+    caption = "Rows: gold label; columns: predicted label. Cell colour: share of the gold row; the diagonal is correct."
+    return f"<div><h3>Confusion matrix</h3>{_figure(chart, caption)}</div>"
 
 
 def _calibration_section(stats: dict[str, Any], task: str) -> str:
@@ -361,8 +459,8 @@ def _calibration_section(stats: dict[str, Any], task: str) -> str:
         + _figure(rel, "Bars: accuracy of the predictions in each confidence bin; dots: their mean confidence; dashed: perfect calibration. "
                   "ECE: count-weighted mean gap over 10 equal-width bins.")
         + _figure(hist, "Confidence (probability of the predicted label) of correct and wrong predictions.")
-        + f"<div><h3>Bins</h3>{_table(['confidence', 'n', 'mean confidence', 'accuracy'], rows, num_cols=(1, 2, 3))}</div>"
-        "</div>"
+        + "</div>"
+        + f"<details><summary>The bins as a table</summary>{_table(['confidence', 'n', 'mean confidence', 'accuracy'], rows, num_cols=(1, 2, 3))}</details>"
     )
 
 
@@ -374,7 +472,7 @@ def _examples_section(stats: dict[str, Any], task: str) -> str:
         for r in items:
             ok = r["gold"] == r["pred"]
             mark = '<span class="ok">✓</span>' if ok else '<span class="wrong">✗</span>'
-            row = [f'<div class="text">{_e(r["text"])}</div>', _e(r["target"]), _e(r["gold"]), f"{mark} {_e(r['pred'])}", _num(r["confidence"])]
+            row = [f'<div class="text">{_e(r["text"])}</div>', _e(r["target"]), _e(r["gold"]), nowrap(f"{mark} {_e(r['pred'])}"), _num(r["confidence"])]
             if with_margin:
                 row.append(_num(r["margin"], 3))
             out.append(row)
@@ -402,61 +500,71 @@ def _task_section(report: dict[str, Any], stats: dict[str, Any], task: str) -> s
     if not scores or not tstats:
         return ""
     metrics = STANCE_METRICS if task == "stance" else SENTIMENT_METRICS
-    main_metric = "f_avg" if task == "stance" else "macro_recall"
     head = f'<h2 id="{task}">{task.capitalize()} <span class="ci">({_num(int(scores["n"]))} statements)</span></h2>'
-    parts = [head, _cards(scores, tstats["intervals"], metrics, main_metric)]
-    parts.append(_per_label(scores, tstats, task))
-    if task == "stance":
-        parts.append(_per_target(scores, tstats))
-    parts.append(_confusion(scores, task))
+    parts = [head, _cards(scores, tstats["intervals"], metrics, MAIN_METRIC[task])]
+    parts.append(_baselines(report, tstats, task))
+    parts.append(_per_label(tstats, task))
+    table, chart = _per_target(scores, tstats) if task == "stance" else ("", "")
+    parts.append(table)
+    parts.append(f'<div class="charts">{chart}{_confusion(scores, task)}</div>')
     parts.append(_calibration_section(tstats, task))
     parts.append(_examples_section(tstats, task))
     return "".join(parts)
 
 
-def _baselines_section(report: dict[str, Any]) -> str:
-    bl = report.get("baselines") or {}
-    if not bl:
+def _baselines(report: dict[str, Any], stats: dict[str, Any], task: str) -> str:
+    """The model beside the baselines scored on the same rows: a table with intervals and the paired
+    test, and a bar chart of the headline metric."""
+    base = stats.get("baselines") or {}
+    if not base:
         return ""
-    rows = [[_e(k), _num(v.get("macro_recall")), _num(v.get("macro_f1")), _num(v.get("accuracy")), _num(v.get("f1_pos_neg"))] for k, v in bl.items()]
-    return '<h2 id="baselines">Sentiment baselines</h2>' + _table(["baseline", "macro recall", "macro F1", "accuracy", "F1 pos/neg"], rows, num_cols=(1, 2, 3, 4))
+    metrics = STANCE_METRICS if task == "stance" else SENTIMENT_METRICS
+    main = MAIN_METRIC[task]
+    systems = [("this model", "model", stats["intervals"], None)]
+    systems += [(name, "baseline", b["intervals"], b["test"]) for name, b in base.items()]
+    head = ["system", "learnt from"] + [f"{_e(METRIC_NAMES[m])} {CI_HEAD}" for m in metrics] + [f"model − baseline, {METRIC_NAMES[main]} {CI_HEAD}", "p"]
+    rows = []
+    for name, kind, cis, test in systems:
+        meta = report.get("model") if kind == "model" else (report["baselines"][name].get("model") or {})
+        cells = [nowrap(f"<strong>{_e(name)}</strong>" if kind == "model" else _e(name)), _e(training_source(meta or {}, with_size=False))]
+        cells += [f"{figure(cis[m]['value'])} {fmt_ci(cis[m])}" for m in metrics]
+        cells += _test_cells(test)
+        rows.append(cells)
+    table = _table(head, rows, num_cols=tuple(range(2, len(head))), row_classes=["ref"] + [""] * len(base))
+    chart = svg.bar_chart(
+        [(name, cis[main]["value"], cis[main]["low"], cis[main]["high"]) for name, _, cis, _ in systems],
+        f"{task}: {METRIC_NAMES[main]} of the model and the baselines with 95% bootstrap intervals",
+        colors=[svg.PALETTE[0]] + [svg.PALETTE[1]] * len(base),
+        width=560,
+    )
+    caption = (f"{_e(METRIC_NAMES[main])} on the same statements; blue: this model, orange: baselines; whiskers: 95% bootstrap "
+               "interval. p: two-sided paired bootstrap test of the difference.")
+    return f'<h3 id="{task}-baselines">Beside the baselines</h3>{table}' + _figure(chart, caption)
 
 
-def metadata_list(items: Sequence[tuple[str, Any]]) -> str:
-    """A ``<dl>`` of name/value pairs, skipping empty values."""
-    parts = []
-    for k, v in items:
-        if v is None or v == "" or v == []:
-            continue
-        if isinstance(v, (list, tuple)):
-            v = ", ".join(map(str, v))
-        parts.append(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>")
-    return f'<dl class="meta">{"".join(parts)}</dl>'
+def _test_cells(test: dict[str, Any] | None) -> list[str]:
+    if test is None:
+        return ["", ""]
+    if test.get("delta") is None:
+        return [figure(None), ""]
+    return [f"{test['delta']:+.2f} <span class=\"ci\">[{test['low']:+.1f}, {test['high']:+.1f}]</span>", f"{test['p_value']:.3f}"]
+
+
+_MODEL_FIRST = ("corpora", "training_corpora", "recipe", "n_train", "stance_labels", "sentiment_labels", "library_version",
+                "saved_with_library_version", "sklearn_version", "train_seconds", "weights_sha256", "weights_bytes")
 
 
 def _model_section(report: dict[str, Any]) -> str:
     m = report.get("model") or {}
-    items = [
-        ("training corpora", m.get("corpora") or m.get("training_corpora")),
-        ("recipe", m.get("recipe")),
-        ("training statements", m.get("n_train")),
-        ("stance labels", m.get("stance_labels")),
-        ("sentiment labels", m.get("sentiment_labels")),
-        ("trained with stance", m.get("library_version")),
-        ("saved with stance", m.get("saved_with_library_version")),
-        ("scikit-learn", m.get("sklearn_version")),
-        ("training time (s)", m.get("train_seconds")),
-        ("weights SHA-256", m.get("weights_sha256")),
+    items = model_items(m, _MODEL_FIRST)
+    items += [
         ("evaluated with stance", report.get("library_version")),
         ("prediction time (s)", report.get("predict_seconds")),
         ("statements per second", report.get("statements_per_second")),
     ]
-    known = {"corpora", "training_corpora", "recipe", "n_train", "stance_labels", "sentiment_labels", "library_version",
-             "saved_with_library_version", "sklearn_version", "train_seconds", "weights_sha256"}
-    items += [(k.replace("_", " "), v) for k, v in m.items() if k not in known and not isinstance(v, dict)]
     config = report.get("model_config")
     cfg = f"<h3>Training configuration</h3><pre>{_e(json.dumps(config, indent=1, sort_keys=True))}</pre>" if config else ""
-    return '<h2 id="model">Model</h2>' + metadata_list(items) + cfg
+    return '<h2 id="model">Model</h2>' + metadata_list(items) + more_metadata(m) + cfg
 
 
 def _flags(report: dict[str, Any]) -> str:
@@ -480,6 +588,25 @@ def empty_notice(corpus: str, split: str) -> str:
     )
 
 
+def _lead(report: dict[str, Any], stats: dict[str, Any]) -> str:
+    m = report.get("model") or {}
+    n = int(report.get("n") or 0)
+    what = f"Baseline {_e(m['baseline'])}" if m.get("baseline") else "Model"
+    recipe = f"recipe {_e(m['recipe'])}, " if m.get("recipe") else ""
+    versions = "".join(f"; {name} {_e(m[k])}" for name, k in (("stance", "library_version"), ("scikit-learn", "sklearn_version")) if m.get(k))
+    return (f'<p class="lead">{n:,} statements. {what}: {recipe}{_e(learnt_from(m))}{versions}. '
+            f"Intervals: 95% percentile bootstrap over statements, {stats['n_resamples']:,} resamples.</p>")
+
+
+def _nav(stats: dict[str, Any]) -> str:
+    links = [(task, task.capitalize()) for task in ("stance", "sentiment") if stats.get(task)]
+    with_baselines = [task for task, _ in links if stats[task].get("baselines")]
+    if with_baselines:
+        links.append((f"{with_baselines[0]}-baselines", "Baselines"))
+    links.append(("model", "Model"))
+    return "".join(f'<a href="#{k}">{v}</a>' for k, v in links)
+
+
 def render_html(report: dict[str, Any], *, n_resamples: int = DEFAULT_RESAMPLES, seed: int = 0, stats: dict[str, Any] | None = None) -> str:
     """The HTML text of an evaluation report.
 
@@ -498,25 +625,16 @@ def render_html(report: dict[str, Any], *, n_resamples: int = DEFAULT_RESAMPLES,
 
     corpus, split = str(report.get("corpus", "input")), str(report.get("split", "?"))
     stats = stats if stats is not None else report_statistics(report, n_resamples=n_resamples, seed=seed)
-    m = report.get("model") or {}
-    n = int(report.get("n") or 0)
-    sections = [("stance", "Stance"), ("sentiment", "Sentiment"), ("baselines", "Baselines"), ("model", "Model")]
-    nav = "".join(
-        f'<a href="#{k}">{v}</a>' for k, v in sections if (k == "model" or (k == "baselines" and report.get("baselines")) or stats.get(k))
-    )
-    corpora = ", ".join(map(str, m.get("corpora") or m.get("training_corpora") or [])) or "unknown corpora"
     body = [
         f"<header><h1>Evaluation: {_e(corpus)} / {_e(split)}</h1>",
-        f'<p class="lead">{n:,} statements. Model trained on {_e(corpora)} (recipe {_e(m.get("recipe", "–"))}, '
-        f'stance {_e(m.get("library_version", "?"))}, scikit-learn {_e(m.get("sklearn_version", "?"))}). '
-        f"Intervals: 95% percentile bootstrap over statements, {stats['n_resamples']:,} resamples.</p>",
-        f"<nav>{nav}</nav></header>",
+        _lead(report, stats),
+        f"<nav>{_nav(stats)}</nav></header>",
+        evaluation_summary(report, stats),
     ]
     if not stats.get("stance") and not stats.get("sentiment"):
         body.append(empty_notice(corpus, split))
     body.append(_task_section(report, stats, "stance"))
     body.append(_task_section(report, stats, "sentiment"))
-    body.append(_baselines_section(report))
     body.append(_flags(report))
     body.append(_model_section(report))
     body.append(f"<footer>Written by stance {_e(__version__)}. Self-contained: no network access, no external files.</footer>")

@@ -22,6 +22,7 @@ import numpy as np
 __all__ = [
     "METRICS",
     "metric_from_confusion",
+    "point_metrics",
     "resample_indices",
     "bootstrap_ci",
     "bootstrap_cis",
@@ -67,7 +68,22 @@ def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def metric_from_confusion(conf: np.ndarray, labels: Sequence[str], metric: str) -> np.ndarray:
+def _ratio(a: np.ndarray, b: np.ndarray, skip_absent: bool) -> np.ndarray:
+    """``a / b``: zero where ``b`` is 0, or NaN (undefined) with ``skip_absent``."""
+    out = np.full(np.broadcast(a, b).shape, np.nan if skip_absent else 0.0, dtype=np.float64)
+    np.divide(a, b, out=out, where=b != 0)
+    return out
+
+
+def _mean(x: np.ndarray) -> np.ndarray:
+    """Mean over the last axis ignoring NaN; NaN where every value is NaN (without a warning)."""
+    defined = ~np.isnan(x)
+    count = defined.sum(axis=-1)
+    total = np.where(defined, x, 0.0).sum(axis=-1)
+    return _ratio(total, count.astype(np.float64), True)
+
+
+def metric_from_confusion(conf: np.ndarray, labels: Sequence[str], metric: str, *, skip_absent: bool = False) -> np.ndarray:
     """A metric (percent) from confusion matrices of shape ``(..., k, k)``; zero where undefined.
 
     Parameters
@@ -78,6 +94,13 @@ def metric_from_confusion(conf: np.ndarray, labels: Sequence[str], metric: str) 
         The label of each row/column.
     metric : str
         One of :data:`METRICS`, or ``"f1:LABEL"``, ``"precision:LABEL"``, ``"recall:LABEL"`` for one label.
+    skip_absent : bool
+        By default (the definitions of :mod:`stance.evaluation`, scikit-learn's ``zero_division=0`` and
+        SemEval-2016's F_avg) a class absent from the gold labels scores recall and F1 0 and counts as 0
+        in every average. With ``skip_absent`` such a class is left out: its recall and F1 are NaN (as is
+        the precision of a class never predicted), and the averages (``f_avg``, ``macro_f1``,
+        ``macro_recall``, ``f1_pos_neg``) are over the classes present in the gold labels of each
+        matrix; NaN when none of them is present.
 
     Returns
     -------
@@ -90,30 +113,59 @@ def metric_from_confusion(conf: np.ndarray, labels: Sequence[str], metric: str) 
     pred_n = conf.sum(axis=-2)
     total = conf.sum(axis=(-2, -1))
     if metric == "accuracy":
-        return 100 * _safe_div(tp.sum(axis=-1), total)
-    recall = _safe_div(tp, gold_n)
-    if metric == "macro_recall":
-        return 100 * recall.mean(axis=-1)
+        return 100 * _ratio(tp.sum(axis=-1), total, skip_absent)
+    recall = _ratio(tp, gold_n, skip_absent)
     f1 = _safe_div(2 * tp, gold_n + pred_n)
+    if skip_absent:
+        f1 = np.where(gold_n > 0, f1, np.nan)
+    average = _mean if skip_absent else (lambda x: x.mean(axis=-1))
+    if metric == "macro_recall":
+        return 100 * average(recall)
     if metric == "macro_f1":
-        return 100 * f1.mean(axis=-1)
+        return 100 * average(f1)
     kind, _, lab = metric.partition(":")
     if lab and kind in ("f1", "precision", "recall"):
         if lab not in labels:
-            return np.zeros(f1.shape[:-1])
+            return np.full(f1.shape[:-1], np.nan if skip_absent else 0.0)
         j = list(labels).index(lab)
-        source = {"f1": f1, "recall": recall, "precision": _safe_div(tp, pred_n)}[kind]
+        source = {"f1": f1, "recall": recall, "precision": _ratio(tp, pred_n, skip_absent)}[kind]
         return 100 * source[..., j]
     pair = {"f_avg": ("FAVOR", "AGAINST"), "f1_pos_neg": ("positive", "negative")}.get(metric)
     if pair is None:
         raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)} or f1:LABEL, precision:LABEL, recall:LABEL")
     cols = [i for i, lab in enumerate(labels) if lab in pair]
+    if skip_absent:
+        return 100 * _mean(f1[..., cols]) if cols else np.full(f1.shape[:-1], np.nan)
     if not cols:
         return np.zeros(f1.shape[:-1])
     if len(cols) == 1:
         # the other label is absent from gold and predictions alike: its F1 counts as 0, as in scikit-learn
         return 100 * f1[..., cols[0]] / 2
     return 100 * f1[..., cols].mean(axis=-1)
+
+
+def point_metrics(
+    gold: Sequence[str],
+    pred: Sequence[str],
+    metrics: Sequence[str],
+    *,
+    labels: Sequence[str] | None = None,
+    skip_absent: bool = False,
+) -> dict[str, float | None]:
+    """Metrics (percent) of one set of predictions, without resampling; ``None`` where undefined.
+
+    See :func:`metric_from_confusion` for the metric names and ``skip_absent``.
+    """
+    gold, pred = list(gold), list(pred)
+    if len(gold) != len(pred):
+        raise ValueError(f"{len(gold)} gold labels but {len(pred)} predictions; give one prediction per gold label")
+    labs, g, (p,) = _encode(gold, [pred], labels)
+    conf = _confusions(g, p, len(labs), np.arange(len(g))[None, :])[0]
+    return {m: _defined(float(metric_from_confusion(conf, labs, m, skip_absent=skip_absent))) for m in metrics}
+
+
+def _defined(x: float) -> float | None:
+    return None if np.isnan(x) else x
 
 
 def resample_indices(n: int, n_resamples: int = DEFAULT_RESAMPLES, seed: int = 0) -> np.ndarray:
@@ -125,7 +177,11 @@ def resample_indices(n: int, n_resamples: int = DEFAULT_RESAMPLES, seed: int = 0
     return np.random.default_rng(seed).integers(0, n, size=(n_resamples, n), dtype=np.int64)
 
 
-def _interval(samples: np.ndarray, confidence: float) -> tuple[float, float]:
+def _interval(samples: np.ndarray, confidence: float) -> tuple[float | None, float | None]:
+    """Percentile interval of the resampled values where they are defined; ``(None, None)`` if nowhere."""
+    samples = samples[~np.isnan(samples)]
+    if not samples.size:
+        return None, None
     a = (1 - confidence) / 2
     lo, hi = np.quantile(samples, [a, 1 - a])
     return float(lo), float(hi)
@@ -141,7 +197,8 @@ def bootstrap_cis(
     confidence: float = 0.95,
     seed: int = 0,
     indices: np.ndarray | None = None,
-) -> dict[str, dict[str, float]]:
+    skip_absent: bool = False,
+) -> dict[str, dict[str, Any]]:
     """Percentile bootstrap confidence intervals of several metrics from the same resamples.
 
     Parameters
@@ -160,6 +217,10 @@ def bootstrap_cis(
         Seed of the resampling; the same seed gives the same intervals.
     indices : numpy.ndarray, optional
         Precomputed resample indices (see :func:`resample_indices`), to share resamples between calls.
+    skip_absent : bool
+        Leave out the classes absent from the gold labels (see :func:`metric_from_confusion`). A value
+        undefined on the statements is ``None``; the interval is over the resamples where the metric is
+        defined (``None`` when it is defined in none).
 
     Returns
     -------
@@ -178,8 +239,8 @@ def bootstrap_cis(
     confs = _confusions(g, p, k, idx)
     out = {}
     for m in metrics:
-        value = float(metric_from_confusion(conf_point, labs, m))
-        lo, hi = _interval(metric_from_confusion(confs, labs, m), confidence)
+        value = _defined(float(metric_from_confusion(conf_point, labs, m, skip_absent=skip_absent)))
+        lo, hi = _interval(metric_from_confusion(confs, labs, m, skip_absent=skip_absent), confidence)
         out[m] = {"value": value, "low": lo, "high": hi, "n_resamples": int(idx.shape[0]), "confidence": confidence}
     return out
 
@@ -189,7 +250,7 @@ def bootstrap_ci(
     pred: Sequence[str],
     metric: str = "f_avg",
     **kwargs: Any,
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """Bootstrap confidence interval of one metric; see :func:`bootstrap_cis` for the options."""
     return bootstrap_cis(gold, pred, (metric,), **kwargs)[metric]
 
@@ -205,6 +266,7 @@ def paired_bootstrap(
     confidence: float = 0.95,
     seed: int = 0,
     indices: np.ndarray | None = None,
+    skip_absent: bool = False,
 ) -> dict[str, Any]:
     """Paired bootstrap test of ``metric(a) - metric(b)`` on the same statements.
 
@@ -212,6 +274,9 @@ def paired_bootstrap(
     hypothesis of no difference by centring the resampled differences on zero (Berg-Kirkpatrick et al.
     2012): the share of resamples whose difference departs from the observed one by at least the
     observed difference, with add-one smoothing so it is never exactly 0.
+
+    With ``skip_absent`` (see :func:`metric_from_confusion`) only the resamples where both systems'
+    metric is defined count; the figures are ``None`` when it is undefined on the statements.
 
     Returns
     -------
@@ -228,24 +293,23 @@ def paired_bootstrap(
     k = len(labs)
     idx = indices if indices is not None else resample_indices(len(g), n_resamples, seed)
     full = np.arange(len(g))[None, :]
-    a = float(metric_from_confusion(_confusions(g, pa, k, full)[0], labs, metric))
-    b = float(metric_from_confusion(_confusions(g, pb, k, full)[0], labs, metric))
-    deltas = metric_from_confusion(_confusions(g, pa, k, idx), labs, metric) - metric_from_confusion(_confusions(g, pb, k, idx), labs, metric)
+
+    def score(p: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        return metric_from_confusion(_confusions(g, p, k, rows), labs, metric, skip_absent=skip_absent)
+
+    a, b = _defined(float(score(pa, full)[0])), _defined(float(score(pb, full)[0]))
+    deltas = score(pa, idx) - score(pb, idx)
+    deltas = deltas[~np.isnan(deltas)]
+    out: dict[str, Any] = {"metric": metric, "a": a, "b": b, "delta": None, "low": None, "high": None, "p_value": None,
+                           "n_resamples": int(idx.shape[0]), "confidence": confidence}
+    if a is None or b is None or not deltas.size:
+        return out
     delta = a - b
     lo, hi = _interval(deltas, confidence)
     extreme = int(np.sum(np.abs(deltas - delta) >= abs(delta) - 1e-12))
     p = (extreme + 1) / (len(deltas) + 1)
-    return {
-        "metric": metric,
-        "a": a,
-        "b": b,
-        "delta": delta,
-        "low": lo,
-        "high": hi,
-        "p_value": float(min(1.0, p)),
-        "n_resamples": int(idx.shape[0]),
-        "confidence": confidence,
-    }
+    out.update(delta=delta, low=lo, high=hi, p_value=float(min(1.0, p)))
+    return out
 
 
 def calibration_bins(confidence: Sequence[float], correct: Sequence[bool], n_bins: int = 10) -> list[dict[str, Any]]:

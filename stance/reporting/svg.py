@@ -8,11 +8,12 @@ tooltip. Sizes grow with the number of rows, so 2 labels or 20 targets both stay
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-__all__ = ["bar_chart", "confusion_heatmap", "reliability_diagram", "confidence_histogram", "forest_plot", "PALETTE"]
+__all__ = ["bar_chart", "confusion_heatmap", "reliability_diagram", "confidence_histogram", "forest_plot", "count_axis", "PALETTE"]
 
 #: Colour-blind-safe colours (Okabe & Ito): blue, orange, green, vermillion, purple, sky, yellow.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
@@ -34,6 +35,14 @@ def _nice_step(raw: float) -> int:
             if step * m >= raw:
                 return step * m
         step *= 10
+
+
+def count_axis(peak: int, ticks: int = 4) -> tuple[int, int]:
+    """The top and the tick step of a count axis that holds ``peak``: the top is the first multiple of a
+    round step (1, 2, 5 × 10^k, chosen for about ``ticks`` intervals) not below ``peak``, so the tallest
+    bar always ends at or under the top tick."""
+    step = _nice_step(max(peak, 1) / ticks)
+    return step * max(1, math.ceil(peak / step)), step
 
 
 def _open(width: float, height: float, title: str, extra_class: str = "") -> list[str]:
@@ -82,7 +91,7 @@ def bar_chart(
     Parameters
     ----------
     rows : sequence of (label, value, low, high)
-        One bar per row; ``low``/``high`` may be ``None`` (no whisker), ``value`` ``None`` (drawn as "–").
+        One bar per row; ``low``/``high`` may be ``None`` (no whisker), ``value`` ``None`` (undefined, drawn as "n/a").
     title : str
         Accessible title of the chart.
     xmax : float
@@ -120,7 +129,7 @@ def bar_chart(
         color = (colors[i % len(colors)] if colors else PALETTE[0])
         parts.append(_label(left - 8, y + bar_h / 2 + 4, str(label), 38))
         if value is None:
-            parts.append(_text(left + 4, y + bar_h / 2 + 4, "–", "start", f' fill="{_MUTED}"'))
+            parts.append(_text(left + 4, y + bar_h / 2 + 4, "n/a", "start", f' fill="{_MUTED}"'))
             continue
         x1 = sx(value)
         tip = f"{label}: {value:.2f}{unit}" + (f" (95% CI {low:.2f}–{high:.2f})" if low is not None and high is not None else "")
@@ -258,18 +267,17 @@ def confidence_histogram(correct: Sequence[float], wrong: Sequence[float], title
         ok[min(int(c * n_bins), n_bins - 1)] += 1
     for c in wrong:
         bad[min(int(c * n_bins), n_bins - 1)] += 1
-    peak = max(a + b for a, b in zip(ok, bad)) or 1
+    ymax, step = count_axis(max(a + b for a, b in zip(ok, bad)))
     left, top, w, h = 52, 30, width - 68, 200
     height = top + h + 50
     parts = _open(width, height, title)
-    step = _nice_step(peak / 4)
-    yt = [(v / peak, str(v)) for v in range(0, peak + 1, step)]
+    yt = [(v / ymax, f"{v:,}") for v in range(0, ymax + 1, step)]
     _axes(parts, left, top, w, h, "confidence of the predicted label", "predictions", yt, [(i / 5, f"{i / 5:.1f}") for i in range(6)])
     bw = w / n_bins
     for i in range(n_bins):
         x = left + i * bw
-        h_ok = h * ok[i] / peak
-        h_bad = h * bad[i] / peak
+        h_ok = h * ok[i] / ymax
+        h_bad = h * bad[i] / ymax
         lo, hi = i / n_bins, (i + 1) / n_bins
         if ok[i]:
             parts.append(

@@ -93,6 +93,8 @@ def assert_renders(page: Path, out_dir: Path, min_charts: int) -> dict[str, Any]
     for c in check["charts"]:
         assert c["width"] > 50 and c["height"] > 20, f"chart {c['title']!r} rendered at {c['width']}x{c['height']}"
         assert c["width"] <= 1280, f"chart {c['title']!r} is wider than the window"
+    assert check["page"]["width"] <= 1280, f"the page is {check['page']['width']} px wide in a 1280 px window"
+    assert check["overflow"] == [], f"tables wider than their box (partly hidden) at 1280 px: {check['overflow']}"
     png = res["screenshot"].read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
     return res
@@ -178,15 +180,42 @@ def test_report_shapes_render(name: str, labels: list[str], targets: list[str], 
         assert 'id="empty-notice"' in res["dom"]
 
 
+def test_compare_page_of_six_systems_fits_1280_px(tmp_path: Path) -> None:
+    """Every column of the comparison tables (the difference and p last) is visible in a 1280 px window."""
+    from stance.reporting.compare import compare_reports, write_comparison
+
+    _require_browser()
+    labels = ["positive", "negative", "neutral"]
+    reports = {}
+    for i, name in enumerate(["semeval2016", "default-linear", "majority", "tfidf-svm", "vader", "textblob"]):
+        rep = _synthetic(["FAVOR", "AGAINST", "NONE"], [f"target {k}" for k in range(5)], 400, seed=1)
+        rng = np.random.default_rng(i)
+        for p in rep["predictions"]:
+            p["gold_sentiment"] = labels[len(p["text"]) % 3]
+            p["sentiment"] = p["gold_sentiment"] if rng.random() < 0.6 + i / 20 else str(rng.choice(labels))
+        from stance.evaluation import sentiment_scores
+
+        rep["sentiment"] = sentiment_scores([p["gold_sentiment"] for p in rep["predictions"]], [p["sentiment"] for p in rep["predictions"]])
+        reports[name] = rep
+    kinds = {n: "model" if n in ("semeval2016", "default-linear") else "baseline" for n in reports}
+    comp = compare_reports(reports, reference="semeval2016", kinds=kinds, n_resamples=100)
+    out = tmp_path / "compare"
+    write_comparison(comp, out)
+    res = assert_renders(out / "report.html", out, min_charts=6)
+    assert "p</th>" in res["dom"] and 'id="summary"' in res["dom"]
+
+
 def test_the_check_catches_script_errors_and_collapsed_charts(tmp_path: Path) -> None:
     """The harness itself must be able to fail: a page with an error and a zero-size chart."""
     from stance.reporting.html import page
 
     _require_browser()
     body = ('<svg class="chart" width="0" height="0" viewBox="0 0 10 10"><title>collapsed</title></svg>'
+            '<div class="wide"><table><tr><th>too wide</th><td style="min-width:3000px">x</td></tr></table></div>'
             "<script>undefinedFunction();</script>")
     bad = tmp_path / "bad.html"
     bad.write_text(page("bad", body), encoding="utf-8")
     res = open_in_browser(bad, tmp_path)
     assert any("undefinedFunction" in e for e in res["check"]["errors"])
     assert res["check"]["charts"] == [{"title": "collapsed", "width": 0, "height": 0}]
+    assert [o["first"] for o in res["check"]["overflow"]] == ["too wide"]

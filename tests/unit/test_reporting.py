@@ -572,3 +572,259 @@ def test_evaluate_command_writes_report_html(semeval_model: Path, data_dir: Path
     rep = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert f"{rep['stance']['f_avg']:.1f}" in html
     assert len(charts_of(html)) >= 8
+
+
+# ---------------------------------------------------------------------------------------------- report fixes (issue 19)
+def _histogram_stacks(chart: str) -> tuple[float, list[tuple[float, int]], list[float]]:
+    """The plot's top edge, each stack's (top y, count) and the y-axis tick values of a confidence histogram."""
+    root = _svg_root(chart)
+    ns = "{http://www.w3.org/2000/svg}"
+    frame = next(r for r in root.iter(f"{ns}rect") if r.get("fill") == "none")
+    stacks: dict[str, tuple[float, int]] = {}
+    for r in root.iter(f"{ns}rect"):
+        title = r.find(f"{ns}title")
+        if title is None:
+            continue
+        m = re.match(r"confidence (\S+): (\d+) (correct|wrong)", title.text or "")
+        assert m, title.text
+        top, count = stacks.get(m.group(1), (float("inf"), 0))
+        stacks[m.group(1)] = (min(top, float(r.get("y"))), count + int(m.group(2)))
+    ticks = [float(t.text.replace(",", "")) for t in root.iter(f"{ns}text") if t.get("text-anchor") == "end" and t.text]
+    return float(frame.get("y")), list(stacks.values()), ticks
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_confidence_histogram_axis_holds_the_tallest_bar(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(5, 3000))
+    conf = rng.beta(rng.uniform(1, 8), 2, n)
+    ok = rng.random(n) < conf
+    chart = svg.confidence_histogram(list(conf[ok]), list(conf[~ok]), "histogram")
+    frame_top, stacks, ticks = _histogram_stacks(chart)
+    peak = max(np.bincount(np.minimum((conf * 10).astype(int), 9), minlength=10))
+    assert max(count for _, count in stacks) == peak
+    assert max(ticks) >= peak, f"the axis ends at {max(ticks)} below the tallest bar ({peak})"
+    assert all(top >= frame_top - 1e-6 for top, _ in stacks), "a bar rises above the plot"
+
+
+@pytest.mark.parametrize("peak", [1, 3, 7, 10, 99, 100, 101, 275, 313, 999, 1001, 12345])
+def test_count_axis_is_round_and_tight(peak: int) -> None:
+    top, step = svg.count_axis(peak)
+    assert top >= peak and top % step == 0 and top - step < peak
+    assert str(step).strip("0") in ("1", "2", "5")
+    assert 2 <= top // step <= 8 or peak <= 2
+
+
+def _present_macro(gold: list[str], pred: list[str], labels: list[str]) -> float:
+    present = [lab for lab in labels if lab in gold]
+    return 100 * float(f1_score(gold, pred, labels=present, average="macro", zero_division=0))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_skip_absent_averages_over_the_classes_in_gold(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    gold = [str(x) for x in rng.choice(["FAVOR", "NONE"], 120)]  # no AGAINST in gold
+    pred = noisy(gold, STANCE, 0.7, rng)  # predictions may say AGAINST
+    labels = STANCE
+    got = stats.point_metrics(gold, pred, ("f_avg", "macro_f1", "macro_recall", "f1:AGAINST", "recall:AGAINST", "f1:FAVOR"),
+                              labels=labels, skip_absent=True)
+    assert got["f_avg"] == pytest.approx(100 * f1_score(gold, pred, labels=["FAVOR"], average="macro", zero_division=0))
+    assert got["macro_f1"] == pytest.approx(_present_macro(gold, pred, labels))
+    assert got["macro_recall"] == pytest.approx(100 * recall_score(gold, pred, labels=["FAVOR", "NONE"], average="macro", zero_division=0))
+    assert got["f1:AGAINST"] is None and got["recall:AGAINST"] is None
+    official = stats.point_metrics(gold, pred, ("f_avg", "macro_f1"), labels=labels)
+    assert official["f_avg"] == pytest.approx(stance_scores(gold, pred)["f_avg"])  # the default keeps SemEval's definition
+    assert official["macro_f1"] == pytest.approx(stance_scores(gold, pred)["macro_f1"])
+    none_only = stats.point_metrics(["NONE"] * 5, ["NONE"] * 5, ("f_avg", "macro_f1"), labels=labels, skip_absent=True)
+    assert none_only == {"f_avg": None, "macro_f1": 100.0}
+
+
+def test_intervals_and_paired_tests_where_a_class_is_absent() -> None:
+    gold = ["FAVOR"] * 30 + ["NONE"] * 30
+    good, bad = list(gold), ["FAVOR"] * 60
+    ci = stats.bootstrap_ci(gold, good, "f_avg", labels=STANCE, n_resamples=100, skip_absent=True)
+    assert ci["value"] == ci["low"] == ci["high"] == 100.0
+    t = stats.paired_bootstrap(gold, good, bad, "f_avg", labels=STANCE, n_resamples=100, skip_absent=True)
+    assert t["delta"] == pytest.approx(100 - 100 * f1_score(gold, bad, labels=["FAVOR"], average="macro"))
+    undefined = stats.paired_bootstrap(["NONE"] * 8, ["NONE"] * 8, ["FAVOR"] * 8, "f_avg", labels=STANCE, n_resamples=50, skip_absent=True)
+    assert undefined["delta"] is None and undefined["p_value"] is None
+
+
+def _absent_against_report(n: int = 240, seed: int = 4) -> dict[str, Any]:
+    """Target A has every label; target B has no AGAINST in gold and perfect predictions."""
+    rep = make_report(targets=["Target A"], n=n, seed=seed, sentiment=False)
+    for i, p in enumerate(rep["predictions"]):
+        if i % 2:
+            p["target"] = "Target B"
+            p["gold_stance"] = p["stance"] = "FAVOR" if i % 3 else "NONE"
+    rows = rep["predictions"]
+    rep["stance"] = stance_scores([p["gold_stance"] for p in rows], [p["stance"] for p in rows], [p["target"] for p in rows])
+    return rep
+
+
+def _table_row(html: str, first_cell: str) -> list[str]:
+    """The text of the cells after the first of the table row whose first cell reads ``first_cell``."""
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S):
+        cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
+        if cells and cells[0] == first_cell:
+            return cells[1:]
+    raise AssertionError(f"no row {first_cell!r}")
+
+
+def test_a_class_absent_from_a_targets_gold_shows_na_and_the_average_over_the_rest() -> None:
+    rep = _absent_against_report()
+    b = rep["stance"]["per_target"]["Target B"]
+    assert b["accuracy"] == 100 and b["f_avg"] == pytest.approx(50)  # the official figure punishes the absent class
+    html = render_html(rep, n_resamples=50)
+    section = html[html.index("<h3>Per target"): html.index("<h3>Confusion matrix")]
+    n, f1_favor, f1_against, f_avg, macro, acc = _table_row(section, "Target B")
+    assert f1_against == "n/a" and float(f1_favor) == pytest.approx(100)
+    assert f_avg.startswith("100.00†") and macro == "100.00†" and float(acc) == pytest.approx(100)
+    assert "official figure, counting an absent class as F1 = 0: 50.00" in section
+    assert "is absent from the gold labels" in section
+    a = _table_row(section, "Target A")  # a target with every class is shown as officially scored, unmarked
+    assert "†" not in "".join(a) and a[3].startswith(f"{rep['stance']['per_target']['Target A']['f_avg']:.2f}")
+
+
+def _with_baselines(tmp_path: Path) -> dict[str, Any]:
+    from stance.evaluation import evaluate_model
+
+    ds = _records(240)
+    train, test = ds.select(range(160)), ds.select(range(160, 240))
+    model = TfidfSvmOnWords().fit(train)
+    return evaluate_model(model, test, corpus="toy", split="test", baselines=["majority", "tfidf-svm"], train=train, train_source="toy/train")
+
+
+class TfidfSvmOnWords:
+    """A stand-in model for the report: the TF-IDF baseline (perfect on these toy statements) with every
+    third stance turned to the next label, so it makes mistakes; the report then has a model and two baselines."""
+
+    def fit(self, train: Any) -> Any:
+        import dataclasses
+
+        from stance.baselines import TfidfSvmBaseline
+
+        class Erring(TfidfSvmBaseline):
+            def predict_batch(self, texts: Any, targets: Any, aliases: Any = None, **kw: Any) -> Any:
+                out = super().predict_batch(texts, targets, aliases, **kw)
+                turn = {"FAVOR": "AGAINST", "AGAINST": "NONE", "NONE": "FAVOR"}
+                return [dataclasses.replace(p, stance=turn[p.stance]) if i % 3 == 0 else p for i, p in enumerate(out)]
+
+        b = Erring().fit(train)
+        b.metadata = {**b.metadata, "baseline": None, "corpora": ["toy/train"], "recipe": "test model"}
+        return b
+
+
+def test_baselines_have_intervals_and_stand_beside_the_model_on_a_chart(tmp_path: Path) -> None:
+    rep = _with_baselines(tmp_path)
+    assert set(rep["baselines"]) == {"majority", "tfidf-svm"}
+    st = report_statistics(rep, n_resamples=200)
+    html = render_html(rep, n_resamples=200)
+    section = html[html.index('id="stance-baselines"'): html.index("<h3>Per label")]
+    for name, b in rep["baselines"].items():
+        ci = st["stance"]["baselines"][name]["intervals"]["f_avg"]
+        assert ci["value"] == pytest.approx(b["stance"]["f_avg"])
+        assert ci["low"] <= ci["value"] <= ci["high"]
+        cells = _table_row(section, name)  # learnt from, F_avg, macro F1, accuracy, difference, p
+        assert cells[1].startswith(f"{ci['value']:.2f}") and f"[{ci['low']:.1f}, {ci['high']:.1f}]" in cells[1]
+        assert "toy/train" in cells[0]
+        test = st["stance"]["baselines"][name]["test"]
+        assert test["delta"] == pytest.approx(rep["stance"]["f_avg"] - b["stance"]["f_avg"])
+        assert cells[-1] == f"{test['p_value']:.3f}"
+    chart = next(c for c in charts_of(section) if "baselines" in c)
+    bars = [t for t in re.findall(r"<rect[^>]*><title>(.*?)</title>", chart)]
+    assert len(bars) == 3 and bars[0].startswith("this model") and all("95% CI" in t for t in bars)
+    assert {b.split(":")[0] for b in bars[1:]} == set(rep["baselines"])
+
+
+def test_majority_baseline_says_what_it_was_fitted_on() -> None:
+    from collections import Counter
+
+    from stance.baselines import train_baseline
+    from stance.reporting.meta import learnt_from
+
+    ds = _records()
+    b = train_baseline("majority", ds, source="toy/train")
+    assert b.metadata["label_counts"] == dict(Counter(ds["stance"]))
+    text = learnt_from(b.metadata)
+    assert "label counts" in text and "toy/train" in text and f"{len(ds):,} statements" in text and "–" not in text
+
+
+def test_evaluate_command_scores_trained_baselines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    from stance.cli import main
+
+    ds = _records(150)
+    files = {}
+    for name, rows in (("train", list(ds)[:100]), ("test", list(ds)[100:])):
+        files[name] = tmp_path / f"{name}.csv"
+        with open(files[name], "w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=["text", "target", "stance", "sentiment"], extrasaction="ignore")
+            w.writeheader()
+            w.writerows(rows)
+    model = tmp_path / "m.stance"
+    import stance
+
+    stance.train(ds.select(range(100)), corpora=["toy"]).save(model)
+    argv = ["evaluate", "--model", str(model), "--input", str(files["test"]), "--baseline", "majority", "--output", str(tmp_path / "out")]
+    assert main(argv) == 2
+    assert "--train-input" in capsys.readouterr().err
+    assert main(argv + ["--train-input", str(files["train"])]) == 0
+    rep = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert rep["baselines"]["majority"]["model"]["corpora"] == ["train.csv"]
+    assert len(rep["baselines"]["majority"]["predictions"]["stance"]) == rep["n"]
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "Beside the baselines" in html and "label counts of each target in train.csv" in html
+
+
+def test_metadata_keys_are_shown_as_readable_labels() -> None:
+    rep = make_report(n=60, sentiment=False)
+    rep["model"].update({
+        "training_data_licenses": {"corpus_a": "MIT", "corpus_b": "CC BY 4.0"},
+        "cv_f_avg": 70.5,
+        "weights_bytes": 6_883_345,
+        "n_train": 2914,
+        "an_unforeseen_key": "value",
+        "dev_scores": {"corpus_a": {"f_avg": 60.0}},
+    })
+    html = render_html(rep, n_resamples=20)
+    section = html[html.index('<h2 id="model">'): html.index("<footer>")]
+    labels = re.findall(r"<dt>(.*?)</dt>", section)
+    assert labels and all("_" not in x.replace("F_avg", "") for x in labels), labels
+    assert "licences of the training data" in labels and "<li><span class=\"k\">corpus_a</span>: MIT</li>" in section
+    assert "6.9 MB" in section and "2,914" in section and "an unforeseen key" in labels
+    assert "More recorded metadata: development scores" in section  # nested records are collapsed, labelled
+
+
+def test_summary_paragraph_on_top_gives_the_headline_with_its_interval(tmp_path: Path) -> None:
+    rep = _with_baselines(tmp_path)
+    st = report_statistics(rep, n_resamples=100)
+    html = render_html(rep, stats=st)
+    m = re.search(r'<p class="summary" id="summary">(.*?)</p>', html, flags=re.S)
+    assert m and html.index('id="summary"') < html.index("<h2")
+    text = re.sub(r"<[^>]+>", "", m.group(1))
+    ci = st["stance"]["intervals"]["f_avg"]
+    assert f"F_avg is {ci['value']:.1f} (95% CI {ci['low']:.1f}–{ci['high']:.1f})" in text
+    assert f"{rep['n']:,} statements of toy / test" in text
+    best = max(rep["baselines"], key=lambda b: st["stance"]["baselines"][b]["intervals"]["f_avg"]["value"])
+    assert f"best stance baseline, {best}," in text
+    per = st["stance"]["per_label"]
+    worst = min((lab for lab in per if per[lab]["gold"]), key=lambda lab: per[lab]["f1"]["value"])
+    assert f"class {worst} (F1 {per[worst]['f1']['value']:.1f})" in text
+
+
+def test_comparison_summary_and_readable_systems() -> None:
+    from stance.reporting.compare import compare_reports, render_comparison_html, render_comparison_markdown
+
+    a = make_report(n=200, seed=1, acc=0.9)
+    b = make_report(n=200, seed=1, acc=0.9)
+    b["model"] = {"baseline": "majority", "recipe": "majority class per target", "corpora": ["toy/train"], "n_train": 99,
+                  "label_counts": {"FAVOR": 33, "AGAINST": 33, "NONE": 33}}
+    comp = compare_reports({"model-a": a, "majority": b}, reference="model-a", kinds={"majority": "baseline"}, n_resamples=50)
+    html = render_comparison_html(comp)
+    m = re.search(r'<p class="summary" id="summary">(.*?)</p>', html, flags=re.S)
+    assert m and "best model, model-a" in m.group(1) and "best baseline, majority" in m.group(1)
+    assert "trained on –" not in render_comparison_markdown(comp)
+    assert "fitted on the label counts of each target in toy/train (99 statements)" in render_comparison_markdown(comp)
+    assert "<dt>training label counts</dt><dd>FAVOR 33, AGAINST 33, NONE 33</dd>" in html
