@@ -98,7 +98,7 @@ def lexicon_metadata(name: str) -> dict[str, Any]:
 
 def run_baselines(names: Sequence[str], texts: Sequence[str], gold_sentiment: Sequence[str | None]) -> dict[str, Any]:
     """Sentiment scores of each named baseline on the rows that have a gold sentiment label."""
-    from stance.evaluation import sentiment_scores
+    from stance.scores import sentiment_scores
 
     idx = [i for i, g in enumerate(gold_sentiment) if g is not None]
     out = {}
