@@ -42,19 +42,11 @@ from extraction_cues import gold_anchors, learn_cues, prepare  # noqa: E402
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
 from stance.extraction import _rules as R  # noqa: E402
+from stance.extraction.config import DEFAULT_CONFIG, ExtractionConfig  # noqa: E402
 from stance.extraction.polnear import evaluate, load_polnear  # noqa: E402
 
 
-def set_switches(items: list[str]) -> None:
-    """Apply ``NAME=VALUE`` overrides of :mod:`stance.extraction._rules` switches (for experiments); a boolean
-    switch is true for "1" or "true", any other switch takes its current type."""
-    for item in items:
-        name, _, value = item.partition("=")
-        old = getattr(R, name)
-        setattr(R, name, value in ("1", "true") if isinstance(old, bool) else type(old)(value))
-
-
-def examples(articles, cues):
+def examples(articles, cues, config: ExtractionConfig = DEFAULT_CONFIG):
     cue_x, cue_y, side_x, side_y = [], [], [], []
     for a in articles:
         p = prepare(a.text)
@@ -72,7 +64,7 @@ def examples(articles, cues):
                 sq_cache[n] = [q for q in quotes if q.start < s1 and q.end > s0]
             sq = sq_cache[n]
             fp = toks[si].start < first_para_end
-            np, inverted = R.cue_np(toks, i, si, sj)
+            np, inverted = R.cue_np(toks, i, si, sj, config)
             cue_x.append(M.cue_features(toks, i, si, sj, inq[i], bool(sq), fp, cues,
                                         R.np_kind(toks, np, inverted), R._clause_like(toks, i + 1, sj)))
             g = anchors.get(i)
@@ -86,7 +78,7 @@ def examples(articles, cues):
                 lab = 0
             else:
                 continue
-            inverted, qb, qa = R.side_context(toks, sq, i, si, sj)
+            inverted, qb, qa = R.side_context(toks, sq, i, si, sj, config)
             side_x.append(M.side_features(toks, i, si, sj, inverted, qb, qa, cues))
             side_y.append(lab)
     return cue_x, cue_y, side_x, side_y
@@ -105,8 +97,8 @@ def fit(xs, ys, min_df: int, c: float) -> dict:
     return {"weights": w, "bias": round(float(clf.intercept_[0]), 4)}
 
 
-def train(articles, cues, min_df: int, c: float, threshold: float) -> dict:
-    cx, cy, sx, sy = examples(articles, cues)
+def train(articles, cues, min_df: int, c: float, threshold: float, config: ExtractionConfig = DEFAULT_CONFIG) -> dict:
+    cx, cy, sx, sy = examples(articles, cues, config)
     cue = fit(cx, cy, min_df, c)
     cue["threshold"] = threshold
     side = fit(sx, sy, min_df, c)
@@ -132,10 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tagger-threshold", type=float, default=0.35,
                     help="cue threshold of the blend with the tagger (0.35: chosen the same way)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                    help="override a switch of stance.extraction._rules for the experiment")
+                    help="override a setting of stance.extraction.ExtractionConfig for the experiment "
+                         "(e.g. model_np_max_short=0)")
     args = ap.parse_args(argv)
     articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", "train")
-    set_switches(args.set)
+    config = DEFAULT_CONFIG.with_overrides(args.set)
     if args.holdout:
         thresholds = [float(x) for x in args.thresholds.split(",")]
         totals: dict = {}
@@ -143,17 +136,17 @@ def main(argv: list[str] | None = None) -> int:
             fit_arts = [a for i, a in enumerate(articles) if i % args.holdout != fold]
             held = [a for i, a in enumerate(articles) if i % args.holdout == fold]
             cues = learn_cues(fit_arts, args.lex_count, args.lex_share)
-            d = train(fit_arts, cues, args.min_df, args.C, args.threshold)
+            d = train(fit_arts, cues, args.min_df, args.C, args.threshold, config)
             orig = M.load_cues
             M.load_cues = lambda c=cues: c  # the held-out run uses the lexicon learned without it
             try:
                 runs = [("rules only", None)] + [(f"rules + model, cue threshold {th}", th) for th in thresholds]
                 for name, th in runs:
                     if th is None:
-                        res = evaluate(held, lambda t: R.extract(t, model=None))
+                        res = evaluate(held, lambda t: R.extract(t, model=None, config=config))
                     else:
                         d["cue"]["threshold"] = th
-                        res = evaluate(held, lambda t, m=M._Model(d): R.extract(t, model=m))
+                        res = evaluate(held, lambda t, m=M._Model(d): R.extract(t, model=m, config=config))
                     print(f"fold {fold} {name}: {_fmt(res)}")
                     _add(totals.setdefault(name, {}), res)
             finally:
@@ -163,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"all {args.folds} folds {name}: {_fmt_totals(t)}")
         return 0
     cues = M.load_cues()
-    d = train(articles, cues, args.min_df, args.C, args.threshold)
+    d = train(articles, cues, args.min_df, args.C, args.threshold, config)
     d["about"] = ("Learned-cue model of stance.extraction, trained by training/extraction_model.py on PolNeAR "
                   "train (840 articles); feature -> weight of two logistic regressions.")
     d["C"], d["min_df"] = args.C, args.min_df

@@ -55,13 +55,10 @@ def load_cues() -> dict[str, float]:
     return {w: float(r) for w, r in data["cues"].items()}
 
 
-#: Also score every inflected reporting verb of the hand-written lexicon, even if train never marks it.
-EXTRA_CANDIDATES = True
-
-
 def is_candidate(low: str, cues: dict) -> bool:
-    """Whether a (lower-cased) token is scored as a possible cue."""
-    return low in cues or (EXTRA_CANDIDATES and low in L.REPORTING_VERBS)
+    """Whether a (lower-cased) token is scored as a possible cue: a word of the learned lexicon, or any inflected
+    reporting verb of the hand-written one (even if train never marks it)."""
+    return low in cues or low in L.REPORTING_VERBS
 
 
 class _Linear:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from stance.extraction import _model
 from stance.extraction import lexicon as L
 from stance.extraction._types import Statement
+from stance.extraction.config import DEFAULT_CONFIG, ExtractionConfig
 
 __all__ = ["extract"]
 
@@ -96,12 +97,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-#: A straight mark may close a curly one and the reverse ('"We can win,” she said').
-MIXED_MARKS = True
 
 
-#: '“...,” Oliver barked.': a verb right after the speaker of a quotation, ending the sentence, is a cue.
-QUOTE_FRAME = True
 
 
 def _quote_frame_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, si: int, sj: int) -> tuple[int, int] | None:
@@ -123,8 +120,6 @@ def _quote_frame_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, s
     return None
 
 
-#: "'''" closing a doubled-apostrophe quotation (an inner single quote ends with it) is one closing mark.
-TRIPLE_APOSTROPHE = True
 
 
 def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]], int | None]:
@@ -146,7 +141,7 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]],
             break
         ch = "''" if text.startswith("''", nxt) else text[nxt]
         width = len(ch)
-        if TRIPLE_APOSTROPHE and ch == "''" and open_kind == "''" and open_at is not None and text.startswith("'''", nxt):
+        if ch == "''" and open_kind == "''" and open_at is not None and text.startswith("'''", nxt):
             width = 3  # "... 'inner quote,''' X said": a single quote closes inside the doubled one
         if open_at is None:
             if ch in _OPEN_CURLY:
@@ -157,7 +152,7 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int]],
                     open_at, open_kind = nxt, ch
             # a stray closing mark with nothing open is ignored
         elif (open_kind == "“" and ch == "”") or ch == open_kind or (
-            MIXED_MARKS and open_kind in ("“", _STRAIGHT) and ch in ("”", _STRAIGHT)
+            open_kind in ("“", _STRAIGHT) and ch in ("”", _STRAIGHT)
         ):
             # mixed marks ('"We can win,” she said') close each other
             spans.append((open_at, nxt + width))
@@ -219,7 +214,7 @@ def _ends_like_speech(text: str, q: _Quote) -> bool:
 
 
 def _sentences(
-    text: str, toks: list[_Tok], paragraphs: list[tuple[int, int]], quotes: list[_Quote]
+    text: str, toks: list[_Tok], paragraphs: list[tuple[int, int]], quotes: list[_Quote], config: ExtractionConfig = DEFAULT_CONFIG
 ) -> list[tuple[int, int]]:
     """Sentences as token index ranges [i, j); never split inside a quotation or across paragraphs."""
     # token index ranges covered by quotations (per part)
@@ -244,14 +239,14 @@ def _sentences(
         while qi < len(qspans) and qspans[qi][1] <= t.start:
             qi += 1
         inside = qi < len(qspans) and qspans[qi][0] < t.start and t.end < qspans[qi][1]
-        if inside and SPLIT_AT_QUOTE_END and t.text in _SENT_END and i + 1 < n and (
+        if inside and t.text in _SENT_END and i + 1 < n and (
                 toks[i + 1].end == qspans[qi][1] or (t.end < qspans[qi][1] <= t.end + 3 and not text[t.end:qspans[qi][1]].strip("'’"))):
             inside = False  # '... “arbitrary.” Next sentence': the period before the closing mark ends it
         if not inside and t.text in _SENT_END:
             j = i + 1
             while j < n and toks[j].text in ("”", '"', ")", "’", "'") and toks[j].start == toks[j - 1].end:
                 j += 1
-            if j < n and _boundary_after(text, toks, i, j):
+            if j < n and _boundary_after(text, toks, i, j, config.join_object_max_lower):
                 out.append((start, j))
                 start = j
                 i = j
@@ -262,28 +257,22 @@ def _sentences(
     return out
 
 
-#: A "sentence" longer than this many tokens (no sentence end in sight: unpunctuated or hostile text)
-#: is cut into pieces of this length, between tokens outside any quotation, so that the per-cue work
-#: of the passes below, which looks over the cue's sentence, stays bounded and extraction stays linear
-#: in the length of the text. The longest sentence of PolNeAR (train and dev) has 329 tokens, most of
-#: them inside a quotation; none of its sentences is cut.
-SENTENCE_MAX_TOKENS = 400
 
 
-def _bounded_sentences(toks: list[_Tok], sents: list[tuple[int, int]], quotes: list[_Quote]) -> list[tuple[int, int]]:
-    """``sents`` with each sentence longer than :data:`SENTENCE_MAX_TOKENS` cut into pieces of about
+def _bounded_sentences(toks: list[_Tok], sents: list[tuple[int, int]], quotes: list[_Quote], max_tokens: int) -> list[tuple[int, int]]:
+    """``sents`` with each sentence longer than ``max_tokens`` cut into pieces of about
     that many tokens; a cut falls before a token that no quotation part spans, so quotations stay whole
     (a piece grows past the bound until the quotation ends)."""
     qspans = sorted(p for q in quotes for p in q.parts)
     qi = 0
     out: list[tuple[int, int]] = []
     for i, j in sents:
-        if j - i <= SENTENCE_MAX_TOKENS:
+        if j - i <= max_tokens:
             out.append((i, j))
             continue
         start = i
-        for k in range(i + SENTENCE_MAX_TOKENS, j):
-            if k - start < SENTENCE_MAX_TOKENS:
+        for k in range(i + max_tokens, j):
+            if k - start < max_tokens:
                 continue
             b = toks[k].start
             while qi < len(qspans) and qspans[qi][1] <= b:
@@ -296,22 +285,13 @@ def _bounded_sentences(toks: list[_Tok], sents: list[tuple[int, int]], quotes: l
     return out
 
 
-#: '“... fees?” Dana Voss pressed.': a capitalised speaker and a reporting verb after a closing
-#: quote mark, followed by the end of the sentence or an adjunct, continue the quotation's sentence.
-JOIN_QUOTE_ATTRIBUTION = True
 _ATTRIBUTION_TAIL = L.POST_CUE_ADJUNCTS | L.TIME_WORDS | frozenset("to into".split())
 
 
-#: '“... him?” Obama asked Republican senators.': a tell-verb may take a short object before the end.
-JOIN_TOLD_OBJECT = True
-#: ... with at most this many lower-case words in the object ("the real estate mogul").
-JOIN_OBJECT_MAX_LOWER = 3
-#: ... and a quotation later in the adjunct ('“...?” X remarked, alluding to “The Film.”') does not stop it.
-JOIN_LATE_QUOTE = True
 _OBJECT_LEMMAS = frozenset(["tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"])
 
 
-def _attribution_follows(toks: list[_Tok], j: int) -> bool:
+def _attribution_follows(toks: list[_Tok], j: int, object_max_lower: int) -> bool:
     """Whether tokens from ``j`` are 'Name [, apposition,] verb' ending the sentence or an adjunct."""
     n = len(toks)
     if not _is_name_tok(toks[j]):
@@ -326,22 +306,22 @@ def _attribution_follows(toks: list[_Tok], j: int) -> bool:
             y = x + 1
             if y < n and toks[y].word and toks[y].low.endswith("ly") and len(toks[y].low) > 4:
                 y += 1
-            if JOIN_TOLD_OBJECT and y < n and toks[y].low == "back":
+            if y < n and toks[y].low == "back":
                 y += 1  # "shot back"
-            if JOIN_TOLD_OBJECT and L.REPORTING_VERBS.get(t.low) in _OBJECT_LEMMAS:
+            if L.REPORTING_VERBS.get(t.low) in _OBJECT_LEMMAS:
                 # '“... knows?” Trump told the station in an interview.': a short object, then the end or an adjunct
                 y0, n_low = y, 0
                 while y < n and y - y0 < 6 and toks[y].word and toks[y].low not in L.PRONOUNS and toks[y].low != "that" \
                         and toks[y].low not in _ATTRIBUTION_TAIL:
                     if not (toks[y].upper or toks[y].low in _DETERMINERS or toks[y].low.endswith(("’s", "'s"))):
                         n_low += 1
-                        if n_low > JOIN_OBJECT_MAX_LOWER:
+                        if n_low > object_max_lower:
                             break
                     y += 1
             if y >= n or toks[y].text in (".", ",", "!", "?") or toks[y].low in _ATTRIBUTION_TAIL:
                 z = y
                 while z < n and toks[z].text not in _SENT_END:
-                    if toks[z].low == "that" or (toks[z].text in _QUOTE_CHARS and (z <= y + 1 or not JOIN_LATE_QUOTE)):
+                    if toks[z].low == "that" or (toks[z].text in _QUOTE_CHARS and z <= y + 1):
                         return False
                     z += 1
                 return True
@@ -354,11 +334,11 @@ def _attribution_follows(toks: list[_Tok], j: int) -> bool:
     return False
 
 
-def _boundary_after(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+def _boundary_after(text: str, toks: list[_Tok], i: int, j: int, object_max_lower: int) -> bool:
     nxt = toks[j]
     if nxt.start == toks[j - 1].end:
         return False
-    if JOIN_QUOTE_ATTRIBUTION and j > i + 1 and "\n" not in text[toks[j - 1].end : nxt.start] and _attribution_follows(toks, j):
+    if j > i + 1 and "\n" not in text[toks[j - 1].end : nxt.start] and _attribution_follows(toks, j, object_max_lower):
         return False
     if toks[i].text == ".":
         prev = toks[i - 1] if i > 0 else None
@@ -388,9 +368,6 @@ def _is_name_tok(t: _Tok) -> bool:
     return t.word and t.upper and t.low not in L.NOT_SPEAKER_WORDS and t.low not in L.REPORTING_VERBS
 
 
-#: A lower-case compound head noun after a clause boundary or determiner is one source noun phrase
-#: (", harbour officials said", ", a harbour spokesman told").
-COMPOUND_HEAD = True
 
 
 def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
@@ -399,13 +376,13 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
     b = k
     while b - 1 >= lo and toks[b - 1].word and (toks[b - 1].low in L.AUXILIARIES or toks[b - 1].low in L.ADVERBS):
         b -= 1
-    if (LY_SKIP and b - 2 >= lo and toks[b - 1].word and not toks[b - 1].upper and toks[b - 1].low.endswith("ly")
+    if (b - 2 >= lo and toks[b - 1].word and not toks[b - 1].upper and toks[b - 1].low.endswith("ly")
             and len(toks[b - 1].low) > 4 and (toks[b - 2].upper or toks[b - 2].low in L.PRONOUNS)):
         b -= 1  # "Trump jokingly said", "she quietly added"
-    if (PERCENT_SOURCE and b - 2 >= lo and (toks[b - 1].text == "%" or toks[b - 1].low == "percent")
+    if (b - 2 >= lo and (toks[b - 1].text == "%" or toks[b - 1].low == "percent")
             and toks[b - 2].text.replace(".", "").isdigit()):
         return (b - 2, b)  # "42% say", "63 percent believe"
-    if TIME_SKIP and b - 1 > lo and toks[b - 1].low in L.TIME_WORDS:
+    if b - 1 > lo and toks[b - 1].low in L.TIME_WORDS:
         # "Priebus on Thursday told", "who last year threatened"
         c = b - 1
         while c - 1 > lo and b - c < 4 and toks[c - 1].low in L.TIME_WORDS:
@@ -418,7 +395,7 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
                 b -= 1
     if b - 1 < lo:
         return None
-    if PAREN_SKIP and toks[b - 1].text == ")":
+    if toks[b - 1].text == ")":
         # "Sen. Ada Holm (D-Maine) said": the name is before the parenthesis
         c = b - 2
         while c > lo and toks[c].text != "(" and b - c < 10:
@@ -458,7 +435,7 @@ def _np_before(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
             lower_count += 1
             a -= 1
             continue
-        if (COMPOUND_HEAD and t.word and not t.upper and a == b - 1 and lower_count == 1 and not toks[a].upper
+        if (t.word and not t.upper and a == b - 1 and lower_count == 1 and not toks[a].upper
                 and _plain_word(t)):
             # a compound head noun after a clause boundary: ", harbour officials said", ", a harbour
             # spokesman told"
@@ -522,8 +499,6 @@ def _adjective_like(w: str) -> bool:
     )
 
 
-#: A lower-case possessive inside an inverted source: "said the company's spokeswoman".
-INVERTED_POSSESSIVE = True
 
 
 def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
@@ -547,19 +522,19 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
             lower_count += 1
             b += 1
             continue
-        if INVERTED_POSSESSIVE and t.word and not t.upper and lower_count < 3 and t.low.endswith(("'s", "’s")) and b + 1 < hi and toks[b + 1].word:
+        if t.word and not t.upper and lower_count < 3 and t.low.endswith(("'s", "’s")) and b + 1 < hi and toks[b + 1].word:
             lower_count += 1  # "said the company's spokeswoman, ..."
             b += 1
             continue
         if t.text in ("’s", "'s") or (t.text == "." and b > a and toks[b - 1].upper and (
-                len(toks[b - 1].text) == 1 or (NP_ABBREVIATIONS and toks[b - 1].low in L.ABBREVIATIONS))):
+                len(toks[b - 1].text) == 1 or (toks[b - 1].low in L.ABBREVIATIONS))):
             b += 1
             continue
         if t.word and t.low in ("of", "for") and b > a and b + 1 < hi and toks[b + 1].upper:
             b += 1
             continue
         break
-    if INVERTED_TITLE and b < hi and toks[b].word and not toks[b].upper:
+    if b < hi and toks[b].word and not toks[b].upper:
         # 'said Ohio delegate Tom Miller,', "said Clinton's top policy aide Jake Sullivan.": lower-case
         # title words between the capitalised words of one source, which then ends the clause
         c, n_low = b, lower_count
@@ -580,24 +555,17 @@ def _np_after(toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
     return (a, b)
 
 
-#: '"...," a spokesman for the council said.', '"...," Dana Voss, 67, a retired nurse, said in an
-#: interview.': everything between a quotation closed after a comma and a reporting verb that ends the
-#: clause is the source (its part before the first comma when that holds a name).
-QUOTE_GAP_SOURCE = True
-QUOTE_GAP_MAX = 15
-QUOTE_GAP_ADVERB = True  # an adverb may follow the verb: '"...," X of the institute wrote recently.'
-QUOTE_GAP_TELL = True  # also before the listener of tell, ask ...: '"...," the mayor of the town told reporters.'
 _GAP_NOT_SOURCE = frozenset("and but or so then as while when because if since though although yet nor".split())
 
 
-def _quote_gap_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, si: int, sj: int) -> tuple[int, int] | None:
+def _quote_gap_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, si: int, sj: int, max_gap: int) -> tuple[int, int] | None:
     n = k + 1
-    while QUOTE_GAP_ADVERB and n < sj and n - k <= 2 and toks[n].word and not toks[n].upper and (
+    while n < sj and n - k <= 2 and toks[n].word and not toks[n].upper and (
             toks[n].low in L.ADVERBS or (toks[n].low.endswith("ly") and len(toks[n].low) > 4)):
         n += 1  # '"...," X of the institute wrote recently.'
     nxt = toks[n] if n < sj else None
     if nxt is not None and not (nxt.text in (".", ",", "!", "?") or nxt.low in L.POST_CUE_ADJUNCTS or nxt.low in L.TIME_WORDS
-                                or (QUOTE_GAP_TELL and L.REPORTING_VERBS.get(toks[k].low) in _OBJECT_LEMMAS)):
+                                or (L.REPORTING_VERBS.get(toks[k].low) in _OBJECT_LEMMAS)):
         return None
     b = k
     while b - 1 > si and toks[b - 1].word and (toks[b - 1].low in L.AUXILIARIES or toks[b - 1].low in L.ADVERBS
@@ -609,7 +577,7 @@ def _quote_gap_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, si:
         a = bisect.bisect_left([t.start for t in toks[si:k]], q.end) + si
         while a < b and toks[a].text in (",", "”", '"', "'", "’"):
             a += 1
-        if a >= b or b - a > QUOTE_GAP_MAX or toks[a].start - q.end > 3 or toks[a].low in _GAP_NOT_SOURCE:
+        if a >= b or b - a > max_gap or toks[a].start - q.end > 3 or toks[a].low in _GAP_NOT_SOURCE:
             continue
         if any((not toks[x].word and toks[x].text not in (",", ".", "-", "(", ")")) or toks[x].low in L.REPORTING_VERBS
                for x in range(a, b)):
@@ -623,9 +591,6 @@ def _quote_gap_source(text: str, toks: list[_Tok], sq: list[_Quote], k: int, si:
     return None
 
 
-#: '"...," the 43-year-old asked.', '"...," the conservative-leaning newspaper wrote.': a short lower-case
-#: noun phrase opened by a determiner between a closing quote mark and the cue is the source.
-QUOTE_NOMINAL = True
 
 
 def _quote_nominal(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
@@ -641,18 +606,12 @@ def _quote_nominal(toks: list[_Tok], k: int, lo: int) -> tuple[int, int] | None:
     return None
 
 
-#: '"...," said Ohio delegate Tom Miller.': lower-case title words inside an inverted named source.
-INVERTED_TITLE = True
 _TITLE_STOP = _DETERMINERS | _QUANTIFIERS | frozenset(
     "and or but in at on to of for with by from as that who which when while after before during "
     "is was were are has had have be been not also then".split()
 )
 
 
-#: '"...," said one former agency official.': a lower-case inverted source after a quotation.
-INVERTED_NOMINAL = True
-#: ... also when a name inside it made the name reading fail ("said a longtime GOP data expert who").
-INVERTED_NOMINAL_RETRY = True
 _NOMINAL_OPENERS = _DETERMINERS | _QUANTIFIERS | frozenset(["one"])
 
 
@@ -712,7 +671,7 @@ class _Resolver:
                 while j < n and toks[j].word and toks[j].upper:
                     j += 1
                     # "Mr. Kasich", "Gov. John Kasich": an abbreviated title and its period stay in the run
-                    if (TITLE_IN_NAME and j + 1 < n and toks[j].text == "." and toks[j - 1].low in L.ABBREVIATIONS
+                    if (j + 1 < n and toks[j].text == "." and toks[j - 1].low in L.ABBREVIATIONS
                             and toks[j + 1].word and toks[j + 1].upper and toks[j].start == toks[j - 1].end):
                         j += 1
                 a = i
@@ -729,7 +688,7 @@ class _Resolver:
                             k = x + 1
                     if k:
                         self.roles_seen.append((run[k].start, run[k - 1].low, run[k:]))
-                    while TITLE_IN_NAME and k + 3 < len(run) and run[k].low in L.ABBREVIATIONS and run[k + 1].text == ".":
+                    while k + 3 < len(run) and run[k].low in L.ABBREVIATIONS and run[k + 1].text == ".":
                         k += 2  # "Gov. John Kasich" -> "John Kasich"; "Mr. Kasich" stays whole
                     while k < len(run) - 1 and run[k].text == ".":
                         k += 1  # after a role title: "Sen. Ada Holm" -> "Ada Holm"
@@ -797,7 +756,7 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
     s, e = toks[a].start, toks[b - 1].end
     written = text[s:e]
     low = toks[a].low
-    if b - a == 1 and CONTRACTION_SOURCE:
+    if b - a == 1:
         contracted = _contraction_mention(text, toks[a], res)
         if contracted is not None:
             return contracted  # "He's hoping ...": the pronoun, not "He's" as a name
@@ -812,7 +771,7 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
         j -= 1
     while j < b and not toks[j].upper:
         j += 1
-    if OF_HEAD and a < j - 1 < b and toks[j - 1].low == "of":
+    if a < j - 1 < b and toks[j - 1].low == "of":
         # "President Ingrid Halvard of Norvania", "the mayor of Kestrava": the head is before "of", not the place
         h = j - 1
         while h > a and (toks[h - 1].upper or toks[h - 1].text == "."):
@@ -833,7 +792,7 @@ def _make_mention(text: str, toks: list[_Tok], a: int, b: int, res: _Resolver) -
             return _Mention(s, e, written, written, s, e, kind="nominal")
         name = text[name_s:name_e]
         is_org = any(toks[x].low in L.ORG_WORDS for x in range(k, b))
-        if not is_org and (b - k >= 2 or k > a or toks[b - 1].low in res.surnames or SINGLE_NAME_PERSON):
+        if not is_org:
             res.last_person, res.last_person_pos = name, s
         return _Mention(s, e, written, name if not is_org else written, name_s if not is_org else s,
                         name_e if not is_org else e, kind="name")
@@ -879,17 +838,6 @@ def _skip_object(toks: list[_Tok], j: int, hi: int) -> int:
     return j
 
 
-#: The content of "X said that ..." starts at "that", as PolNeAR's Content spans do (2 371 of the
-#: train spans after a "that" include it, 30 do not). Off: it changes the text of every "said that"
-#: statement, which tests/unit/test_api.py pins ("agreed that ..."); 5-fold CV on train with it on:
-#: F1@30 +0.10, F1@80 +0.23, speaker +0.33 (see docs/extraction.md).
-INCLUDE_THAT = False
-#: The content of a learned cue ending in "to" ("vowed to keep going") starts at "to" (the cue ends before it).
-INCLUDE_TO = True
-#: "X said in a statement: ...": the content starts after the colon.
-ADJUNCT_COLON = True
-
-
 def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
     """Skip an optional object / "that" after a cue: "told reporters that", "said that"."""
     j = i
@@ -905,7 +853,7 @@ def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
             k += 1
         if k < hi and toks[k].low == "that":
             return k + 1
-        if ADJUNCT_COLON and k + 1 < hi and toks[k].text == ":":
+        if k + 1 < hi and toks[k].text == ":":
             return k + 1  # "said in a statement: “...”"
     return i
 
@@ -913,7 +861,8 @@ def _strip_that(toks: list[_Tok], i: int, hi: int) -> int:
 _DEFAULT = object()
 
 
-def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | None = None) -> list[Statement]:
+def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | None = None,
+            config: ExtractionConfig = DEFAULT_CONFIG) -> list[Statement]:
     """Statements in ``text`` (see :func:`stance.extraction.extract_statements`).
 
     ``model`` is the learned-cue model (default: the packaged one, see :mod:`._model`); ``None``
@@ -924,7 +873,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
     toks = _tokenize(text)
     paragraphs = _paragraphs(text)
     quotes = _find_quotes(text, paragraphs)
-    sents = _bounded_sentences(toks, _sentences(text, toks, paragraphs, quotes), quotes)
+    sents = _bounded_sentences(toks, _sentences(text, toks, paragraphs, quotes, config), quotes, config.sentence_max_tokens)
     sent_starts = {a for a, _ in sents}
     res = _Resolver(text)
     res.index_names(toks, sent_starts)
@@ -980,7 +929,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                         cues.append((k, k + 2, "according", np, True))
                         k = np[1]
                         continue
-                if QUOTE_FRAME and t.low not in L.REPORTING_VERBS and not t.upper:
+                if t.low not in L.REPORTING_VERBS and not t.upper:
                     np = _quote_frame_source(text, toks, sq, k, si, sj)
                     if np is not None:
                         # '“...,” Oliver barked.': any verb between a quotation's speaker and the end
@@ -988,14 +937,14 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                         k += 1
                         continue
                 if t.low in L.REPORTING_VERBS and (not t.upper or k == si or L.REPORTING_VERBS[t.low] in L.HEADLINE_LEMMAS) and not (
-                        NOUN_USE_CHECK and _noun_use(toks, k, si, sj)) and not (
-                        NOT_SPEECH_TO and k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS[t.low] in _NOT_SPEECH_BEFORE_TO):
+                        _noun_use(toks, k, si, sj)) and not (
+                        k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS[t.low] in _NOT_SPEECH_BEFORE_TO):
                     np = None
                     inverted = False
                     prev = toks[k - 1] if k > si else None
                     lemma = L.REPORTING_VERBS[t.low]
-                    after_comma = prev is not None and (prev.text == "," or (QUOTE_COMMA_PARTICIPLE and _after_quote_comma(toks, k, si)))
-                    bare_participle = PARTICIPLE_NO_NP and t.low.endswith("ing") and after_comma
+                    after_comma = prev is not None and (prev.text == "," or (_after_quote_comma(toks, k, si)))
+                    bare_participle = t.low.endswith("ing") and after_comma
                     if bare_participle:
                         pass  # ", explaining how ...": no source of its own
                     elif (
@@ -1004,16 +953,15 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                         and (prev.text in (",", "”", '"') or prev.text in _QUOTE_CHARS)
                     ):
                         np = _np_after(toks, k, sj)
-                        if np is None and INVERTED_NOMINAL:
+                        if np is None:
                             np = _nominal_after(toks, k, sj)
                         if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
                             np = None
-                            if INVERTED_NOMINAL_RETRY:
-                                # '"...," said a longtime GOP data expert who ...': a name inside a lower-case source
-                                np = _nominal_after(toks, k, sj)
-                                if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
-                                    np = None
-                        if np is not None and APPOSITIVE_SUBJECT and prev.text == "," and _appositive_subject(toks, k, si):
+                            # '"...," said a longtime GOP data expert who ...': a name inside a lower-case source
+                            np = _nominal_after(toks, k, sj)
+                            if np is not None and np[1] < sj and toks[np[1]].text not in _AFTER_INVERTED and toks[np[1]].low not in _AFTER_INVERTED:
+                                np = None
+                        if np is not None and prev.text == "," and _appositive_subject(toks, k, si, config.appositive_depth):
                             # "Mike Murphy, who ran a super PAC, said the ...": the sentence opens with the
                             # speaker and an insertion, so the noun phrase after "said" is content
                             np = None
@@ -1026,13 +974,12 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                                 np = np2
                         if np is None and k - 1 >= si and toks[k - 1].text == ",":
                             # "Petrova, the ministry's spokeswoman, said"
-                            np = _appositive_np(toks, k - 1, si)
-                        if np is None and QUOTE_NOMINAL:
+                            np = _appositive_np(toks, k - 1, si, config.appositive_depth)
+                        if np is None:
                             np = _quote_nominal(toks, k, si)
-                        if QUOTE_GAP_SOURCE:
-                            g = _quote_gap_source(text, toks, sq, k, si, sj)
-                            if g is not None and (np is None or np[0] != g[0]):
-                                np = g
+                        g = _quote_gap_source(text, toks, sq, k, si, sj, config.quote_gap_max)
+                        if g is not None and (np is None or np[0] != g[0]):
+                            np = g
                     participle = t.low.endswith("ing") and after_comma
                     coordinated = (
                         prev is not None and prev.low in ("and", "but") and cues and cues[-1][2] == "verb"
@@ -1056,7 +1003,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
             if pending_colon is not None and stmt_quotes:
                 mention, cue_span = pending_colon
                 for q in stmt_quotes:
-                    _emit_quote(statements, text, q, mention, cue_span)
+                    _emit_quote(statements, config, text, q, mention, cue_span)
                     q.used = True
                 last_speaker = mention or last_speaker
                 pending_colon = None
@@ -1065,12 +1012,12 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
             for q in stmt_quotes:
                 if _inner_words(text, q) > L.SCARE_QUOTE_MAX_WORDS and q.start - s_start < 40:
                     prev_st = statements[-1] if statements else None
-                    if (JOIN_PARAGRAPH_QUOTE and prev_st is not None and prev_st.kind in JOIN_KINDS
+                    if (prev_st is not None
                             and prev_st.end <= q.start and "\n" not in text[prev_st.end : q.start]):
                         # another quotation later in the same paragraph: part of the same statement
                         parts = list(prev_st.parts or ((prev_st.start, prev_st.end),)) + list(q.parts)
                         statements.pop()
-                        _emit(statements, text, parts, _Mention(prev_st.speaker_start, prev_st.speaker_end, "", prev_st.speaker)
+                        _emit(statements, config, text, parts, _Mention(prev_st.speaker_start, prev_st.speaker_end, "", prev_st.speaker)
                               if prev_st.speaker_start is not None else None,
                               (prev_st.cue_start, prev_st.cue_end) if prev_st.cue_start is not None and prev_st.cue_end is not None else None,
                               "direct" if prev_st.kind == "direct" else "mixed")
@@ -1079,23 +1026,22 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                         continue
                     mention = last_speaker if (last_speaker and q.start - last_end < 1500) else None
                     cue_word: tuple[int, int] | None = None
-                    if QUOTE_SIGNATURE:
-                        mention = _quote_signature(text, q) or mention
-                    if SUBJECT_INTRO_QUOTE and q.start > s_start:
+                    mention = _quote_signature(text, q) or mention
+                    if q.start > s_start:
                         # "Hannity interjected: “...”": the subject of the words before the quotation speaks
                         qk = bisect.bisect_left(tok_starts, q.start)
                         if si + 2 <= qk - 1 and toks[qk - 1].text in (":", ","):
                             subj = _sentence_subject(toks, si, qk - 1)
-                            if subj is None and INTRO_CLAUSE_SUBJECT:
+                            if subj is None:
                                 subj = _last_clause_subject(toks, si, qk - 1)
                             if subj is not None and subj[1] < qk - 1 and any(
                                     (toks[x].upper and toks[x].low not in _DETERMINERS) or toks[x].low in L.PRONOUNS
                                     or toks[x].low in L.ROLE_NOUNS for x in range(subj[0], subj[1])):
                                 mention = _make_mention(text, toks, subj[0], subj[1], res)
                                 cue_word = (toks[subj[1]].start, toks[qk - 2].end)
-                    _emit_quote(statements, text, q, mention, cue_word)
+                    _emit_quote(statements, config, text, q, mention, cue_word)
                     q.used = True
-            if COLON_INTRO and toks[sj - 1].text == ":" and not stmt_quotes and sj - si >= 3:
+            if toks[sj - 1].text == ":" and not stmt_quotes and sj - si >= 3:
                 # "X issued the following statement:" and the quotation in the next paragraph
                 subj = _sentence_subject(toks, si, sj - 1)
                 if subj is not None and any((toks[x].upper and toks[x].low not in _DETERMINERS) or toks[x].low in L.PRONOUNS or toks[x].low in L.ROLE_NOUNS
@@ -1109,11 +1055,11 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
         for ci, (ca, cb, ckind, np, inverted) in enumerate(cues):
             cue_s, cue_e = toks[ca].start, toks[cb - 1].end
             cue_span = (cue_s, cue_e)
-            if np and DOCUMENT_SOURCE and not inverted:
+            if np and not inverted:
                 np = _document_issuer(toks, np, si) or np
-            if np and PP_SKIP and not inverted:
+            if np and not inverted:
                 np = _pp_subject(toks, np, si) or np
-            if np and RULES_SOURCE_CHECK and not inverted and _implausible_source(toks, np, si):
+            if np and not inverted and _implausible_source(toks, np, si):
                 subj = _sentence_subject(toks, si, ca)
                 if subj is not None and subj[1] <= np[0]:
                     np = subj
@@ -1121,7 +1067,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                 mention = _who_fix(toks, np, ca, _make_mention(text, toks, np[0], np[1], res))
             elif ckind in ("participle", "coordinated"):
                 mention = last_speaker
-                if RULES_SUBJECT and not (ci > 0 and cues[ci - 1][3] is not None):
+                if not (ci > 0 and cues[ci - 1][3] is not None):
                     subj = _sentence_subject(toks, si, ca)
                     if subj is not None:
                         mention = _make_mention(text, toks, subj[0], subj[1], res)
@@ -1134,11 +1080,10 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
             # 1. a quote right before the attribution ("...," she said)
             before_q = None
             for q in stmt_quotes:
-                if not q.used and q.end <= attr_s and not text[q.end : attr_s].strip(" ,—–-\n\xa0" if NBSP_SPACE else " ,—–-\n"):
+                if not q.used and q.end <= attr_s and not text[q.end : attr_s].strip(" ,—–-\n\xa0"):
                     before_q = q
             if (
-                SHORT_QUOTE_THAT
-                and before_q is not None
+                before_q is not None
                 and _inner_words(text, before_q) <= L.SCARE_QUOTE_MAX_WORDS
                 and _that_clause(toks, np[1] if inverted and np else cb, sj)
             ):
@@ -1156,12 +1101,12 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                     if not q.used and q.start >= attr_e:
                         gap = text[attr_e : q.start]
                         if "\n" not in gap and len(gap) < 200 and not _has_cue_between(toks, tok_starts, attr_e, q.start) and not (
-                                JOIN_LATE_QUOTE and _inner_words(text, q) <= L.SCARE_QUOTE_MAX_WORDS and gap.strip(" ,")):
+                                _inner_words(text, q) <= L.SCARE_QUOTE_MAX_WORDS and gap.strip(" ,")):
                             parts.extend(q.parts)
                             q.used = True
                             joined = True
                         break
-                if not joined and JOIN_NEXT_SENTENCE_QUOTE:
+                if not joined:
                     # "“A,” she said. “B.”": the quotation opening the next sentence continues it
                     qn = bisect.bisect_left(q_starts, attr_e)
                     if qn < len(quotes) and not quotes[qn].used:
@@ -1171,7 +1116,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                             parts.extend(q.parts)
                             q.used = True
                 kind = "direct"
-                if EXTEND_QUOTE_TO_CLAUSE and len(parts) == 1 and ci == 0:
+                if len(parts) == 1 and ci == 0:
                     # 'Their plan may be "strategic," said X': the clause around the quotation
                     lead = _content_span(text, s_start, parts[0][0])
                     if lead is not None and len(text[lead[0]:lead[1]].split()) >= 2 and not _has_cue_between(
@@ -1179,7 +1124,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                     ) and not text[lead[0]:lead[1]].rstrip().endswith(":"):
                         parts = [(lead[0], parts[0][1])]
                         kind = "mixed"
-                _emit(statements, text, parts, mention, cue_span, kind)
+                _emit(statements, config, text, parts, mention, cue_span, kind)
                 last_end = parts[-1][1]
                 continue
             # 2. inverted attribution with no quote: "content, said X." (quote marks lost)
@@ -1188,7 +1133,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                 span = _content_span(text, lo, attr_s)
                 if span is not None:
                     kind = _kind_for(text, [span], stmt_quotes)
-                    _emit(statements, text, [span], mention, cue_span, kind)
+                    _emit(statements, config, text, [span], mention, cue_span, kind)
                     last_end = span[1]
                 continue
             # 3. cue then content after it
@@ -1197,40 +1142,34 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
             j = after_tok
             if ckind == "verb" and L.REPORTING_VERBS.get(toks[ca].low) in ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"):
                 j = _skip_object(toks, j, sj)
-            if PARTICLE_CUE and not inverted and j == cb and j + 1 < sj and toks[j].low in _RULE_CUE_PARTICLES:
+            if not inverted and j == cb and j + 1 < sj and toks[j].low in _RULE_CUE_PARTICLES:
                 j += 1  # "pointed out that ...", "complained about the fees": the particle is part of the cue
                 cue_span = (cue_s, toks[j - 1].end)
             j0 = j
             j = _strip_that(toks, j, sj)
             # "X asserted that, abortion aside, ...": after "that" a comma opens an aside, not an adjunct
-            had_that = THAT_ASIDE and j > j0 and toks[j0].low == "that"
+            had_that = j > j0 and toks[j0].low == "that"
             next_boundary = s_end
             nci = ci + 1
-            if SUBJECT_OF_CONTENT and nci < len(cues) and j < sj and ckind == "verb":
-                # "Kiedis said his band ... wrote new songs": a later cue whose source opens this
-                # cue's content is inside the content, not the end of it
-                na, nb, nk, nnp, ninv = cues[nci]
-                if nnp and not ninv and nk == "verb" and j <= nnp[0] < j + SOC_SPAN and all(toks[x].word for x in range(j, nnp[0])):
-                    nci += 1
-            while nci < len(cues) and j < sj and nci - ci <= NEXT_CUE_SKIP_MAX and (
-                    (EMPTY_NEXT_CUE and _cue_without_content(toks, quote_marks, cues, nci, j, sj))
-                    or (NO_DANGLING_CUT and _dangling_cut(toks, cues[nci], j))):
+            while nci < len(cues) and j < sj and nci - ci <= config.next_cue_skip_max and (
+                    _cue_without_content(toks, quote_marks, cues, nci, j, sj, config.adjunct_content_max)
+                    or (_dangling_cut(toks, cues[nci], j))):
                 nci += 1  # "X said she was joking.", "... as many as 30 percent of [the voters say]": part of this content
             next_np = cues[nci][3] if nci < len(cues) else None
-            if (INTRO_SOURCE_OPENS_CONTENT and ci == 0 and ckind == "verb" and np is not None and not inverted
+            if (ci == 0 and ckind == "verb" and np is not None and not inverted
                     and np[0] - 1 > si and toks[np[0] - 1].text == "," and next_np is not None and not cues[nci][4]
                     and next_np[0] == j and cues[nci][2] == "verb"):
                 continue  # "In May, Trump said he believes ...": the opening phrase is not this content
             if nci < len(cues):
                 na, nb, nk, nnp, ninv = cues[nci]
                 nstart = toks[nnp[0]].start if (nnp and not ninv) else toks[na].start
-                if NEXT_SOURCE_BEHIND and nstart <= cue_e:
+                if nstart <= cue_e:
                     # "Holm, who said A, said B": the next cue's source stands before this cue, so
                     # this content ends where the next cue's clause does, at the comma before it
                     nstart = toks[na].start
                 # cut before ", adding" / ", and X said" / ", but Y said" / ", while Y argued"
                 next_boundary = max(_cut_before_link(text, s_start, nstart), cue_e)
-                if QUOTE_TO_NEXT_CUE and j < sj:
+                if j < sj:
                     for q in stmt_quotes:
                         if (not q.used and q.start > toks[j].start and q.end <= nstart and q.start < next_boundary
                                 and not text[q.end:nstart].strip(" ,—–-\n\xa0") and text[:q.start].rstrip().endswith(":")):
@@ -1243,7 +1182,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                 post = _content_span(text, attr_e, s_end)
                 parts = [p for p in (pre, post) if p]
                 if parts:
-                    _emit(statements, text, parts, mention, cue_span, _kind_for(text, parts, stmt_quotes))
+                    _emit(statements, config, text, parts, mention, cue_span, _kind_for(text, parts, stmt_quotes))
                     last_end = s_end
                 continue
             # words from j to the end of the sentence that start before next_boundary (prefix counts)
@@ -1253,7 +1192,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
             comma_before = np is not None and not inverted and np[0] - 1 >= si and toks[np[0] - 1].text in (",", "”", '"', "'", "’")
             clause_before = toks[si].low not in L.INTRO_WORDS and (np[0] - si if np else 0) >= 5
             min_after = 2
-            if ASKED_INTRO and ci == 0 and (
+            if ci == 0 and (
                 any(toks[x].low == "asked" for x in range(si, min(si + 2, sj)))
                 or any(q.start >= cue_e and not text[cue_e : q.start].strip(" ,:") for q in stmt_quotes if not q.used)
             ):
@@ -1263,7 +1202,7 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                 min_after = 1
             if comma_before and clause_before and ci == 0 and (adjunct or after_words < 3):
                 j = sj  # "content, X said at a news conference." -> content is before
-            pv = _passive(toks, ca, cb, si, sj) if (PASSIVE_SUBJECT and ckind == "verb" and not inverted) else None
+            pv = _passive(toks, ca, cb, si, sj) if (ckind == "verb" and not inverted) else None
             if pv is not None:
                 x0, be, agent, _rest = pv
                 pparts = _passive_parts(text, toks, pv, next_boundary)
@@ -1271,17 +1210,15 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                     mention = _make_mention(text, toks, agent[0], agent[1], res) if agent else None
                     if mention is not None:
                         last_speaker = mention
-                    _emit(statements, text, pparts, mention, (toks[be].start, cue_e), _kind_for(text, pparts, stmt_quotes),
+                    _emit(statements, config, text, pparts, mention, (toks[be].start, cue_e), _kind_for(text, pparts, stmt_quotes),
                           keep_short=True)
                     last_end = pparts[-1][1]
                     continue
             if j < sj and toks[j].start < next_boundary and after_words >= min_after:
                 cs = toks[j].start
-                if INCLUDE_THAT and j - 1 >= j0 and toks[j - 1].low == "that":
-                    cs = toks[j - 1].start  # "said that ...": PolNeAR's content spans start at "that"
-                if RAISING_RULES and _raising(toks, ca, si) and np is not None and not inverted and ckind == "verb":
+                if _raising(toks, ca, si) and np is not None and not inverted and ckind == "verb":
                     x = np[0]
-                    while RAISING_CLAUSE and x - 1 >= si and toks[x - 1].low not in _RAISING_STOP:
+                    while x - 1 >= si and toks[x - 1].low not in _RAISING_STOP:
                         x -= 1
                     cs = toks[x].start  # "The vote is expected to pass": the content holds the subject
                 span = _content_span(text, cs, next_boundary)
@@ -1292,13 +1229,13 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
                     if len(qs_in) == 1 and abs(qs_in[0].start - span[0]) <= 1 and abs(qs_in[0].end - span[1]) <= 2:
                         q = qs_in[0]
                         q.used = True
-                        _emit(statements, text, list(q.parts), mention, cue_span, "direct")
+                        _emit(statements, config, text, list(q.parts), mention, cue_span, "direct")
                         last_end = q.end
                         continue
                     for q in qs_in:
                         q.used = True
                     kind = "mixed" if qs_in else "indirect"
-                    _emit(statements, text, [span], mention, cue_span, kind)
+                    _emit(statements, config, text, [span], mention, cue_span, kind)
                     last_end = span[1]
                     continue
             # 4. cue at the end of the sentence: "content, X said." (quote marks lost)
@@ -1306,46 +1243,42 @@ def extract(text: str, model: object = _DEFAULT, cue_probs: dict[int, float] | N
             if ci > 0:
                 continue
             span = _content_span(text, s_start, pre_end)
-            if span is not None and text[span[1] : attr_s].strip(" \n\xa0" if NBSP_SPACE else " \n") == ",":
-                if True:
-                    parts = [span]
-                    if SPLIT_AROUND_CUE and ci + 1 == len(cues):
-                        # "The problem, she said, is that ...": the content goes on after the cue
-                        rest = text[cue_e:s_end]
-                        if rest.lstrip(" ").startswith(","):
-                            rest_span = _content_span(text, cue_e, s_end)
-                            words = text[rest_span[0]:rest_span[1]].split() if rest_span is not None else []
-                            if rest_span is not None and len(words) >= 2 and words[0].lower() not in (
-                                "according", "who", "which", "adding", "noting", "citing", "and", "but"
-                            ) and not _has_cue_between(toks, tok_starts, rest_span[0], rest_span[1]):
-                                parts.append(rest_span)
-                    qs_in = [q for q in stmt_quotes if not q.used and q.start >= span[0] and q.end <= parts[-1][1] + 1]
-                    for q in qs_in:
-                        q.used = True
-                    _emit(statements, text, parts, mention, cue_span, "mixed" if qs_in else "indirect")
-                    last_end = parts[-1][1]
-                    continue
+            if span is not None and text[span[1] : attr_s].strip(" \n\xa0") == ",":
+                parts = [span]
+                if ci + 1 == len(cues):
+                    # "The problem, she said, is that ...": the content goes on after the cue
+                    rest = text[cue_e:s_end]
+                    if rest.lstrip(" ").startswith(","):
+                        rest_span = _content_span(text, cue_e, s_end)
+                        words = text[rest_span[0]:rest_span[1]].split() if rest_span is not None else []
+                        if rest_span is not None and len(words) >= 2 and words[0].lower() not in (
+                            "according", "who", "which", "adding", "noting", "citing", "and", "but"
+                        ) and not _has_cue_between(toks, tok_starts, rest_span[0], rest_span[1]):
+                            parts.append(rest_span)
+                qs_in = [q for q in stmt_quotes if not q.used and q.start >= span[0] and q.end <= parts[-1][1] + 1]
+                for q in qs_in:
+                    q.used = True
+                _emit(statements, config, text, parts, mention, cue_span, "mixed" if qs_in else "indirect")
+                last_end = parts[-1][1]
+                continue
             # 5. "X said:" at the end of a paragraph: content follows
             tail = text[cue_e:s_end].strip()
             if tail in (":", "") and text[cue_e:s_end + 2].strip().startswith(":"):
                 pending_colon = (mention, cue_span)
             elif tail == ":":
                 pending_colon = (mention, cue_span)
-    if DROP_NESTED_RULE_STATEMENTS:
-        statements[:] = _without_nested(statements)
-    if model is _DEFAULT:
+    statements[:] = _without_nested(statements)
+    if not config.learned_cues:
+        model = None
+    elif model is _DEFAULT:
         model = _model.load_model()
     if model is not None:
-        _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model, cue_probs)
+        _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model, config, cue_probs)
     # document order
     statements.sort(key=lambda s: (s.start, s.end))
     return statements
 
 
-#: A rule statement whose cue and speaker mention both lie inside the content of another rule
-#: statement is part of that content, not a statement of its own ("X concluded as many as 40 percent
-#: of the voters said they would stay home.", "X asked the crowd who they think won."): dropped.
-DROP_NESTED_RULE_STATEMENTS = True
 
 
 def _inside(pos: int | None, st: Statement) -> bool:
@@ -1365,7 +1298,7 @@ def _nested_in(st: Statement, host: Statement) -> bool:
 
 
 def _without_nested(statements: list[Statement]) -> list[Statement]:
-    """``statements`` without those nested in the content of another (see DROP_NESTED_RULE_STATEMENTS)."""
+    """``statements`` without those nested in the content of another (a statement whose cue and speaker mention lie inside another's content)."""
     order = sorted(statements, key=lambda st: (st.start, -st.end))
     open_hosts: list[Statement] = []  # earlier statements whose span reaches past the current start
     nested: set[int] = set()
@@ -1378,20 +1311,11 @@ def _without_nested(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if id(st) not in nested]
 
 
-#: A reporting verb that is also a noun ("state", "comments", "remarks") is a noun, not a cue, after
-#: a determiner or possessive and before a preposition or the end of the clause ("his home state of
-#: Texas", "his recent comments on guns", "Comey's remarks –").
-NOUN_USE_CHECK = True
-#: "adding to the confusion", "lied to investigators": these verbs before "to" report nothing.
-NOT_SPEECH_TO = True
 _NOT_SPEECH_BEFORE_TO = frozenset(["add", "lie"])
 _NOUN_DETERMINERS = frozenset("the a an his her their its my our your these those".split())
 _AFTER_NOUN = frozenset("of on about to from in at for with by and or was were is are had has have , . ) ; — – -".split())
 
 
-#: An -ed reporting verb between a determiner or possessive and a lower-case noun is an adjective
-#: ("Aho's proposed bridge", "the reported deal"), not a rule cue.
-ADJECTIVE_PARTICIPLE = True
 
 
 def _noun_use(toks: list[_Tok], k: int, si: int, sj: int) -> bool:
@@ -1406,7 +1330,7 @@ def _noun_use(toks: list[_Tok], k: int, si: int, sj: int) -> bool:
         prev = toks[k - 1] if k > si else None
         return not (L.REPORTING_VERBS[low] == "state" and prev is not None and (
             prev.low in L.PRONOUNS or prev.low in L.RELATIVE_PRONOUNS or prev.low == "to" or prev.low in L.AUXILIARIES))
-    if ADJECTIVE_PARTICIPLE and low.endswith("ed") and k > si and k + 1 < sj:
+    if low.endswith("ed") and k > si and k + 1 < sj:
         pt, nt = toks[k - 1], toks[k + 1]
         if (pt.low in _NOUN_DETERMINERS or pt.low.endswith(("'s", "’s"))) and nt.word and not nt.upper and nt.low.isalpha() \
                 and nt.low not in _model.FUNCTION_WORDS and nt.low not in L.PRONOUNS and nt.low not in L.AUXILIARIES \
@@ -1452,24 +1376,16 @@ def _kind_for(text: str, parts: list[tuple[int, int]], quotes: list[_Quote]) -> 
     return "indirect"
 
 
-#: When the next cue's source stands before this cue ("Holm, who said A, said B"), this cue's content
-#: runs up to the next cue itself instead of being empty.
-NEXT_SOURCE_BEHIND = True
 
 
-#: A no-break space counts as a space between a quotation or content and its attribution.
-NBSP_SPACE = True
 
 
-def _emit_quote(out: list[Statement], text: str, q: _Quote, mention: _Mention | None, cue: tuple[int, int] | None) -> None:
-    if TITLE_QUOTE and (_title_case(text[q.start:q.end]) or (cue is None and _BYLINE_RE.match(text, q.end))):
+def _emit_quote(out: list[Statement], config: ExtractionConfig, text: str, q: _Quote, mention: _Mention | None, cue: tuple[int, int] | None) -> None:
+    if (_title_case(text[q.start:q.end]) or (cue is None and _BYLINE_RE.match(text, q.end))):
         return  # “The Harbour Show with Nils Aho”, '"A harbour in trouble," by the Ledger's Ana Lind': a title, not speech
-    _emit(out, text, list(q.parts), mention, cue, "direct")
+    _emit(out, config, text, list(q.parts), mention, cue, "direct")
 
 
-#: A quotation whose words are capitalised like a title ("The Harbour Show with Nils Aho"), or one with
-#: no cue followed by a byline (", by The Ledger's ..."), is no statement.
-TITLE_QUOTE = True
 _BYLINE_RE = re.compile(r",?[ \t]*by[ \t]+[A-Z]")
 _TITLE_SMALL = frozenset("a an the and or of in on at to for with by from is are as vs. vs".split())
 
@@ -1481,17 +1397,10 @@ def _title_case(s: str) -> bool:
     return len(words) >= 3 and len(big) >= 2 and all(w[0].isupper() for w in big)
 
 
-#: A short indirect content after its cue that opens with a preposition is an adjunct, not what was
-#: said ("Nils Aho reported from the harbour.", "... was first reported by the Ledger."): no statement.
-ADJUNCT_CONTENT_MAX = 5
-#: An indirect content of at most this many words before its cue is dropped.
-SHORT_BEFORE_MAX = 4
 _ADJUNCT_PREPOSITIONS = frozenset(
     "by from for in at on during with after before since of into among under between near without through".split())
 
 
-#: ... unless it is a clause ("The fares are high, Voss said at the time.").
-SHORT_BEFORE_CLAUSE = True
 _SHORT_CLAUSE_VERBS = frozenset("is are was were am be been has have had will would can could should must may might do does did "
                                 "isn't aren't wasn't weren't won't can't don't doesn't didn't it's that's".split())
 
@@ -1503,6 +1412,7 @@ def _short_clause(s: str) -> bool:
 
 def _emit(
     out: list[Statement],
+    config: ExtractionConfig,
     text: str,
     parts: list[tuple[int, int]],
     mention: _Mention | None,
@@ -1521,13 +1431,13 @@ def _emit(
             inner = raw.strip("\"“”„' ")
             if len(inner.split()) <= L.SCARE_QUOTE_MAX_WORDS and not inner.endswith((".", ",", "!", "?", "…")):
                 return  # a title or scare quote, not a statement
-    if (ADJUNCT_CONTENT_MAX and kind == "indirect" and len(parts) == 1 and cue is not None and cue[1] <= s):
+    if (config.adjunct_content_max and kind == "indirect" and len(parts) == 1 and cue is not None and cue[1] <= s):
         words = text[s:e].split()
-        if len(words) <= ADJUNCT_CONTENT_MAX and words[0].lower() in _ADJUNCT_PREPOSITIONS:
+        if len(words) <= config.adjunct_content_max and words[0].lower() in _ADJUNCT_PREPOSITIONS:
             return  # "X reported from the harbour.", "was first reported by the Ledger.": an adjunct, not content
-    if (SHORT_BEFORE_MAX and not keep_short and kind == "indirect" and len(parts) == 1 and cue is not None and cue[0] >= e
-            and len(text[s:e].split()) <= SHORT_BEFORE_MAX and not text[cue[0]:cue[1]].lower().startswith("according")
-            and not (SHORT_BEFORE_CLAUSE and _short_clause(text[s:e]))):
+    if (config.short_before_max and not keep_short and kind == "indirect" and len(parts) == 1 and cue is not None and cue[0] >= e
+            and len(text[s:e].split()) <= config.short_before_max and not text[cue[0]:cue[1]].lower().startswith("according")
+            and not (_short_clause(text[s:e]))):
         return  # "In a long speech, X declared": a few words before the cue open the sentence, not what was said
     if kind == "indirect" and text[s] == "‘" and text[e - 1] == "’":
         kind = "direct"
@@ -1572,13 +1482,13 @@ def token_in_quote(toks: list[_Tok], quotes: list[_Quote]) -> list[bool]:
 _PREPOSITIONS = frozenset("in of at from for on to by with near outside inside during".split())
 
 
-def _appositive_np(toks: list[_Tok], comma: int, si: int) -> tuple[int, int] | None:
+def _appositive_np(toks: list[_Tok], comma: int, si: int, depth: int) -> tuple[int, int] | None:
     """The speaker before a comma-delimited insertion ending at token ``comma``: "Petrova, the
     ministry's spokeswoman, said"; "Clinton, during a town hall in Columbus, Ohio, said" (a noun
     phrase right after a preposition is part of the insertion, so look one comma further back)."""
     c = comma - 1
     first = None
-    for _ in range(APPOSITIVE_DEPTH):
+    for _ in range(depth):
         while c > si and toks[c].text != "," and comma - c < 25:
             c -= 1
         if not (c > si and toks[c].text == ","):
@@ -1607,13 +1517,6 @@ def _who_fix(toks: list[_Tok], np: tuple[int, int], cue: int, mention: _Mention)
     return mention
 
 
-#: An abbreviation's period inside a name ("New Jersey Gov. Chris Christie") does not end it.
-NP_ABBREVIATIONS = True
-#: The sentence subject is found past a dateline ("WASHINGTON (AP) — ") and past an opening time
-#: phrase ("Hours later, ...").
-SUBJECT_SKIP_INTRO = True
-#: A lower-case subject ("the candidates", "many voters") followed by an auxiliary or a verb.
-SUBJECT_NOMINAL = True
 _DASHES = frozenset("— ― – - --".split())
 _TIME_INTRO = L.TIME_WORDS | frozenset("later ago earlier hours days weeks months years minutes moments".split())
 
@@ -1623,7 +1526,7 @@ def _skip_dateline(toks: list[_Tok], a: int, k: int) -> int:
     x = a
     while x < k and x - a < 4 and toks[x].word and toks[x].text.isupper() and len(toks[x].text) > 1:
         x += 1
-    if OPENER_SOURCE_CHECK and x > a and x < k and toks[x].text == ",":
+    if x > a and x < k and toks[x].text == ",":
         # "WASHINGTON, Dec. 8 (UPI) — ...": a date between the place and the agency or dash
         y = x + 1
         while y < k and y - x < 6 and toks[y].text not in _DASHES and toks[y].text != "(" and (toks[y].word or toks[y].text in ".,"):
@@ -1684,8 +1587,8 @@ def _skippable_opener(toks: list[_Tok], x: int) -> bool:
 
 def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | None:
     """The noun phrase opening the sentence (after an introductory phrase ending in a comma)."""
-    a = _skip_dateline(toks, si, k) if SUBJECT_SKIP_INTRO else si
-    if OPENER_SOURCE_CHECK and a < k and _skippable_opener(toks, a):
+    a = _skip_dateline(toks, si, k)
+    if a < k and _skippable_opener(toks, a):
         # "Perhaps not coincidentally, Mr. Trump ...", "Facing mounting criticism, Mr. Trump ..."
         c = a
         while c < k and toks[c].text != ",":
@@ -1705,7 +1608,7 @@ def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | No
     if toks[a].low in L.PRONOUNS and toks[a].low != "it":
         return (a, a + 1)
     np = _np_after(toks, a - 1, k)
-    if np is None and SUBJECT_NOMINAL and toks[a].word and (toks[a].low in _DETERMINERS or toks[a].low in _QUANTIFIERS):
+    if np is None and toks[a].word and (toks[a].low in _DETERMINERS or toks[a].low in _QUANTIFIERS):
         # "the candidates escaped ... by saying": a lower-case subject of at most four words
         b = a + 1
         while b < k and b - a < 4 and toks[b].word and not toks[b].upper and toks[b].low not in L.AUXILIARIES \
@@ -1714,7 +1617,7 @@ def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | No
             b += 1
         if b > a + 1 and b < k and (toks[b].low in L.AUXILIARIES or toks[b].low.endswith("ed") or toks[b].low in L.REPORTING_VERBS):
             np = (a, b)
-    if SUBJECT_LONE_OPENER and np is not None and np[1] - np[0] == 1 and (
+    if np is not None and np[1] - np[0] == 1 and (
             toks[a].low in L.OPENER_WORDS or toks[a].low in L.FOCUS_WORDS or toks[a].low in _LONE_NOT_SUBJECT):
         # "Even before the vote, the mayor ...", "Back in the spring, Mr. X ...": the word alone is
         # no subject; look past the opening phrase, if it ends before the cue
@@ -1727,20 +1630,11 @@ def _sentence_subject(toks: list[_Tok], si: int, k: int) -> tuple[int, int] | No
     return np
 
 
-#: A lone opener word ("Even", "Back", "It's") found as the sentence subject gives way to the subject
-#: after the opening phrase.
-SUBJECT_LONE_OPENER = True
 _LONE_NOT_SUBJECT = frozenset("back since wow it’s it's that’s that's there’s there's".split())
 
 
-#: "When he returned he began by saying, “...”", "As Professor Foner put it: “...”": with no subject
-#: at the start of the sentence, the last pronoun or name followed by a lower-case word speaks.
-INTRO_CLAUSE_SUBJECT = True
 
 
-#: A block quotation whose last line is a signature ('... stimulus.\nDana Voss, Harbour Institute."')
-#: is the signer's.
-QUOTE_SIGNATURE = True
 _SIGNATURE_RE = re.compile(r"[ \t]*\n[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*)(?:,[^\n\"”]{0,80})?[.]?[\"”]+[ \t]*(?:\n|$)")
 
 
@@ -1790,16 +1684,16 @@ def np_kind(toks: list[_Tok], np: tuple[int, int] | None, inverted: bool) -> str
     return "nominal"
 
 
-def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] | None, bool]:
+def cue_np(toks: list[_Tok], k: int, si: int, sj: int, config: ExtractionConfig = DEFAULT_CONFIG) -> tuple[tuple[int, int] | None, bool]:
     """The source noun phrase of a cue at token ``k``: inverted after it (", said X") or before it
     ("X said", "X, the ministry's spokeswoman, said"), and whether it is inverted."""
     prev = toks[k - 1] if k > si else None
-    if PARTICIPLE_NO_NP and prev is not None and prev.text == "," and toks[k].low.endswith("ing"):
+    if prev is not None and prev.text == "," and toks[k].low.endswith("ing"):
         return None, False  # ", arguing that ...": the subject is the main clause's, found by the caller
     if prev is not None and (prev.text in (",", "”", '"') or prev.text in _QUOTE_CHARS):
         np = _np_after(toks, k, sj)
         if np is not None and (np[1] >= sj or toks[np[1]].text in _AFTER_INVERTED or toks[np[1]].low in _AFTER_INVERTED):
-            if not (APPOSITIVE_SUBJECT_MODEL and prev.text == "," and _appositive_subject(toks, k, si)):
+            if not (prev.text == "," and _appositive_subject(toks, k, si, config.appositive_depth)):
                 return np, True
     kk = k
     while kk - 1 > si and toks[kk - 1].word and not toks[kk - 1].upper and (
@@ -1812,8 +1706,8 @@ def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] 
         if np2:
             np = np2
     if np is None and kk - 1 > si and toks[kk - 1].text == ",":
-        np = _appositive_np(toks, kk - 1, si)
-    if np is None and MODEL_NOMINAL:
+        np = _appositive_np(toks, kk - 1, si, config.appositive_depth)
+    if np is None:
         x = kk
         while x - 1 >= si and kk - x < 3 and toks[x - 1].word and not toks[x - 1].upper and (
             toks[x - 1].low.isdigit() or (toks[x - 1].low.isalpha() and toks[x - 1].low not in L.NOT_SPEAKER_WORDS
@@ -1827,48 +1721,17 @@ def cue_np(toks: list[_Tok], k: int, si: int, sj: int) -> tuple[tuple[int, int] 
     return np, False
 
 
-def side_context(toks: list[_Tok], quotes_in_sent: list[_Quote], k: int, si: int, sj: int) -> tuple[bool, bool, bool]:
+def side_context(toks: list[_Tok], quotes_in_sent: list[_Quote], k: int, si: int, sj: int,
+                 config: ExtractionConfig = DEFAULT_CONFIG) -> tuple[bool, bool, bool]:
     """(inverted source after the cue, quotation before the cue, quotation after the cue)."""
-    np, inverted = cue_np(toks, k, si, sj)
+    np, inverted = cue_np(toks, k, si, sj, config)
     ks, ke = toks[k].start, toks[k].end
     qb = any(q.end <= ks for q in quotes_in_sent)
     qa = any(q.start >= ke for q in quotes_in_sent)
     return inverted, qb, qa
 
 
-#: A sentence may end with the period right before a closing quote mark ('... “arbitrary.” Next').
-SPLIT_AT_QUOTE_END = True
-#: ", arguing that ...": a participle after a comma has no source of its own (the main clause's speaker).
-PARTICIPLE_NO_NP = True
-#: "“A,” she said. “B.”" is one statement in two parts (PolNeAR's convention).
-JOIN_NEXT_SENTENCE_QUOTE = True
-#: A quotation with no cue later in the same paragraph as a direct statement joins that statement.
-JOIN_PARAGRAPH_QUOTE = True
-JOIN_KINDS = ("direct", "mixed", "indirect")
-#: A quotation right before ", X said" that does not open its sentence extends to the sentence start.
-EXTEND_QUOTE_TO_CLAUSE = True
-#: "content, X said, more content.": both sides are the content (two parts).
-SPLIT_AROUND_CUE = True
-#: How many comma-delimited insertions to look back over for a speaker ("X, during ..., in Y, said").
-APPOSITIVE_DEPTH = 3
-#: "Name (Party-State) said": look past the parenthesis for the speaker.
-PAREN_SKIP = True
-#: "Trump jokingly said": look past an -ly adverb after a name or pronoun for the speaker.
-LY_SKIP = True
-#: A sentence ending in ":" with no speech verb ("X issued the following statement:") introduces the
-#: quotation that follows, spoken by the sentence's subject.
-COLON_INTRO = True
-#: "Name on Tuesday said": look past a time expression for the speaker.
-TIME_SKIP = True
-#: A model cue with no subject next to it takes the sentence subject, else the person last named.
-MODEL_SUBJECT_FALLBACK = True
-#: Participles / coordinated cues with no subject of their own take the sentence's subject.
-RULES_SUBJECT = True
-#: Model cues with no named subject take a plain lower-case noun phrase before them ("many argue").
-MODEL_NOMINAL = True
 _SKIP_BEFORE_CUE = frozenset("since already not n't never all both now also still".split()) | L.AUXILIARIES | L.ADVERBS
-#: Whether model content after a cue stops at "; " or ", but" / ", while" / ", although".
-MODEL_CUT = False
 #: Learned cues whose content, in PolNeAR, holds their subject ("The vote is expected to pass", "X
 #: seems to ..."): the content runs from the noun phrase before the cue.
 RAISING_CUES = frozenset("expected known appears appear appeared seemed seems seem believed reportedly".split())
@@ -1889,17 +1752,11 @@ def _raising(toks: list[_Tok], k: int, si: int) -> bool:
     return x >= si and toks[x].low in _BE
 
 
-RAISING_CLAUSE = True
 
-#: A reporting verb in the passive with nothing after it but an agent or an adjunct ("X was first
-#: reported by the Ledger.", "which was announced on Tuesday", "Her role was disclosed.") has its
-#: content before it: the subject's clause, as PolNeAR marks it; the source is the agent after "by".
-PASSIVE_SUBJECT = True
 _PASSIVE_BE = frozenset("is are was were be been being".split())
 _PASSIVE_AUX = L.AUXILIARIES | frozenset("must not n't".split())
 _PASSIVE_ADJUNCT = frozenset("in on at during last this earlier later yesterday today tonight".split()) | L.TIME_WORDS
 _PASSIVE_AGENT_END = frozenset("and but or on in at during last this earlier later yesterday today".split()) | L.TIME_WORDS
-PASSIVE_PP = True
 _PASSIVE_PREPOSITIONS = frozenset("during at in on after before".split())
 _PASSIVE_PP_STOP = frozenset("that whether to as about for and but who which because if".split())
 _PASSIVE_SKIP = frozenset("not n't widely also still first long".split())
@@ -1920,9 +1777,6 @@ def _passive_parts(text: str, toks: list[_Tok], pv: tuple, end: int) -> list[tup
     return parts
 
 
-#: "backed by 34% of the dockers", "rejected by 64 percent of the voters": a percentage is the agent
-#: of a passive cue, like "42% say" is a source (PERCENT_SOURCE).
-PERCENT_AGENT = True
 _PERCENT_OF_MAX = 6
 
 
@@ -1970,7 +1824,7 @@ def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, 
         t = toks[y]
         if t.text in (".", "!", "?", ",", ";", ")", "—", "–", ":") or t.text in _QUOTE_CHARS:
             break
-        if PASSIVE_PP and t.low in _PASSIVE_PREPOSITIONS:
+        if t.low in _PASSIVE_PREPOSITIONS:
             in_pp = True  # "was booed Monday during a breakfast in the city": an adjunct phrase
         elif in_pp and t.word and t.low not in _PASSIVE_PP_STOP and t.low != "by":
             y += 1
@@ -1979,7 +1833,7 @@ def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, 
         elif in_pp and t.low in ("and", "but"):
             break
         if t.low == "by":
-            agent = _np_after(toks, y, sj) or _nominal_after(toks, y, sj) or (_percent_after(toks, y, sj) if PERCENT_AGENT else None)
+            agent = _np_after(toks, y, sj) or _nominal_after(toks, y, sj) or (_percent_after(toks, y, sj))
             if agent is None:
                 return None
             z = agent[1]
@@ -1997,30 +1851,9 @@ def _passive(toks: list[_Tok], k: int, cb: int, si: int, sj: int) -> tuple[int, 
     if x0 >= be:
         return None
     return x0, be, agent, rest
-RAISING_RULES = True
 _RAISING_STOP = frozenset(", ; : — – ( “ \" that and but because if while when although though as since".split())
-#: A particle right after a rule cue belongs to it, not to the content: "pointed out that ...",
-#: "complained about the fees", "spoke out against" (PolNeAR's content starts after it). For learned
-#: cues ("out back up down off over") it cost speaker accuracy on train CV (-0.03), so none there.
-PARTICLE_CUE = True
-_MODEL_CUE_PARTICLES: frozenset[str] = frozenset()
 _RULE_CUE_PARTICLES = frozenset("out back up down off about against".split())
-_CUT_AFTER_COMMA = frozenset("but while whereas although though".split())
 _MULTI_CUE_NEXT = frozenset("to for on about of at with against".split())
-#: Model statements need at least this many words of content.
-MODEL_MIN_WORDS = 1
-#: Whether the statements of learned cues also make later cues inside them nested (see MODEL_NESTED).
-COVER_MODEL_STATEMENTS = True
-#: Whether a model cue may sit inside the content of a rule statement (nested attribution).
-MODEL_NESTED = False
-#: Rule statements whose cue the model scores below this are dropped (0 keeps them all).
-RULE_FILTER_PROB = 0.0
-#: ... unless the model is at least this sure of it.
-MODEL_NESTED_MIN_PROB = 1.0
-#: Whether model statements must read like a clause (an auxiliary, "to", "that", a pronoun, or a
-#: past or present-tense verb form), not a bare noun phrase ("rejected [the report]").
-MODEL_CLAUSE = "short"
-MODEL_NP_MAX_SHORT = 3
 _CLAUSE_WORDS = L.AUXILIARIES | L.PRONOUNS | frozenset("to that not n't".split())
 
 
@@ -2035,53 +1868,7 @@ def _clause_like(toks: list[_Tok], a: int, b: int) -> bool:
     return False
 
 
-def _filter_rule_statements(text, toks, sents, quotes, first_para_end, statements, rule_cue_toks, inq, cues, model):
-    """Drop rule statements whose cue word the model finds very unlikely to be a cue here."""
-    sent_of = [0] * len(toks)
-    for n, (a, b) in enumerate(sents):
-        for x in range(a, b):
-            sent_of[x] = n
-    rc = sorted(rule_cue_toks)
-    rc_starts = [toks[x].start for x in rc]
-    out = []
-    for st in statements:
-        if not st.cue:
-            out.append(st)
-            continue
-        w = st.cue.split()[0].lower()
-        if w not in cues:
-            out.append(st)
-            continue
-        lo = bisect.bisect_left(rc_starts, st.start - 400)
-        hi = bisect.bisect_right(rc_starts, st.end + 400)
-        best, bd = None, None
-        for x in rc[lo:hi]:
-            if toks[x].low != w:
-                continue
-            p = toks[x].start
-            d = 0 if st.start <= p < st.end else min(abs(p - st.start), abs(p - st.end))
-            if bd is None or d < bd:
-                best, bd = x, d
-        if best is None:
-            out.append(st)
-            continue
-        si, sj = sents[sent_of[best]]
-        s0, s1 = toks[si].start, toks[sj - 1].end
-        sq = any(q.start < s1 and q.end > s0 for q in quotes)
-        np, inverted = cue_np(toks, best, si, sj)
-        feats = _model.cue_features(toks, best, si, sj, inq[best], sq, s0 < first_para_end, cues,
-                                    np_kind(toks, np, inverted), _clause_like(toks, best + 1, sj))
-        if model.cue.prob(feats) >= RULE_FILTER_PROB:
-            out.append(st)
-    return out
 
-
-#: A learned cue coordinated with an earlier one ("and reprimanded", ", noting") ends that cue's content.
-SPLIT_COORDINATED = True
-#: ... when the model is at least this sure of the coordinated cue.
-SPLIT_MIN_PROB = 0.7
-#: "declined to [comment]": content after a cue ending in "to" is a clause (an infinitive).
-INFINITIVE_CLAUSE = True
 _COORDINATORS = frozenset("and but".split())
 _COORD_SKIP = frozenset("not n't never also then later even still just".split()) | L.AUXILIARIES | L.ADVERBS
 
@@ -2099,23 +1886,18 @@ def _coord_start(toks: list[_Tok], k: int, si: int) -> int | None:
         return x
     if toks[x].text == "," and x == k - 1 and toks[k].low.endswith("ing"):
         return x
-    if (COORD_COMMA_VERB and toks[x].text == "," and x == k - 1 and not toks[k].upper
+    if (toks[x].text == "," and x == k - 1 and not toks[k].upper
             and toks[k].low.endswith(_PAST_ENDINGS)):
         # "X complained about A, declined to discuss B, praised C": a list of past-tense verb phrases
         return x
     return None
 
 
-#: A past-tense learned cue right after a comma coordinates with the statement before it
-#: ("complained about A, declined to discuss B"); split like "and declined" (the model still decides).
-COORD_COMMA_VERB = True
-#: The host statement keeps at least this many words when split ("X blasted Voss and defended Holm").
-SPLIT_HOST_MIN_WORDS = 1
 _PAST_ENDINGS = ("ed", "ted")
 
 
 def _split_host(text: str, toks: list[_Tok], statements: list[Statement], index: "_StatementIndex",
-                coord: int, pos: int) -> Statement | None:
+                coord: int, pos: int, min_words: int) -> Statement | None:
     """End the one-part statement whose content holds ``pos`` before token ``coord``; return it.
 
     With several such statements, the first in ``statements`` is the one ended (or none, when its
@@ -2126,7 +1908,7 @@ def _split_host(text: str, toks: list[_Tok], statements: list[Statement], index:
         return None
     st = statements[n]
     span = _content_span(text, st.start, cut)
-    if span is None or len(text[span[0]:span[1]].split()) < SPLIT_HOST_MIN_WORDS:
+    if span is None or len(text[span[0]:span[1]].split()) < min_words:
         return None
     new = dataclasses.replace(st, text=text[span[0]:span[1]], start=span[0], end=span[1])
     statements[n] = new
@@ -2134,11 +1916,7 @@ def _split_host(text: str, toks: list[_Tok], statements: list[Statement], index:
     return new
 
 
-#: "Asked whether ..., X said, “Probably.”", "Asked ..., he said Ryan.": the content follows the cue.
-ASKED_INTRO = True
 
-#: A short quotation (a title) right before "X admitted that ..." is not the content.
-SHORT_QUOTE_THAT = True
 _THAT_NOT_CLAUSE = L.TIME_WORDS | frozenset("day night time moment point way".split())
 
 
@@ -2154,16 +1932,7 @@ def _that_clause(toks: list[_Tok], j: int, sj: int) -> bool:
     )
 
 
-#: "X asserted that, abortion aside, ...": the content follows "that" even when a comma comes next.
-THAT_ASIDE = True
 
-#: A rule cue whose source opens the content of the cue before it (within its first SOC_SPAN words:
-#: "X said Y wrote Z") does not end that content. Off: on 5-fold CV on train it raised speaker
-#: accuracy (87.57 -> 88.18) and F1 at 80% (70.38 -> 70.55) but lowered F1 at 30% (76.64 -> 76.44).
-SUBJECT_OF_CONTENT = False
-#: A participle right after a quotation closed after a comma ('... were "overblown," adding that ...')
-#: is after a comma, like one after a plain comma.
-QUOTE_COMMA_PARTICIPLE = True
 
 
 def _after_quote_comma(toks: list[_Tok], k: int, si: int) -> bool:
@@ -2172,30 +1941,11 @@ def _after_quote_comma(toks: list[_Tok], k: int, si: int) -> bool:
     while x > si and toks[x].text in ('"', "”", "'", "’"):
         x -= 1
     return x < k - 1 and x >= si and toks[x].text == ","
-#: A later rule cue inside this cue's content that has no content of its own ("X said she was
-#: joking.", "X said he agreed with Y.": nothing after it but an adjunct, no quotation before it)
-#: does not end this content.
-EMPTY_NEXT_CUE = True
-#: After an opening phrase, a cue whose content is all a later cue's clause ("In May, X said he believes
-#: ...") takes no content: the opening phrase is not what was said.
-INTRO_SOURCE_OPENS_CONTENT = True
-#: ... nor one whose clause would leave this content ending in a function word ("X said as many as 30
-#: percent of [the voters say ...]", "mentioned China as [a possible suspect]").
-NO_DANGLING_CUT = True
-NO_DANGLING_CUT_MODEL = True  # the same for learned content cut at a later rule cue
 _DANGLING_WORDS = frozenset(
     "of in as by if what that a an the to for with from on at his her their its our my your this these those "
     "than about into through over under between after before because although though when where how whether "
     "not no very so such some many most all".split())
-#: A quotation right before a later cue's attribution is that cue's, not the end of this content.
-QUOTE_TO_NEXT_CUE = True
-#: ... nor does a cue in a relative clause whose gap is its content ("the plan, which some have argued
-#: was meant to ...", "the fares that Voss announced were too high").
-RELATIVE_NESTED_CUE = True
 _RELATIVE_OPENERS = frozenset("which that who whom".split())
-#: ... and a content cut before a later cue's clause does not end in ", but", ", while" (see
-#: ``lexicon.CLAUSE_LINKS``; before, only " and" and ", but" were cut off).
-CUT_BUT = True
 _TRAILING = " ,;\xa0"
 
 
@@ -2207,7 +1957,7 @@ def _cut_before_link(text: str, lo: int, cut: int) -> int:
     word_start = cut
     while word_start > lo and text[word_start - 1].isalpha():
         word_start -= 1
-    links = L.CLAUSE_LINKS if CUT_BUT else frozenset(["and"])
+    links = L.CLAUSE_LINKS
     if word_start < cut and word_start > lo and text[word_start - 1] in _TRAILING and text[word_start:cut].lower() in links:
         cut = word_start
         while cut > lo and text[cut - 1] in _TRAILING:
@@ -2258,13 +2008,10 @@ def _word_counts(toks: list[_Tok]) -> list[int]:
     return counts
 
 
-#: At most this many later cues in a row are read as part of one cue's content by the loop over
-#: ``EMPTY_NEXT_CUE`` / ``NO_DANGLING_CUT`` (news sentences hold a few; a text made of cues would make
-#: that loop quadratic in the number of cues).
-NEXT_CUE_SKIP_MAX = 16
 
 
-def _cue_without_content(toks: list[_Tok], quote_marks: list[int], cues: list, n: int, lo: int, sj: int) -> bool:
+def _cue_without_content(toks: list[_Tok], quote_marks: list[int], cues: list, n: int, lo: int, sj: int,
+                         adjunct_max: int) -> bool:
     """Whether rule cue ``cues[n]`` (its source at or after token ``lo``) would take no content: it is a
     plain verb cue, not inverted, and at most an adjunct follows it up to the next cue or the end of
     the sentence ("she was joking.", "he agreed with Y."). ``quote_marks`` are the prefix counts of
@@ -2272,7 +2019,7 @@ def _cue_without_content(toks: list[_Tok], quote_marks: list[int], cues: list, n
     na, nb, nk, nnp, ninv = cues[n]
     if nk != "verb" or ninv or nnp is None or nnp[0] < lo:
         return False
-    if (RELATIVE_NESTED_CUE and nb < sj and ((nnp[0] - 1 > lo and toks[nnp[0] - 1].low in _RELATIVE_OPENERS) or (
+    if (nb < sj and ((nnp[0] - 1 > lo and toks[nnp[0] - 1].low in _RELATIVE_OPENERS) or (
             nnp[1] - nnp[0] > 1 and nnp[0] > lo and toks[nnp[0]].low in _RELATIVE_OPENERS))
             and (toks[nb].low in L.AUXILIARIES or toks[nb].low in _BE)):
         return True  # "X said the plan, which some have argued was meant to ..., was ...": a relative clause
@@ -2292,17 +2039,10 @@ def _cue_without_content(toks: list[_Tok], quote_marks: list[int], cues: list, n
         return False
     if len(words) < 2:
         return True
-    return words[0].low in _ADJUNCT_PREPOSITIONS and len(words) <= ADJUNCT_CONTENT_MAX and toks[j].word
-SOC_SPAN = 4
+    return words[0].low in _ADJUNCT_PREPOSITIONS and len(words) <= adjunct_max and toks[j].word
 
-#: A learned cue inside an earlier statement's content, scored at least this, with a source of its
-#: own that opens a new clause (after a comma, semicolon or "and"/"but"), ends that content there and
-#: gets its own statement (1.0: never).
-NEST_SPLIT_PROB = 0.7
 _CLAUSE_OPENERS = frozenset(",;")
 _PARTICIPLE_LEADS = frozenset("while before after when by also then even".split())
-#: ... also after a quotation closed after a comma and after ", while" / ", whereas".
-NEST_SPLIT_QUOTE = True
 _CLOSING_MARKS = frozenset(["”", '"', "'", "’"])
 _SUBORDINATORS = frozenset("while whereas although though".split())
 
@@ -2315,7 +2055,7 @@ def _source_clause_start(toks: list[_Tok], np: tuple[int, int] | None, inverted:
         return None
     if np is None:
         b = k - 1
-        if NEST_SPLIT_QUOTE and b - 1 > si and toks[b].text in _CLOSING_MARKS and toks[b - 1].text == ",":
+        if b - 1 > si and toks[b].text in _CLOSING_MARKS and toks[b - 1].text == ",":
             return k  # '... “more work to do,” noting ...', '“pay raises,” opposes ...': after the quotation
         if not toks[k].low.endswith("ing"):
             return None
@@ -2327,13 +2067,13 @@ def _source_clause_start(toks: list[_Tok], np: tuple[int, int] | None, inverted:
     b = np[0] - 1
     if b <= si:
         return None
-    if NEST_SPLIT_QUOTE and toks[b].text in _CLOSING_MARKS and b - 1 > si and toks[b - 1].text == ",":
+    if toks[b].text in _CLOSING_MARKS and b - 1 > si and toks[b - 1].text == ",":
         return np[0]  # "his ''negatives,'' he called them"
     if toks[b].low in L.RELATIVE_PRONOUNS and b - 1 > si and toks[b - 1].text == ",":
-        if RELATIVE_NESTED_CUE and k + 1 < len(toks) and (toks[k + 1].low in L.AUXILIARIES or toks[k + 1].low in _BE):
+        if k + 1 < len(toks) and (toks[k + 1].low in L.AUXILIARIES or toks[k + 1].low in _BE):
             return None  # "the plan, which some have argued was meant to ..., was ...": the clause goes on
         return b - 1
-    if NEST_SPLIT_QUOTE and toks[b].low in _SUBORDINATORS and b - 1 > si and toks[b - 1].text == ",":
+    if toks[b].low in _SUBORDINATORS and b - 1 > si and toks[b - 1].text == ",":
         return b - 1  # ", while Obama offered ..."
     if toks[b].low in _COORDINATORS:
         return b - 1 if b - 1 > si and toks[b - 1].text == "," else b
@@ -2342,21 +2082,17 @@ def _source_clause_start(toks: list[_Tok], np: tuple[int, int] | None, inverted:
     return None
 
 
-#: "Name, <insertion>, said X ...": not an inversion ("said the staff member who ..." is content);
-#: for rule cues, and (a model feature, so the model is retrained with it) for learned cues.
-APPOSITIVE_SUBJECT = True
-APPOSITIVE_SUBJECT_MODEL = True
 
 
-def _appositive_subject(toks: list[_Tok], k: int, si: int) -> bool:
+def _appositive_subject(toks: list[_Tok], k: int, si: int, depth: int) -> bool:
     """Whether the sentence opens with a speaker and a comma-delimited insertion ending right
     before cue ``k``."""
-    ap = _appositive_np(toks, k - 1, si)
+    ap = _appositive_np(toks, k - 1, si, depth)
     if ap is None:
         return False
     if ap[0] == _skip_dateline(toks, si, k):
         return True
-    if APPOSITIVE_AFTER_OPENER and ap[0] - 1 > si and toks[ap[0] - 1].text == ",":
+    if ap[0] - 1 > si and toks[ap[0] - 1].text == ",":
         # "In an interview, Nils Aho, a former captain, said ...", "Alarmed by the fares, Aho, ..."
         subj = _sentence_subject(toks, si, k)
         if subj is not None and subj[0] == ap[0]:
@@ -2366,14 +2102,8 @@ def _appositive_subject(toks: list[_Tok], k: int, si: int) -> bool:
     return False
 
 
-#: ... also after an opening phrase ("In an interview, Nils Aho, a former captain, said ...").
-APPOSITIVE_AFTER_OPENER = True
 
-#: ... also where the source of that rule cue opens a new clause (", and the mayor criticized").
-RULE_CUE_SOURCE_CUT = True
 
-#: Model content after a cue ends where a later rule cue's clause starts ("..., arguing that").
-CUT_AT_RULE_CUE = True
 
 
 def _clause_cut(toks: list[_Tok], c: int, lo: int) -> int | None:
@@ -2395,23 +2125,8 @@ def _clause_cut(toks: list[_Tok], c: int, lo: int) -> int | None:
     return None
 
 
-#: A learned cue's source noun phrase that cannot be a speaker (a lone determiner, number,
-#: abbreviation or adverb; a lower-case phrase that is the object of a verb or preposition:
-#: "spent the weekend figuring", "the run-up to the Nevada caucuses portraying") gives way to the
-#: sentence subject.
-MODEL_SOURCE_CHECK = True
-MODEL_SOURCE_ADJ = True
-#: The same check for the cues of the rules (the sentence subject replaces the source when it stands before it).
-RULES_SOURCE_CHECK = True
-#: A quotation after "Name <words>:" or "Name <words>," with no cue is the subject's.
-SUBJECT_INTRO_QUOTE = True
-#: "She released a statement saying ...": the source is who issued the document, not the document.
-DOCUMENT_SOURCE = True
 
 
-#: "Trump in his announcement speech called ...", "Lobbyists in general prefer": a prepositional
-#: phrase between a named (or pronoun) subject and the cue is skipped.
-PP_SKIP = True
 _PP_PREPOSITIONS = frozenset("in at during through after from with on via".split())
 
 
@@ -2443,9 +2158,6 @@ def _document_issuer(toks: list[_Tok], np: tuple[int, int], si: int) -> tuple[in
     return _np_before(toks, x, si)
 
 
-#: A source that is one capitalised opener word ("Perhaps", "Along", "Facing") or a dateline
-#: ("WASHINGTON,") is implausible; the sentence subject is found past such an opening phrase.
-OPENER_SOURCE_CHECK = True
 
 
 def _implausible_source(toks: list[_Tok], np: tuple[int, int], si: int) -> bool:
@@ -2455,7 +2167,7 @@ def _implausible_source(toks: list[_Tok], np: tuple[int, int], si: int) -> bool:
         return False
     if b - a == 1 and first.low in L.NOT_SOURCE_WORDS:
         return True
-    if OPENER_SOURCE_CHECK and b - a == 1:
+    if b - a == 1:
         if _skippable_opener(toks, a):
             return True
         if a == si and first.text.isupper() and len(first.text) > 2 and b < len(toks) and toks[b].text in (",", "("):
@@ -2463,7 +2175,7 @@ def _implausible_source(toks: list[_Tok], np: tuple[int, int], si: int) -> bool:
     if any(toks[x].upper for x in range(a, b)):
         return False
     last = toks[b - 1].low
-    if (MODEL_SOURCE_ADJ and b - a >= 2 and first.low in _DETERMINERS
+    if (b - a >= 2 and first.low in _DETERMINERS
             and (last.endswith(L.ADJECTIVE_SUFFIXES) or last in L.ADJECTIVES) and last not in L.TIME_WORDS):
         return True  # "a possible reason", "the scathing remarks"
     if first.low.endswith("ing") and first.low not in L.TIME_WORDS:
@@ -2475,26 +2187,9 @@ def _implausible_source(toks: list[_Tok], np: tuple[int, int], si: int) -> bool:
     return False
 
 
-#: "42% say", "63 percent believe": a percentage is a source.
-PERCENT_SOURCE = True
-#: A learned cue with no source of its own takes the speaker of a statement before it in its
-#: sentence, else the person last named.
-MODEL_FALLBACK_SENTENCE_SPEAKER = True
-#: "by refusing to answer", "In discussing the scandals, X told": a gerund after a preposition has
-#: the sentence subject as its source, like a participle after a comma.
-GERUND_AFTER_PREPOSITION = True
 _GERUND_PREPOSITIONS = frozenset("by after before while when without in on for since".split())
 
 
-#: A learned cue that is a contracted pronoun ("He’s aiming to ...", "they’re proposing ...") has
-#: that pronoun as its source, resolved like "he said".
-CONTRACTION_SOURCE = True
-#: A lone capitalised word that speaks ("Reyna said ...") is the person a later "he"/"she" refers to.
-SINGLE_NAME_PERSON = True
-#: In "Name Surname of Place" and "the <role> of Place" the speaker is the head before "of", not the place.
-OF_HEAD = True
-#: "Mr. Kasich" is one name for pronoun resolution ("Mr" alone was a name, and "he" could resolve to it).
-TITLE_IN_NAME = True
 _CONTRACTION_RE = re.compile(r"(he|she|they|we|i)['’]", re.IGNORECASE)
 
 
@@ -2574,7 +2269,8 @@ def _drop_holding(covered: list[tuple[int, int]], cov_starts: list[int], longest
         x -= 1
 
 
-def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model, probs=None) -> None:
+def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks, res, model, config: ExtractionConfig,
+                probs=None) -> None:
     """Add the statements of cues found by the learned model and not by the rules (``probs``, when
     given, receives cue offset -> cue probability for each statement added)."""
     cues = _model.load_cues()
@@ -2582,9 +2278,6 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
     first_para_end = paragraphs[0][1] if paragraphs else 0
     q_sorted = sorted(quotes, key=lambda q: q.start)
     qi = 0
-    if RULE_FILTER_PROB > 0 and statements:
-        statements[:] = _filter_rule_statements(text, toks, sents, quotes, first_para_end, statements,
-                                                rule_cue_toks, inq, cues, model)
     # with a tagger, a candidate's cue probability is a weighted mean of the tagger's (which reads the whole
     # text) and the linear model's; experiment scripts pass duck-typed models without ``token_probs``
     token_probs = getattr(model, "token_probs", None)
@@ -2607,30 +2300,29 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             sq.append(q_sorted[x])
             x += 1
         first_para = s_start < first_para_end
-        sent_rule_cues = sorted(x for x in range(si, sj) if x in rule_cue_toks) if CUT_AT_RULE_CUE else []
+        sent_rule_cues = sorted(x for x in range(si, sj) if x in rule_cue_toks)
         k = si
         while k < sj:
             t = toks[k]
             if not ((t.word or t.text == ":") and _model.is_candidate(t.low, cues)) or k in rule_cue_toks or (
-                    NOT_SPEECH_TO and k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS.get(t.low) in _NOT_SPEECH_BEFORE_TO):
+                    k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS.get(t.low) in _NOT_SPEECH_BEFORE_TO):
                 k += 1
                 continue
             nested = False
-            coord = _coord_start(toks, k, si) if SPLIT_COORDINATED else None
-            if not MODEL_NESTED:
-                ci = bisect.bisect_right(cov_starts, t.start) - 1
-                nested = ci >= 0 and covered[ci][1] > t.start
-                if nested and MODEL_NESTED_MIN_PROB >= 1.0 and coord is None and NEST_SPLIT_PROB >= 1.0:
-                    k += 1
-                    continue
-            np, inverted = cue_np(toks, k, si, sj)
-            split_prob = SPLIT_MIN_PROB
-            if nested and coord is None and NEST_SPLIT_PROB < 1.0:
+            coord = _coord_start(toks, k, si)
+            ci = bisect.bisect_right(cov_starts, t.start) - 1
+            nested = ci >= 0 and covered[ci][1] > t.start
+            if nested and config.model_nested_min_prob >= 1.0 and coord is None and config.nest_split_prob >= 1.0:
+                k += 1
+                continue
+            np, inverted = cue_np(toks, k, si, sj, config)
+            split_prob = config.split_min_prob
+            if nested and coord is None and config.nest_split_prob < 1.0:
                 # "..., Schlafly put her finger on ...": a new clause with its own source inside the
                 # content of an earlier statement ends that content at the clause boundary
                 coord = _source_clause_start(toks, np, inverted, k, si)
-                split_prob = NEST_SPLIT_PROB
-                if coord is None and MODEL_NESTED_MIN_PROB >= 1.0:
+                split_prob = config.nest_split_prob
+                if coord is None and config.model_nested_min_prob >= 1.0:
                     k += 1
                     continue
             feats = _model.cue_features(toks, k, si, sj, inq[k], bool(sq), first_para, cues,
@@ -2644,12 +2336,12 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             host = None
             if coord is not None and prob >= split_prob:
                 # "X pushed A and reprimanded B": the statement holding this cue ends before "and"
-                host = _split_host(text, toks, statements, index, coord, t.start)
+                host = _split_host(text, toks, statements, index, coord, t.start, config.split_host_min_words)
                 if host is not None:
                     nested = False
                     existing = list(index.pairs)
                     _drop_holding(covered, cov_starts, cov_longest, t.start)
-            if nested and prob < MODEL_NESTED_MIN_PROB:
+            if nested and prob < config.model_nested_min_prob:
                 k += 1
                 continue
             qb = any(q.end <= t.start for q in sq)
@@ -2657,8 +2349,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             after = model.side.prob(_model.side_features(toks, k, si, sj, inverted, qb, qa, cues)) >= 0.5
             span = None
             cue_end_tok = k + 1
-            while cue_end_tok < sj and (toks[cue_end_tok].low in _MULTI_CUE_NEXT or (
-                    PARTICLE_CUE and toks[cue_end_tok].low in _MODEL_CUE_PARTICLES)) and cue_end_tok - k < 2:
+            while cue_end_tok < sj and toks[cue_end_tok].low in _MULTI_CUE_NEXT and cue_end_tok - k < 2:
                 cue_end_tok += 1
             if t.low == "according" and k + 1 < sj and toks[k + 1].low == "to":
                 np = _source_after(toks, k + 1, sj)
@@ -2666,7 +2357,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 if np is not None:
                     cue_end_tok = np[1]
             to_in_content = False
-            pv = _passive(toks, k, k + 1, si, sj) if (PASSIVE_SUBJECT and not inverted and t.low != "according") else None
+            pv = _passive(toks, k, k + 1, si, sj) if (not inverted and t.low != "according") else None
             if pv is not None:
                 # "Her attacks were echoed by ...": the subject's clause is the content, the agent the source
                 after = False
@@ -2680,43 +2371,30 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 j = cue_end_tok
                 if inverted and np is not None and not t.low == "according":
                     j = max(j, np[1])
-                elif INCLUDE_TO and cue_end_tok - 1 > k and toks[cue_end_tok - 1].low == "to":
+                elif cue_end_tok - 1 > k and toks[cue_end_tok - 1].low == "to":
                     # "vowed to keep going": the content starts at "to", as PolNeAR's does
                     j = cue_end_tok - 1
                     to_in_content = True
                 lemma = L.REPORTING_VERBS.get(t.low)
                 if lemma in ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"):
                     j = _skip_object(toks, j, sj)
-                j1 = j
                 j = _strip_that(toks, j, sj)
                 if j < sj:
-                    if INCLUDE_THAT and j - 1 >= j1 and toks[j - 1].low == "that":
-                        j -= 1  # the content starts at "that"
                     end = s_end
-                    if CUT_AT_RULE_CUE:
-                        nxt = next((c for c in sent_rule_cues if c > j), None)
-                        if nxt is not None:
-                            cut = _clause_cut(toks, nxt, j)
-                            if cut is None and RULE_CUE_SOURCE_CUT:
-                                # "A praised B, and the mayor criticized C": the clause of the rule cue's source
-                                nnp, ninv = cue_np(toks, nxt, si, sj)
-                                cut = _source_clause_start(toks, nnp, ninv, nxt, j)
-                            if cut is not None and not (NO_DANGLING_CUT_MODEL and _dangling_before(toks, cut, j)):
-                                end = toks[cut].start
-                    if MODEL_CUT:
-                        # the content ends at a clause boundary: "X argued that A, but B ..."
-                        x = j + 3
-                        while x < sj - 1:
-                            tx = toks[x]
-                            if tx.text == ";" or (tx.text == "," and toks[x + 1].low in _CUT_AFTER_COMMA):
-                                end = tx.start
-                                break
-                            x += 1
+                    nxt = next((c for c in sent_rule_cues if c > j), None)
+                    if nxt is not None:
+                        cut = _clause_cut(toks, nxt, j)
+                        if cut is None:
+                            # "A praised B, and the mayor criticized C": the clause of the rule cue's source
+                            nnp, ninv = cue_np(toks, nxt, si, sj, config)
+                            cut = _source_clause_start(toks, nnp, ninv, nxt, j)
+                        if cut is not None and not (_dangling_before(toks, cut, j)):
+                            end = toks[cut].start
                     cstart = toks[j].start
                     if _raising(toks, k, si) and np is not None and not inverted and np[1] <= k:
                         # "The vote is expected to ...", "X seems to ...": PolNeAR's content holds the subject
                         x = np[0]
-                        while RAISING_CLAUSE and x - 1 >= si and toks[x - 1].low not in _RAISING_STOP:
+                        while x - 1 >= si and toks[x - 1].low not in _RAISING_STOP:
                             x -= 1  # back to the start of the clause: "The vote in the council is expected"
                         cstart = toks[x].start
                     span = _content_span(text, cstart, end)
@@ -2729,13 +2407,13 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 k += 1
                 continue
             s, e = span
-            if MODEL_MIN_WORDS > 1 and len(text[s:e].split()) < MODEL_MIN_WORDS:
+            if config.model_min_words > 1 and len(text[s:e].split()) < config.model_min_words:
                 k += 1
                 continue
-            infinitive = INFINITIVE_CLAUSE and after and any(toks[x].low == "to" for x in range(k + 1, min(cue_end_tok, sj)))
-            if MODEL_CLAUSE and not infinitive and pv is None and not _clause_like(toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
+            infinitive = after and any(toks[x].low == "to" for x in range(k + 1, min(cue_end_tok, sj)))
+            if config.model_clause and not infinitive and pv is None and not _clause_like(toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
                 # a bare noun phrase: kept when long enough and free of titles / scare quotes
-                if (MODEL_CLAUSE == "all" or len(text[s:e].split()) <= MODEL_NP_MAX_SHORT
+                if (config.model_clause == "all" or len(text[s:e].split()) <= config.model_np_max_short
                         or any(q.start >= s and q.end <= e + 1 for q in sq)):
                     k += 1
                     continue
@@ -2750,16 +2428,16 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
             if not dup:
                 mention: _Mention | None = None
                 src = np
-                if src is not None and DOCUMENT_SOURCE and not inverted:
+                if src is not None and not inverted:
                     src = _document_issuer(toks, src, si) or src
-                if src is not None and PP_SKIP and not inverted:
+                if src is not None and not inverted:
                     src = _pp_subject(toks, src, si) or src
-                if src is not None and MODEL_SOURCE_CHECK and not inverted and _implausible_source(toks, src, si):
+                if src is not None and not inverted and _implausible_source(toks, src, si):
                     src = None
                 if src is not None:
                     mention = _who_fix(toks, src, k, _make_mention(text, toks, src[0], src[1], res))
                 elif t.low.endswith("ing") and (k == si or toks[k - 1].text == "," or (
-                        GERUND_AFTER_PREPOSITION and toks[k - 1].low in _GERUND_PREPOSITIONS)):
+                        toks[k - 1].low in _GERUND_PREPOSITIONS)):
                     # ", saying ...": the subject of the sentence speaks
                     if k == si or (k - 1 == si and toks[si].low in _GERUND_PREPOSITIONS):  # "Citing the report, Ward said ..."
                         c = k
@@ -2767,7 +2445,7 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                             c += 1
                         subj = _sentence_subject(toks, c + 1, sj) if c + 1 < sj else None
                     else:
-                        prior = index.prior_speaker(statements, s_start, t.start) if PARTICIPLE_NO_NP else None
+                        prior = index.prior_speaker(statements, s_start, t.start)
                         if prior is not None:
                             mention = prior
                         subj = _sentence_subject(toks, si, k)
@@ -2777,19 +2455,18 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                     pass  # a passive cue: the agent or nobody
                 elif mention is None and host is not None and host.speaker is not None:
                     mention = _Mention(host.speaker_start, host.speaker_end, "", host.speaker)
-                if mention is None and CONTRACTION_SOURCE:
+                if mention is None:
                     mention = _contraction_mention(text, t, res)
-                if mention is None and MODEL_SUBJECT_FALLBACK and pv is None:
+                if mention is None and pv is None:
                     subj = _sentence_subject(toks, si, k)
                     if subj is not None and subj[1] <= k:
                         mention = _make_mention(text, toks, subj[0], subj[1], res)
                     else:
                         name = res.person_before(t.start)
                         mention = _Mention(None, None, "", name) if name else None
-                        if MODEL_FALLBACK_SENTENCE_SPEAKER:
-                            prior = index.prior_speaker(statements, s_start, t.start)
-                            if prior is not None:
-                                mention = prior
+                        prior = index.prior_speaker(statements, s_start, t.start)
+                        if prior is not None:
+                            mention = prior
                 cue_span = (t.start, toks[min(cue_end_tok, sj) - 1].end) if not inverted else (t.start, t.end)
                 if to_in_content and span[0] <= toks[cue_end_tok - 1].start:
                     cue_span = (t.start, toks[cue_end_tok - 2].end)
@@ -2799,16 +2476,15 @@ def _model_pass(text, toks, sents, quotes, paragraphs, statements, rule_cue_toks
                 if any(q.start >= s and q.end <= e + 1 for q in sq):
                     kind = "mixed"
                 before = len(statements)
-                _emit(statements, text, pparts if pv is not None else [span], mention, cue_span, kind, keep_short=pv is not None)
+                _emit(statements, config, text, pparts if pv is not None else [span], mention, cue_span, kind, keep_short=pv is not None)
                 if len(statements) > before:
                     if probs is not None:
                         probs[cue_span[0]] = prob
                     index.added(statements)
                     bisect.insort(existing, span)
-                    if COVER_MODEL_STATEMENTS:
-                        # a later learned cue inside this content is nested, like one inside a rule statement
-                        x = bisect.bisect_left(covered, span)
-                        covered.insert(x, span)
-                        cov_starts.insert(x, span[0])
-                        cov_longest = max(cov_longest, span[1] - span[0])
+                    # a later learned cue inside this content is nested, like one inside a rule statement
+                    x = bisect.bisect_left(covered, span)
+                    covered.insert(x, span)
+                    cov_starts.insert(x, span[0])
+                    cov_longest = max(cov_longest, span[1] - span[0])
             k += 1

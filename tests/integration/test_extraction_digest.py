@@ -29,10 +29,10 @@ ARTICLE_HASH_CHARS = 12
 
 def _runs() -> dict[str, Callable[[str], list]]:
     """The extraction runs the digest covers: the shipped extractor, and the rules alone."""
-    from stance.extraction import extract_statements
-    from stance.extraction._rules import extract
+    from stance.extraction import ExtractionConfig, extract_statements
 
-    return {"full": extract_statements, "rules": lambda text: extract(text, model=None)}
+    rules = ExtractionConfig(learned_cues=False)
+    return {"full": extract_statements, "rules": lambda text: extract_statements(text, config=rules)}
 
 
 def article_hash(statements: list) -> str:

@@ -42,12 +42,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cue_tokens import examples, fold_scores  # noqa: E402
 from extraction_cues import learn_cues  # noqa: E402
-from extraction_model import _add, _fmt, _fmt_totals, set_switches, train  # noqa: E402
+from extraction_model import _add, _fmt, _fmt_totals, train  # noqa: E402
 from extraction_tagger import Settings, TorchTagger, Vocab, encode, numpy_tagger, train_tagger  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
 from stance.extraction import _rules as R  # noqa: E402
+from stance.extraction.config import DEFAULT_CONFIG  # noqa: E402
 from stance.extraction.polnear import evaluate, load_polnear  # noqa: E402
 
 
@@ -98,13 +99,13 @@ def tokens_cv(args, s: Settings, articles) -> None:
 
 
 def pipeline_cv(args, s: Settings, articles) -> None:
-    set_switches(args.set)
+    config = DEFAULT_CONFIG.with_overrides(args.set)
     thresholds = [float(x) for x in args.thresholds.split(",")]
     weights = [float(x) for x in args.weight.split(",")]
     totals: dict = {}
     for k, fit_arts, held in folds(articles, args.folds):
         cues = learn_cues(fit_arts, 1, 0.02)
-        linear = train(fit_arts, cues, 3, 0.35, 0.3)
+        linear = train(fit_arts, cues, 3, 0.35, 0.3, config)
         tagger = fold_tagger(encode(fit_arts, cues), s, k, args.cache)
         orig = M.load_cues
         M.load_cues = lambda c=cues: c
@@ -116,7 +117,7 @@ def pipeline_cv(args, s: Settings, articles) -> None:
                     d["tagger"] = {"weight": w, "threshold": th}
                     runs.append((f"linear + tagger (weight {w}), cue threshold {th}", M._Model(d, tagger)))
             for name, m in runs:
-                res = evaluate(held, lambda t, m=m: R.extract(t, model=m))
+                res = evaluate(held, lambda t, m=m: R.extract(t, model=m, config=config))
                 print(f"fold {k} {name}: {_fmt(res)}", flush=True)
                 _add(totals.setdefault(name, {}), res)
         finally:
