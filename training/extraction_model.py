@@ -37,21 +37,23 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
-from extraction_cues import gold_anchors, learn_cues, prepare  # noqa: E402
+from extraction_cues import gold_anchors, learn_cues  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
 from stance.extraction.config import DEFAULT_CONFIG, ExtractionConfig  # noqa: E402
+from stance.extraction.cues import clause_like, cue_np, np_kind, side_context  # noqa: E402
+from stance.extraction.document import Document  # noqa: E402
+from stance.extraction.pipeline import extract  # noqa: E402
 from stance.extraction.polnear import evaluate, load_polnear  # noqa: E402
 
 
 def examples(articles, cues, config: ExtractionConfig = DEFAULT_CONFIG):
     cue_x, cue_y, side_x, side_y = [], [], [], []
     for a in articles:
-        p = prepare(a.text)
-        toks, sents, sid, inq, quotes = p["toks"], p["sents"], p["sid"], p["inq"], p["quotes"]
-        first_para_end = p["paragraphs"][0][1] if p["paragraphs"] else 0
+        doc = Document.from_text(a.text, config)
+        toks, sents, sid, inq, quotes = doc.tokens, doc.sentences, doc.sentence_of, doc.token_in_quote, doc.quotes
+        first_para_end = doc.paragraphs[0][1] if doc.paragraphs else 0
         anchors = gold_anchors(a, toks)
         sq_cache: dict[int, list] = {}
         for i, t in enumerate(toks):
@@ -64,9 +66,9 @@ def examples(articles, cues, config: ExtractionConfig = DEFAULT_CONFIG):
                 sq_cache[n] = [q for q in quotes if q.start < s1 and q.end > s0]
             sq = sq_cache[n]
             fp = toks[si].start < first_para_end
-            np, inverted = R.cue_np(toks, i, si, sj, config)
+            np, inverted = cue_np(toks, i, si, sj, config)
             cue_x.append(M.cue_features(toks, i, si, sj, inq[i], bool(sq), fp, cues,
-                                        R.np_kind(toks, np, inverted), R._clause_like(toks, i + 1, sj)))
+                                        np_kind(toks, np, inverted), clause_like(toks, i + 1, sj)))
             g = anchors.get(i)
             cue_y.append(1 if g is not None else 0)
             if g is None:
@@ -78,7 +80,7 @@ def examples(articles, cues, config: ExtractionConfig = DEFAULT_CONFIG):
                 lab = 0
             else:
                 continue
-            inverted, qb, qa = R.side_context(toks, sq, i, si, sj, config)
+            inverted, qb, qa = side_context(toks, sq, i, si, sj, config)
             side_x.append(M.side_features(toks, i, si, sj, inverted, qb, qa, cues))
             side_y.append(lab)
     return cue_x, cue_y, side_x, side_y
@@ -143,10 +145,10 @@ def main(argv: list[str] | None = None) -> int:
                 runs = [("rules only", None)] + [(f"rules + model, cue threshold {th}", th) for th in thresholds]
                 for name, th in runs:
                     if th is None:
-                        res = evaluate(held, lambda t: R.extract(t, model=None, config=config))
+                        res = evaluate(held, lambda t: extract(t, model=None, config=config))
                     else:
                         d["cue"]["threshold"] = th
-                        res = evaluate(held, lambda t, m=M._Model(d): R.extract(t, model=m, config=config))
+                        res = evaluate(held, lambda t, m=M._Model(d): extract(t, model=m, config=config))
                     print(f"fold {fold} {name}: {_fmt(res)}")
                     _add(totals.setdefault(name, {}), res)
             finally:

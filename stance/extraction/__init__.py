@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from stance.exceptions import InputError
-from stance.extraction._rules import extract as _extract
+from stance.extraction.pipeline import extract as _extract
 from stance.extraction._types import KINDS, Statement
 from stance.extraction.config import ExtractionConfig
 

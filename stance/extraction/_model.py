@@ -2,7 +2,7 @@
 
 PolNeAR marks as attribution cues far more than speech verbs ("wants", "believes", "supports",
 "expects", "according to", headline "Says"...). This module adds those statements on top of the
-rules in :mod:`stance.extraction._rules`:
+rules (:mod:`stance.extraction.assembly`; the pass itself is :mod:`stance.extraction.learned`):
 
 1. **Candidates.** Every word whose lower-case form is in the cue lexicon learned from PolNeAR train
    Cue spans (``stance/data/extraction_cues.json``, made by ``training/extraction_cues.py``).
@@ -119,11 +119,6 @@ def load_model() -> _Model | None:
     return _Model(json.loads(MODEL_FILE.read_text(encoding="utf-8")), tagger)
 
 
-#: Function words that never head a source noun phrase.
-FUNCTION_WORDS = frozenset(
-    "to of in on at for with by from and but or as if not no than then because about over into "
-    "against without within through between whether while although though".split()
-)
 
 _SMALL = frozenset(
     "the a an that this to of in on at for with by from and but or as if not n't no , . : ; ( ) — – - "

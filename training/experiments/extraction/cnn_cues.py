@@ -47,8 +47,8 @@ from extraction_tagger import Settings, TorchTagger, Vocab, encode, numpy_tagger
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
 from stance.extraction.config import DEFAULT_CONFIG  # noqa: E402
+from stance.extraction.pipeline import extract  # noqa: E402
 from stance.extraction.polnear import evaluate, load_polnear  # noqa: E402
 
 
@@ -117,7 +117,7 @@ def pipeline_cv(args, s: Settings, articles) -> None:
                     d["tagger"] = {"weight": w, "threshold": th}
                     runs.append((f"linear + tagger (weight {w}), cue threshold {th}", M._Model(d, tagger)))
             for name, m in runs:
-                res = evaluate(held, lambda t, m=m: R.extract(t, model=m, config=config))
+                res = evaluate(held, lambda t, m=m: extract(t, model=m, config=config))
                 print(f"fold {k} {name}: {_fmt(res)}", flush=True)
                 _add(totals.setdefault(name, {}), res)
         finally:
@@ -145,8 +145,8 @@ def speakers_cv(args, s: Settings, articles) -> None:
         M.load_cues = lambda c=cues: c
         try:
             for a in held:
-                alone = {(st.start, st.end, st.cue_start) for st in R.extract(a.text, model=M._Model(linear))}
-                found = R.extract(a.text, model=blend)
+                alone = {(st.start, st.end, st.cue_start) for st in extract(a.text, model=M._Model(linear))}
+                found = extract(a.text, model=blend)
                 for pi, gi in match_statements(found, a.attributions, 0.3):
                     g, st = a.attributions[gi], found[pi]
                     if g.source is None:

@@ -39,9 +39,10 @@ from extraction_model import fit, train  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
 from stance.extraction import lexicon as L  # noqa: E402
 from stance.extraction.config import ExtractionConfig  # noqa: E402
+from stance.extraction.document import split_paragraphs, tokenize  # noqa: E402
+from stance.extraction.pipeline import extract  # noqa: E402
 from stance.extraction.polnear import _length, load_polnear, match_statements, speaker_correct  # noqa: E402
 
 FOLDS = 5
@@ -122,9 +123,9 @@ def statement_features(text: str, toks, tok_starts: list[int], st, prob: float |
 
 def features(text: str, statements, cue_probs: dict[int, float]) -> list[list[str]]:
     """Features of each statement of ``text`` (in document order)."""
-    toks = R._tokenize(text)
+    toks = tokenize(text)
     tok_starts = [t.start for t in toks]
-    paragraphs = R._paragraphs(text)
+    paragraphs = split_paragraphs(text)
     first_para_end = paragraphs[0][1] if paragraphs else 0
     out = []
     for n, st in enumerate(statements):
@@ -157,7 +158,7 @@ def proposals(articles, models, cue_threshold: float, label_speaker: bool, confi
                 if i % FOLDS != fold:
                     continue
                 probs: dict[int, float] = {}
-                preds = R.extract(a.text, model=model, cue_probs=probs, config=config)
+                preds = extract(a.text, model=model, cue_probs=probs, config=config)
                 m = match_statements(preds, a.attributions, 0.3)
                 if label_speaker:
                     m = [(p, g) for p, g in m if speaker_correct(preds[p], a.attributions[g], a.text)]
