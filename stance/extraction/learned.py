@@ -16,13 +16,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from stance.extraction import _model
 from stance.extraction import lexicon as L
 from stance.extraction._types import Statement
 from stance.extraction.config import ExtractionConfig
 from stance.extraction.cues import MULTI_CUE_NEXT, clause_like, cue_np, np_kind, passive, passive_parts, raising
-from stance.extraction.document import Document, Token, content_span
+from stance.extraction.document import Document, Quote, Token, content_span
 from stance.extraction.phrases import document_issuer, pp_subject, skip_object, source_after, strip_that
 from stance.extraction.speakers import Mention, Resolver, contraction_mention, make_mention, who_fix
 from stance.extraction.statements import emit
@@ -213,29 +215,114 @@ def drop_holding(covered: list[tuple[int, int]], cov_starts: list[int], longest:
         x -= 1
 
 
-def learned_pass(doc: Document, statements: list[Statement], rule_cue_toks: set[int], res: Resolver, model,
+@dataclass
+class _Coverage:
+    """What the learned pass has seen so far: the statement index, the spans of the statements (for duplicates),
+    and the spans that make a later cue nested (the statements of the rules and of learned cues)."""
+
+    index: StatementIndex
+    existing: list[tuple[int, int]]
+    covered: list[tuple[int, int]]
+    starts: list[int]
+    longest: int
+
+    @classmethod
+    def of(cls, statements: list[Statement]) -> _Coverage:
+        index = StatementIndex(statements)
+        return cls(index, list(index.pairs), list(index.pairs), [a for a, _ in index.pairs], index.longest)
+
+    def holds(self, pos: int) -> bool:
+        """Whether character ``pos`` lies inside a covered span."""
+        ci = bisect.bisect_right(self.starts, pos) - 1
+        return ci >= 0 and self.covered[ci][1] > pos
+
+    def split(self, pos: int) -> None:
+        """After a statement was cut before ``pos``: the spans as they are now, none holding ``pos``."""
+        self.existing = list(self.index.pairs)
+        drop_holding(self.covered, self.starts, self.longest, pos)
+
+    def duplicate(self, s: int, e: int) -> bool:
+        """Whether a statement spanning at least 80% of ``[s, e)``, and 80% covered by it, exists."""
+        lo_i = bisect.bisect_left(self.existing, (s - (e - s), -1))
+        hi_i = bisect.bisect_left(self.existing, (e, -1))
+        for es, ee in self.existing[lo_i:hi_i]:
+            ov = min(e, ee) - max(s, es)
+            if ov > 0 and ov >= 0.8 * (e - s) and ov >= 0.8 * (ee - es):
+                return True
+        return False
+
+    def added(self, statements: list[Statement], span: tuple[int, int]) -> None:
+        """Record the statement just appended; a later learned cue inside its content is nested."""
+        self.index.added(statements)
+        bisect.insort(self.existing, span)
+        x = bisect.bisect_left(self.covered, span)
+        self.covered.insert(x, span)
+        self.starts.insert(x, span[0])
+        self.longest = max(self.longest, span[1] - span[0])
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every candidate of one text reads: the document, the model and its inputs, the settings."""
+
+    doc: Document
+    model: Any
+    config: ExtractionConfig
+    res: Resolver
+    lexicon: dict[str, float]
+    tagger_probs: Any
+    tagger_weight: float
+    rule_cue_toks: set[int]
+    first_para_end: int
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence: tokens ``[si, sj)``, characters ``[start, end)``, its quotations and its rule cues."""
+
+    si: int
+    sj: int
+    start: int
+    end: int
+    quotes: list[Quote]
+    rule_cues: list[int]
+
+
+@dataclass
+class _Candidate:
+    """A candidate cue at token ``k`` as the pass settles it: its source, probability, the statement it splits,
+    the side and span of its content (``parts`` for a passive cue)."""
+
+    k: int
+    source: tuple[int, int] | None
+    inverted: bool
+    prob: float = 0.0
+    host: Statement | None = None
+    after: bool = False
+    cue_end_tok: int = 0
+    to_in_content: bool = False
+    passive: tuple | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    span: tuple[int, int] | None = None
+
+
+def learned_pass(doc: Document, statements: list[Statement], rule_cue_toks: set[int], res: Resolver, model: Any,
                  config: ExtractionConfig, probs: dict[int, float] | None = None) -> None:
     """Add to ``statements`` those of the cues found by the learned model and not by the rules (``probs``, when
     given, receives cue offset -> cue probability for each statement added)."""
-    text, toks, sents, quotes, paragraphs = doc.text, doc.tokens, doc.sentences, doc.quotes, doc.paragraphs
-    cues = _model.load_cues()
-    inq = doc.token_in_quote
-    first_para_end = paragraphs[0][1] if paragraphs else 0
-    q_sorted = sorted(quotes, key=lambda q: q.start)
-    qi = 0
+    toks = doc.tokens
+    lexicon = _model.load_cues()
     # with a tagger, a candidate's cue probability is a weighted mean of the tagger's (which reads the whole
     # text) and the linear model's; experiment scripts pass duck-typed models without ``token_probs``
     token_probs = getattr(model, "token_probs", None)
-    tok_probs = token_probs(toks, sents, paragraphs, inq, cues) if token_probs is not None else None
-    tok_weight = getattr(model, "tagger_weight", 0.0)
-    index = StatementIndex(statements)
-    existing = list(index.pairs)
-    covered = list(existing)
-    cov_starts = [c[0] for c in covered]
-    cov_longest = index.longest
+    tagger_probs = token_probs(toks, doc.sentences, doc.paragraphs, doc.token_in_quote, lexicon) if token_probs is not None else None
+    ctx = _Context(doc, model, config, res, lexicon, tagger_probs, getattr(model, "tagger_weight", 0.0), rule_cue_toks,
+                   doc.paragraphs[0][1] if doc.paragraphs else 0)
+    cover = _Coverage.of(statements)
     res.last_person, res.last_person_pos = None, -1
-    tok_starts = doc.token_starts
-    for si, sj in sents:
+    q_sorted = sorted(doc.quotes, key=lambda q: q.start)
+    qi = 0
+    for si, sj in doc.sentences:
         s_start, s_end = toks[si].start, toks[sj - 1].end
         while qi < len(q_sorted) and q_sorted[qi].end <= s_start:
             qi += 1
@@ -244,192 +331,208 @@ def learned_pass(doc: Document, statements: list[Statement], rule_cue_toks: set[
         while x < len(q_sorted) and q_sorted[x].start < s_end:
             sq.append(q_sorted[x])
             x += 1
-        first_para = s_start < first_para_end
-        sent_rule_cues = sorted(x for x in range(si, sj) if x in rule_cue_toks)
-        k = si
-        while k < sj:
+        sent = _Sentence(si, sj, s_start, s_end, sq, sorted(x for x in range(si, sj) if x in rule_cue_toks))
+        for k in range(si, sj):
             t = toks[k]
-            if not ((t.word or t.text == ":") and _model.is_candidate(t.low, cues)) or k in rule_cue_toks or (
+            if not ((t.word or t.text == ":") and _model.is_candidate(t.low, lexicon)) or k in rule_cue_toks or (
                     k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS.get(t.low) in L.NOT_SPEECH_BEFORE_TO):
-                k += 1
                 continue
+            cand = _accepted(ctx, cover, statements, sent, k)
+            if cand is None or not _content(ctx, sent, cand) or not _keeps(ctx, cover, sent, cand):
+                continue
+            _add_statement(ctx, cover, statements, sent, cand, probs)
+
+
+def _accepted(ctx: _Context, cover: _Coverage, statements: list[Statement], sent: _Sentence, k: int) -> _Candidate | None:
+    """The candidate at token ``k`` when the model takes it for a cue; a cue coordinated with the statement that
+    holds it, or opening a new clause inside it, first ends that statement before it."""
+    toks, config, si, sj = ctx.doc.tokens, ctx.config, sent.si, sent.sj
+    t = toks[k]
+    coord = _coord_start(toks, k, si)
+    nested = cover.holds(t.start)
+    if nested and config.model_nested_min_prob >= 1.0 and coord is None and config.nest_split_prob >= 1.0:
+        return None
+    np, inverted = cue_np(toks, k, si, sj, config)
+    split_prob = config.split_min_prob
+    if nested and coord is None and config.nest_split_prob < 1.0:
+        # "..., Schlafly put her finger on ...": a new clause with its own source inside the
+        # content of an earlier statement ends that content at the clause boundary
+        coord = _source_clause_start(toks, np, inverted, k, si)
+        split_prob = config.nest_split_prob
+        if coord is None and config.model_nested_min_prob >= 1.0:
+            return None
+    feats = _model.cue_features(toks, k, si, sj, ctx.doc.token_in_quote[k], bool(sent.quotes), sent.start < ctx.first_para_end,
+                                ctx.lexicon, np_kind(toks, np, inverted), clause_like(toks, k + 1, sj))
+    prob = ctx.model.cue.prob(feats)
+    if ctx.tagger_probs is not None:
+        prob = (1.0 - ctx.tagger_weight) * prob + ctx.tagger_weight * float(ctx.tagger_probs[k])
+    if prob < ctx.model.cue.threshold:
+        return None
+    host = None
+    if coord is not None and prob >= split_prob:
+        # "X pushed A and reprimanded B": the statement holding this cue ends before "and"
+        host = split_host(ctx.doc.text, toks, statements, cover.index, coord, t.start, config.split_host_min_words)
+        if host is not None:
             nested = False
-            coord = _coord_start(toks, k, si)
-            ci = bisect.bisect_right(cov_starts, t.start) - 1
-            nested = ci >= 0 and covered[ci][1] > t.start
-            if nested and config.model_nested_min_prob >= 1.0 and coord is None and config.nest_split_prob >= 1.0:
-                k += 1
-                continue
-            np, inverted = cue_np(toks, k, si, sj, config)
-            split_prob = config.split_min_prob
-            if nested and coord is None and config.nest_split_prob < 1.0:
-                # "..., Schlafly put her finger on ...": a new clause with its own source inside the
-                # content of an earlier statement ends that content at the clause boundary
-                coord = _source_clause_start(toks, np, inverted, k, si)
-                split_prob = config.nest_split_prob
-                if coord is None and config.model_nested_min_prob >= 1.0:
-                    k += 1
-                    continue
-            feats = _model.cue_features(toks, k, si, sj, inq[k], bool(sq), first_para, cues,
-                                        np_kind(toks, np, inverted), clause_like(toks, k + 1, sj))
-            prob = model.cue.prob(feats)
-            if tok_probs is not None:
-                prob = (1.0 - tok_weight) * prob + tok_weight * float(tok_probs[k])
-            if prob < model.cue.threshold:
-                k += 1
-                continue
-            host = None
-            if coord is not None and prob >= split_prob:
-                # "X pushed A and reprimanded B": the statement holding this cue ends before "and"
-                host = split_host(text, toks, statements, index, coord, t.start, config.split_host_min_words)
-                if host is not None:
-                    nested = False
-                    existing = list(index.pairs)
-                    drop_holding(covered, cov_starts, cov_longest, t.start)
-            if nested and prob < config.model_nested_min_prob:
-                k += 1
-                continue
-            qb = any(q.end <= t.start for q in sq)
-            qa = any(q.start >= t.end for q in sq)
-            after = model.side.prob(_model.side_features(toks, k, si, sj, inverted, qb, qa, cues)) >= 0.5
-            span = None
-            cue_end_tok = k + 1
-            while cue_end_tok < sj and toks[cue_end_tok].low in MULTI_CUE_NEXT and cue_end_tok - k < 2:
-                cue_end_tok += 1
-            if t.low == "according" and k + 1 < sj and toks[k + 1].low == "to":
-                np = source_after(toks, k + 1, sj)
-                inverted = np is not None
-                if np is not None:
-                    cue_end_tok = np[1]
-            to_in_content = False
-            pv = passive(toks, k, k + 1, si, sj) if (not inverted and t.low != "according") else None
-            if pv is not None:
-                # "Her attacks were echoed by ...": the subject's clause is the content, the agent the source
-                after = False
-                pparts = passive_parts(text, toks, pv, s_end)
-                if not pparts:
-                    k += 1
-                    continue
-                span = (pparts[0][0], pparts[-1][1])
-                np, inverted = pv[2], pv[2] is not None
-            if after:
-                j = cue_end_tok
-                if inverted and np is not None and not t.low == "according":
-                    j = max(j, np[1])
-                elif cue_end_tok - 1 > k and toks[cue_end_tok - 1].low == "to":
-                    # "vowed to keep going": the content starts at "to", as PolNeAR's does
-                    j = cue_end_tok - 1
-                    to_in_content = True
-                lemma = L.REPORTING_VERBS.get(t.low)
-                if lemma in ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"):
-                    j = skip_object(toks, j, sj)
-                j = strip_that(toks, j, sj)
-                if j < sj:
-                    end = s_end
-                    nxt = next((c for c in sent_rule_cues if c > j), None)
-                    if nxt is not None:
-                        cut = _clause_cut(toks, nxt, j)
-                        if cut is None:
-                            # "A praised B, and the mayor criticized C": the clause of the rule cue's source
-                            nnp, ninv = cue_np(toks, nxt, si, sj, config)
-                            cut = _source_clause_start(toks, nnp, ninv, nxt, j)
-                        if cut is not None and not (_dangling_before(toks, cut, j)):
-                            end = toks[cut].start
-                    cstart = toks[j].start
-                    if raising(toks, k, si) and np is not None and not inverted and np[1] <= k:
-                        # "The vote is expected to ...", "X seems to ...": PolNeAR's content holds the subject
-                        x = np[0]
-                        while x - 1 >= si and toks[x - 1].low not in L.CLAUSE_STOP:
-                            x -= 1  # back to the start of the clause: "The vote in the council is expected"
-                        cstart = toks[x].start
-                    span = content_span(text, cstart, end)
-            if span is None:
-                end = t.start
-                if np is not None and not inverted:
-                    end = toks[np[0]].start
-                span = content_span(text, s_start, end)
-            if span is None:
-                k += 1
-                continue
-            s, e = span
-            if config.model_min_words > 1 and len(text[s:e].split()) < config.model_min_words:
-                k += 1
-                continue
-            infinitive = after and any(toks[x].low == "to" for x in range(k + 1, min(cue_end_tok, sj)))
-            if config.model_clause and not infinitive and pv is None and not clause_like(toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
-                # a bare noun phrase: kept when long enough and free of titles / scare quotes
-                if (config.model_clause == "all" or len(text[s:e].split()) <= config.model_np_max_short
-                        or any(q.start >= s and q.end <= e + 1 for q in sq)):
-                    k += 1
-                    continue
-            dup = False
-            lo_i = bisect.bisect_left(existing, (s - (e - s), -1))
-            hi_i = bisect.bisect_left(existing, (e, -1))
-            for es, ee in existing[lo_i:hi_i]:
-                ov = min(e, ee) - max(s, es)
-                if ov > 0 and ov >= 0.8 * (e - s) and ov >= 0.8 * (ee - es):
-                    dup = True
-                    break
-            if not dup:
-                mention: Mention | None = None
-                src = np
-                if src is not None and not inverted:
-                    src = document_issuer(toks, src, si) or src
-                if src is not None and not inverted:
-                    src = pp_subject(toks, src, si) or src
-                if src is not None and not inverted and implausible_source(toks, src, si):
-                    src = None
-                if src is not None:
-                    mention = who_fix(toks, src, k, make_mention(text, toks, src[0], src[1], res))
-                elif t.low.endswith("ing") and (k == si or toks[k - 1].text == "," or (
-                        toks[k - 1].low in _GERUND_PREPOSITIONS)):
-                    # ", saying ...": the subject of the sentence speaks
-                    if k == si or (k - 1 == si and toks[si].low in _GERUND_PREPOSITIONS):  # "Citing the report, Ward said ..."
-                        c = k
-                        while c < sj and toks[c].text != ",":
-                            c += 1
-                        subj = sentence_subject(toks, c + 1, sj) if c + 1 < sj else None
-                    else:
-                        prior = index.prior_speaker(statements, s_start, t.start)
-                        if prior is not None:
-                            mention = prior
-                        subj = sentence_subject(toks, si, k)
-                    if mention is None:
-                        mention = make_mention(text, toks, subj[0], subj[1], res) if subj else None
-                if pv is not None:
-                    pass  # a passive cue: the agent or nobody
-                elif mention is None and host is not None and host.speaker is not None:
-                    mention = Mention(host.speaker_start, host.speaker_end, "", host.speaker)
-                if mention is None:
-                    mention = contraction_mention(text, t, res)
-                if mention is None and pv is None:
-                    subj = sentence_subject(toks, si, k)
-                    if subj is not None and subj[1] <= k:
-                        mention = make_mention(text, toks, subj[0], subj[1], res)
-                    else:
-                        name = res.person_before(t.start)
-                        mention = Mention(None, None, "", name) if name else None
-                        prior = index.prior_speaker(statements, s_start, t.start)
-                        if prior is not None:
-                            mention = prior
-                cue_span = (t.start, toks[min(cue_end_tok, sj) - 1].end) if not inverted else (t.start, t.end)
-                if to_in_content and span[0] <= toks[cue_end_tok - 1].start:
-                    cue_span = (t.start, toks[cue_end_tok - 2].end)
-                if pv is not None:
-                    cue_span = (toks[pv[1]].start, t.end)
-                kind = "indirect"
-                if any(q.start >= s and q.end <= e + 1 for q in sq):
-                    kind = "mixed"
-                before = len(statements)
-                emit(statements, config, text, pparts if pv is not None else [span], mention, cue_span, kind, keep_short=pv is not None)
-                if len(statements) > before:
-                    if probs is not None:
-                        probs[cue_span[0]] = prob
-                    index.added(statements)
-                    bisect.insort(existing, span)
-                    # a later learned cue inside this content is nested, like one inside a rule statement
-                    x = bisect.bisect_left(covered, span)
-                    covered.insert(x, span)
-                    cov_starts.insert(x, span[0])
-                    cov_longest = max(cov_longest, span[1] - span[0])
-            k += 1
+            cover.split(t.start)
+    if nested and prob < config.model_nested_min_prob:
+        return None
+    return _Candidate(k, np, inverted, prob, host)
+
+
+def _content(ctx: _Context, sent: _Sentence, cand: _Candidate) -> bool:
+    """Settle the side and span of the candidate's content (and its cue's extent); whether it has one."""
+    text, toks, config = ctx.doc.text, ctx.doc.tokens, ctx.config
+    si, sj, s_start, s_end, sq = sent.si, sent.sj, sent.start, sent.end, sent.quotes
+    k = cand.k
+    t = toks[k]
+    qb = any(q.end <= t.start for q in sq)
+    qa = any(q.start >= t.end for q in sq)
+    cand.after = ctx.model.side.prob(_model.side_features(toks, k, si, sj, cand.inverted, qb, qa, ctx.lexicon)) >= 0.5
+    cand.cue_end_tok = k + 1
+    while cand.cue_end_tok < sj and toks[cand.cue_end_tok].low in MULTI_CUE_NEXT and cand.cue_end_tok - k < 2:
+        cand.cue_end_tok += 1
+    if t.low == "according" and k + 1 < sj and toks[k + 1].low == "to":
+        cand.source = source_after(toks, k + 1, sj)
+        cand.inverted = cand.source is not None
+        if cand.source is not None:
+            cand.cue_end_tok = cand.source[1]
+    cand.passive = passive(toks, k, k + 1, si, sj) if (not cand.inverted and t.low != "according") else None
+    if cand.passive is not None:
+        # "Her attacks were echoed by ...": the subject's clause is the content, the agent the source
+        cand.after = False
+        cand.parts = passive_parts(text, toks, cand.passive, s_end)
+        if not cand.parts:
+            return False
+        cand.span = (cand.parts[0][0], cand.parts[-1][1])
+        cand.source = cand.passive[2]
+        cand.inverted = cand.source is not None
+    np, inverted = cand.source, cand.inverted
+    if cand.after:
+        j = cand.cue_end_tok
+        if inverted and np is not None and not t.low == "according":
+            j = max(j, np[1])
+        elif cand.cue_end_tok - 1 > k and toks[cand.cue_end_tok - 1].low == "to":
+            # "vowed to keep going": the content starts at "to", as PolNeAR's does
+            j = cand.cue_end_tok - 1
+            cand.to_in_content = True
+        if L.REPORTING_VERBS.get(t.low) in L.TELL_LEMMAS:
+            j = skip_object(toks, j, sj)
+        j = strip_that(toks, j, sj)
+        if j < sj:
+            end = s_end
+            nxt = next((c for c in sent.rule_cues if c > j), None)
+            if nxt is not None:
+                cut = _clause_cut(toks, nxt, j)
+                if cut is None:
+                    # "A praised B, and the mayor criticized C": the clause of the rule cue's source
+                    nnp, ninv = cue_np(toks, nxt, si, sj, config)
+                    cut = _source_clause_start(toks, nnp, ninv, nxt, j)
+                if cut is not None and not _dangling_before(toks, cut, j):
+                    end = toks[cut].start
+            cstart = toks[j].start
+            if raising(toks, k, si) and np is not None and not inverted and np[1] <= k:
+                # "The vote is expected to ...", "X seems to ...": PolNeAR's content holds the subject
+                x = np[0]
+                while x - 1 >= si and toks[x - 1].low not in L.CLAUSE_STOP:
+                    x -= 1  # back to the start of the clause: "The vote in the council is expected"
+                cstart = toks[x].start
+            cand.span = content_span(text, cstart, end)
+    if cand.span is None:
+        end = t.start
+        if np is not None and not inverted:
+            end = toks[np[0]].start
+        cand.span = content_span(text, s_start, end)
+    return cand.span is not None
+
+
+def _keeps(ctx: _Context, cover: _Coverage, sent: _Sentence, cand: _Candidate) -> bool:
+    """Whether the candidate's content is kept: long enough, a clause (or a long noun phrase free of quotations;
+    an infinitive and a passive's clause always are), and no duplicate of a statement already made."""
+    text, toks, config = ctx.doc.text, ctx.doc.tokens, ctx.config
+    assert cand.span is not None
+    s, e = cand.span
+    if config.model_min_words > 1 and len(text[s:e].split()) < config.model_min_words:
+        return False
+    infinitive = cand.after and any(toks[x].low == "to" for x in range(cand.k + 1, min(cand.cue_end_tok, sent.sj)))
+    tok_starts = ctx.doc.token_starts
+    if config.model_clause and not infinitive and cand.passive is None and not clause_like(
+            toks, bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)):
+        # a bare noun phrase: kept when long enough and free of titles / scare quotes
+        if (config.model_clause == "all" or len(text[s:e].split()) <= config.model_np_max_short
+                or any(q.start >= s and q.end <= e + 1 for q in sent.quotes)):
+            return False
+    return not cover.duplicate(s, e)
+
+
+def _speaker(ctx: _Context, cover: _Coverage, statements: list[Statement], sent: _Sentence, cand: _Candidate) -> Mention | None:
+    """The candidate's speaker: its source checked like the rules' sources; for a participle or gerund, the
+    speaker before it in the sentence or the sentence subject; the speaker of the statement it split; a contracted
+    pronoun; else the sentence subject before it, the speaker before it in the sentence or the person last named.
+    A passive cue has its agent or nobody."""
+    text, toks, res = ctx.doc.text, ctx.doc.tokens, ctx.res
+    si, sj, s_start = sent.si, sent.sj, sent.start
+    k, host, pv = cand.k, cand.host, cand.passive
+    t = toks[k]
+    mention: Mention | None = None
+    src = cand.source
+    if src is not None and not cand.inverted:
+        src = document_issuer(toks, src, si) or src
+    if src is not None and not cand.inverted:
+        src = pp_subject(toks, src, si) or src
+    if src is not None and not cand.inverted and implausible_source(toks, src, si):
+        src = None
+    if src is not None:
+        mention = who_fix(toks, src, k, make_mention(text, toks, src[0], src[1], res))
+    elif t.low.endswith("ing") and (k == si or toks[k - 1].text == "," or toks[k - 1].low in _GERUND_PREPOSITIONS):
+        # ", saying ...": the subject of the sentence speaks
+        if k == si or (k - 1 == si and toks[si].low in _GERUND_PREPOSITIONS):  # "Citing the report, Ward said ..."
+            c = k
+            while c < sj and toks[c].text != ",":
+                c += 1
+            subj = sentence_subject(toks, c + 1, sj) if c + 1 < sj else None
+        else:
+            prior = cover.index.prior_speaker(statements, s_start, t.start)
+            if prior is not None:
+                mention = prior
+            subj = sentence_subject(toks, si, k)
+        if mention is None:
+            mention = make_mention(text, toks, subj[0], subj[1], res) if subj else None
+    if pv is None and mention is None and host is not None and host.speaker is not None:
+        mention = Mention(host.speaker_start, host.speaker_end, "", host.speaker)
+    if mention is None:
+        mention = contraction_mention(text, t, res)
+    if mention is None and pv is None:
+        subj = sentence_subject(toks, si, k)
+        if subj is not None and subj[1] <= k:
+            mention = make_mention(text, toks, subj[0], subj[1], res)
+        else:
+            name = res.person_before(t.start)
+            mention = Mention(None, None, "", name) if name else None
+            prior = cover.index.prior_speaker(statements, s_start, t.start)
+            if prior is not None:
+                mention = prior
+    return mention
+
+
+def _add_statement(ctx: _Context, cover: _Coverage, statements: list[Statement], sent: _Sentence, cand: _Candidate,
+                   probs: dict[int, float] | None) -> None:
+    """Emit the candidate's statement (its speaker, cue span and kind settled) and record it."""
+    toks = ctx.doc.tokens
+    assert cand.span is not None
+    s, e = cand.span
+    t = toks[cand.k]
+    mention = _speaker(ctx, cover, statements, sent, cand)
+    cue_span = (t.start, toks[min(cand.cue_end_tok, sent.sj) - 1].end) if not cand.inverted else (t.start, t.end)
+    if cand.to_in_content and cand.span[0] <= toks[cand.cue_end_tok - 1].start:
+        cue_span = (t.start, toks[cand.cue_end_tok - 2].end)
+    if cand.passive is not None:
+        cue_span = (toks[cand.passive[1]].start, t.end)
+    kind = "mixed" if any(q.start >= s and q.end <= e + 1 for q in sent.quotes) else "indirect"
+    before = len(statements)
+    emit(statements, ctx.config, ctx.doc.text, cand.parts if cand.passive is not None else [cand.span], mention, cue_span, kind,
+         keep_short=cand.passive is not None)
+    if len(statements) > before:
+        if probs is not None:
+            probs[cue_span[0]] = cand.prob
+        cover.added(statements, cand.span)
