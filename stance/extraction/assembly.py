@@ -228,32 +228,9 @@ def _assemble_cue(doc: Document, res: Resolver, config: ExtractionConfig, state:
     j = strip_that(toks, j, sj)
     # "X asserted that, abortion aside, ...": after "that" a comma opens an aside, not an adjunct
     had_that = j > j0 and toks[j0].low == "that"
-    next_boundary = s_end
-    nci = ci + 1
-    while nci < len(cues) and j < sj and nci - ci <= config.next_cue_skip_max and (
-            _cue_without_content(toks, doc.quote_mark_counts, cues, nci, j, sj, config.adjunct_content_max)
-            or _dangling_cut(toks, cues[nci], j)):
-        nci += 1  # "X said she was joking.", "... as many as 30 percent of [the voters say]": part of this content
-    nxt = cues[nci] if nci < len(cues) else None
-    if (ci == 0 and ckind == "verb" and np is not None and not inverted
-            and np[0] - 1 > si and toks[np[0] - 1].text == "," and nxt is not None and nxt.source is not None
-            and not nxt.inverted and nxt.source[0] == j and nxt.kind == "verb"):
-        return  # "In May, Trump said he believes ...": the opening phrase is not this content
-    if nxt is not None:
-        nstart = toks[nxt.source[0]].start if (nxt.source and not nxt.inverted) else toks[nxt.first].start
-        if nstart <= cue_e:
-            # "Holm, who said A, said B": the next cue's source stands before this cue, so
-            # this content ends where the next cue's clause does, at the comma before it
-            nstart = toks[nxt.first].start
-        # cut before ", adding" / ", and X said" / ", but Y said" / ", while Y argued"
-        next_boundary = max(_cut_before_link(text, s_start, nstart), cue_e)
-        if j < sj:
-            for q in stmt_quotes:
-                if (state.free(q) and q.start > toks[j].start and q.end <= nstart and q.start < next_boundary
-                        and not text[q.end:nstart].strip(_QUOTE_GAP) and text[:q.start].rstrip().endswith(":")):
-                    # "... explaining it was stuck: “Trust me ...,” Sullivan wrote.": the quotation is the next cue's
-                    next_boundary = max(q.start, cue_e)
-                    break
+    next_boundary = _content_end(doc, config, state, sent, cues, ci, att, j)
+    if next_boundary is None:
+        return
     if ckind == "according":
         # "according to X, content" or "content, according to X"
         pre = content_span(text, s_start, cue_s)
@@ -314,13 +291,23 @@ def _assemble_cue(doc: Document, res: Resolver, config: ExtractionConfig, state:
             emit(statements, config, text, [span], mention, cue_span, "mixed" if qs_in else "indirect")
             state.last_end = span[1]
             return
+    if ci == 0:
+        _content_before(doc, config, state, sent, att, cue_span, len(cues) == 1)
+
+
+def _content_before(doc: Document, config: ExtractionConfig, state: RuleState, sent: _Sentence, att: _Attribution,
+                    cue_span: tuple[int, int], only_cue: bool) -> None:
+    """Readings 4 and 5 of the first cue of a sentence: "content, X said." (quote marks lost), with the rest of the
+    clause when the attribution sits in its middle ("The problem, she said, is that ..."); or, after "X said:",
+    the quotation that follows."""
+    text, toks, statements = doc.text, doc.tokens, state.statements
+    s_start, s_end, stmt_quotes = sent.start, sent.end, sent.free_quotes
+    mention, attr_s, cue_e = att.mention, att.start, att.cue_span[1]
     # 4. cue at the end of the sentence: "content, X said." (quote marks lost)
-    if ci > 0:
-        return
     span = content_span(text, s_start, attr_s)
     if span is not None and text[span[1] : attr_s].strip(" \n\xa0") == ",":
         parts = [span]
-        if ci + 1 == len(cues):
+        if only_cue:
             # "The problem, she said, is that ...": the content goes on after the cue
             rest = text[cue_e:s_end]
             if rest.lstrip(" ").startswith(","):
@@ -340,6 +327,43 @@ def _assemble_cue(doc: Document, res: Resolver, config: ExtractionConfig, state:
     tail = text[cue_e:s_end].strip()
     if (tail in (":", "") and text[cue_e:s_end + 2].strip().startswith(":")) or tail == ":":
         state.pending_colon = (mention, cue_span)
+
+
+def _content_end(doc: Document, config: ExtractionConfig, state: RuleState, sent: _Sentence, cues: list[Cue], ci: int,
+                 att: _Attribution, j: int) -> int | None:
+    """Where the content of cue ``cues[ci]``, starting at token ``j``, ends: at the end of the sentence, or before the
+    clause of the next cue that has content of its own; ``None`` when the cue takes no content after it ("In May,
+    Trump said he believes ...": the opening phrase is not what was said)."""
+    text, toks = doc.text, doc.tokens
+    si, sj, s_start = sent.si, sent.sj, sent.start
+    np, cue_e = att.source, att.cue_span[1]
+    nci = ci + 1
+    while nci < len(cues) and j < sj and nci - ci <= config.next_cue_skip_max and (
+            _cue_without_content(toks, doc.quote_mark_counts, cues, nci, j, sj, config.adjunct_content_max)
+            or _dangling_cut(toks, cues[nci], j)):
+        nci += 1  # "X said she was joking.", "... as many as 30 percent of [the voters say]": part of this content
+    nxt = cues[nci] if nci < len(cues) else None
+    if nxt is None:
+        return sent.end
+    if (ci == 0 and att.cue.kind == "verb" and np is not None and not att.cue.inverted
+            and np[0] - 1 > si and toks[np[0] - 1].text == "," and nxt.source is not None
+            and not nxt.inverted and nxt.source[0] == j and nxt.kind == "verb"):
+        return None
+    nstart = toks[nxt.source[0]].start if (nxt.source and not nxt.inverted) else toks[nxt.first].start
+    if nstart <= cue_e:
+        # "Holm, who said A, said B": the next cue's source stands before this cue, so
+        # this content ends where the next cue's clause does, at the comma before it
+        nstart = toks[nxt.first].start
+    # cut before ", adding" / ", and X said" / ", but Y said" / ", while Y argued"
+    end = max(_cut_before_link(text, s_start, nstart), cue_e)
+    if j < sj:
+        for q in sent.free_quotes:
+            if (state.free(q) and q.start > toks[j].start and q.end <= nstart and q.start < end
+                    and not text[q.end:nstart].strip(_QUOTE_GAP) and text[:q.start].rstrip().endswith(":")):
+                # "... explaining it was stuck: “Trust me ...,” Sullivan wrote.": the quotation is the next cue's
+                end = max(q.start, cue_e)
+                break
+    return end
 
 
 def _quote_before(doc: Document, config: ExtractionConfig, state: RuleState, sent: _Sentence, att: _Attribution, ci: int) -> bool:

@@ -316,62 +316,71 @@ def find_rule_cues(doc: Document, si: int, sj: int, sq: list[Quote], config: Ext
             if t.low in L.REPORTING_VERBS and (not t.upper or k == si or L.REPORTING_VERBS[t.low] in L.HEADLINE_LEMMAS) and not (
                     noun_use(toks, k, si, sj)) and not (
                     k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS[t.low] in L.NOT_SPEECH_BEFORE_TO):
-                np = None
-                inverted = False
-                prev = toks[k - 1] if k > si else None
-                lemma = L.REPORTING_VERBS[t.low]
-                after_comma = prev is not None and (prev.text == "," or (after_quote_comma(toks, k, si)))
-                bare_participle = t.low.endswith("ing") and after_comma
-                if bare_participle:
-                    pass  # ", explaining how ...": no source of its own
-                elif (
-                    t.low in L.INVERSION_VERBS
-                    and prev is not None
-                    and (prev.text in (",", "”", '"') or prev.text in QUOTE_CHARS)
-                ):
-                    np = np_after(toks, k, sj)
-                    if np is None:
-                        np = nominal_after(toks, k, sj)
-                    if np is not None and np[1] < sj and toks[np[1]].text not in L.AFTER_INVERTED and toks[np[1]].low not in L.AFTER_INVERTED:
-                        np = None
-                        # '"...," said a longtime GOP data expert who ...': a name inside a lower-case source
-                        np = nominal_after(toks, k, sj)
-                        if np is not None and np[1] < sj and toks[np[1]].text not in L.AFTER_INVERTED and toks[np[1]].low not in L.AFTER_INVERTED:
-                            np = None
-                    if np is not None and prev.text == "," and appositive_subject(toks, k, si, config.appositive_depth):
-                        # "Mike Murphy, who ran a super PAC, said the ...": the sentence opens with the
-                        # speaker and an insertion, so the noun phrase after "said" is content
-                        np = None
-                    inverted = np is not None
-                if np is None and not bare_participle:
-                    np = np_before(toks, k, si)
-                    if np is not None and toks[np[0]].low in L.RELATIVE_PRONOUNS and np[0] - 1 >= si and toks[np[0] - 1].text == ",":
-                        np2 = np_before(toks, np[0] - 1, si)
-                        if np2:
-                            np = np2
-                    if np is None and k - 1 >= si and toks[k - 1].text == ",":
-                        # "Petrova, the ministry's spokeswoman, said"
-                        np = appositive_np(toks, k - 1, si, config.appositive_depth)
-                    if np is None:
-                        np = quote_nominal(toks, k, si)
-                    g = quote_gap_source(text, toks, sq, k, si, sj, config.quote_gap_max)
-                    if g is not None and (np is None or np[0] != g[0]):
-                        np = g
-                participle = t.low.endswith("ing") and after_comma
-                coordinated = (
-                    prev is not None and prev.low in ("and", "but") and cues and cues[-1].kind == "verb"
-                )
-                if np is None and participle and lemma in L.STRONG_SPEECH_LEMMAS:
-                    cues.append(Cue(k, k + 1, "participle", None, False))
-                elif np is None and coordinated:
-                    cues.append(Cue(k, k + 1, "coordinated", None, False))
-                elif np is not None:
-                    if lemma not in L.STRONG_SPEECH_LEMMAS and toks[np[0]].low in ("it",):
-                        pass
-                    else:
-                        cues.append(Cue(k, k + 1, "verb", np, inverted))
-                        if inverted:
-                            k = np[1]
-                            continue
+                cue = _verb_cue(doc, k, si, sj, sq, cues[-1] if cues else None, config)
+                if cue is not None:
+                    cues.append(cue)
+                    if cue.inverted and cue.source is not None:
+                        k = cue.source[1]
+                        continue
         k += 1
     return cues
+
+
+def _verb_cue(doc: Document, k: int, si: int, sj: int, sq: list[Quote], prev_cue: Cue | None,
+              config: ExtractionConfig) -> Cue | None:
+    """The cue of reporting verb ``toks[k]``: with its source inverted after it (", said Kramer"; not after an
+    opening "Name, <insertion>,") or before it (past a relative pronoun, an insertion, a quotation), a participle
+    after a comma or a verb coordinated with the cue before (no source of their own), or none."""
+    text, toks = doc.text, doc.tokens
+    t = toks[k]
+    np = None
+    inverted = False
+    prev = toks[k - 1] if k > si else None
+    lemma = L.REPORTING_VERBS[t.low]
+    after_comma = prev is not None and (prev.text == "," or (after_quote_comma(toks, k, si)))
+    bare_participle = t.low.endswith("ing") and after_comma
+    if bare_participle:
+        pass  # ", explaining how ...": no source of its own
+    elif (
+        t.low in L.INVERSION_VERBS
+        and prev is not None
+        and (prev.text in (",", "”", '"') or prev.text in QUOTE_CHARS)
+    ):
+        np = np_after(toks, k, sj)
+        if np is None:
+            np = nominal_after(toks, k, sj)
+        if np is not None and np[1] < sj and toks[np[1]].text not in L.AFTER_INVERTED and toks[np[1]].low not in L.AFTER_INVERTED:
+            # '"...," said a longtime GOP data expert who ...': a name inside a lower-case source
+            np = nominal_after(toks, k, sj)
+            if np is not None and np[1] < sj and toks[np[1]].text not in L.AFTER_INVERTED and toks[np[1]].low not in L.AFTER_INVERTED:
+                np = None
+        if np is not None and prev.text == "," and appositive_subject(toks, k, si, config.appositive_depth):
+            # "Mike Murphy, who ran a super PAC, said the ...": the sentence opens with the
+            # speaker and an insertion, so the noun phrase after "said" is content
+            np = None
+        inverted = np is not None
+    if np is None and not bare_participle:
+        np = np_before(toks, k, si)
+        if np is not None and toks[np[0]].low in L.RELATIVE_PRONOUNS and np[0] - 1 >= si and toks[np[0] - 1].text == ",":
+            np2 = np_before(toks, np[0] - 1, si)
+            if np2:
+                np = np2
+        if np is None and k - 1 >= si and toks[k - 1].text == ",":
+            # "Petrova, the ministry's spokeswoman, said"
+            np = appositive_np(toks, k - 1, si, config.appositive_depth)
+        if np is None:
+            np = quote_nominal(toks, k, si)
+        g = quote_gap_source(text, toks, sq, k, si, sj, config.quote_gap_max)
+        if g is not None and (np is None or np[0] != g[0]):
+            np = g
+    participle = t.low.endswith("ing") and after_comma
+    coordinated = (
+        prev is not None and prev.low in ("and", "but") and prev_cue is not None and prev_cue.kind == "verb"
+    )
+    if np is None and participle and lemma in L.STRONG_SPEECH_LEMMAS:
+        return Cue(k, k + 1, "participle", None, False)
+    if np is None and coordinated:
+        return Cue(k, k + 1, "coordinated", None, False)
+    if np is None or (lemma not in L.STRONG_SPEECH_LEMMAS and toks[np[0]].low == "it"):
+        return None  # "it said" with a weak verb: no speaker
+    return Cue(k, k + 1, "verb", np, inverted)

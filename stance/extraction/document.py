@@ -38,7 +38,7 @@ _OPEN_CURLY = "“„"
 _CLOSE_CURLY = "”"
 _STRAIGHT = '"'
 #: Characters of quote-mark tokens.
-QUOTE_CHARS = set(_OPEN_CURLY + _CLOSE_CURLY + _STRAIGHT + "'")
+QUOTE_CHARS = frozenset(_OPEN_CURLY + _CLOSE_CURLY + _STRAIGHT + "'")
 _MARKS = ('"', "“", "”", "„", "''")
 _SENT_END = frozenset(".!?")
 
