@@ -139,20 +139,15 @@ def main(argv: list[str] | None = None) -> int:
             held = [a for i, a in enumerate(articles) if i % args.holdout == fold]
             cues = learn_cues(fit_arts, args.lex_count, args.lex_share)
             d = train(fit_arts, cues, args.min_df, args.C, args.threshold, config)
-            orig = M.load_cues
-            M.load_cues = lambda c=cues: c  # the held-out run uses the lexicon learned without it
-            try:
-                runs = [("rules only", None)] + [(f"rules + model, cue threshold {th}", th) for th in thresholds]
-                for name, th in runs:
-                    if th is None:
-                        res = evaluate(held, lambda t: extract(t, model=None, config=config))
-                    else:
-                        d["cue"]["threshold"] = th
-                        res = evaluate(held, lambda t, m=M._Model(d): extract(t, model=m, config=config))
-                    print(f"fold {fold} {name}: {_fmt(res)}")
-                    _add(totals.setdefault(name, {}), res)
-            finally:
-                M.load_cues = orig
+            runs = [("rules only", None)] + [(f"rules + model, cue threshold {th}", th) for th in thresholds]
+            for name, th in runs:
+                if th is None:
+                    res = evaluate(held, lambda t: extract(t, model=None, config=config))
+                else:
+                    d["cue"]["threshold"] = th
+                    res = evaluate(held, lambda t, m=M._Model(d, cues=cues): extract(t, model=m, config=config))
+                print(f"fold {fold} {name}: {_fmt(res)}")
+                _add(totals.setdefault(name, {}), res)
         if args.folds > 1:
             for name, t in totals.items():
                 print(f"all {args.folds} folds {name}: {_fmt_totals(t)}")

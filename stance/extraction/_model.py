@@ -86,9 +86,12 @@ class _Model:
 
     With a tagger, a candidate's cue probability is ``(1 - tagger_weight) * linear + tagger_weight * tagger``
     and the cue threshold is the one chosen for that blend (``d["tagger"]``: ``weight`` and ``threshold``).
+    ``cues`` is the cue lexicon the model was trained with (word -> cue share); ``None``, the packaged one
+    (:func:`load_cues`). A held-out experiment passes the lexicon learned without the held-out articles.
     """
 
-    def __init__(self, d: dict, tagger: Tagger | None = None) -> None:
+    def __init__(self, d: dict, tagger: Tagger | None = None, cues: dict[str, float] | None = None) -> None:
+        self.cues = cues
         self.cue = _Linear(d["cue"])
         self.side = _Linear(d["side"])
         self.tagger = tagger

@@ -311,7 +311,9 @@ def learned_pass(doc: Document, statements: list[Statement], rule_cue_toks: set[
     """Add to ``statements`` those of the cues found by the learned model and not by the rules (``probs``, when
     given, receives cue offset -> cue probability for each statement added)."""
     toks = doc.tokens
-    lexicon = _model.load_cues()
+    lexicon = getattr(model, "cues", None)
+    if lexicon is None:
+        lexicon = _model.load_cues()
     # with a tagger, a candidate's cue probability is a weighted mean of the tagger's (which reads the whole
     # text) and the linear model's; experiment scripts pass duck-typed models without ``token_probs``
     token_probs = getattr(model, "token_probs", None)

@@ -157,3 +157,19 @@ def test_the_extraction_modules_import_no_circle_and_none_is_over_700_lines() ->
         visit(mod, [])
     long = {p.name: n for p in PACKAGE.glob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 700}
     assert long == {}
+
+
+def test_the_learned_pass_reads_the_lexicon_its_model_carries() -> None:
+    """A held-out experiment gives the model the lexicon learned without the held-out articles; nothing global
+    is replaced."""
+    import json
+
+    from stance.extraction import _model as M
+
+    if not M.MODEL_FILE.is_file():
+        pytest.skip("the packaged learned-cue model is absent")
+    weights = json.loads(M.MODEL_FILE.read_text(encoding="utf-8"))
+    text = "Ivo Park wants the harbour tunnel built before the winter."
+    assert [s.cue for s in extract(text, model=M._Model(weights))] == ["wants"]
+    assert extract(text, model=M._Model(weights, cues={})) == []  # "wants" is no candidate without the lexicon
+    assert [s.cue for s in extract(text, model=M._Model(weights))] == ["wants"]

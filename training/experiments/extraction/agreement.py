@@ -119,14 +119,9 @@ def system_predictions(root: Path, tagger_cache: str | None) -> dict[str, list[S
 
             tagger = fold_tagger(encode(fit_arts, cues), Settings(), fold, tagger_cache)
             model["tagger"] = json.loads(M.MODEL_FILE.read_text(encoding="utf-8"))["tagger"]
-        orig = M.load_cues
-        M.load_cues = lambda c=cues: c
-        try:
-            m = M._Model(model, tagger)
-            for a in held:
-                out[a.name] = extract(a.text, model=m)
-        finally:
-            M.load_cues = orig
+        m = M._Model(model, tagger, cues)
+        for a in held:
+            out[a.name] = extract(a.text, model=m)
         print(f"fold {fold}: {len(held)} multi-annotated articles held out", file=sys.stderr)
     from stance.extraction import extract_statements
 

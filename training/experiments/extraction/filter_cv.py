@@ -149,24 +149,19 @@ def proposals(articles, models, cue_threshold: float, label_speaker: bool, confi
     """Per article: ``(statement, features, label)`` of what the extractor trained without the
     article's fold proposes, in document order."""
     out: list[list[tuple]] = [[] for _ in articles]
-    orig = M.load_cues
-    try:
-        for fold, (cues, d) in enumerate(models):
-            M.load_cues = lambda c=cues: c
-            model = M._Model(dict(d, cue=dict(d["cue"], threshold=cue_threshold)))
-            for i, a in enumerate(articles):
-                if i % FOLDS != fold:
-                    continue
-                probs: dict[int, float] = {}
-                preds = extract(a.text, model=model, cue_probs=probs, config=config)
-                m = match_statements(preds, a.attributions, 0.3)
-                if label_speaker:
-                    m = [(p, g) for p, g in m if speaker_correct(preds[p], a.attributions[g], a.text)]
-                matched = {p for p, _ in m}
-                out[i] = [(st, f, int(k in matched), st.cue_start in probs)
-                          for k, (st, f) in enumerate(zip(preds, features(a.text, preds, probs)))]
-    finally:
-        M.load_cues = orig
+    for fold, (cues, d) in enumerate(models):
+        model = M._Model(dict(d, cue=dict(d["cue"], threshold=cue_threshold)), cues=cues)
+        for i, a in enumerate(articles):
+            if i % FOLDS != fold:
+                continue
+            probs: dict[int, float] = {}
+            preds = extract(a.text, model=model, cue_probs=probs, config=config)
+            m = match_statements(preds, a.attributions, 0.3)
+            if label_speaker:
+                m = [(p, g) for p, g in m if speaker_correct(preds[p], a.attributions[g], a.text)]
+            matched = {p for p, _ in m}
+            out[i] = [(st, f, int(k in matched), st.cue_start in probs)
+                      for k, (st, f) in enumerate(zip(preds, features(a.text, preds, probs)))]
     return out
 
 
