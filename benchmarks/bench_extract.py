@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules-only", action="store_true", help="time the rules without the learned-cue model")
     args = ap.parse_args(argv)
     if args.rules_only:
-        from stance.extraction._rules import extract as _extract
+        from stance.extraction.pipeline import extract as _extract
 
         def extract(text: str) -> list:
             return _extract(text, model=None)
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         import json
 
         from stance.extraction import _model as M
-        from stance.extraction._rules import extract as _extract
+        from stance.extraction.pipeline import extract as _extract
 
         linear = M._Model(json.loads(M.MODEL_FILE.read_text(encoding="utf-8")))
         runs = [("rules + learned cues (linear + tagger)", extract),

@@ -23,29 +23,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
 from stance.extraction._model import CUE_FILE, anchor_word  # noqa: E402
+from stance.extraction.document import tokenize  # noqa: E402
 from stance.extraction.polnear import Article, load_polnear  # noqa: E402
 
 MIN_COUNT = 1
 MIN_SHARE = 0.02
 
 
-def prepare(text: str) -> dict:
-    """Tokens, sentences, quotations and in-quote flags of a text, as the extractor sees them."""
-    toks = R._tokenize(text)
-    paragraphs = R._paragraphs(text)
-    quotes = R._find_quotes(text, paragraphs)
-    sents = R._sentences(text, toks, paragraphs, quotes)
-    sid = [0] * len(toks)
-    for n, (a, b) in enumerate(sents):
-        for i in range(a, b):
-            sid[i] = n
-    return {"toks": toks, "paragraphs": paragraphs, "quotes": quotes, "sents": sents, "sid": sid,
-            "inq": R.token_in_quote(toks, quotes)}
-
-
-def gold_anchors(article: Article, toks: list) -> dict[int, object]:
+def gold_anchors(article: Article, toks) -> dict[int, object]:
     """Token index of each gold cue's anchor -> its attribution event."""
     starts = [t.start for t in toks]
     ends = [t.end for t in toks]
@@ -67,7 +53,7 @@ def learn_cues(articles: list[Article], min_count: int = MIN_COUNT, min_share: f
     cue_n: Counter = Counter()
     all_n: Counter = Counter()
     for a in articles:
-        toks = R._tokenize(a.text)
+        toks = tokenize(a.text)
         anchors = gold_anchors(a, toks)
         for i, t in enumerate(toks):
             if t.word or t.text == ":":

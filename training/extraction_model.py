@@ -37,29 +37,23 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
-from extraction_cues import gold_anchors, learn_cues, prepare  # noqa: E402
+from extraction_cues import gold_anchors, learn_cues  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
+from stance.extraction.config import DEFAULT_CONFIG, ExtractionConfig  # noqa: E402
+from stance.extraction.cues import clause_like, cue_np, np_kind, side_context  # noqa: E402
+from stance.extraction.document import Document  # noqa: E402
+from stance.extraction.pipeline import extract  # noqa: E402
 from stance.extraction.polnear import evaluate, load_polnear  # noqa: E402
 
 
-def set_switches(items: list[str]) -> None:
-    """Apply ``NAME=VALUE`` overrides of :mod:`stance.extraction._rules` switches (for experiments); a boolean
-    switch is true for "1" or "true", any other switch takes its current type."""
-    for item in items:
-        name, _, value = item.partition("=")
-        old = getattr(R, name)
-        setattr(R, name, value in ("1", "true") if isinstance(old, bool) else type(old)(value))
-
-
-def examples(articles, cues):
+def examples(articles, cues, config: ExtractionConfig = DEFAULT_CONFIG):
     cue_x, cue_y, side_x, side_y = [], [], [], []
     for a in articles:
-        p = prepare(a.text)
-        toks, sents, sid, inq, quotes = p["toks"], p["sents"], p["sid"], p["inq"], p["quotes"]
-        first_para_end = p["paragraphs"][0][1] if p["paragraphs"] else 0
+        doc = Document.from_text(a.text, config)
+        toks, sents, sid, inq, quotes = doc.tokens, doc.sentences, doc.sentence_of, doc.token_in_quote, doc.quotes
+        first_para_end = doc.paragraphs[0][1] if doc.paragraphs else 0
         anchors = gold_anchors(a, toks)
         sq_cache: dict[int, list] = {}
         for i, t in enumerate(toks):
@@ -72,9 +66,9 @@ def examples(articles, cues):
                 sq_cache[n] = [q for q in quotes if q.start < s1 and q.end > s0]
             sq = sq_cache[n]
             fp = toks[si].start < first_para_end
-            np, inverted = R.cue_np(toks, i, si, sj)
+            np, inverted = cue_np(toks, i, si, sj, config)
             cue_x.append(M.cue_features(toks, i, si, sj, inq[i], bool(sq), fp, cues,
-                                        R.np_kind(toks, np, inverted), R._clause_like(toks, i + 1, sj)))
+                                        np_kind(toks, np, inverted), clause_like(toks, i + 1, sj)))
             g = anchors.get(i)
             cue_y.append(1 if g is not None else 0)
             if g is None:
@@ -86,7 +80,7 @@ def examples(articles, cues):
                 lab = 0
             else:
                 continue
-            inverted, qb, qa = R.side_context(toks, sq, i, si, sj)
+            inverted, qb, qa = side_context(toks, sq, i, si, sj, config)
             side_x.append(M.side_features(toks, i, si, sj, inverted, qb, qa, cues))
             side_y.append(lab)
     return cue_x, cue_y, side_x, side_y
@@ -105,8 +99,8 @@ def fit(xs, ys, min_df: int, c: float) -> dict:
     return {"weights": w, "bias": round(float(clf.intercept_[0]), 4)}
 
 
-def train(articles, cues, min_df: int, c: float, threshold: float) -> dict:
-    cx, cy, sx, sy = examples(articles, cues)
+def train(articles, cues, min_df: int, c: float, threshold: float, config: ExtractionConfig = DEFAULT_CONFIG) -> dict:
+    cx, cy, sx, sy = examples(articles, cues, config)
     cue = fit(cx, cy, min_df, c)
     cue["threshold"] = threshold
     side = fit(sx, sy, min_df, c)
@@ -132,10 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tagger-threshold", type=float, default=0.35,
                     help="cue threshold of the blend with the tagger (0.35: chosen the same way)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                    help="override a switch of stance.extraction._rules for the experiment")
+                    help="override a setting of stance.extraction.ExtractionConfig for the experiment "
+                         "(e.g. model_np_max_short=0)")
     args = ap.parse_args(argv)
     articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", "train")
-    set_switches(args.set)
+    config = DEFAULT_CONFIG.with_overrides(args.set)
     if args.holdout:
         thresholds = [float(x) for x in args.thresholds.split(",")]
         totals: dict = {}
@@ -143,27 +138,22 @@ def main(argv: list[str] | None = None) -> int:
             fit_arts = [a for i, a in enumerate(articles) if i % args.holdout != fold]
             held = [a for i, a in enumerate(articles) if i % args.holdout == fold]
             cues = learn_cues(fit_arts, args.lex_count, args.lex_share)
-            d = train(fit_arts, cues, args.min_df, args.C, args.threshold)
-            orig = M.load_cues
-            M.load_cues = lambda c=cues: c  # the held-out run uses the lexicon learned without it
-            try:
-                runs = [("rules only", None)] + [(f"rules + model, cue threshold {th}", th) for th in thresholds]
-                for name, th in runs:
-                    if th is None:
-                        res = evaluate(held, lambda t: R.extract(t, model=None))
-                    else:
-                        d["cue"]["threshold"] = th
-                        res = evaluate(held, lambda t, m=M._Model(d): R.extract(t, model=m))
-                    print(f"fold {fold} {name}: {_fmt(res)}")
-                    _add(totals.setdefault(name, {}), res)
-            finally:
-                M.load_cues = orig
+            d = train(fit_arts, cues, args.min_df, args.C, args.threshold, config)
+            runs = [("rules only", None)] + [(f"rules + model, cue threshold {th}", th) for th in thresholds]
+            for name, th in runs:
+                if th is None:
+                    res = evaluate(held, lambda t: extract(t, model=None, config=config))
+                else:
+                    d["cue"]["threshold"] = th
+                    res = evaluate(held, lambda t, m=M._Model(d, cues=cues): extract(t, model=m, config=config))
+                print(f"fold {fold} {name}: {_fmt(res)}")
+                _add(totals.setdefault(name, {}), res)
         if args.folds > 1:
             for name, t in totals.items():
                 print(f"all {args.folds} folds {name}: {_fmt_totals(t)}")
         return 0
     cues = M.load_cues()
-    d = train(articles, cues, args.min_df, args.C, args.threshold)
+    d = train(articles, cues, args.min_df, args.C, args.threshold, config)
     d["about"] = ("Learned-cue model of stance.extraction, trained by training/extraction_model.py on PolNeAR "
                   "train (840 articles); feature -> weight of two logistic regressions.")
     d["C"], d["min_df"] = args.C, args.min_df

@@ -35,11 +35,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
-from extraction_cues import gold_anchors, prepare  # noqa: E402
+from extraction_cues import gold_anchors  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
 from stance.extraction._tagger import N_FLAGS, TAGGER_FILE, Tagger, token_inputs  # noqa: E402
+from stance.extraction.document import Document  # noqa: E402
 from stance.extraction.polnear import load_polnear  # noqa: E402
 
 ROLES = ("none", "source", "cue", "content")
@@ -73,9 +74,9 @@ def encode(articles, cues: dict) -> list[dict]:
     """Per article: the tagger's inputs (as at prediction time) and the gold labels."""
     docs = []
     for a in articles:
-        p = prepare(a.text)
-        toks = p["toks"]
-        d = token_inputs(toks, p["sents"], p["paragraphs"], p["inq"], cues, M.is_candidate)
+        doc = Document.from_text(a.text)
+        toks = doc.tokens
+        d = token_inputs(toks, doc.sentences, doc.paragraphs, doc.token_in_quote, cues, M.is_candidate)
         y = np.zeros(len(toks), dtype=np.float32)
         for i in gold_anchors(a, toks):
             y[i] = 1

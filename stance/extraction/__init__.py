@@ -8,17 +8,18 @@
 from __future__ import annotations
 
 from stance.exceptions import InputError
-from stance.extraction._rules import extract as _extract
+from stance.extraction.pipeline import extract as _extract
 from stance.extraction._types import KINDS, Statement
+from stance.extraction.config import ExtractionConfig
 
-__all__ = ["extract_statements", "Statement", "KINDS", "ExtractionInputError"]
+__all__ = ["extract_statements", "Statement", "KINDS", "ExtractionConfig", "ExtractionInputError"]
 
 
 class ExtractionInputError(InputError, TypeError):
     """The text given to :func:`extract_statements` is not a string."""
 
 
-def extract_statements(text: str) -> list[Statement]:
+def extract_statements(text: str, config: ExtractionConfig | None = None) -> list[Statement]:
     """Find the statements in a text: who said what, in document order.
 
     Handles direct quotes (straight and curly double quotes, quotes running over several
@@ -33,6 +34,8 @@ def extract_statements(text: str) -> list[Statement]:
     ----------
     text : str
         The article. Any length; time grows linearly with it.
+    config : ExtractionConfig, optional
+        Settings of the extractor; ``None`` (the default) is the shipped extractor, ``ExtractionConfig()``.
 
     Returns
     -------
@@ -56,4 +59,8 @@ def extract_statements(text: str) -> list[Statement]:
             f"extract_statements expects the article as a str, got {type(text).__name__} ({text!r:.60}); "
             "decode bytes first, e.g. data.decode('utf-8')"
         )
-    return _extract(text)
+    if config is None:
+        return _extract(text)
+    if not isinstance(config, ExtractionConfig):
+        raise ExtractionInputError(f"extract_statements expects config as an ExtractionConfig, got {type(config).__name__}")
+    return _extract(text, config=config)

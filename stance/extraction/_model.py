@@ -2,7 +2,7 @@
 
 PolNeAR marks as attribution cues far more than speech verbs ("wants", "believes", "supports",
 "expects", "according to", headline "Says"...). This module adds those statements on top of the
-rules in :mod:`stance.extraction._rules`:
+rules (:mod:`stance.extraction.assembly`; the pass itself is :mod:`stance.extraction.learned`):
 
 1. **Candidates.** Every word whose lower-case form is in the cue lexicon learned from PolNeAR train
    Cue spans (``stance/data/extraction_cues.json``, made by ``training/extraction_cues.py``).
@@ -55,13 +55,10 @@ def load_cues() -> dict[str, float]:
     return {w: float(r) for w, r in data["cues"].items()}
 
 
-#: Also score every inflected reporting verb of the hand-written lexicon, even if train never marks it.
-EXTRA_CANDIDATES = True
-
-
 def is_candidate(low: str, cues: dict) -> bool:
-    """Whether a (lower-cased) token is scored as a possible cue."""
-    return low in cues or (EXTRA_CANDIDATES and low in L.REPORTING_VERBS)
+    """Whether a (lower-cased) token is scored as a possible cue: a word of the learned lexicon, or any inflected
+    reporting verb of the hand-written one (even if train never marks it)."""
+    return low in cues or low in L.REPORTING_VERBS
 
 
 class _Linear:
@@ -89,9 +86,12 @@ class _Model:
 
     With a tagger, a candidate's cue probability is ``(1 - tagger_weight) * linear + tagger_weight * tagger``
     and the cue threshold is the one chosen for that blend (``d["tagger"]``: ``weight`` and ``threshold``).
+    ``cues`` is the cue lexicon the model was trained with (word -> cue share); ``None``, the packaged one
+    (:func:`load_cues`). A held-out experiment passes the lexicon learned without the held-out articles.
     """
 
-    def __init__(self, d: dict, tagger: Tagger | None = None) -> None:
+    def __init__(self, d: dict, tagger: Tagger | None = None, cues: dict[str, float] | None = None) -> None:
+        self.cues = cues
         self.cue = _Linear(d["cue"])
         self.side = _Linear(d["side"])
         self.tagger = tagger
@@ -122,11 +122,6 @@ def load_model() -> _Model | None:
     return _Model(json.loads(MODEL_FILE.read_text(encoding="utf-8")), tagger)
 
 
-#: Function words that never head a source noun phrase.
-FUNCTION_WORDS = frozenset(
-    "to of in on at for with by from and but or as if not no than then because about over into "
-    "against without within through between whether while although though".split()
-)
 
 _SMALL = frozenset(
     "the a an that this to of in on at for with by from and but or as if not n't no , . : ; ( ) — – - "

@@ -1,6 +1,6 @@
 """A small convolutional tagger that scores every token of a text as a possible cue, run with numpy alone.
 
-The learned-cue pass (:func:`stance.extraction._rules._model_pass`) scores a candidate word with a logistic
+The learned-cue pass (:func:`stance.extraction.learned.learned_pass`) scores a candidate word with a logistic
 regression over hand features of the few words around it. The tagger reads further: word, suffix and shape
 embeddings of each token and a few flags (in a quotation, sentence and paragraph starts, the lexicon's cue
 share, a reporting verb, a candidate), then one convolution of width 5 and four convolutions of width 3 (dilation

@@ -1,12 +1,29 @@
 """Every word list the statement extractor uses, in one place.
 
 Edit these sets to change what counts as a reporting verb, a role noun, a pronoun speaker and so
-on; the rules in :mod:`stance.extraction._rules` read nothing else. All entries are lower case.
+on; the stages of :mod:`stance.extraction` read nothing else. All entries are lower case.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "FUNCTION_WORDS",
+    "DETERMINERS",
+    "QUANTIFIERS",
+    "AFTER_INVERTED",
+    "TELL_LEMMAS",
+    "TITLE_STOP",
+    "NOMINAL_OPENERS",
+    "NOT_SPEECH_BEFORE_TO",
+    "ADJUNCT_PREPOSITIONS",
+    "DASHES",
+    "RAISING_CUES",
+    "RAISING_PASSIVE",
+    "BE_FORMS",
+    "CLAUSE_STOP",
+    "COORDINATORS",
+    "DANGLING_WORDS",
+    "RELATIVE_OPENERS",
     "REPORTING_VERBS",
     "REPORTING_VERB_LEMMAS",
     "STRONG_SPEECH_LEMMAS",
@@ -254,7 +271,7 @@ OPENER_WORDS = frozenset(
 )
 
 #: Reporting-verb forms that are also nouns ("his home state", "her comments on guns"); see
-#: ``stance.extraction._rules._noun_use``.
+#: ``stance.extraction.cues.noun_use``.
 NOUN_LIKE_CUES = frozenset(
     """
     state states comment comments remark remarks note notes point points report reports question
@@ -268,7 +285,7 @@ NOUN_LIKE_CUES = frozenset(
 )
 
 #: Reporting-verb forms that are rarely cues: "state" (nearly always the noun: "his home state",
-#: "Ohio state Sen.") and "continue" ("continues to trail"); see ``_rules._noun_use``.
+#: "Ohio state Sen.") and "continue" ("continues to trail"); see ``cues.noun_use``.
 STRICT_CUES = frozenset("state states continue continues continued continuing".split())
 
 #: Focus words that may open a subject noun phrase ("Only one of the delegates", "Just shy of half
@@ -295,3 +312,56 @@ INTRO_PREPOSITIONS = frozenset(
 #: Irregular past forms that may frame a quotation ('“...,” the editorial read.'); regular "-ed"
 #: forms need no listing.
 FRAME_VERBS = frozenset("read wrote said went shot spoke began put sang cried".split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Function-word classes of the rules
+
+#: Determiners and possessive determiners that open a noun phrase.
+DETERMINERS = frozenset("the a an his her its their our my this that these those".split())
+#: Quantifiers that may open a noun phrase ("many voters", "two officials").
+QUANTIFIERS = frozenset("many some most several other others few all both two three".split())
+#: What may follow an inverted speaker ("..., said the minister, adding"; "said Petrova on Monday").
+AFTER_INVERTED = frozenset(
+    ". , ; : ! ? — – ( in on at during last this late early earlier after before who whose when while "
+    "from to of told according referring speaking adding noting".split()
+) | frozenset(["”", '"', "'"])
+#: Reporting verbs that take a listener before their content ("told reporters that").
+TELL_LEMMAS = frozenset(["tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge"])
+#: Words that end a run of lower-case title words inside a name ("said Ohio delegate Tom Miller").
+TITLE_STOP = DETERMINERS | QUANTIFIERS | frozenset(
+    "and or but in at on to of for with by from as that who which when while after before during "
+    "is was were are has had have be been not also then".split()
+)
+#: Words that open a lower-case source noun phrase ("said one former agency official").
+NOMINAL_OPENERS = DETERMINERS | QUANTIFIERS | frozenset(["one"])
+#: Lemmas that report nothing before "to" ("adding to the confusion", "lied to investigators").
+NOT_SPEECH_BEFORE_TO = frozenset(["add", "lie"])
+#: Prepositions that open an adjunct rather than what was said ("reported from the harbour").
+ADJUNCT_PREPOSITIONS = frozenset(
+    "by from for in at on during with after before since of into among under between near without through".split())
+#: Dash tokens (a dateline ends with one: "WASHINGTON (AP) —").
+DASHES = frozenset("— ― – - --".split())
+#: Learned cues whose content, in PolNeAR, holds their subject ("The vote is expected to pass", "X
+#: seems to ..."): the content runs from the noun phrase before the cue.
+RAISING_CUES = frozenset("expected known appears appear appeared seemed seems seem believed reportedly".split())
+#: ... and these only after a form of "be" ("is thought to", "was said to"): then they are raising verbs.
+RAISING_PASSIVE = frozenset("thought said considered rumored alleged".split())
+#: Forms of "be" (a raising or passive verb follows one: "is said to", "was reported").
+BE_FORMS = frozenset("is are was were be been being 's ’s".split())
+#: Tokens that open a clause: a content that holds its subject starts after the last one before it.
+CLAUSE_STOP = frozenset(", ; : — – ( “ \" that and but because if while when although though as since".split())
+#: Coordinators that join a second verb phrase to the first ("X pushed A and reprimanded B").
+COORDINATORS = frozenset("and but".split())
+#: Function words a content must not end in when it is cut before a later cue's clause.
+DANGLING_WORDS = frozenset(
+    "of in as by if what that a an the to for with from on at his her their its our my your this these those "
+    "than about into through over under between after before because although though when where how whether "
+    "not no very so such some many most all".split())
+#: Words that open a relative clause ("the plan, which some have argued was ...").
+RELATIVE_OPENERS = frozenset("which that who whom".split())
+#: Function words that never head a source noun phrase.
+FUNCTION_WORDS = frozenset(
+    "to of in on at for with by from and but or as if not no than then because about over into "
+    "against without within through between whether while although though".split()
+)

@@ -13,7 +13,8 @@ import random
 
 import pytest
 
-from stance.extraction import _rules as R
+from stance.extraction.learned import StatementIndex, drop_holding
+from stance.extraction.pipeline import extract
 from stance.extraction._types import Statement
 
 
@@ -49,7 +50,7 @@ def _scan_prior(statements: list[Statement], s_start: int, pos: int) -> tuple | 
 def test_index_answers_like_a_scan_while_statements_grow_and_split(seed: int) -> None:
     rng = random.Random(seed)
     statements = [_statement(rng) for _ in range(rng.randrange(0, 30))]
-    index = R._StatementIndex(statements)
+    index = StatementIndex(statements)
     for _ in range(200):
         action = rng.random()
         if action < 0.3:
@@ -81,7 +82,7 @@ def test_drop_holding_removes_exactly_the_spans_around_the_position(seed: int) -
     pos = rng.randrange(0, 360)
     expected = [c for c in covered if not (c[0] < pos < c[1])]
     assert len(expected) < len(covered) or seed > 0  # the first seed does drop something
-    R._drop_holding(covered, starts, longest, pos)
+    drop_holding(covered, starts, longest, pos)
     assert covered == expected
     assert starts == [c[0] for c in expected]
 
@@ -97,10 +98,10 @@ def test_cue_probs_name_the_learned_cue_statements_and_nothing_else() -> None:
         "Dana Voss believes the plan will fail, and her party opposes the new tariff."
     )
     probs: dict[int, float] = {}
-    found = R.extract(text, model=model, cue_probs=probs)
-    rule_only = {(s.start, s.end, s.cue_start) for s in R.extract(text, model=None)}
+    found = extract(text, model=model, cue_probs=probs)
+    rule_only = {(s.start, s.end, s.cue_start) for s in extract(text, model=None)}
     learned = [s for s in found if (s.start, s.end, s.cue_start) not in rule_only]
     assert learned, "the text should hold statements of learned cues"
     assert set(probs) == {s.cue_start for s in learned}
     assert all(model.cue.threshold <= p <= 1.0 for p in probs.values())
-    assert found == R.extract(text, model=model)  # recording changes nothing
+    assert found == extract(text, model=model)  # recording changes nothing

@@ -1,7 +1,7 @@
 """Extraction time grows linearly with the text, whatever the text (issue 18, item 7).
 
 Texts with no sentence end, or made of cues and quote marks (``adversarial_text.GENERATORS``), made
-the per-cue scans of ``stance.extraction._rules`` look over the whole text for each cue: ``'He said "'``
+the per-cue scans of the extraction stages look over the whole text for each cue: ``'He said "'``
 repeated over 0.4 MB took 188 s, and a run of "she said he said ..." was cubic. Each generator is
 timed at n and 4n characters (median of 3 runs, CPU time of the process); the ratio must stay under 8
 (linear is 4, quadratic 16). A run that goes past its bound is stopped by an alarm, so that the test

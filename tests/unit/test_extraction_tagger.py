@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from stance.extraction import _model as M
-from stance.extraction import _rules as R
 from stance.extraction._tagger import N_FLAGS, TAGGER_FILE, Tagger, _conv, token_inputs
+from stance.extraction.document import Document
+from stance.extraction.pipeline import extract
 
 TEXT = (
     "Ivo Park wants the harbour tunnel built before the winter. The council said the fares were too high. "
@@ -46,12 +47,9 @@ def _packaged() -> Tagger:
 
 
 def _inputs(text: str) -> tuple[list, dict]:
-    toks = R._tokenize(text)
-    paragraphs = R._paragraphs(text)
-    quotes = R._find_quotes(text, paragraphs)
-    sents = R._sentences(text, toks, paragraphs, quotes)
-    inq = R.token_in_quote(toks, quotes)
-    return toks, token_inputs(toks, sents, paragraphs, inq, M.load_cues(), M.is_candidate)
+    doc = Document.from_text(text)
+    toks = list(doc.tokens)
+    return toks, token_inputs(toks, doc.sentences, doc.paragraphs, doc.token_in_quote, M.load_cues(), M.is_candidate)
 
 
 def test_token_inputs_mark_sentences_quotes_and_candidates() -> None:
@@ -110,15 +108,15 @@ def _linear() -> dict:
 
 def test_blend_weight_zero_is_the_linear_model_and_a_silent_tagger_leaves_the_rules() -> None:
     d = _linear()
-    linear_only = R.extract(TEXT, model=M._Model(d))
+    linear_only = extract(TEXT, model=M._Model(d))
     d0 = dict(d, tagger={"weight": 0.0, "threshold": d["cue"]["threshold"]})
-    assert R.extract(TEXT, model=M._Model(d0, _ConstantTagger(1.0))) == linear_only
+    assert extract(TEXT, model=M._Model(d0, _ConstantTagger(1.0))) == linear_only
 
-    rules_only = R.extract(TEXT, model=None)
+    rules_only = extract(TEXT, model=None)
     d1 = dict(d, tagger={"weight": 1.0, "threshold": 0.5})
-    assert R.extract(TEXT, model=M._Model(d1, _ConstantTagger(0.0))) == rules_only
+    assert extract(TEXT, model=M._Model(d1, _ConstantTagger(0.0))) == rules_only
     # and a tagger that says yes to every candidate finds at least the learned statements of the linear model
-    every = R.extract(TEXT, model=M._Model(d1, _ConstantTagger(1.0)))
+    every = extract(TEXT, model=M._Model(d1, _ConstantTagger(1.0)))
     assert {s.cue_start for s in linear_only} <= {s.cue_start for s in every}
 
 

@@ -42,7 +42,7 @@ from extraction_model import train  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
+from stance.extraction.pipeline import extract  # noqa: E402
 from stance.extraction._types import Statement  # noqa: E402
 from stance.extraction.polnear import Attribution, load_polnear, match_statements, read_ann, speaker_correct  # noqa: E402
 
@@ -119,14 +119,9 @@ def system_predictions(root: Path, tagger_cache: str | None) -> dict[str, list[S
 
             tagger = fold_tagger(encode(fit_arts, cues), Settings(), fold, tagger_cache)
             model["tagger"] = json.loads(M.MODEL_FILE.read_text(encoding="utf-8"))["tagger"]
-        orig = M.load_cues
-        M.load_cues = lambda c=cues: c
-        try:
-            m = M._Model(model, tagger)
-            for a in held:
-                out[a.name] = R.extract(a.text, model=m)
-        finally:
-            M.load_cues = orig
+        m = M._Model(model, tagger, cues)
+        for a in held:
+            out[a.name] = extract(a.text, model=m)
         print(f"fold {fold}: {len(held)} multi-annotated articles held out", file=sys.stderr)
     from stance.extraction import extract_statements
 
@@ -134,7 +129,7 @@ def system_predictions(root: Path, tagger_cache: str | None) -> dict[str, list[S
 
     for a in load_polnear(root, "dev"):
         if a.name in annotations(root, "dev"):
-            out[a.name] = extract_statements(a.text) if tagger_cache is not None else R.extract(a.text, model=linear)
+            out[a.name] = extract_statements(a.text) if tagger_cache is not None else extract(a.text, model=linear)
     return out
 
 

@@ -42,12 +42,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cue_tokens import examples, fold_scores  # noqa: E402
 from extraction_cues import learn_cues  # noqa: E402
-from extraction_model import _add, _fmt, _fmt_totals, set_switches, train  # noqa: E402
+from extraction_model import _add, _fmt, _fmt_totals, train  # noqa: E402
 from extraction_tagger import Settings, TorchTagger, Vocab, encode, numpy_tagger, train_tagger  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
+from stance.extraction.config import DEFAULT_CONFIG  # noqa: E402
+from stance.extraction.pipeline import extract  # noqa: E402
 from stance.extraction.polnear import evaluate, load_polnear  # noqa: E402
 
 
@@ -98,29 +99,24 @@ def tokens_cv(args, s: Settings, articles) -> None:
 
 
 def pipeline_cv(args, s: Settings, articles) -> None:
-    set_switches(args.set)
+    config = DEFAULT_CONFIG.with_overrides(args.set)
     thresholds = [float(x) for x in args.thresholds.split(",")]
     weights = [float(x) for x in args.weight.split(",")]
     totals: dict = {}
     for k, fit_arts, held in folds(articles, args.folds):
         cues = learn_cues(fit_arts, 1, 0.02)
-        linear = train(fit_arts, cues, 3, 0.35, 0.3)
+        linear = train(fit_arts, cues, 3, 0.35, 0.3, config)
         tagger = fold_tagger(encode(fit_arts, cues), s, k, args.cache)
-        orig = M.load_cues
-        M.load_cues = lambda c=cues: c
-        try:
-            runs = [("linear, cue threshold 0.3", M._Model(linear))] if not args.no_linear else []
-            for w in weights:
-                for th in thresholds:
-                    d = json.loads(json.dumps(linear))
-                    d["tagger"] = {"weight": w, "threshold": th}
-                    runs.append((f"linear + tagger (weight {w}), cue threshold {th}", M._Model(d, tagger)))
-            for name, m in runs:
-                res = evaluate(held, lambda t, m=m: R.extract(t, model=m))
-                print(f"fold {k} {name}: {_fmt(res)}", flush=True)
-                _add(totals.setdefault(name, {}), res)
-        finally:
-            M.load_cues = orig
+        runs = [("linear, cue threshold 0.3", M._Model(linear, cues=cues))] if not args.no_linear else []
+        for w in weights:
+            for th in thresholds:
+                d = json.loads(json.dumps(linear))
+                d["tagger"] = {"weight": w, "threshold": th}
+                runs.append((f"linear + tagger (weight {w}), cue threshold {th}", M._Model(d, tagger, cues)))
+        for name, m in runs:
+            res = evaluate(held, lambda t, m=m: extract(t, model=m, config=config))
+            print(f"fold {k} {name}: {_fmt(res)}", flush=True)
+            _add(totals.setdefault(name, {}), res)
     for name, t in totals.items():
         print(f"all {args.folds} folds {name}: {_fmt_totals(t)}")
 
@@ -139,27 +135,22 @@ def speakers_cv(args, s: Settings, articles) -> None:
         linear = train(fit_arts, cues, 3, 0.35, 0.3)
         d = json.loads(json.dumps(linear))
         d["tagger"] = {"weight": weight, "threshold": threshold}
-        blend = M._Model(d, fold_tagger(encode(fit_arts, cues), s, k, args.cache))
-        orig = M.load_cues
-        M.load_cues = lambda c=cues: c
-        try:
-            for a in held:
-                alone = {(st.start, st.end, st.cue_start) for st in R.extract(a.text, model=M._Model(linear))}
-                found = R.extract(a.text, model=blend)
-                for pi, gi in match_statements(found, a.attributions, 0.3):
-                    g, st = a.attributions[gi], found[pi]
-                    if g.source is None:
-                        continue
-                    if st.speaker_start is None:
-                        where = "no speaker"
-                    elif st.cue_start is not None and abs(st.speaker_start - st.cue_start) <= 120:
-                        where = "near the cue"
-                    else:
-                        where = "further"
-                    new = "blend only" if (st.start, st.end, st.cue_start) not in alone else "both"
-                    counts[(new, where, speaker_correct(st, g, a.text))] += 1
-        finally:
-            M.load_cues = orig
+        blend = M._Model(d, fold_tagger(encode(fit_arts, cues), s, k, args.cache), cues)
+        for a in held:
+            alone = {(st.start, st.end, st.cue_start) for st in extract(a.text, model=M._Model(linear, cues=cues))}
+            found = extract(a.text, model=blend)
+            for pi, gi in match_statements(found, a.attributions, 0.3):
+                g, st = a.attributions[gi], found[pi]
+                if g.source is None:
+                    continue
+                if st.speaker_start is None:
+                    where = "no speaker"
+                elif st.cue_start is not None and abs(st.speaker_start - st.cue_start) <= 120:
+                    where = "near the cue"
+                else:
+                    where = "further"
+                new = "blend only" if (st.start, st.end, st.cue_start) not in alone else "both"
+                counts[(new, where, speaker_correct(st, g, a.text))] += 1
     for new in ("both", "blend only"):
         right = sum(counts[(new, w, True)] for w in ("near the cue", "further", "no speaker"))
         total = right + sum(counts[(new, w, False)] for w in ("near the cue", "further", "no speaker"))

@@ -31,11 +31,12 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
-from extraction_cues import gold_anchors, learn_cues, prepare  # noqa: E402
+from extraction_cues import gold_anchors, learn_cues  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
+from stance.extraction.cues import clause_like, cue_np, np_kind  # noqa: E402
+from stance.extraction.document import Document  # noqa: E402
 from stance.extraction import lexicon as L  # noqa: E402
 from stance.extraction.polnear import load_polnear  # noqa: E402
 
@@ -69,9 +70,9 @@ def sentence_features(toks, i: int, lo: int, hi: int, cues: dict) -> list[str]:
 def examples(articles, cues: dict, variant: set[str]) -> tuple[list[list[str]], np.ndarray]:
     xs, ys = [], []
     for a in articles:
-        p = prepare(a.text)
-        toks, sents, sid, inq, quotes = p["toks"], p["sents"], p["sid"], p["inq"], p["quotes"]
-        first_para_end = p["paragraphs"][0][1] if p["paragraphs"] else 0
+        doc = Document.from_text(a.text)
+        toks, sents, sid, inq, quotes = doc.tokens, doc.sentences, doc.sentence_of, doc.token_in_quote, doc.quotes
+        first_para_end = doc.paragraphs[0][1] if doc.paragraphs else 0
         anchors = gold_anchors(a, toks)
         for i, t in enumerate(toks):
             if not ((t.word or t.text == ":") and M.is_candidate(t.low, cues)):
@@ -79,9 +80,9 @@ def examples(articles, cues: dict, variant: set[str]) -> tuple[list[list[str]], 
             si, sj = sents[sid[i]]
             s0, s1 = toks[si].start, toks[sj - 1].end
             sq = any(q.start < s1 and q.end > s0 for q in quotes)
-            np_, inverted = R.cue_np(toks, i, si, sj)
+            np_, inverted = cue_np(toks, i, si, sj)
             f = M.cue_features(toks, i, si, sj, inq[i], sq, s0 < first_para_end, cues,
-                               R.np_kind(toks, np_, inverted), R._clause_like(toks, i + 1, sj))
+                               np_kind(toks, np_, inverted), clause_like(toks, i + 1, sj))
             if "ext" in variant:
                 f += words_around(toks, i, si, sj, np_)
             if "sent" in variant:

@@ -35,12 +35,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
 from extraction_cues import learn_cues  # noqa: E402
-from extraction_model import fit, set_switches, train  # noqa: E402
+from extraction_model import fit, train  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
 from stance.extraction import lexicon as L  # noqa: E402
+from stance.extraction.config import ExtractionConfig  # noqa: E402
+from stance.extraction.document import split_paragraphs, tokenize  # noqa: E402
+from stance.extraction.pipeline import extract  # noqa: E402
 from stance.extraction.polnear import _length, load_polnear, match_statements, speaker_correct  # noqa: E402
 
 FOLDS = 5
@@ -121,9 +123,9 @@ def statement_features(text: str, toks, tok_starts: list[int], st, prob: float |
 
 def features(text: str, statements, cue_probs: dict[int, float]) -> list[list[str]]:
     """Features of each statement of ``text`` (in document order)."""
-    toks = R._tokenize(text)
+    toks = tokenize(text)
     tok_starts = [t.start for t in toks]
-    paragraphs = R._paragraphs(text)
+    paragraphs = split_paragraphs(text)
     first_para_end = paragraphs[0][1] if paragraphs else 0
     out = []
     for n, st in enumerate(statements):
@@ -133,38 +135,33 @@ def features(text: str, statements, cue_probs: dict[int, float]) -> list[list[st
     return out
 
 
-def fold_models(articles, min_df: int, c: float, lex_share: float) -> list[tuple[dict, dict]]:
+def fold_models(articles, min_df: int, c: float, lex_share: float, config: ExtractionConfig) -> list[tuple[dict, dict]]:
     """(cue lexicon, cue/side model) learned without each fold."""
     out = []
     for fold in range(FOLDS):
         fit_arts = [a for i, a in enumerate(articles) if i % FOLDS != fold]
         cues = learn_cues(fit_arts, 1, lex_share)
-        out.append((cues, train(fit_arts, cues, min_df, c, 0.3)))
+        out.append((cues, train(fit_arts, cues, min_df, c, 0.3, config)))
     return out
 
 
-def proposals(articles, models, cue_threshold: float, label_speaker: bool) -> list[list[tuple]]:
+def proposals(articles, models, cue_threshold: float, label_speaker: bool, config: ExtractionConfig) -> list[list[tuple]]:
     """Per article: ``(statement, features, label)`` of what the extractor trained without the
     article's fold proposes, in document order."""
     out: list[list[tuple]] = [[] for _ in articles]
-    orig = M.load_cues
-    try:
-        for fold, (cues, d) in enumerate(models):
-            M.load_cues = lambda c=cues: c
-            model = M._Model(dict(d, cue=dict(d["cue"], threshold=cue_threshold)))
-            for i, a in enumerate(articles):
-                if i % FOLDS != fold:
-                    continue
-                probs: dict[int, float] = {}
-                preds = R.extract(a.text, model=model, cue_probs=probs)
-                m = match_statements(preds, a.attributions, 0.3)
-                if label_speaker:
-                    m = [(p, g) for p, g in m if speaker_correct(preds[p], a.attributions[g], a.text)]
-                matched = {p for p, _ in m}
-                out[i] = [(st, f, int(k in matched), st.cue_start in probs)
-                          for k, (st, f) in enumerate(zip(preds, features(a.text, preds, probs)))]
-    finally:
-        M.load_cues = orig
+    for fold, (cues, d) in enumerate(models):
+        model = M._Model(dict(d, cue=dict(d["cue"], threshold=cue_threshold)), cues=cues)
+        for i, a in enumerate(articles):
+            if i % FOLDS != fold:
+                continue
+            probs: dict[int, float] = {}
+            preds = extract(a.text, model=model, cue_probs=probs, config=config)
+            m = match_statements(preds, a.attributions, 0.3)
+            if label_speaker:
+                m = [(p, g) for p, g in m if speaker_correct(preds[p], a.attributions[g], a.text)]
+            matched = {p for p, _ in m}
+            out[i] = [(st, f, int(k in matched), st.cue_start in probs)
+                      for k, (st, f) in enumerate(zip(preds, features(a.text, preds, probs)))]
     return out
 
 
@@ -205,13 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--label-speaker", action="store_true", help="a proposal counts as right only with the right speaker")
     ap.add_argument("--rules-unfiltered", action="store_true", help="the filter judges only learned-cue statements")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                    help="override a switch of stance.extraction._rules for the experiment")
+                    help="override a setting of stance.extraction.ExtractionConfig for the experiment")
     args = ap.parse_args(argv)
     articles = load_polnear(resolve_data_dir(args.data_dir) / "polnear", "train")
-    set_switches(args.set)
-    models = fold_models(articles, 3, 0.35, args.lex_share)  # the shipped cue model's min_df and C
+    config = ExtractionConfig().with_overrides(args.set)
+    models = fold_models(articles, 3, 0.35, args.lex_share, config)  # the shipped cue model's min_df and C
     for cue_th in (float(x) for x in args.cue_thresholds.split(",")):
-        props = proposals(articles, models, cue_th, args.label_speaker)
+        props = proposals(articles, models, cue_th, args.label_speaker, config)
         base = score(articles, [[p[0] for p in art] for art in props])
         print(f"cue threshold {cue_th}, no filter: @30 {prf(base, 'm30')} | @80 {prf(base, 'm80')}", flush=True)
         for c in (float(x) for x in args.Cs.split(",")):

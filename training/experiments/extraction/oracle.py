@@ -31,7 +31,8 @@ from filter_cv import prf, score  # noqa: E402
 
 from stance.corpora._paths import resolve_data_dir  # noqa: E402
 from stance.extraction import _model as M  # noqa: E402
-from stance.extraction import _rules as R  # noqa: E402
+from stance.extraction.document import tokenize  # noqa: E402
+from stance.extraction.pipeline import extract  # noqa: E402
 from stance.extraction.polnear import load_polnear  # noqa: E402
 
 
@@ -67,9 +68,9 @@ def run(mode: str, articles) -> str:
     kept = []
     try:
         for a in articles:
-            toks = R._tokenize(a.text)
+            toks = tokenize(a.text)
             oracle.anchors = set(gold_anchors(a, toks))
-            preds = R.extract(a.text, model=model)
+            preds = extract(a.text, model=model)
             if mode in ("O2", "O3"):
                 starts = [toks[i].start for i in oracle.anchors]
                 preds = [p for p in preds if p.cue_start is None

@@ -1,0 +1,237 @@
+"""Speakers: a source noun phrase made a :class:`Mention`, resolved to a name where the text allows.
+
+Takes token ranges from :mod:`stance.extraction.phrases` and :mod:`stance.extraction.subjects`; gives mentions: the
+words as written (their offsets are those of the statement's speaker) and the resolved name. A :class:`Resolver`
+indexes the names of the text once; a pronoun ("he", "who") resolves to the person last named, a role noun ("the
+spokeswoman") to the last person named with that role, a role given with a name ("Minister Anna Petrova") to the
+name. Also: the relative pronoun of "X, who ... said" (:func:`who_fix`), a contracted pronoun ("He's hoping",
+:func:`contraction_mention`) and the signature that ends a block quotation (:func:`quote_signature`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from stance.extraction import lexicon as L
+from stance.extraction.document import Quote, Token
+
+__all__ = ["Mention", "Resolver", "make_mention", "who_fix", "contraction_mention", "quote_signature"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker: the words next to the cue (``start``/``end``, ``None`` for a speaker carried over with no mention
+    there; ``text`` as written) and the resolved ``name`` (``None``: unresolved); ``kind`` is ``"name"``,
+    ``"pronoun"``, ``"role"`` or ``"nominal"``."""
+
+    start: int | None
+    end: int | None
+    text: str
+    name: str | None
+    name_start: int | None = None
+    name_end: int | None = None
+    kind: str = "name"
+
+
+@dataclass
+class Resolver:
+    """Pronoun and role resolution from the names seen so far."""
+
+    text: str
+    name_pos: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    last_person: str | None = None
+    last_person_pos: int = -1
+
+    def index_names(self, toks: Sequence[Token], sent_starts: set[int]) -> None:
+        """Record capitalised runs that may name people; a run counts as a person when its last
+        token is the surname of some multi-word name in the text ("Ingrid Halvard" ... "Halvard")."""
+        i, n = 0, len(toks)
+        while i < n:
+            if toks[i].word and toks[i].upper:
+                j = i
+                while j < n and toks[j].word and toks[j].upper:
+                    j += 1
+                    # "Mr. Kasich", "Gov. John Kasich": an abbreviated title and its period stay in the run
+                    if (j + 1 < n and toks[j].text == "." and toks[j - 1].low in L.ABBREVIATIONS
+                            and toks[j + 1].word and toks[j + 1].upper and toks[j].start == toks[j - 1].end):
+                        j += 1
+                a = i
+                if a in sent_starts and toks[a].low in L.NOT_SPEAKER_WORDS:
+                    a += 1
+                run = toks[a:j]
+                if run and not any(t.low in L.ORG_WORDS for t in run) and not any(
+                    t.low in L.NOT_SPEAKER_WORDS or t.low in L.REPORTING_VERBS for t in run
+                ):
+                    # role titles before a name: "Minister Anna Petrova"
+                    k = 0
+                    for x in range(len(run) - 1):
+                        if run[x].low in L.ROLE_NOUNS:
+                            k = x + 1
+                    if k:
+                        self.roles_seen.append((run[k].start, run[k - 1].low, run[k:]))
+                    while k + 3 < len(run) and run[k].low in L.ABBREVIATIONS and run[k + 1].text == ".":
+                        k += 2  # "Gov. John Kasich" -> "John Kasich"; "Mr. Kasich" stays whole
+                    while k < len(run) - 1 and run[k].text == ".":
+                        k += 1  # after a role title: "Sen. Ada Holm" -> "Ada Holm"
+                    name_toks = run[k:]
+                    if len(name_toks) >= 2:
+                        self.surnames.add(name_toks[-1].low)
+                    self.name_pos.append(name_toks[0].start)
+                    self.names.append(self.text[name_toks[0].start : name_toks[-1].end])
+                    # role noun right before the run: "spokeswoman Anna Petrova"
+                    if a > 0 and toks[a - 1].low in L.ROLE_NOUNS:
+                        self.roles_seen.append((run[0].start, toks[a - 1].low, run))
+                i = j
+            else:
+                i += 1
+
+    roles_seen: list = field(default_factory=list)
+    surnames: set = field(default_factory=set)
+
+    #: element i: the index of the last name up to ``names[i]`` that ends in a known surname, or -1;
+    #: built on first use, after :meth:`index_names` has seen every name
+    _surname_idx: list[int] | None = None
+
+    def _last_surname_index(self, idx: int) -> int:
+        if self._surname_idx is None or len(self._surname_idx) != len(self.names):
+            best, last = [], -1
+            for i, name in enumerate(self.names):
+                if name.split()[-1].lower() in self.surnames:
+                    last = i
+                best.append(last)
+            self._surname_idx = best
+        return self._surname_idx[idx] if idx >= 0 else -1
+
+    def person_before(self, pos: int) -> str | None:
+        """The person a pronoun at ``pos`` refers to: the last one named as the speaker of a statement, or
+        the last name before ``pos`` ending in a known surname (within the last 200 names)."""
+        idx = bisect.bisect_left(self.name_pos, pos) - 1
+        stop = idx - 200  # bounded look-back (as far as the last 200 names)
+        idx = self._last_surname_index(idx)
+        if idx <= stop:
+            idx = -1
+        cand = self.names[idx] if idx >= 0 else None
+        cand_pos = self.name_pos[idx] if idx >= 0 else -1
+        if self.last_person is not None and self.last_person_pos >= cand_pos - 0:
+            return self.last_person
+        return cand or self.last_person
+
+    def role_before(self, role: str, pos: int) -> str | None:
+        """The name last given with role noun ``role`` before ``pos`` ("Health Minister Jonas Weir")."""
+        best = None
+        for p, r, run in self.roles_seen:
+            if p >= pos:
+                break
+            if r == role:
+                best = self.text[run[0].start : run[-1].end]
+        return best
+
+#: Pronouns that never open a name's noun phrase (unlike "we"/"you": "We Democrats").
+_PRONOUNS_BEFORE_NAME = frozenset("he she it i they him them me".split())
+
+
+def make_mention(text: str, toks: Sequence[Token], a: int, b: int, res: Resolver) -> Mention:
+    """The mention of source tokens ``[a, b)``: a pronoun resolved to the person last named, a role noun
+    to the last person named with that role, a name (after its role words) as itself; the rest as written."""
+    # "according to she Mr.", "she Mr said": a pronoun run into a name is not part of the mention, whose offsets
+    # must cover the speaker as written ("we"/"you" stay: "We Democrats"); the mention starts after the last one.
+    # Only before a name: in "experts I spoke" the pronoun opens a clause, and what is left is no speaker either.
+    if toks[b - 1].upper:
+        a = max((x + 1 for x in range(a, b - 1) if toks[x].low in _PRONOUNS_BEFORE_NAME), default=a)
+    s, e = toks[a].start, toks[b - 1].end
+    written = text[s:e]
+    low = toks[a].low
+    if b - a == 1:
+        contracted = contraction_mention(text, toks[a], res)
+        if contracted is not None:
+            return contracted  # "He's hoping ...": the pronoun, not "He's" as a name
+    if b - a == 1 and low in L.PRONOUNS:
+        name = res.person_before(s) if low in L.PERSON_PRONOUNS else None
+        return Mention(s, e, written, name, kind="pronoun")
+    if b - a == 1 and low in L.RELATIVE_PRONOUNS:
+        return Mention(s, e, written, res.person_before(s), kind="pronoun")
+    # trailing capitalised run = the name
+    j = b
+    while j > a and (toks[j - 1].upper or toks[j - 1].text in (".", "’s", "'s")):
+        j -= 1
+    while j < b and not toks[j].upper:
+        j += 1
+    if a < j - 1 < b and toks[j - 1].low == "of":
+        # "President Ingrid Halvard of Norvania", "the mayor of Kestrava": the head is before "of", not the place
+        h = j - 1
+        while h > a and (toks[h - 1].upper or toks[h - 1].text == "."):
+            h -= 1
+        person = [x for x in range(h, j - 1) if toks[x].upper and toks[x].low not in L.ROLE_NOUNS]
+        if len(person) >= 2:
+            b, j = j - 1, h
+        elif h == j - 1 and toks[j - 2].word and toks[j - 2].low in L.ROLE_NOUNS:
+            return Mention(s, e, written, written, s, e, kind="nominal")
+    if j < b:
+        # role noun(s) before the name: name is the run after the last role noun
+        k = j
+        for x in range(j, b):
+            if toks[x].low in L.ROLE_NOUNS and x + 1 < b:
+                k = x + 1
+        name_s, name_e = toks[k].start, toks[b - 1].end
+        if toks[b - 1].text in ("’s", "'s"):
+            return Mention(s, e, written, written, s, e, kind="nominal")
+        name = text[name_s:name_e]
+        is_org = any(toks[x].low in L.ORG_WORDS for x in range(k, b))
+        if not is_org:
+            res.last_person, res.last_person_pos = name, s
+        return Mention(s, e, written, name if not is_org else written, name_s if not is_org else s,
+                        name_e if not is_org else e, kind="name")
+    # all lower-case: a role ("the spokeswoman") or a nominal ("officials")
+    head = toks[b - 1].low
+    if head in L.ROLE_NOUNS and low in ("the", "a", "an", "his", "her", "their"):
+        resolved = res.role_before(head, s) if low == "the" else None
+        if resolved:
+            return Mention(s, e, written, resolved, kind="role")
+    return Mention(s, e, written, written, s, e, kind="nominal")
+
+
+def who_fix(toks: Sequence[Token], np: tuple[int, int], cue: int, mention: Mention) -> Mention:
+    """"X, who ... said": the mention is the relative pronoun (next to the cue), named as X."""
+    w = np[1]
+    if w + 1 < cue and toks[w].text == "," and toks[w + 1].low in L.RELATIVE_PRONOUNS:
+        x = w + 2
+        while x < cue and toks[x].word and (toks[x].low in L.AUXILIARIES or toks[x].low in L.ADVERBS or toks[x].low.endswith("ly")):
+            x += 1
+        if x == cue:
+            who = toks[w + 1]
+            return Mention(who.start, who.end, who.text, mention.name, kind="pronoun")
+    return mention
+
+_SIGNATURE_RE = re.compile(r"[ \t]*\n[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*)(?:,[^\n\"”]{0,80})?[.]?[\"”]+[ \t]*(?:\n|$)")
+
+
+def quote_signature(text: str, q: Quote) -> Mention | None:
+    """The signer of a block quotation whose last line is a signature ('... stimulus.\nDana Voss,
+    Harbour Institute."'), or None."""
+    e = q.parts[-1][1]
+    m = _SIGNATURE_RE.match(text, e, min(len(text), e + 200))
+    if m is None:
+        return None
+    a, b = m.span(1)
+    if text[b - 1] == "." and text[b - 3 : b - 1].isalpha():
+        b -= 1  # the signature's closing period, not an initial
+    if len(text[a:b].split()) < 2 and "," not in text[b : m.end()]:
+        return None
+    return Mention(a, b, text[a:b], text[a:b], a, b, kind="name")
+
+_CONTRACTION_RE = re.compile(r"(he|she|they|we|i)['’]", re.IGNORECASE)
+
+
+def contraction_mention(text: str, t: Token, res: Resolver) -> Mention | None:
+    """The pronoun opening a contracted token ``t`` ("He’s", "they’re") as a speaker mention, or None."""
+    m = _CONTRACTION_RE.match(t.text)
+    if m is None:
+        return None
+    s, e = t.start, t.start + len(m.group(1))
+    low = m.group(1).lower()
+    return Mention(s, e, text[s:e], res.person_before(s) if low in L.PERSON_PRONOUNS else None, kind="pronoun")
