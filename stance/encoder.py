@@ -29,7 +29,7 @@ __all__ = ["PairEncoder", "WordPiece", "encoder_input", "MAX_TOKENS", "EXTRA_INP
 MAX_TOKENS = 128
 #: Word pieces (with padding) per forward batch, and most rows per batch: measured on NewsMTSC sentences with
 #: ONNX Runtime, 768 ran 369 statements/s against 359 for fixed batches of 16 and 289 for fixed batches of 32 in
-#: chunks of 256 (training/experiments/encoder_speed/batching.py).
+#: chunks of 256 (benchmarks/bench_encoder_batching.py).
 BATCH_TOKENS = 768
 BATCH_ROWS = 64
 

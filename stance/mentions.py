@@ -10,7 +10,7 @@ News rarely repeats a target's full name. From the article's own text (never fro
   determiner: "the plan", "this plan", "that plan".
 
 Measured on SEESAW's held-out train stories with the default model (docs/news.md,
-``python training/experiments/seesaw/mentions.py``): 57 of the 344 sided rows that did not name their target name it
+``python training/seesaw_mentions.py``): 44 of the 344 sided rows that did not name their target name it
 with these aliases.
 """
 

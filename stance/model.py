@@ -62,7 +62,7 @@ _BATCH = 4096
 _CUED_ROLES = (":support", ":oppose")
 #: Chunks when the encoder runs: large enough that sorting by length leaves little padding in its batches (on
 #: NewsMTSC sentences, chunks of 256 in batches of 32 left 17.7% of the word pieces as padding; chunks of 2,048 with
-#: the encoder's word-piece budget 1.3%: training/experiments/encoder_speed/batching.py); progress moves with each
+#: the encoder's word-piece budget 1.3%: benchmarks/bench_encoder_batching.py); progress moves with each
 #: encoder batch.
 _ENCODER_BATCH = 2048
 

@@ -11,7 +11,7 @@ index is not ``0 mod K``, scores the whole extractor (rules + model) on the othe
 thresholds, and prints the figures; the threshold written with the final model is the one given by
 ``--threshold`` (chosen that way, on train only). The file also records how the extractor blends these
 cue probabilities with the convolutional tagger's (``"tagger"``: ``--tagger-weight`` and
-``--tagger-threshold``, chosen by ``training/experiments/extraction/cnn_cues.py pipeline`` on train; the
+``--tagger-threshold``, chosen by ``training/extraction_cnn_cues.py pipeline`` on train; the
 tagger itself is trained by ``training/extraction_tagger.py``). ``--holdout`` scores the linear model alone.
 
 Usage::
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=1, help="with --holdout K: run folds 0..N-1 (N <= K)")
     ap.add_argument("--tagger-weight", type=float, default=0.5,
                     help="the tagger's share of the cue probability (0.5: chosen by 5-fold CV on train, "
-                         "training/experiments/extraction/cnn_cues.py)")
+                         "training/extraction_cnn_cues.py)")
     ap.add_argument("--tagger-threshold", type=float, default=0.35,
                     help="cue threshold of the blend with the tagger (0.35: chosen the same way)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",

@@ -8,7 +8,7 @@ content / none), which only helps training and is not exported.
 
 Needs PyTorch (training only; ``pip install torch==2.13.0``). Writes ``stance/data/extraction_tagger.npz``
 (float16 weights, vocabularies as text; no pickle). The settings below were chosen by 5-fold CV on train
-(``training/experiments/extraction/cnn_cues.py``). Training is seeded, but PyTorch does not promise the same
+(``training/extraction_cnn_cues.py``). Training is seeded, but PyTorch does not promise the same
 floating-point results on other machines or versions, so a rebuild gives a tagger that is close, not identical.
 
 Usage (about 5 minutes on 2 cores)::
@@ -198,7 +198,7 @@ def metadata(s: Settings, n_articles: int, seed: int) -> str:
         "settings": asdict(s), "seed": seed, "stance": __version__, "torch": torch.__version__, "numpy": np.__version__,
         "cv": "5-fold CV on train, blended with the linear cue model (weight 0.5, threshold 0.35): F1@30 78.98, "
               "F1@80 73.95, speaker 89.30 (linear alone 78.28 / 73.17 / 89.23); "
-              "training/experiments/extraction/cnn_cues.py pipeline",
+              "training/extraction_cnn_cues.py pipeline",
     }, sort_keys=True)
 
 

@@ -33,7 +33,7 @@ def extract(text: str, model: object = _PACKAGED, cue_probs: dict[int, float] | 
     ``model`` is the learned-cue model (default: the packaged one, see :func:`stance.extraction._model.load_model`);
     ``None`` runs the rules alone, as ``config.learned_cues=False`` does. ``cue_probs``, when given, receives the
     cue offset -> cue probability of each statement of a learned cue (for experiments:
-    ``training/experiments/extraction``)."""
+    the records of ``docs/experiments/extraction.md``)."""
     if not text.strip():
         return []
     doc = Document.from_text(text, config)

@@ -10,8 +10,8 @@ Variants (any combination):
   logistic regression;
 - ``C0.5``: another C.
 
-    python training/experiments/extraction/cue_tokens.py base
-    python training/experiments/extraction/cue_tokens.py sent ext
+    python training/extraction_cue_tokens.py base
+    python training/extraction_cue_tokens.py sent ext
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 

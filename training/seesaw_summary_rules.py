@@ -1,7 +1,7 @@
 """Experiment (issue 16): rules for when stance.summarize's verdict is printed, measured on SEESAW valid with the
 end-to-end measure of stance.analysis_eval (docs/news.md, "Precision of the summary").
 
-    python training/experiments/seesaw/summary_rules.py [--model default] [--cache /tmp/analyzed.pkl]
+    python training/seesaw_summary_rules.py [--model default] [--cache /tmp/analyzed.pkl]
 
 Runs analyze once per article (cached with --cache), then scores each rule on the same analyses.
 """
@@ -13,7 +13,7 @@ import pickle
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import stance  # noqa: E402
 from stance.analysis_eval import _prf, gold_stances, score_article  # noqa: E402

@@ -18,9 +18,9 @@ ways:
 Needs PyTorch (``pip install torch==2.13.0``). A fold's tagger takes about 3.5 minutes to train; ``--cache DIR``
 keeps them, so other thresholds and weights can be measured without training again::
 
-    python training/experiments/extraction/cnn_cues.py tokens --folds 1
-    python training/experiments/extraction/cnn_cues.py pipeline --thresholds 0.3,0.35,0.4 --weight 0.5 --cache /tmp/taggers
-    python training/experiments/extraction/cnn_cues.py speakers --thresholds 0.35 --weight 0.5 --cache /tmp/taggers
+    python training/extraction_cnn_cues.py tokens --folds 1
+    python training/extraction_cnn_cues.py pipeline --thresholds 0.3,0.35,0.4 --weight 0.5 --cache /tmp/taggers
+    python training/extraction_cnn_cues.py speakers --thresholds 0.35 --weight 0.5 --cache /tmp/taggers
 """
 
 from __future__ import annotations
@@ -35,12 +35,11 @@ import numpy as np
 import torch
 from sklearn.metrics import average_precision_score
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cue_tokens import examples, fold_scores  # noqa: E402
+from extraction_cue_tokens import examples, fold_scores  # noqa: E402
 from extraction_cues import learn_cues  # noqa: E402
 from extraction_model import _add, _fmt, _fmt_totals, train  # noqa: E402
 from extraction_tagger import Settings, TorchTagger, Vocab, encode, numpy_tagger, train_tagger  # noqa: E402

@@ -20,8 +20,8 @@ reporting; nothing here is tuned).
 Usage (about 25 s: five fold models are trained; with the tagger, as shipped, about 20 minutes more the first
 time, to train the five fold taggers with PyTorch, then kept in DIR)::
 
-    python training/experiments/extraction/agreement.py                      # linear cue model alone
-    python training/experiments/extraction/agreement.py --tagger-cache DIR   # as shipped
+    python training/polnear_agreement.py                      # linear cue model alone
+    python training/polnear_agreement.py --tagger-cache DIR   # as shipped
 """
 
 from __future__ import annotations
@@ -32,10 +32,9 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction_cues import learn_cues  # noqa: E402
 from extraction_model import train  # noqa: E402

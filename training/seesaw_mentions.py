@@ -8,8 +8,8 @@ On SEESAW's held-out train stories (every fifth story, as in news_encoder.py), t
 the corpus's aliases and with these, on all rows and on the rows whose aliases changed; and how many rows with a side
 that did not name their target name it now.
 
-    python training/experiments/seesaw/mentions.py
-    python training/experiments/seesaw/mentions.py --end-to-end train
+    python training/seesaw_mentions.py
+    python training/seesaw_mentions.py --end-to-end train
 
 The second scores who stands where (``stance evaluate-analysis``) on a split's articles with and without the
 aliases that :func:`stance.analyze` finds.
@@ -22,7 +22,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import stance  # noqa: E402
 from stance.corpora import load_corpus  # noqa: E402
 from stance.corpora.seesaw import read_articles  # noqa: E402

@@ -13,7 +13,7 @@ agree with this one?
 The end-to-end measure is compared the same way: each annotator's (subject, object, majority polarity) pairs, as
 ``stance evaluate-analysis`` builds gold, scored against another's with subjects matched by exact canonical name.
 
-    python training/experiments/seesaw/agreement.py [--model default --model default-linear]
+    python training/seesaw_agreement.py [--model default --model default-linear]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from stance.analysis_eval import gold_stances  # noqa: E402
 from stance.corpora import resolve_data_dir  # noqa: E402

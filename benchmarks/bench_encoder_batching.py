@@ -1,7 +1,7 @@
 """Experiment (issue 17; docs/any-target.md, "Speed: the encoder's runtime"): padding and speed of the encoder's
 batching on NewsMTSC devtest (rw + mt, 2,622 sentences), ONNX Runtime with 2 threads, encoder alone.
 
-    python training/experiments/encoder_speed/batching.py [--repeats 2]
+    python benchmarks/bench_encoder_batching.py [--repeats 2]
 
 Prints the share of word pieces that are padding for chunks of 256 / 1,024 / 4,096 sorted statements cut into fixed
 batches of 8 / 16 / 32, then statements/s for fixed batches of 16 / 32 / 64 in chunks of 256 / 1,024 / 2,048, and for
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import stance  # noqa: E402
 import stance.encoder as E  # noqa: E402
