@@ -11,7 +11,6 @@ import argparse
 import csv
 import json
 import logging
-import math
 import os
 import sys
 from collections.abc import Sequence
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from stance._version import __version__
+from stance._cells import csv_cells as _csv_cells
+from stance._cells import json_value as _json_value
 from stance._files import read_article, replacing, write_text_replacing
 from stance._progress import Progress
 from stance.exceptions import InputError, StanceError
@@ -230,26 +231,8 @@ def _run_train(args: argparse.Namespace) -> int:
     return 0
 
 
-def _csv_cells(row: dict[str, Any]) -> dict[str, Any]:
-    """A row for csv.DictWriter: lists and dicts (flags, probabilities) as JSON."""
-    return {k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
-
-
 #: Output formats of ``stance predict`` by file extension.
 _OUTPUT_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet"}
-
-
-def _json_value(v: Any) -> Any:
-    """A value JSON can hold: NaN and infinities as null, anything else JSON cannot hold (bytes, decimals, dates) as text."""
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    if v is None or isinstance(v, (str, int, float, bool)):
-        return v
-    if isinstance(v, (list, tuple)):
-        return [_json_value(x) for x in v]
-    if isinstance(v, dict):
-        return {str(k): _json_value(x) for k, x in v.items()}
-    return v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
 
 
 def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | None, fmt: str) -> None:
