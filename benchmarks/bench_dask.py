@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -66,6 +67,18 @@ def _corpus(folder: Path, n: int) -> Path:
     return path
 
 
+def _cluster(workers: int) -> Any:
+    """A LocalCluster as ``--workers N`` starts one: one thread per worker, stance's Dask settings."""
+    import dask
+    from distributed import LocalCluster
+
+    from stance.bulk import WORKER_DASK_CONFIG
+
+    with dask.config.set(WORKER_DASK_CONFIG):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                            silence_logs=logging.ERROR, env=ENV)
+
+
 def _timed(inputs: Path, out: Path, model: str, batch_size: int, **engine: object) -> float:
     from stance import bulk
 
@@ -78,7 +91,7 @@ def _timed(inputs: Path, out: Path, model: str, batch_size: int, **engine: objec
 
 def throughput(folder: Path, n: int, model: str, batch_size: int, repeats: int) -> dict[str, list[float]]:
     """Articles/s of each configuration, one value per timed run."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     inputs, warm = _corpus(folder, n), _corpus(folder, 50)
     rates: dict[str, list[float]] = {}
@@ -92,8 +105,7 @@ def throughput(folder: Path, n: int, model: str, batch_size: int, repeats: int) 
     _timed(warm, out(), model, batch_size)  # the model loaded in this process too
     rates["this process, no Dask"] = [_timed(inputs, out(), model, batch_size) for _ in range(repeats)]
     for workers in (1, 2):
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR,
-                          env=ENV) as cluster, Client(cluster) as client:
+        with _cluster(workers) as cluster, Client(cluster) as client:
             _timed(warm, out(), model, 10, scheduler=client)  # every worker loads the model
             name = f"{workers} worker{'s' if workers > 1 else ''}"
             rates[name] = [_timed(inputs, out(), model, batch_size, scheduler=client) for _ in range(repeats)]
@@ -102,13 +114,12 @@ def throughput(folder: Path, n: int, model: str, batch_size: int, repeats: int) 
 
 def memory_run(n: int, model: str, batch_size: int, folder: Path) -> dict[str, object]:
     """In this (fresh) process: analyze ``n`` articles on a fresh 2-worker cluster; peak memory of each process."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from stance import bulk
 
     inputs = _corpus(folder, n)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR,
-                      env=ENV) as cluster, Client(cluster) as client:
+    with _cluster(2) as cluster, Client(cluster) as client:
         client.run(lambda: None)  # the workers are up
         cpu0, workers_cpu0, t0 = _cpu_seconds(), sum(client.run(_cpu_seconds).values()), time.perf_counter()
         report = bulk.analyze(inputs, folder / f"mem-out-{n}", TARGETS, model=model, batch_size=batch_size, scheduler=client,

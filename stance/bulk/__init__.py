@@ -23,14 +23,14 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from stance.bulk._engines import WORKER_ENV
+from stance.bulk._engines import WORKER_DASK_CONFIG, WORKER_ENV
 from stance.bulk._jobs import AnalyzeJob, ModelSpec, PredictJob
 from stance.bulk._output import output_at
 from stance.bulk._run import RunReport, run
 from stance.bulk._sources import open_articles, open_table
 from stance.exceptions import CorpusError, InputError
 
-__all__ = ["analyze", "predict", "RunReport", "WORKER_ENV"]
+__all__ = ["analyze", "predict", "RunReport", "WORKER_ENV", "WORKER_DASK_CONFIG"]
 
 
 def _threads(threads: int | None, workers: int | None, scheduler: Any) -> int | None:

@@ -16,13 +16,21 @@ from typing import Any
 from stance._optional import require_dask
 from stance.exceptions import InputError, StanceError
 
-__all__ = ["InProcess", "DaskEngine", "check_engine", "engine_for", "Engine", "WORKER_ENV"]
+__all__ = ["InProcess", "DaskEngine", "check_engine", "engine_for", "Engine", "WORKER_ENV", "WORKER_DASK_CONFIG"]
 
 _log = logging.getLogger("stance.bulk")
 
 #: Environment of the worker processes of ``--workers N``: one BLAS/OpenMP thread each (one process per core; an
 #: oversubscribed BLAS pool makes small products many times slower).
 WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+#: Dask settings of the clusters ``--workers N`` starts (``dask.config.set(WORKER_DASK_CONFIG)`` around your own
+#: ``LocalCluster`` does the same). Measured on a batch of 100 synthetic articles with default-linear: 0.29 s in a
+#: plain process, 0.45 s in a Dask worker as Dask sets it up, 0.32 s with these two. Dask's nannies set
+#: MALLOC_TRIM_THRESHOLD_, which switches off glibc's adaptive mmap threshold, so that every array over 128 kB is
+#: mapped and unmapped again (None removes it); the statistical profiler samples the task thread every 10 ms.
+WORKER_DASK_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                      "distributed.worker.profile.enabled": False}
 
 
 class InProcess:
@@ -97,11 +105,13 @@ def engine_for(workers: int | None = None, scheduler: Any = None) -> Engine:
     check_engine(workers, scheduler)
     if workers is None:
         return InProcess() if scheduler is None else _existing(scheduler)
+    import dask
     from distributed import Client, LocalCluster
 
     env = {k: os.environ.get(k, v) for k, v in WORKER_ENV.items()}
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                           silence_logs=logging.ERROR, env=env)
+    with dask.config.set(WORKER_DASK_CONFIG):  # read by the nannies when they are made, kept for the workers they restart
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                               silence_logs=logging.ERROR, env=env)
     return DaskEngine(Client(cluster), cluster, f"{workers} local worker process{'es' if workers > 1 else ''}")
 
 

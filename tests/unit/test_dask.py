@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 
+import dask
 import dask.dataframe as dd
 import pandas as pd
 import pytest
@@ -22,6 +23,7 @@ import stance
 import stance.dask
 from corpus_fixtures import MODEL, N_ARTICLES, THREAD_ENV, TARGETS, corpus, subprocess_env, table_rows  # noqa: F401
 from stance import bulk
+from stance.bulk import WORKER_DASK_CONFIG
 from stance.bulk._jobs import _load_once
 from stance.bulk._manifest import JOURNAL
 from stance.cli import main
@@ -32,8 +34,10 @@ from stance.tidy import COLUMNS
 @pytest.fixture(scope="module")
 def client():
     """A Dask cluster of two worker processes, one thread each, on this machine."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR,
-                      env=THREAD_ENV) as cluster, Client(cluster) as c:
+    with dask.config.set(WORKER_DASK_CONFIG):
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR,
+                               env=THREAD_ENV)
+    with cluster, Client(cluster) as c:
         yield c
 
 
@@ -49,6 +53,19 @@ def test_one_process_two_workers_and_a_local_cluster_give_the_same_rows(corpus, 
     # the cluster's workers each loaded the model once (at most: a worker may have been given no batch), whatever the batches
     loads = client.run(lambda: _load_once.cache_info().misses)
     assert sorted(loads.values()) == [1, 1] or (sum(loads.values()) == 1 and max(loads.values()) == 1), loads
+
+
+def test_the_workers_of_workers_n_run_without_the_settings_that_slow_them_down() -> None:
+    from stance.bulk._engines import engine_for
+
+    engine = engine_for(workers=1)
+    try:
+        env = engine.client.run(lambda: {k: os.environ.get(k) for k in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")})
+        profiling = engine.client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    finally:
+        engine.close()
+    assert list(env.values()) == [{"MALLOC_TRIM_THRESHOLD_": os.environ.get("MALLOC_TRIM_THRESHOLD_"), "OMP_NUM_THREADS": "1"}]
+    assert list(profiling.values()) == [False]
 
 
 def test_a_worker_killed_in_the_middle_of_a_run_loses_and_duplicates_nothing(corpus, client, tmp_path) -> None:  # noqa: F811
