@@ -4,8 +4,9 @@ Throughput: synthetic articles (stance.synthetic) in a JSON lines file, analyzed
 ``stance.bulk.analyze`` on a Dask ``LocalCluster`` of 1 worker process and of 2 (one thread each), and, for reference,
 in this process without Dask. Each cluster is started, and its workers have loaded the model, before the timed runs
 (a warm-up run on a few articles), so the rate is that of a long run; each timed run writes a new output folder, as a
-user's run does. Reported: the median articles/s of ``--repeats`` runs of each, and the ratio 2 workers / 1 worker
-(aim: at least 1.7 on a 2-core machine).
+user's run does. Reported: the median articles/s of ``--repeats`` runs of each, the ratio 2 workers / 1 worker
+(aim: at least 1.7 on a 2-core machine), and whether the three wrote the same rows, row for row (the issue's check
+on 2,000 articles; the tests check it on 300).
 
 Memory: for each corpus size of the tier, a fresh process runs ``stance.bulk.analyze`` on a fresh cluster of 2
 workers and reports the peak resident memory of each worker process and of the driver (the process that reads the
@@ -89,12 +90,13 @@ def _timed(inputs: Path, out: Path, model: str, batch_size: int, **engine: objec
     return report.records / seconds
 
 
-def throughput(folder: Path, n: int, model: str, batch_size: int, repeats: int) -> dict[str, list[float]]:
-    """Articles/s of each configuration, one value per timed run."""
+def throughput(folder: Path, n: int, model: str, batch_size: int, repeats: int) -> tuple[dict[str, list[float]], dict[str, Path]]:
+    """Articles/s of each configuration, one value per timed run, and the output folder of its last run."""
     from distributed import Client
 
     inputs, warm = _corpus(folder, n), _corpus(folder, 50)
     rates: dict[str, list[float]] = {}
+    outputs: dict[str, Path] = {}
     runs = 0
 
     def out() -> Path:
@@ -104,12 +106,22 @@ def throughput(folder: Path, n: int, model: str, batch_size: int, repeats: int) 
 
     _timed(warm, out(), model, batch_size)  # the model loaded in this process too
     rates["this process, no Dask"] = [_timed(inputs, out(), model, batch_size) for _ in range(repeats)]
+    outputs["this process, no Dask"] = folder / f"out-{runs}"
     for workers in (1, 2):
         with _cluster(workers) as cluster, Client(cluster) as client:
             _timed(warm, out(), model, 10, scheduler=client)  # every worker loads the model
             name = f"{workers} worker{'s' if workers > 1 else ''}"
             rates[name] = [_timed(inputs, out(), model, batch_size, scheduler=client) for _ in range(repeats)]
-    return rates
+            outputs[name] = folder / f"out-{runs}"
+    return rates, outputs
+
+
+def same_rows(outputs: dict[str, Path]) -> tuple[bool, int]:
+    """Whether every output folder holds the same table, row for row, and its number of rows."""
+    import pyarrow.parquet as pq
+
+    tables = [pq.read_table(p) for p in outputs.values()]
+    return all(t.equals(tables[0]) for t in tables[1:]), tables[0].num_rows
 
 
 def memory_run(n: int, model: str, batch_size: int, folder: Path) -> dict[str, object]:
@@ -152,13 +164,17 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         rate2 = None
         if args.only in (None, "throughput"):
-            rates = throughput(folder, n, args.model, args.batch_size, args.repeats)
+            rates, outputs = throughput(folder, n, args.model, args.batch_size, args.repeats)
             print(f"\nthroughput, {n:,} synthetic articles, median of {args.repeats} (clusters started and the model loaded "
                   "before timing):")
             for name, values in rates.items():
                 print(f"  {name:<22} {statistics.median(values):8.1f} articles/s   (runs: {', '.join(f'{v:.1f}' for v in values)})")
             rate1, rate2 = statistics.median(rates["1 worker"]), statistics.median(rates["2 workers"])
             print(f"  ratio 2 workers / 1 worker: {rate2 / rate1:.2f} (aim: at least 1.7 on a 2-core machine)")
+            same, rows = same_rows(outputs)
+            print(f"  the same {rows:,} rows, row for row, from this process, 1 worker and 2 workers: {'yes' if same else 'NO'}")
+            if not same:
+                return 1
         if args.only in (None, "memory"):
             print("\npeak resident memory, a fresh 2-worker cluster per corpus size:")
             results = []
