@@ -21,7 +21,7 @@ _log = logging.getLogger("stance.api")
 if TYPE_CHECKING:
     from stance.extraction import Statement
 
-__all__ = ["load", "train", "analyze", "training_arrays", "MODELS_DIR", "BUILTIN_MODELS", "AnalyzedStatement"]
+__all__ = ["load", "train", "analyze", "checked_targets", "training_arrays", "MODELS_DIR", "BUILTIN_MODELS", "AnalyzedStatement"]
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 
@@ -239,27 +239,9 @@ def analyze(
     from stance.extraction import extract_statements
     from stance.mentions import article_aliases
 
-    if isinstance(targets, str):
-        targets = [targets]
-    if not isinstance(targets, Iterable):
-        raise InputError(f"targets is {type(targets).__name__} {targets!r:.60}; give a target string or a list of them, e.g. ['the reform']")
-    targets = list(targets)
-    if not targets:
-        raise InputError("no targets given; name at least one target to analyze the statements toward")
-    for i, t in enumerate(targets):
-        if not isinstance(t, str) or not t.strip():
-            raise InputError(f"target {i} is {t!r:.60}; give each target as a non-empty string, e.g. 'the reform'")
-    if aliases is not None and not isinstance(aliases, Mapping):
-        raise InputError(f"aliases is {type(aliases).__name__} {aliases!r:.60}; give a mapping of targets to their other names, "
-                         "e.g. {'Robert Smith': ['Bob', 'Smith']}")
+    targets, aliases = checked_targets(targets, aliases)
     model = model if model is not None else _default_model()
     statements = extract_statements(text)
-    aliases = dict(aliases or {})
-    for name, names in aliases.items():
-        if isinstance(names, str):  # one alias given as a string, not a list of its characters
-            aliases[name] = [names]
-        elif not isinstance(names, Sequence) or not all(isinstance(a, str) for a in names):
-            raise InputError(f"aliases[{name!r}] is {names!r:.60}; give a list of strings (other names of {name!r})")
     other_names = {t: tuple(aliases.get(t, ())) for t in targets}
     if find_aliases:
         other_names = {t: given + article_aliases(text, t, given) for t, given in other_names.items()}
@@ -291,6 +273,33 @@ def analyze(
                 )
             )
     return out
+
+
+def checked_targets(
+    targets: Sequence[str] | str, aliases: Mapping[str, Sequence[str]] | None = None
+) -> tuple[list[str], dict[str, Sequence[str]]]:
+    """``targets`` as a list (one string is one target) and ``aliases`` as a dict of lists (one string is one alias),
+    checked as :func:`analyze` takes them; :class:`~stance.exceptions.InputError` naming the bad value otherwise."""
+    if isinstance(targets, str):
+        targets = [targets]
+    if not isinstance(targets, Iterable):
+        raise InputError(f"targets is {type(targets).__name__} {targets!r:.60}; give a target string or a list of them, e.g. ['the reform']")
+    targets = list(targets)
+    if not targets:
+        raise InputError("no targets given; name at least one target to analyze the statements toward")
+    for i, t in enumerate(targets):
+        if not isinstance(t, str) or not t.strip():
+            raise InputError(f"target {i} is {t!r:.60}; give each target as a non-empty string, e.g. 'the reform'")
+    if aliases is not None and not isinstance(aliases, Mapping):
+        raise InputError(f"aliases is {type(aliases).__name__} {aliases!r:.60}; give a mapping of targets to their other names, "
+                         "e.g. {'Robert Smith': ['Bob', 'Smith']}")
+    checked: dict[str, Sequence[str]] = dict(aliases or {})
+    for name, names in checked.items():
+        if isinstance(names, str):  # one alias given as a string, not a list of its characters
+            checked[name] = [names]
+        elif not isinstance(names, Sequence) or not all(isinstance(a, str) for a in names):
+            raise InputError(f"aliases[{name!r}] is {names!r:.60}; give a list of strings (other names of {name!r})")
+    return targets, checked
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")

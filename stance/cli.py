@@ -11,7 +11,6 @@ import argparse
 import csv
 import json
 import logging
-import math
 import os
 import sys
 from collections.abc import Sequence
@@ -19,8 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from stance._version import __version__
+from stance._cells import csv_cells as _csv_cells
+from stance._cells import json_value as _json_value
 from stance._files import read_article, replacing, write_text_replacing
 from stance._progress import Progress
+from stance.bulk.cli import add_corpus_options, is_analyze_run, is_predict_run, run_analyze, run_predict
 from stance.exceptions import InputError, StanceError
 
 __all__ = ["main", "build_parser"]
@@ -91,13 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("statement", nargs="?", help="one statement to label (with --target)")
     p.add_argument("--target", help="the target for a single statement, or for every row lacking a target column")
     p.add_argument("--input", help=(
-        "file of statements (CSV, TSV, JSONL, JSON or Parquet, by its extension), or - to read standard input "
-        "(CSV unless --input-format says otherwise)"))
+        "file of statements (CSV, TSV, JSONL, JSON or Parquet, by its extension), a folder of Parquet files (a corpus run), "
+        "or - to read standard input (CSV unless --input-format says otherwise)"))
     p.add_argument("--input-format", choices=_INPUT_FORMAT_NAMES, help=(
         "format of --input, for standard input (default csv) or a file whose extension does not say it"))
     p.add_argument("--output", help=(
         "output file (CSV, TSV, JSONL, JSON or Parquet by its extension; written whole, then renamed into place), or - "
-        "for standard output; default: standard output"))
+        "for standard output; default: standard output. A folder (a name without an extension) makes a corpus run: the rows "
+        "written in batches to a partitioned Parquet dataset, resumable"))
     p.add_argument("--output-format", choices=_STDOUT_FORMAT_NAMES, help=(
         "format written to standard output (default: the input's format, JSONL for Parquet input); a file's format "
         "is its extension"))
@@ -107,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         "optional column: who says the statement (empty: nobody named); read by models trained with it (default: speaker)"))
     p.add_argument("--context-column", default="context", help="optional column: the sentence before the statement (default: context)")
     _add_columns(p, labels=False)
+    add_corpus_options(p, "rows", 1000)
     p.set_defaults(func=_run_predict)
 
     # ---- evaluate
@@ -130,13 +134,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     # ---- analyze
     a = sub.add_parser("analyze", help="statements of articles, each labelled toward the targets you name", description=(
-        "Extract the quoted and reported statements of each article and label each one toward each --target."))
-    a.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s), one article each")
+        "Extract the quoted and reported statements of each article and label each one toward each --target. Printed "
+        "article by article; with --output (or a table of articles, --workers, --scheduler) a corpus run writes one tidy "
+        "table, one row per article, statement and target, in resumable batches (docs/dask.md)."))
+    a.add_argument("files", nargs="+", metavar="INPUT", help=(
+        "UTF-8 text files (one article each), folders (their *.txt files, in all subfolders) and quoted glob patterns "
+        "('news/**/*.md'); or one table of articles: .csv, .tsv, .jsonl, .parquet, or a folder of Parquet files"))
     a.add_argument("--target", action="append", required=True, help="a target (repeat for several)")
     a.add_argument("--alias", action="append", default=[], metavar="NAME=ALIAS", help="another name of a target (repeatable)")
-    a.add_argument("--format", choices=("table", "jsonl", "csv", "summary"), default="table", help=(
-        "output format (default: table); summary: one line per speaker and target, with the statement behind the verdict"))
+    a.add_argument("--format", choices=("table", "jsonl", "csv", "summary"), default=None, help=(
+        "format printed to standard output (default: table); summary: one line per speaker and target, with the statement "
+        "behind the verdict"))
+    a.add_argument("--output", default=None, metavar="PATH", help=(
+        "write one table instead: a folder (a partitioned Parquet dataset, read with pandas.read_parquet(PATH)) or a "
+        ".parquet, .csv or .jsonl file; rerunning the same command resumes an interrupted run"))
+    a.add_argument("--id-column", default="id", help="a table's column of article ids (default: id)")
+    a.add_argument("--text-column", default="text", help="a table's column of article texts (default: text)")
     _add_model(a)
+    add_corpus_options(a, "articles", 100)
     a.set_defaults(func=_run_analyze)
 
     # ---- evaluate-analysis
@@ -230,26 +245,8 @@ def _run_train(args: argparse.Namespace) -> int:
     return 0
 
 
-def _csv_cells(row: dict[str, Any]) -> dict[str, Any]:
-    """A row for csv.DictWriter: lists and dicts (flags, probabilities) as JSON."""
-    return {k: (json.dumps(v) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
-
-
 #: Output formats of ``stance predict`` by file extension.
 _OUTPUT_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet"}
-
-
-def _json_value(v: Any) -> Any:
-    """A value JSON can hold: NaN and infinities as null, anything else JSON cannot hold (bytes, decimals, dates) as text."""
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    if v is None or isinstance(v, (str, int, float, bool)):
-        return v
-    if isinstance(v, (list, tuple)):
-        return [_json_value(x) for x in v]
-    if isinstance(v, dict):
-        return {str(k): _json_value(x) for k, x in v.items()}
-    return v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
 
 
 def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | None, fmt: str) -> None:
@@ -330,6 +327,8 @@ def _predict_output(args: argparse.Namespace) -> tuple[str | None, str]:
 
 
 def _run_predict(args: argparse.Namespace) -> int:
+    if is_predict_run(args):
+        return run_predict(args, _Usage)
     if args.statement is not None and args.input:
         raise _Usage("give either a statement or --input FILE, not both")
     if args.statement is None and not args.input:
@@ -500,6 +499,12 @@ def _run_analyze(args: argparse.Namespace) -> int:
         if name not in args.target:
             raise _Usage(f"--alias {spec!r} names {name!r}, which is not one of the --target values {args.target}")
         aliases.setdefault(name, []).append(alias)
+    if is_analyze_run(args):
+        return run_analyze(args, aliases, _Usage)
+    args.format = args.format or "table"
+    from stance.bulk._sources import article_paths
+
+    files = list(article_paths(args.files))  # folders and patterns: their files
     model = _load_model(args)
     failed = 0
     printed = False
@@ -509,9 +514,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
         csv_writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore")
         csv_writer.writeheader()
     # progress over the files on stderr, only when it is a terminal and the results are not (else they interleave)
-    show = len(args.files) > 1 and sys.stderr.isatty() and not sys.stdout.isatty()
-    with Progress(len(args.files), "analyze (files)", enabled=show) as bar:
-        for path in args.files:
+    show = len(files) > 1 and sys.stderr.isatty() and not sys.stdout.isatty()
+    with Progress(len(files), "analyze (files)", enabled=show) as bar:
+        for path in files:
             text, err = read_article(path, "nothing to analyze")
             if text is None:
                 print(f"stance analyze: {err}", file=sys.stderr)

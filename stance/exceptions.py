@@ -17,6 +17,7 @@ __all__ = [
     "CorpusError",
     "LabelError",
     "MissingDependencyError",
+    "OutputError",
 ]
 
 
@@ -53,6 +54,10 @@ class LabelError(CorpusError):
 
 class MissingDependencyError(StanceError, ImportError):
     """An optional dependency is needed for this feature; the message names the extra to install."""
+
+
+class OutputError(StanceError):
+    """An output file or folder cannot be written as asked: it holds something else, another run's results, or is in use."""
 
 
 def __getattr__(name: str) -> Any:

@@ -28,14 +28,14 @@ if TYPE_CHECKING:
     from stance.features import Pair
     from stance.model import StanceModel
 
-__all__ = ["INVALID_INPUT", "predict_frame", "frame_pairs", "frame_records"]
+__all__ = ["INVALID_INPUT", "predict_frame", "prediction_columns", "frame_pairs", "frame_records", "is_missing"]
 
 #: Flag of a row ``errors="flag"`` kept without labels; the reason is in the ``error`` column.
 INVALID_INPUT = "invalid_input"
 _ERRORS = ("raise", "flag")
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
     """Whether a cell holds no value: None, NaN, or pandas' NA / NaT (a nullable or string column's missing value)."""
     if value is None:
         return True
@@ -61,20 +61,24 @@ def _check_frame(frame: Any, columns: Mapping[str, str | None], caller: str) -> 
 
 
 def _reason(text: Any, target: Any) -> str | None:
-    """Why a row cannot be predicted (None when it can)."""
-    for name, value in (("text", text), ("target", target)):
-        if _missing(value):
+    """Why a row cannot be predicted (None when it can): each check the model makes of one row."""
+    from stance.pairs import MAX_TARGET_CHARS, MAX_TEXT_CHARS
+
+    for name, value, limit in (("text", text, MAX_TEXT_CHARS), ("target", target, MAX_TARGET_CHARS)):
+        if is_missing(value):
             return f"{name} is missing"
         if not isinstance(value, str):
             return f"{name} is {type(value).__name__} {value!r:.40}, not a string"
-    if not str(target).strip():
-        return "target is empty"
+        if not value.strip():
+            return f"{name} is empty"
+        if len(value) > limit:
+            return f"{name} has {len(value):,} characters, over the limit of {limit:,}"
     return None
 
 
 def _aliases(value: Any, label: Any) -> tuple[str, ...] | None:
     """A row's aliases: a list of strings, a ``|``-joined string, or missing."""
-    if _missing(value):
+    if is_missing(value):
         return None
     if isinstance(value, str):
         return tuple(a.strip() for a in value.split("|") if a.strip())
@@ -86,7 +90,7 @@ def _aliases(value: Any, label: Any) -> tuple[str, ...] | None:
 
 
 def _optional_text(value: Any, name: str, label: Any) -> str | None:
-    if _missing(value):
+    if is_missing(value):
         return None
     if not isinstance(value, str):
         raise InputError(f"{name} at row {label!r} is {type(value).__name__} {value!r:.60}; expected a string or a missing value")
@@ -129,8 +133,8 @@ def predict_frame(
     names = {"text": text, "target": target, "aliases": aliases, "speaker": speaker, "context": context}
     _check_frame(frame, names, "predict_frame")
     labels = model.stance_labels
-    numeric = ("stance_confidence", *(f"p_{lab}" for lab in labels), "sentiment_confidence")
-    new = [f"{prefix}{c}" for c in ("stance", *numeric, "sentiment", "flags", "error")]
+    added = prediction_columns(labels, prefix)
+    new = list(added)
     clash = [c for c in new if c in frame.columns]
     if clash:
         raise InputError(f"the frame already has columns {clash}; give predict_frame a prefix (e.g. prefix='pred_') so nothing is overwritten")
@@ -161,7 +165,7 @@ def predict_frame(
     preds = model.predict_batch(texts, targets, als if aliases is not None else None, speakers=speakers if speaker is not None else None,
                                 contexts=contexts if context is not None else None, progress=progress) if rows else []
     n = len(index)
-    floats = {f"{prefix}{c}" for c in numeric}
+    floats = {c for c, dtype in added.items() if dtype == "float64"}
     out: dict[str, list[Any]] = {c: [float("nan") if c in floats else None] * n for c in new}
     for i, reason in enumerate(reasons):
         if reason is not None:
@@ -175,7 +179,15 @@ def predict_frame(
         out[f"{prefix}sentiment"][i] = p.sentiment
         out[f"{prefix}sentiment_confidence"][i] = float("nan") if p.sentiment_confidence is None else p.sentiment_confidence
         out[f"{prefix}flags"][i] = tuple(p.flags)
-    return frame.assign(**{c: pd.Series(v, index=frame.index, dtype=float if c in floats else object) for c, v in out.items()})
+    return frame.assign(**{c: pd.Series(v, index=frame.index, dtype=added[c]) for c, v in out.items()})
+
+
+def prediction_columns(labels: Sequence[str], prefix: str = "") -> dict[str, str]:
+    """The columns :func:`predict_frame` adds for a model with the stance labels ``labels``, in order, with their dtypes
+    (``"float64"`` for the confidences and probabilities, ``"object"`` for the rest): the ``meta`` of a Dask dataframe
+    of predictions is ``frame.iloc[:0].assign(**{c: pd.Series(dtype=d) for c, d in prediction_columns(...).items()})``."""
+    numeric = ("stance_confidence", *(f"p_{lab}" for lab in labels), "sentiment_confidence")
+    return {f"{prefix}{c}": "float64" if c in numeric else "object" for c in ("stance", *numeric, "sentiment", "flags", "error")}
 
 
 def frame_pairs(frame: Any, *, text: str = "text", target: str = "target", aliases: str | None = "aliases") -> list[Pair]:
@@ -221,7 +233,7 @@ def frame_pairs(frame: Any, *, text: str = "text", target: str = "target", alias
 
 def _cell_problem(value: Any) -> str | None:
     """What is wrong with a statement or target cell, or None."""
-    if _missing(value):
+    if is_missing(value):
         return "missing"
     if not isinstance(value, str):
         return f"{type(value).__name__} {value!r:.40}, not a string"
@@ -236,7 +248,7 @@ def frame_records(frame: Any) -> tuple[list[dict[str, Any]], list[Any]]:
     _check_frame(frame, {}, "frame_records")
     columns = list(frame.columns)
     cells = [frame[c].tolist() for c in columns]
-    records = [{c: (None if _missing(v) else v) for c, v in zip(columns, row)} for row in zip(*cells)]
+    records = [{c: (None if is_missing(v) else v) for c, v in zip(columns, row)} for row in zip(*cells)]
     if not columns:
         records = [{} for _ in range(len(frame))]
     return records, list(frame.index)

@@ -13,11 +13,12 @@ import scipy.sparse as sp
 
 from stance.exceptions import InputError
 
-__all__ = ["Pair", "as_pairs", "MAX_TEXT_CHARS"]
+__all__ = ["Pair", "as_pairs", "MAX_TEXT_CHARS", "MAX_TARGET_CHARS"]
 
 #: Statements longer than this many characters are refused (split articles with ``extract_statements``).
 MAX_TEXT_CHARS = 20_000
-_MAX_TARGET_CHARS = 300
+#: The longest target a model takes, in characters.
+MAX_TARGET_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,7 @@ def as_pairs(X: Any) -> list[Pair]:
                 type(text) is str
                 and type(target) is str
                 and 0 < len(text) <= MAX_TEXT_CHARS
-                and 0 < len(target) <= _MAX_TARGET_CHARS
+                and 0 < len(target) <= MAX_TARGET_CHARS
                 and span is None
                 and (aliases is None or (type(aliases) is tuple and _good_aliases(aliases, good_aliases)))
                 and not text.isspace()
@@ -174,7 +175,7 @@ def as_pairs(X: Any) -> list[Pair]:
             else:
                 raise InputError(f"row {row} is {type(item).__name__} {item!r:.60}; expected a (text, target) pair")
             text = _check_str(text, "text", row, MAX_TEXT_CHARS)
-            target = _check_str(target, "target", row, _MAX_TARGET_CHARS)
+            target = _check_str(target, "target", row, MAX_TARGET_CHARS)
             out.append(Pair(text, target, _check_aliases(aliases, row), _check_span(span, text, row)))
         except InputError as exc:
             exc.row = row  # for callers that know where the row came from (a file's line)

@@ -18,7 +18,7 @@ import io
 import itertools
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,6 +38,9 @@ __all__ = [
     "from_records",
     "from_dataset",
     "read_table",
+    "iter_csv_records",
+    "iter_jsonl_records",
+    "TABLE_FORMATS",
 ]
 
 COLUMNS = ("text", "target", "stance", "sentiment", "aliases", "span_start", "span_end")
@@ -229,52 +232,14 @@ def _read_rows(
     """The rows of the table ``opener`` opens as text (``parquet_source`` gives what pyarrow reads for Parquet);
     ``path`` names it in errors, ``suffix`` (".csv", ...) is its format."""
     try:
-        if suffix in (".csv", ".tsv"):
+        if suffix in (".csv", ".tsv", ".jsonl", ".ndjson"):
+            rows: list[dict[str, Any]] = []
+            lines: list[int] = []
             with opener("utf-8-sig", "") as fh:
-                # strict: a quotation mark that opens a field and is not closed where the field ends is an error, not a
-                # field that silently swallows the rows after it
-                reader = csv.reader(fh, delimiter="\t" if suffix == ".tsv" else ",", strict=True)
-                rows: list[dict[str, Any]] = []
-                lines: list[int] = []
-                header: list[str] | None = None
-                start = 1  # the line the next record starts on
-                try:
-                    for record in reader:
-                        line, start = start, reader.line_num + 1
-                        if not record:
-                            continue  # a blank line
-                        if header is None:
-                            header = record
-                            dupes = sorted({h for h in header if header.count(h) > 1})
-                            if dupes:
-                                raise CorpusError(f"{path}: the header names {dupes} more than once; give each column its own name")
-                            continue
-                        if len(record) > len(header):
-                            raise CorpusError(f"{path}: line {line} has more fields than the header ({len(header)})")
-                        rows.append(dict(itertools.zip_longest(header, record)))
-                        lines.append(line)
-                except csv.Error as exc:
-                    raise CorpusError(
-                        f"{path}: line {start}: malformed CSV ({exc}); a quotation mark there may be left open or stand inside an "
-                        'unquoted field: quote the whole field and double the quotation marks inside it ("")'
-                    ) from None
-                if header is None:
-                    raise CorpusError(f"{path}: the file is empty (no header line)")
-                return rows, lines
-        if suffix in (".jsonl", ".ndjson"):
-            rows, lines = [], []
-            with opener("utf-8-sig", "") as fh:
-                for n, text in enumerate(fh, 1):
-                    if not text.strip():
-                        continue
-                    try:
-                        obj = json.loads(text)
-                    except json.JSONDecodeError as exc:
-                        raise CorpusError(f"{path}: line {n} is not valid JSON ({exc.msg} at column {exc.colno})") from None
-                    if not isinstance(obj, dict):
-                        raise CorpusError(f"{path}: line {n} is a JSON {type(obj).__name__}, expected an object")
-                    rows.append(obj)
-                    lines.append(n)
+                records = iter_csv_records(fh, path, "\t" if suffix == ".tsv" else ",") if suffix in (".csv", ".tsv") else iter_jsonl_records(fh, path)
+                for line, row in records:
+                    rows.append(row)
+                    lines.append(line)
             return rows, lines
         if suffix == ".json":
             with opener("utf-8") as fh:
@@ -299,6 +264,54 @@ def _read_rows(
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read it ({exc})") from None
     raise CorpusError(f"{path}: unknown file type {suffix!r}; use .csv, .tsv, .jsonl, .json or .parquet")
+
+
+def iter_csv_records(fh: IO[str], path: str, delimiter: str = ",") -> Iterator[tuple[int, dict[str, Any]]]:
+    """The records of the CSV text ``fh`` (opened with ``newline=""``) as ``(line, row)``: the line each starts on, as an
+    editor counts them, and a dict by the header's names (``None`` for fields a short record lacks). ``path`` names the
+    table in the :class:`~stance.exceptions.CorpusError` raised for a malformed record, a duplicate column name or an
+    empty file. Streams: one record in memory at a time."""
+    # strict: a quotation mark that opens a field and is not closed where the field ends is an error, not a field that
+    # silently swallows the rows after it
+    reader = csv.reader(fh, delimiter=delimiter, strict=True)
+    header: list[str] | None = None
+    start = 1  # the line the next record starts on
+    try:
+        for record in reader:
+            line, start = start, reader.line_num + 1
+            if not record:
+                continue  # a blank line
+            if header is None:
+                header = record
+                dupes = sorted({h for h in header if header.count(h) > 1})
+                if dupes:
+                    raise CorpusError(f"{path}: the header names {dupes} more than once; give each column its own name")
+                continue
+            if len(record) > len(header):
+                raise CorpusError(f"{path}: line {line} has more fields than the header ({len(header)})")
+            yield line, dict(itertools.zip_longest(header, record))
+    except csv.Error as exc:
+        raise CorpusError(
+            f"{path}: line {start}: malformed CSV ({exc}); a quotation mark there may be left open or stand inside an "
+            'unquoted field: quote the whole field and double the quotation marks inside it ("")'
+        ) from None
+    if header is None:
+        raise CorpusError(f"{path}: the file is empty (no header line)")
+
+
+def iter_jsonl_records(fh: IO[str], path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The objects of the JSON lines text ``fh`` as ``(line, object)``, blank lines skipped; a line that is not a JSON
+    object raises :class:`~stance.exceptions.CorpusError` naming ``path`` and the line. Streams."""
+    for n, text in enumerate(fh, 1):
+        if not text.strip():
+            continue
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{path}: line {n} is not valid JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(obj, dict):
+            raise CorpusError(f"{path}: line {n} is a JSON {type(obj).__name__}, expected an object")
+        yield n, obj
 
 
 def from_records(

@@ -88,3 +88,27 @@ def test_model_is_callable_on_one_statement_or_many(trained_model: StanceModel) 
     assert many == trained_model.predict_batch([r["text"] for r in ROWS], "the new bridge")
     with pytest.raises(InputError, match="one target string"):
         trained_model(ROWS[0]["text"], ["a", "b"])
+
+
+def test_missing_values_of_nullable_and_arrow_string_columns_are_missing(trained_model: StanceModel, frame: pd.DataFrame) -> None:
+    for dtype in ("string", "string[pyarrow]"):
+        typed = frame.astype({"sentence": dtype})
+        typed.loc[7, "sentence"] = None  # pandas' NA in these columns
+        out = trained_model.predict_frame(typed, text="sentence", target="topic", errors="flag")
+        assert out.loc[7, "error"] == "text is missing" and out.loc[7, "flags"] == (INVALID_INPUT,), dtype
+        assert out["error"].isna().sum() == len(frame) - 1
+
+
+def test_every_row_the_model_would_refuse_is_flagged_not_fatal(trained_model: StanceModel, frame: pd.DataFrame) -> None:
+    from stance.pairs import MAX_TARGET_CHARS, MAX_TEXT_CHARS
+
+    frame.loc[10, "sentence"] = "   "
+    frame.loc[3, "sentence"] = "word " * (MAX_TEXT_CHARS // 5 + 1)
+    frame.loc[1, "topic"] = "t" * (MAX_TARGET_CHARS + 1)
+    out = trained_model.predict_frame(frame, text="sentence", target="topic", errors="flag")
+    assert out.loc[10, "error"] == "text is empty"
+    assert out.loc[3, "error"].startswith("text has 20,005 characters, over the limit of 20,000")
+    assert out.loc[1, "error"] == f"target has {MAX_TARGET_CHARS + 1} characters, over the limit of {MAX_TARGET_CHARS}"
+    assert out["error"].notna().sum() == 3 and out.loc[[7, 99, 5], "stance"].notna().all()
+    with pytest.raises(InputError, match="row 10: text is empty"):
+        trained_model.predict_frame(frame, text="sentence", target="topic")
