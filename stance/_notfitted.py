@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
 
-from stance.exceptions import StanceError
+from stance._errorbase import StanceError
 
 __all__ = ["NotFittedError"]
 

@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from stance._version import __version__
-from stance._cells import csv_cells as _csv_cells
-from stance._cells import json_value as _json_value
-from stance._files import read_article, replacing, write_text_replacing
+from stance._usage import UsageError
+from stance._writers import OUTPUT_FORMATS as _OUTPUT_FORMATS
+from stance._writers import csv_cells as _csv_cells
+from stance._writers import json_value as _json_value
+from stance._writers import write_rows as _write_rows
+from stance._files import read_article, write_text_replacing
 from stance._progress import Progress
 from stance.bulk.cli import add_corpus_options, is_analyze_run, is_predict_run, run_analyze, run_predict
 from stance.exceptions import InputError, StanceError
@@ -245,57 +248,6 @@ def _run_train(args: argparse.Namespace) -> int:
     return 0
 
 
-#: Output formats of ``stance predict`` by file extension.
-_OUTPUT_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet"}
-
-
-def _write_rows(rows: list[dict[str, Any]], fieldnames: list[str], path: str | None, fmt: str) -> None:
-    """Write ``rows`` as ``fmt``, to stdout or to ``path``. A file is written under a temporary name in its folder and
-    renamed when complete, so a failure leaves an existing file as it was and never a half-written one."""
-    if path is None:
-        _write_stream(rows, fieldnames, sys.stdout, fmt)
-        return
-    with replacing(path) as tmp:
-        if fmt == "parquet":
-            import pyarrow.parquet as pq
-
-            pq.write_table(_parquet_table(rows, fieldnames, path), str(tmp))
-        else:
-            with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                _write_stream(rows, fieldnames, fh, fmt)
-
-
-def _parquet_table(rows: list[dict[str, Any]], fieldnames: list[str], path: str) -> Any:
-    """The rows as an Arrow table. A column whose values Arrow cannot hold in one type (numbers beside text, as JSON
-    lines input allows) is written as text, each value as its JSON text, and named on stderr; every row is kept."""
-    import pyarrow as pa
-
-    columns: dict[str, Any] = {}
-    for k in fieldnames:
-        values = [_json_value(r.get(k)) for r in rows]
-        try:
-            columns[k] = pa.array(values)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-            text = [None if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in values]
-            columns[k] = pa.array(text, type=pa.string())
-            print(f"stance: {path}: column {k!r} mixes types that Parquet cannot hold in one column; written as text", file=sys.stderr)
-    return pa.table(columns)
-
-
-def _write_stream(rows: list[dict[str, Any]], fieldnames: list[str], fh: Any, fmt: str) -> None:
-    if fmt in ("csv", "tsv"):
-        w = csv.DictWriter(fh, fieldnames=fieldnames, extrasaction="ignore", delimiter="\t" if fmt == "tsv" else ",")
-        w.writeheader()
-        for r in rows:
-            w.writerow(_csv_cells(r))
-    elif fmt == "json":
-        json.dump([{k: _json_value(v) for k, v in r.items()} for r in rows], fh, ensure_ascii=False, allow_nan=False)
-        fh.write("\n")
-    else:
-        for r in rows:
-            fh.write(json.dumps({k: _json_value(v) for k, v in r.items()}, ensure_ascii=False, allow_nan=False) + "\n")
-
-
 def _read_predict_input(args: argparse.Namespace) -> tuple[list[dict[str, Any]], list[int] | None, str]:
     """The rows of ``--input`` (a file, or standard input for ``-``), the line each starts on, and the name errors use."""
     from stance.corpora import read_table_bytes, read_table_lines
@@ -304,7 +256,7 @@ def _read_predict_input(args: argparse.Namespace) -> tuple[list[dict[str, Any]],
         return (*read_table_lines(args.input, fmt=args.input_format), args.input)
     stream = sys.stdin
     if stream is None:
-        raise _Usage("--input -: there is no standard input; pipe the rows in or give --input FILE")
+        raise UsageError("--input -: there is no standard input; pipe the rows in or give --input FILE")
     buffer = getattr(stream, "buffer", None)
     data = buffer.read() if buffer is not None else stream.read().encode("utf-8")
     return (*read_table_bytes(data, args.input_format or "csv", _STDIN_NAME), _STDIN_NAME)
@@ -321,29 +273,29 @@ def _predict_output(args: argparse.Namespace) -> tuple[str | None, str]:
         return None, "jsonl" if fmt == "parquet" else fmt  # Parquet is not written to a terminal or a pipe
     fmt = _OUTPUT_FORMATS[Path(args.output).suffix.lower()]
     if args.output_format and args.output_format != fmt:
-        raise _Usage(f"--output-format {args.output_format} disagrees with --output {args.output!r}, written as {fmt} by its "
+        raise UsageError(f"--output-format {args.output_format} disagrees with --output {args.output!r}, written as {fmt} by its "
                      "extension; drop --output-format or change the extension")
     return args.output, fmt
 
 
 def _run_predict(args: argparse.Namespace) -> int:
     if is_predict_run(args):
-        return run_predict(args, _Usage)
+        return run_predict(args)
     if args.statement is not None and args.input:
-        raise _Usage("give either a statement or --input FILE, not both")
+        raise UsageError("give either a statement or --input FILE, not both")
     if args.statement is None and not args.input:
-        raise _Usage("give a statement to label (with --target) or --input FILE (- for standard input)")
+        raise UsageError("give a statement to label (with --target) or --input FILE (- for standard input)")
     if args.output and args.output != _STDIO:
         if Path(args.output).suffix.lower() not in _OUTPUT_FORMATS:
-            raise _Usage(f"--output {args.output!r}: unknown extension; give one of {', '.join(_OUTPUT_FORMATS)}, "
+            raise UsageError(f"--output {args.output!r}: unknown extension; give one of {', '.join(_OUTPUT_FORMATS)}, "
                          "or - for standard output")
         if args.input and args.input != _STDIO and Path(args.output).resolve() == Path(args.input).resolve():
-            raise _Usage(f"--output {args.output!r} is the input file; write the labelled rows to another file")
+            raise UsageError(f"--output {args.output!r} is the input file; write the labelled rows to another file")
     out_path, out_fmt = _predict_output(args) if args.input else (None, "jsonl")
     model = _load_model(args)
     if args.statement is not None:
         if not args.target:
-            raise _Usage("a single statement needs --target")
+            raise UsageError("a single statement needs --target")
         pred = model.predict(args.statement, args.target)
         d = pred.to_dict()
         if args.explain:
@@ -370,7 +322,7 @@ def _run_predict(args: argparse.Namespace) -> int:
     added = [args.prefix + c for c in (*_PRED_COLUMNS, "flags", *(("explanation",) if args.explain else ()))]
     clash = [c for c in added if c in present]
     if clash:
-        raise _Usage(
+        raise UsageError(
             f"{source} already has column(s) {clash}, which the predictions would overwrite; "
             "pass --prefix pred_ (or another prefix) to name the added columns differently"
         )
@@ -391,10 +343,10 @@ def _run_predict(args: argparse.Namespace) -> int:
     pre = args.prefix
     for i, (r, p) in enumerate(zip(rows, preds)):
         r[pre + "stance"] = p.stance
-        r[pre + "stance_confidence"] = round(p.stance_confidence, 4)
+        r[pre + "stance_confidence"] = p.stance_confidence
         r[pre + "sentiment"] = p.sentiment
-        r[pre + "sentiment_confidence"] = round(p.sentiment_confidence, 4) if p.sentiment_confidence is not None else None
-        r[pre + "flags"] = "|".join(p.flags)
+        r[pre + "sentiment_confidence"] = p.sentiment_confidence
+        r[pre + "flags"] = list(p.flags)  # "|"-joined in CSV, a list in JSON, JSON lines and Parquet
         if args.explain:
             r[pre + "explanation"] = _explain_brief(_explain(model, p.text, p.target, aliases[i] if aliases else None))
     fieldnames = input_columns + added
@@ -447,14 +399,14 @@ def _evaluate_data(args: argparse.Namespace) -> tuple[Any, str, Any, str | None]
     if args.corpus:
         data = load_corpus(args.corpus, args.data_dir)
         if args.split not in data:
-            raise _Usage(f"corpus {args.corpus!r} has no split {args.split!r}; splits: {', '.join(data)}")
+            raise UsageError(f"corpus {args.corpus!r} has no split {args.split!r}; splits: {', '.join(data)}")
         if trained and args.train_split not in data:
-            raise _Usage(f"baseline {trained[0]!r} learns from a training split, and {args.corpus!r} has no split "
+            raise UsageError(f"baseline {trained[0]!r} learns from a training split, and {args.corpus!r} has no split "
                          f"{args.train_split!r}; name one with --train-split (splits: {', '.join(data)})")
         train = data[args.train_split] if trained else None
         return data[args.split], args.corpus, train, f"{args.corpus}/{args.train_split}" if trained else None
     if trained and not args.train_input:
-        raise _Usage(f"baseline {trained[0]!r} learns from a training set: with --input also give --train-input FILE")
+        raise UsageError(f"baseline {trained[0]!r} learns from a training set: with --input also give --train-input FILE")
     columns = dict(
         text_column=args.text_column,
         target_column=args.target_column,
@@ -495,12 +447,12 @@ def _run_analyze(args: argparse.Namespace) -> int:
     for spec in args.alias:
         name, sep, alias = spec.partition("=")
         if not sep or not name.strip() or not alias.strip():
-            raise _Usage(f"--alias {spec!r} is not NAME=ALIAS")
+            raise UsageError(f"--alias {spec!r} is not NAME=ALIAS")
         if name not in args.target:
-            raise _Usage(f"--alias {spec!r} names {name!r}, which is not one of the --target values {args.target}")
+            raise UsageError(f"--alias {spec!r} names {name!r}, which is not one of the --target values {args.target}")
         aliases.setdefault(name, []).append(alias)
     if is_analyze_run(args):
-        return run_analyze(args, aliases, _Usage)
+        return run_analyze(args, aliases)
     args.format = args.format or "table"
     from stance.bulk._sources import article_paths
 
@@ -508,7 +460,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
     model = _load_model(args)
     failed = 0
     printed = False
-    keys = ["file", "speaker", "text", "start", "end", "target", "stance", "stance_confidence", "sentiment", "sentiment_confidence", "cue", "kind", "flags"]
+    # the statement's columns in the order of stance extract and of the corpus table (stance.tidy), then the labels
+    keys = ["file", "speaker", "text", "start", "end", "cue", "kind", "target", "stance", "stance_confidence", "sentiment", "sentiment_confidence", "flags"]
     csv_writer = None
     if args.format == "csv":
         csv_writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore")
@@ -547,7 +500,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
                     csv_writer.writerow(_csv_cells(r))
             else:
                 for r in rows:
-                    sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+                    sys.stdout.write(json.dumps({k: _json_value(v) for k, v in r.items()}, ensure_ascii=False) + "\n")
             sys.stdout.flush()
             bar.update()
     return 1 if failed else 0
@@ -619,7 +572,7 @@ def _run_evaluate_analysis(args: argparse.Namespace) -> int:
 
     data = load_seesaw_articles(args.data_dir)
     if args.split not in data:
-        raise _Usage(f"corpus {args.corpus!r} has no split {args.split!r}; splits: {', '.join(data)}")
+        raise UsageError(f"corpus {args.corpus!r} has no split {args.split!r}; splits: {', '.join(data)}")
     model = _load_model(args)
     score = evaluate_analysis(data[args.split], model)
     line = (f"who stands where: precision {score.precision:.2f}  recall {score.recall:.2f}  F1 {score.f1:.2f}  "
@@ -643,10 +596,6 @@ def _run_corpora(args: argparse.Namespace) -> int:
     for name, desc in available_corpora().items():
         print(f"{name:<14} {desc}")
     return 0
-
-
-class _Usage(Exception):
-    """A usage error found after parsing (exit code 2)."""
 
 
 def _log_to_stderr(level: int) -> None:
@@ -680,7 +629,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args))
-    except _Usage as exc:
+    except UsageError as exc:
         print(f"stance {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

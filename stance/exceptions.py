@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from stance._errorbase import StanceError
+
 if TYPE_CHECKING:
     from stance._notfitted import NotFittedError
 
@@ -19,10 +21,6 @@ __all__ = [
     "MissingDependencyError",
     "OutputError",
 ]
-
-
-class StanceError(Exception):
-    """Base class of every error this library raises on purpose."""
 
 
 class InputError(StanceError, ValueError):

@@ -18,14 +18,16 @@ cannot learn from it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from stance._frame_cells import check_frame as _check_frame
+from stance._frame_cells import frame_aliases as _aliases
+from stance._frame_cells import is_missing
 from stance.exceptions import InputError
 
 if TYPE_CHECKING:
-    from stance.features import Pair
+    from stance.pairs import Pair
     from stance.model import StanceModel
 
 __all__ = ["INVALID_INPUT", "predict_frame", "prediction_columns", "frame_pairs", "frame_records", "is_missing"]
@@ -33,31 +35,6 @@ __all__ = ["INVALID_INPUT", "predict_frame", "prediction_columns", "frame_pairs"
 #: Flag of a row ``errors="flag"`` kept without labels; the reason is in the ``error`` column.
 INVALID_INPUT = "invalid_input"
 _ERRORS = ("raise", "flag")
-
-
-def is_missing(value: Any) -> bool:
-    """Whether a cell holds no value: None, NaN, or pandas' NA / NaT (a nullable or string column's missing value)."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    return type(value).__name__ in ("NAType", "NaTType")
-
-
-def _check_frame(frame: Any, columns: Mapping[str, str | None], caller: str) -> None:
-    """:class:`InputError` unless ``frame`` is a DataFrame with unique column names holding every named column
-    (``columns`` maps each role, e.g. ``"text"``, to its column name, or None when the role is not wanted)."""
-    import pandas as pd
-
-    if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"{caller} takes a pandas DataFrame, got {type(frame).__name__}")
-    if not frame.columns.is_unique:
-        dupes = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
-        raise InputError(f"the frame has columns named more than once: {dupes}; give each column its own name")
-    for role, column in columns.items():
-        if column is not None and column not in frame.columns:
-            hint = " (for one target for every row: df.assign(target='...'))" if role == "target" else ""
-            raise InputError(f"{role} column {column!r} is not in the frame; its columns are {list(frame.columns)!r:.200}{hint}")
 
 
 def _reason(text: Any, target: Any) -> str | None:
@@ -74,19 +51,6 @@ def _reason(text: Any, target: Any) -> str | None:
         if len(value) > limit:
             return f"{name} has {len(value):,} characters, over the limit of {limit:,}"
     return None
-
-
-def _aliases(value: Any, label: Any) -> tuple[str, ...] | None:
-    """A row's aliases: a list of strings, a ``|``-joined string, or missing."""
-    if is_missing(value):
-        return None
-    if isinstance(value, str):
-        return tuple(a.strip() for a in value.split("|") if a.strip())
-    if isinstance(value, Sequence) or hasattr(value, "tolist"):
-        items = list(value.tolist() if hasattr(value, "tolist") else value)
-        if all(isinstance(a, str) for a in items):
-            return tuple(items)
-    raise InputError(f"aliases at row {label!r} is {value!r:.60}; give a list of strings or one string joined with '|'")
 
 
 def _optional_text(value: Any, name: str, label: Any) -> str | None:
@@ -191,55 +155,11 @@ def prediction_columns(labels: Sequence[str], prefix: str = "") -> dict[str, str
 
 
 def frame_pairs(frame: Any, *, text: str = "text", target: str = "target", aliases: str | None = "aliases") -> list[Pair]:
-    """The rows of a pandas DataFrame as :class:`~stance.features.Pair` objects, in row order (for training and scoring).
+    """The rows of a pandas DataFrame as :class:`~stance.features.Pair` objects, in row order
+    (:func:`stance.pairs.pairs_of_frame`, which says what it checks)."""
+    from stance.pairs import pairs_of_frame
 
-    ``text`` and ``target`` name the columns of the statement and its target; ``aliases`` an optional column of
-    the target's other names (lists of strings or ``|``-joined strings), read when the frame has it, as the command
-    line's ``--aliases-column`` is; ``None`` never reads one.
-
-    Raises
-    ------
-    InputError
-        For a missing column (listing the frame's columns), and for a missing, non-string or blank statement or
-        target, naming the row's index label and the column and saying what to do; the other checks are
-        :func:`~stance.features.as_pairs`'s.
-    """
-    from stance.features import as_pairs
-
-    _check_frame(frame, {"text": text, "target": target}, "frame_pairs")
-    read_aliases = aliases is not None and aliases in frame.columns
-    index = list(frame.index)
-    texts, targets = frame[text].tolist(), frame[target].tolist()
-    alias_cells = frame[aliases].tolist() if read_aliases else [None] * len(index)
-    rows: list[tuple[Any, Any, tuple[str, ...] | None, None]] = []
-    for label, t, g, a in zip(index, texts, targets, alias_cells):
-        for role, column, value in (("text", text, t), ("target", target, g)):
-            problem = _cell_problem(value)
-            if problem is not None:
-                err = InputError(f"row {label!r}: the {role} (column {column!r}) is {problem}; fix the row or drop it first, "
-                                 f"e.g. df.dropna(subset=[{column!r}])")
-                err.row = len(rows)
-                raise err
-        rows.append((t, g, _aliases(a, label) if read_aliases else None, None))
-    try:
-        return as_pairs(rows)
-    except InputError as exc:
-        if exc.row is None or index[exc.row] == exc.row:
-            raise
-        err = InputError(f"{exc} (the frame's row with index label {index[exc.row]!r})")
-        err.row = exc.row
-        raise err from None
-
-
-def _cell_problem(value: Any) -> str | None:
-    """What is wrong with a statement or target cell, or None."""
-    if is_missing(value):
-        return "missing"
-    if not isinstance(value, str):
-        return f"{type(value).__name__} {value!r:.40}, not a string"
-    if not value.strip():
-        return f"blank ({value!r})"
-    return None
+    return pairs_of_frame(frame, text=text, target=target, aliases=aliases)
 
 
 def frame_records(frame: Any) -> tuple[list[dict[str, Any]], list[Any]]:

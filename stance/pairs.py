@@ -11,9 +11,10 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from stance._frame_cells import cell_problem, check_frame, frame_aliases
 from stance.exceptions import InputError
 
-__all__ = ["Pair", "as_pairs", "MAX_TEXT_CHARS", "MAX_TARGET_CHARS"]
+__all__ = ["Pair", "as_pairs", "pairs_of_frame", "MAX_TEXT_CHARS", "MAX_TARGET_CHARS"]
 
 #: Statements longer than this many characters are refused (split articles with ``extract_statements``).
 MAX_TEXT_CHARS = 20_000
@@ -125,9 +126,7 @@ def as_pairs(X: Any) -> list[Pair]:
         raise InputError(f"input is a single string {X!r:.60}; expected a sequence of (text, target) pairs")
     pandas = sys.modules.get("pandas")  # a DataFrame can only exist once pandas is imported
     if pandas is not None and isinstance(X, pandas.DataFrame):
-        from stance.frames import frame_pairs
-
-        return frame_pairs(X)
+        return pairs_of_frame(X)
     if sp.issparse(X):
         raise InputError(f"input is a scipy sparse {type(X).__name__} of shape {X.shape}: sparse (numeric) input is not supported; "
                          "expected text: (text, target) pairs of strings, or a DataFrame with 'text' and 'target' columns")
@@ -182,3 +181,41 @@ def as_pairs(X: Any) -> list[Pair]:
             raise
     return out
 
+
+def pairs_of_frame(frame: Any, *, text: str = "text", target: str = "target", aliases: str | None = "aliases") -> list[Pair]:
+    """The rows of a pandas DataFrame as :class:`~stance.features.Pair` objects, in row order (for training and scoring).
+
+    ``text`` and ``target`` name the columns of the statement and its target; ``aliases`` an optional column of
+    the target's other names (lists of strings or ``|``-joined strings), read when the frame has it, as the command
+    line's ``--aliases-column`` is; ``None`` never reads one.
+
+    Raises
+    ------
+    InputError
+        For a missing column (listing the frame's columns), and for a missing, non-string or blank statement or
+        target, naming the row's index label and the column and saying what to do; the other checks are
+        :func:`~stance.features.as_pairs`'s.
+    """
+    check_frame(frame, {"text": text, "target": target}, "frame_pairs")
+    read_aliases = aliases is not None and aliases in frame.columns
+    index = list(frame.index)
+    texts, targets = frame[text].tolist(), frame[target].tolist()
+    alias_cells = frame[aliases].tolist() if read_aliases else [None] * len(index)
+    rows: list[tuple[Any, Any, tuple[str, ...] | None, None]] = []
+    for label, t, g, a in zip(index, texts, targets, alias_cells):
+        for role, column, value in (("text", text, t), ("target", target, g)):
+            problem = cell_problem(value)
+            if problem is not None:
+                err = InputError(f"row {label!r}: the {role} (column {column!r}) is {problem}; fix the row or drop it first, "
+                                 f"e.g. df.dropna(subset=[{column!r}])")
+                err.row = len(rows)
+                raise err
+        rows.append((t, g, frame_aliases(a, label) if read_aliases else None, None))
+    try:
+        return as_pairs(rows)
+    except InputError as exc:
+        if exc.row is None or index[exc.row] == exc.row:
+            raise
+        err = InputError(f"{exc} (the frame's row with index label {index[exc.row]!r})")
+        err.row = exc.row
+        raise err from None

@@ -1,5 +1,5 @@
 """Where a corpus run writes: a folder (a partitioned Parquet dataset) or one file (Parquet, CSV or JSON lines; in CSV,
-lists such as ``flags`` are written as JSON).
+``flags`` is ``|``-joined, as every command writes it: :func:`stance._writers.csv_cells`).
 
 A folder gets one Parquet file per batch, ``part-000000.parquet`` on, each written under a temporary name and
 renamed when complete, beside the run's manifest (:mod:`stance.bulk._manifest`); ``pandas.read_parquet(folder)``
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stance._cells import csv_cells, json_value
+from stance._writers import csv_cells, json_value
 from stance._files import replacing
 from stance.bulk._manifest import Manifest, part_name
 from stance.exceptions import OutputError

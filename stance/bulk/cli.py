@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stance._usage import UsageError
 from stance.exceptions import InputError
 
 if TYPE_CHECKING:
@@ -63,37 +64,37 @@ def _report(report: RunReport, what: str) -> int:
     return 0
 
 
-def run_analyze(args: argparse.Namespace, aliases: dict[str, list[str]], usage: type[Exception]) -> int:
+def run_analyze(args: argparse.Namespace, aliases: dict[str, list[str]]) -> int:
     """``stance analyze`` over a corpus, written to ``--output``."""
     from stance import bulk
 
     if not args.output:
-        raise usage("a corpus run (a table of articles, --workers, --scheduler or --batch-size) writes a table: give --output DIR "
+        raise UsageError("a corpus run (a table of articles, --workers, --scheduler or --batch-size) writes a table: give --output DIR "
                     "(a partitioned Parquet dataset) or --output FILE.parquet|.csv|.jsonl")
     if args.format is not None:
-        raise usage("--format is for articles printed to the terminal; with --output the format is the output's (a folder: "
+        raise UsageError("--format is for articles printed to the terminal; with --output the format is the output's (a folder: "
                     "Parquet; or by the file's extension)")
     try:
         report = bulk.analyze(args.files, args.output, args.target, aliases=aliases, model=args.model, id_column=args.id_column,
                               text_column=args.text_column, batch_size=args.batch_size or 100, workers=args.workers,
                               scheduler=args.scheduler, allow_pickle=args.allow_pickle, threads=args.threads)
     except InputError as exc:
-        raise usage(str(exc)) from None
+        raise UsageError(str(exc)) from None
     return _report(report, "articles")
 
 
-def run_predict(args: argparse.Namespace, usage: type[Exception]) -> int:
+def run_predict(args: argparse.Namespace) -> int:
     """``stance predict`` over a table, written in batches to ``--output``."""
     from stance import bulk
 
     if args.statement is not None or not args.input or args.input == "-":
-        raise usage("a corpus run (an output folder, --workers, --scheduler or --batch-size) reads a table: give --input FILE or "
+        raise UsageError("a corpus run (an output folder, --workers, --scheduler or --batch-size) reads a table: give --input FILE or "
                     "--input FOLDER of Parquet files (not standard input, which cannot be read again to resume)")
     if not args.output or args.output == "-":
-        raise usage("a corpus run writes --output DIR (a partitioned Parquet dataset) or --output FILE.parquet|.csv|.jsonl")
+        raise UsageError("a corpus run writes --output DIR (a partitioned Parquet dataset) or --output FILE.parquet|.csv|.jsonl")
     for flag, given in (("--explain", args.explain), ("--output-format", args.output_format), ("--input-format", args.input_format)):
         if given:
-            raise usage(f"{flag} is not available in a corpus run (the formats are the files' own, by extension)")
+            raise UsageError(f"{flag} is not available in a corpus run (the formats are the files' own, by extension)")
     try:
         report = bulk.predict(args.input, args.output, text_column=args.text_column, target_column=args.target_column,
                               target=args.target, aliases_column=args.aliases_column, speaker_column=args.speaker_column,
@@ -101,5 +102,5 @@ def run_predict(args: argparse.Namespace, usage: type[Exception]) -> int:
                               batch_size=args.batch_size or 1000, workers=args.workers, scheduler=args.scheduler,
                               allow_pickle=args.allow_pickle, threads=args.threads)
     except InputError as exc:
-        raise usage(str(exc)) from None
+        raise UsageError(str(exc)) from None
     return _report(report, "rows")

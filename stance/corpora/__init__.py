@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from stance.corpora._paths import default_data_dir, resolve_data_dir
+from stance.corpora._registry import COLUMNS, REGISTRY, _dataset, _require, _row, register
 from stance.exceptions import CorpusError, LabelError
 from stance.labels import normalize_sentiment, normalize_stance
 
@@ -43,8 +44,6 @@ __all__ = [
     "TABLE_FORMATS",
 ]
 
-COLUMNS = ("text", "target", "stance", "sentiment", "aliases", "span_start", "span_end")
-
 #: SemEval-2016 targets and names they go by in tweets (used to find mentions; written for this project).
 SEMEVAL2016_ALIASES: dict[str, list[str]] = {
     "Atheism": ["atheist", "atheists", "atheism"],
@@ -56,49 +55,6 @@ SEMEVAL2016_ALIASES: dict[str, list[str]] = {
 }
 
 
-def _dataset(rows: list[dict[str, Any]]) -> Any:
-    import datasets
-
-    features = datasets.Features(
-        {
-            "text": datasets.Value("string"),
-            "target": datasets.Value("string"),
-            "stance": datasets.Value("string"),
-            "sentiment": datasets.Value("string"),
-            "aliases": datasets.Sequence(datasets.Value("string")),
-            "span_start": datasets.Value("int64"),
-            "span_end": datasets.Value("int64"),
-            **({k: datasets.Value("string") for k in rows[0] if k not in COLUMNS} if rows else {}),
-        }
-    )
-    cols = {k: [r.get(k) for r in rows] for k in features}
-    return datasets.Dataset.from_dict(cols, features=features)
-
-
-def _row(text: Any, target: Any, stance: Any, sentiment: Any = None, aliases: Any = None, span: Any = None, **extra: Any) -> dict[str, Any]:
-    start, end = span if span is not None else (None, None)
-    return {
-        "text": text,
-        "target": target,
-        "stance": stance,
-        "sentiment": sentiment,
-        "aliases": list(aliases or []),
-        "span_start": start,
-        "span_end": end,
-        **extra,
-    }
-
-
-def _require(path: Path, corpus: str) -> Path:
-    if not path.exists():
-        raise CorpusError(
-            f"{corpus}: {str(path)!r} not found. Point --data-dir (or the STANCE_DATA_DIR environment variable) at the folder "
-            "holding the public corpora (see ../shared/data/README.md)"
-        )
-    return path
-
-
-# ---------------------------------------------------------------------------------------------- SemEval-2016
 def load_semeval2016(data_dir: str | os.PathLike[str] | None = None) -> Any:
     """SemEval-2016 Task 6 stance: splits ``train`` (2,914), ``test`` (1,249) and ``test_trump`` (707).
 
@@ -129,15 +85,7 @@ def load_semeval2016(data_dir: str | os.PathLike[str] | None = None) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------- registry
-Loader = Callable[..., Any]
-REGISTRY: dict[str, tuple[Loader, str]] = {
-    "semeval2016": (load_semeval2016, "SemEval-2016 Task 6 tweets, 5 targets (+ Donald Trump test); stance and sentiment"),
-}
-
-
-def register(name: str, loader: Loader, description: str) -> None:
-    """Add a corpus loader ``loader(data_dir=None) -> DatasetDict`` under ``name``."""
-    REGISTRY[name] = (loader, description)
+register("semeval2016", load_semeval2016, "SemEval-2016 Task 6 tweets, 5 targets (+ Donald Trump test); stance and sentiment")
 
 
 def available_corpora() -> dict[str, str]:

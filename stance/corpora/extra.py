@@ -16,7 +16,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from stance.corpora import _dataset, _require, _row, register, resolve_data_dir
+from stance.corpora._paths import resolve_data_dir
+from stance.corpora._registry import _dataset, _require, _row, register
 from stance.exceptions import CorpusError
 from stance.labels import normalize_sentiment, normalize_stance
 

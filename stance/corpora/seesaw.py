@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stance.corpora import _dataset, _require, _row, register, resolve_data_dir
+from stance.corpora._paths import resolve_data_dir
+from stance.corpora._registry import _dataset, _require, _row, register
 from stance.exceptions import CorpusError
 
 __all__ = ["SPLITS", "Article", "read_articles", "load_seesaw", "load_seesaw_articles", "entity_aliases"]

@@ -7,6 +7,7 @@ diagnostics to stderr.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import logging
 import sys
@@ -21,10 +22,9 @@ __all__ = ["register", "run_extract", "run_evaluate_extraction"]
 
 logger = logging.getLogger(__name__)
 
-_FIELDS = (
-    "file", "text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind", "cue_start", "cue_end"
-)
-
+#: The columns of ``stance extract`` (JSON lines and CSV): a statement's columns in the order ``stance analyze`` and the
+#: corpus table (:mod:`stance.tidy`) use, then the speaker's and the cue's offsets.
+_FIELDS = ("file", "speaker", "text", "start", "end", "cue", "kind", "speaker_start", "speaker_end", "cue_start", "cue_end")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``extract`` and ``evaluate-extraction`` subcommands.
@@ -43,9 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s), one article each")
     p.add_argument(
         "--format",
-        choices=("jsonl", "table"),
-        default="jsonl",
-        help="jsonl: one JSON object per statement (default); table: aligned columns for reading",
+        choices=("table", "jsonl", "csv"),
+        default="table",
+        help="table: aligned columns for reading (the default, as for stance analyze); jsonl: one JSON object per "
+        "statement; csv: one row per statement, with a header",
     )
     p.set_defaults(func=run_extract)
 
@@ -77,8 +78,8 @@ def run_extract(args: argparse.Namespace) -> int:
     # progress over the files on stderr, only when it is a terminal and the results are not (else they interleave)
     show = len(args.files) > 1 and sys.stderr.isatty() and not sys.stdout.isatty()
     with Progress(len(args.files), "extract (files)", enabled=show) as bar:
-        for path in args.files:
-            failed += _extract_one(path, args.format, out)
+        for i, path in enumerate(args.files):
+            failed += _extract_one(path, args.format, out, header=i == 0)  # one CSV header for all the files
             bar.update()
     if failed:
         print(f"stance extract: {failed} of {len(args.files)} file(s) failed; see messages above", file=sys.stderr)
@@ -86,7 +87,7 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _extract_one(path: str, fmt: str, out: Any) -> int:
+def _extract_one(path: str, fmt: str, out: Any, header: bool = True) -> int:
     """Write one file's statements; 1 when the file could not be read (message on stderr), else 0."""
     text, err = read_article(path, "nothing to extract")
     if text is None or err is not None:
@@ -95,10 +96,15 @@ def _extract_one(path: str, fmt: str, out: Any) -> int:
     from stance.extraction import extract_statements
 
     statements = extract_statements(text)
+    records = [{"file": path, **{k: getattr(st, k) for k in _FIELDS[1:]}} for st in statements]
     if fmt == "jsonl":
-        for st in statements:
-            rec = {"file": path, **{k: getattr(st, k) for k in _FIELDS[1:]}}
+        for rec in records:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(_FIELDS))
+        if header:
+            writer.writeheader()
+        writer.writerows(records)
     else:
         rows = [[f"{st.start}-{st.end}", st.kind, st.speaker or "-", st.cue or "-", _short(st.text)] for st in statements]
         head = ["span", "kind", "speaker", "cue", "text"]

@@ -16,13 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from stance._usage import UsageError
 from stance.reporting.stats import DEFAULT_RESAMPLES
 
 __all__ = ["register", "run", "system_name"]
-
-
-class UsageError(Exception):
-    """A usage error found after parsing (exit code 2)."""
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:

@@ -497,3 +497,62 @@ def test_quiet_leaves_only_errors_and_contradicting_flags_are_refused(model_file
     assert "wrote 5 rows" in capsys.readouterr().err  # the note -q silences
     assert main(["-v", *args, "-q"]) == 2
     assert "contradict" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------- one output convention (issue 19)
+STATEMENT_COLUMNS = ["file", "speaker", "text", "start", "end", "cue", "kind"]
+
+
+def _flagged_rows(model_file: Path) -> list[dict[str, str]]:
+    # "the harbour" is named in no statement, so every prediction carries the target_not_mentioned flag; the second
+    # target is named in one, so a row with no flag is there too
+    return [{"id": "a", "text": "The plan is a disgrace and must be scrapped.", "target": "the harbour"},
+            {"id": "b", "text": "We support the harbour plan wholeheartedly.", "target": "the harbour"}]
+
+
+def test_flags_are_joined_with_a_bar_in_csv_and_a_list_in_json_lines(model_file, tmp_path, capsys) -> None:
+    import stance
+
+    rows = _flagged_rows(model_file)
+    expected = stance.load(model_file).predict_batch([r["text"] for r in rows], [r["target"] for r in rows])
+    assert expected[0].flags and not expected[1].flags
+    src = write_csv(tmp_path / "in.csv", rows)
+    out_csv, out_jsonl, out_parquet = tmp_path / "o.csv", tmp_path / "o.jsonl", tmp_path / "o.parquet"
+    for out in (out_csv, out_jsonl, out_parquet):
+        assert main(["predict", "--model", str(model_file), "--input", str(src), "--output", str(out)]) == 0
+    got_csv = _read_csv(out_csv)
+    assert [r["flags"] for r in got_csv] == ["|".join(p.flags) for p in expected]
+    got_jsonl = _read_jsonl(out_jsonl.read_text(encoding="utf-8"))
+    assert [r["flags"] for r in got_jsonl] == [list(p.flags) for p in expected]
+    import pyarrow.parquet as pq
+
+    assert [list(f) for f in pq.read_table(out_parquet).column("flags").to_pylist()] == [list(p.flags) for p in expected]
+    # confidences at full precision, the same in every format
+    assert [float(r["stance_confidence"]) for r in got_csv] == [p.stance_confidence for p in expected]
+    assert [r["stance_confidence"] for r in got_jsonl] == [p.stance_confidence for p in expected]
+
+
+def test_analyze_csv_and_jsonl_follow_the_same_convention(model_file, tmp_path, capsys) -> None:
+    base = ["analyze", str(EXAMPLE_ARTICLE), "--target", "the harbour", "--model", str(model_file)]
+    assert main([*base, "--format", "csv"]) == 0
+    csv_rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert main([*base, "--format", "jsonl"]) == 0
+    json_rows = _read_jsonl(capsys.readouterr().out)
+    assert csv_rows and len(csv_rows) == len(json_rows)
+    assert list(csv_rows[0])[: len(STATEMENT_COLUMNS)] == STATEMENT_COLUMNS == list(json_rows[0])[: len(STATEMENT_COLUMNS)]
+    assert all(isinstance(r["flags"], list) for r in json_rows)
+    assert [r["flags"] for r in csv_rows] == ["|".join(r["flags"]) for r in json_rows]
+    assert any(r["flags"] for r in json_rows), "the target is named nowhere, so rows are flagged"
+    assert [float(r["stance_confidence"]) for r in csv_rows] == [r["stance_confidence"] for r in json_rows]
+
+
+def test_extract_shares_the_statement_columns_and_defaults_to_a_table(capsys) -> None:
+    assert main(["extract", str(EXAMPLE_ARTICLE), "--format", "jsonl"]) == 0
+    jsonl = _read_jsonl(capsys.readouterr().out)
+    assert list(jsonl[0])[: len(STATEMENT_COLUMNS)] == STATEMENT_COLUMNS
+    assert main(["extract", str(EXAMPLE_ARTICLE), str(EXAMPLE_ARTICLE), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert len(rows) == 2 * len(jsonl), "one header for both files"
+    assert [r["speaker"] for r in rows[: len(jsonl)]] == [r["speaker"] or "" for r in jsonl]
+    assert main(["extract", str(EXAMPLE_ARTICLE)]) == 0
+    assert capsys.readouterr().out.startswith(f"== {EXAMPLE_ARTICLE}: "), "a table by default, as stance analyze"

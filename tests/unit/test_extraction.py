@@ -1325,7 +1325,7 @@ def test_cli_extract_jsonl(tmp_path, capsys) -> None:
     f = tmp_path / "a.txt"
     text = "“The pier is safe,” harbour master Nils Aho said.\n\n“Bring your own lamp when you come tonight.”\n"
     f.write_text(text, encoding="utf-8")
-    assert _run_cli(["extract", str(f)]) == 0
+    assert _run_cli(["extract", str(f), "--format", "jsonl"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     rec = json.loads(lines[0])
     assert set(rec) == {
