@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import stance.cli as cli
+from stance._writers import json_value as _json_value
+
 from stance.cli import main
 from synthetic import HELDOUT_ROWS, write_csv
 from test_cli import model_file  # noqa: F401  (fixture)
@@ -53,7 +54,9 @@ def test_a_failed_write_leaves_the_existing_output_and_no_partial_file(model_fil
         fh.write("half a row")
         raise OSError("disk full")
 
-    monkeypatch.setattr(cli, "_write_stream", broken)
+    import stance._writers
+
+    monkeypatch.setattr(stance._writers, "write_stream", broken)
     assert _predict(model_file, rows_csv, str(out)) == 1
     assert out.read_text() == "precious\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "o.jsonl"], "no temporary file left behind"
@@ -66,10 +69,10 @@ def test_nan_and_values_json_cannot_hold_are_written_as_null_and_text(model_file
     lines = (tmp_path / "o.jsonl").read_text().splitlines()
     assert len(lines) == 3 and "NaN" not in "".join(lines)
     assert all(json.loads(line)["score"] is None for line in lines)
-    assert cli._json_value(b"ab") == "ab" and cli._json_value(float("inf")) is None
+    assert _json_value(b"ab") == "ab" and _json_value(float("inf")) is None
     from decimal import Decimal
 
-    assert cli._json_value({"d": Decimal("1.5"), "l": (1, float("nan"))}) == {"d": "1.5", "l": [1, None]}
+    assert _json_value({"d": Decimal("1.5"), "l": (1, float("nan"))}) == {"d": "1.5", "l": [1, None]}
 
 
 def test_a_closed_pipe_ends_quietly(model_file, tmp_path) -> None:  # noqa: F811
@@ -84,7 +87,7 @@ def test_a_closed_pipe_ends_quietly(model_file, tmp_path) -> None:  # noqa: F811
 def test_parquet_column_mixing_numbers_and_text_is_written_as_text_and_named(tmp_path, capsys) -> None:  # noqa: ANN001
     import pandas as pd
 
-    from stance.cli import _write_rows
+    from stance._writers import write_rows as _write_rows
 
     rows = [{"id": 1, "score": 0.5, "note": "a"}, {"id": 2, "score": "high", "note": None}, {"id": 3, "score": None, "note": "c"}]
     out = tmp_path / "mixed.parquet"

@@ -1,5 +1,5 @@
 """Property tests for the table readers and writers (issue 18): random tables written by ``stance predict``'s writer
-(:func:`stance.cli._write_rows`) as CSV, TSV, JSONL, JSON and Parquet come back through the readers
+(:func:`stance._writers.write_rows`, which every command's writer is) as CSV, TSV, JSONL, JSON and Parquet come back through the readers
 (:func:`stance.corpora.read_table_lines`, :func:`stance.corpora.read_table_bytes`) with the same rows in the same
 order, or a :class:`~stance.exceptions.CorpusError`; a writer that fails part way leaves no file and no temporary file.
 
@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stance.cli import _write_rows
+from stance._writers import write_rows as _write_rows
 from stance.corpora import read_table_bytes, read_table_lines
 from stance.exceptions import CorpusError, StanceError
 
