@@ -102,7 +102,7 @@ def _ngram_slices(n_chars: int, lo: int, hi: int) -> tuple[slice, ...]:
 
 
 @dataclass(slots=True)
-class _Analysis:
+class PairAnalysis:
     seq: list[str]  # the statement's words in order (mentions masked), the word block's unigrams
     negated: bytearray | None  # per seq item: inside a negation scope (None: nothing is)
     extras: Sequence[str]  # words split out of hashtags, in order
@@ -171,7 +171,7 @@ def _position(positions: list[int], value: int) -> int | None:
 
 
 def analyze_pair(pair: Pair, *, window: int, word_ngrams: int, negation_scope: int, mention_roles: bool,
-                 mask_target: bool) -> _Analysis:
+                 mask_target: bool) -> PairAnalysis:
     """The word-level analysis of one pair that the featurizer builds its blocks from (its parameters of the same
     names say what is computed)."""
     main: list[str]  # the norms of the main tokens, and (extras) of the words split out of hashtags
@@ -311,4 +311,4 @@ def analyze_pair(pair: Pair, *, window: int, word_ngrams: int, negation_scope: i
         dense[_D["mention_none"]] = 1.0
         dense[_D["mention_first_pos"]] = 1.0
     dense[_D["length"]] = math.log1p(len(main)) / 4.0
-    return _Analysis(seq, negated, extras, main, context, dense, word_ngrams)
+    return PairAnalysis(seq, negated, extras, main, context, dense, word_ngrams)

@@ -67,10 +67,10 @@ class JointScorer:
         return len(ests) == len(self.coefs) and all(e.coef_ is c for e, c in zip(ests, self.coefs))
 
     def predict_proba(self, featurizer: StanceFeaturizer, parts: Any) -> tuple[np.ndarray, np.ndarray | None]:
-        layout = featurizer._layout()
+        layout = featurizer.scoring_layout()
         if self._split is None or self._split[0] != layout:
-            self._split = (layout, featurizer._scoring_weights(self.weights))
-        scores = featurizer._scores(parts, self._split[1])
+            self._split = (layout, featurizer.scoring_weights(self.weights))
+        scores = featurizer.score_blocks(parts, self._split[1])
         scores += self.intercepts
         out = [None if head is None else self._head_proba(head, scores) for head in self.parts]
         return out[0], out[1]  # type: ignore[return-value]

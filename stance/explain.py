@@ -138,12 +138,8 @@ def _side(cols: np.ndarray, values: np.ndarray, weights: np.ndarray, names: np.n
 
 
 def _feature_names(featurizer: Any) -> np.ndarray:
-    """The featurizer's output names, computed once per fitted featurizer (not saved with the model)."""
-    names = getattr(featurizer, "_names_cache", None)
-    if names is None or len(names) != featurizer.n_features_out_:
-        names = featurizer.get_feature_names_out()
-        featurizer._names_cache = names
-    return names
+    """The featurizer's output names (:meth:`StanceFeaturizer.feature_names`, computed once per fitted featurizer)."""
+    return featurizer.feature_names()
 
 
 def explain(
@@ -197,7 +193,7 @@ def explain(
     from stance.features import as_pairs
 
     pairs = as_pairs([(text, target, tuple(aliases) if aliases else None, None)])
-    X, _ = model.featurizer._transform(pairs)
+    X, _ = model.featurizer.transform_with_coverage(pairs)
     probs = head.predict_proba(X)[0]
     classes = [str(c) for c in head.classes_]
     predicted = classes[int(np.argmax(probs))]

@@ -34,16 +34,16 @@ from sklearn.utils.validation import check_is_fitted
 
 from stance.exceptions import ConfigError, InputError, NotFittedError
 from stance import _sparse as _sx
-from stance._analysis import DENSE_FEATURES, _D, _Analysis, _char_ngrams, analyze_pair
+from stance._analysis import DENSE_FEATURES, _D, PairAnalysis, _char_ngrams, analyze_pair
 from stance.pairs import MAX_TEXT_CHARS, Pair, as_pairs
 
-__all__ = ["Pair", "StanceFeaturizer", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
+__all__ = ["Pair", "StanceFeaturizer", "FeatureBlocks", "ScoringWeights", "as_pairs", "DENSE_FEATURES", "MAX_TEXT_CHARS"]
 
 
 
 @dataclass(slots=True)
-class _Parts:
-    """The blocks of a batch's features before they are laid side by side (see StanceFeaturizer._matrix)."""
+class FeatureBlocks:
+    """The blocks of a batch's features before they are laid side by side (see StanceFeaturizer.blocks_matrix)."""
 
     words: sp.csr_matrix  # TF-IDF, not yet scaled by word_weight
     chars: sp.csr_matrix | None  # scaled
@@ -54,7 +54,7 @@ class _Parts:
 
 
 @dataclass(slots=True)
-class _ScoringWeights:
+class ScoringWeights:
     main: list[np.ndarray | None]  # rows of the word, character, context and dense blocks; None for a block in `slots`
     # per block copied per target (word, dense, then character): targets + 1 slots of the block's width, slot after slot
     # (row t * width + j: feature j in slot t), holding for a row of target t its main weights plus its target's; the
@@ -73,6 +73,13 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     ``fit`` and ``transform`` take what :func:`as_pairs` takes: (text, target) pairs, or a pandas DataFrame with
     ``text`` and ``target`` columns (and optionally ``aliases``). The output is a scipy sparse matrix, never a frame:
     :meth:`set_output` refuses ``transform="pandas"`` (see there).
+
+    What :class:`stance.model.StanceModel` uses besides ``transform`` (the seam between features and model, public and
+    typed so the model calls no private method): :meth:`transform_blocks` (the blocks of a batch, a
+    :class:`FeatureBlocks`, and each pair's vocabulary coverage), :meth:`blocks_matrix` (the blocks laid side by
+    side), :meth:`scoring_layout`, :meth:`scoring_weights` and :meth:`score_blocks` (a linear model's scores
+    straight from the blocks, for the scoring fast path of :mod:`stance._scoring`), :meth:`analyze` (one pair's
+    word-level analysis), :meth:`transform_with_coverage` and :meth:`feature_names`.
 
     Parameters
     ----------
@@ -169,7 +176,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.role_weight = role_weight
 
     # ------------------------------------------------------------------ analysis of one pair
-    def _analyze(self, pair: Pair) -> _Analysis:
+    def analyze(self, pair: Pair) -> PairAnalysis:
+        """The word-level analysis of one pair, before any block is built (:func:`stance._analysis.analyze_pair`)."""
         return analyze_pair(pair, window=self.window, word_ngrams=self.word_ngrams, negation_scope=self.negation_scope,
                             mention_roles=self.mention_roles, mask_target=self.mask_target)
 
@@ -195,7 +203,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         if not pairs:
             raise InputError("cannot fit on an empty training set; give at least one (text, target) pair")
         n = len(pairs)
-        analyses = [self._analyze(p) for p in pairs]
+        analyses = [self.analyze(p) for p in pairs]
         word_df: Counter[str] = Counter()
         ctx_df: Counter[str] = Counter()
         char_df: Counter[str] = Counter()
@@ -282,7 +290,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     # ------------------------------------------------------------------ transform
     def transform(self, X: Any) -> sp.csr_matrix:
         """Feature matrix of shape ``(n_pairs, n_features_out_)``."""
-        return self._transform(as_pairs(X))[0]
+        return self.transform_with_coverage(as_pairs(X))[0]
 
     def _get_lookups(self) -> _sx.Lookups:
         lk = self.__dict__.get("_lookups")
@@ -290,13 +298,13 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             lk = self._lookups = _sx.Lookups(self)
         return lk
 
-    def _transform(self, pairs: list[Pair]) -> tuple[sp.csr_matrix, np.ndarray]:
+    def transform_with_coverage(self, pairs: list[Pair]) -> tuple[sp.csr_matrix, np.ndarray]:
         """Features and, per pair, the share of its words found in the training vocabulary."""
-        parts, coverage = self._transform_parts(pairs)
-        return self._matrix(parts), coverage
+        parts, coverage = self.transform_blocks(pairs)
+        return self.blocks_matrix(parts), coverage
 
-    def _transform_parts(self, pairs: list[Pair], exact: bool = True) -> tuple[_Parts, np.ndarray]:
-        """The blocks of the features (see :meth:`_matrix`) and the vocabulary coverage of each pair.
+    def transform_blocks(self, pairs: list[Pair], exact: bool = True) -> tuple[FeatureBlocks, np.ndarray]:
+        """The blocks of the features (see :meth:`blocks_matrix`) and the vocabulary coverage of each pair.
 
         With ``exact=False`` (for scoring) the word and character blocks are built faster, with each row's entries
         in no particular order and values equal up to float round-off (see :func:`_sx.tfidf_of_counts`).
@@ -321,7 +329,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         target_ids: list[int] = []
         target_keys: dict[str, int] = {}
         target_index = self._target_index
-        analyze = self._analyze
+        analyze = self.analyze
         for pair in pairs:
             a = analyze(pair)
             seq = a.seq
@@ -367,9 +375,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         dense_flat: list[float],
         target_ids: list[int],
         exact: bool = True,
-    ) -> _Parts:
+    ) -> FeatureBlocks:
         """The feature blocks from the rows' column ids (word, context) and token ids (characters, in the registry
-        of ``lk``); ``exact`` as in :meth:`_transform_parts`."""
+        of ``lk``); ``exact`` as in :meth:`transform_blocks`."""
         use_chars = self.char_ngram_range is not None
         if exact:
             W = _sx.tfidf(_sx.keys(w_ids, w_len, len(self.word_idf_)), n, self.word_idf_)
@@ -398,9 +406,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             X.data[self._role_columns[X.indices]] *= self.role_weight  # X is a new matrix: scaled in place
         dense = np.array(dense_flat, dtype=np.float64).reshape(n, self.n_dense_)
         D = sp.csr_matrix(dense * self.dense_weight)
-        return _Parts(W, C, X, D, np.array(target_ids, dtype=np.int64), dense[:, _D["mention_none"]] > 0)
+        return FeatureBlocks(W, C, X, D, np.array(target_ids, dtype=np.int64), dense[:, _D["mention_none"]] > 0)
 
-    def _matrix(self, parts: _Parts) -> sp.csr_matrix:
+    def blocks_matrix(self, parts: FeatureBlocks) -> sp.csr_matrix:
         """The feature matrix: word (scaled), character, context and dense blocks, then the per-target copies
         of the word (unscaled), dense and (with ``per_target_chars``) character blocks."""
         W, C, D = parts.words, parts.chars, parts.dense
@@ -410,8 +418,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             blocks.append(_sx.scaled(self._per_target(shared, parts.target_ids), self.per_target_weight))
         return _sx.hstack(blocks)
 
-    def _layout(self) -> tuple[Any, ...]:
-        """What :meth:`_scoring_weights` depends on: this featurizer and its blocks' widths."""
+    def scoring_layout(self) -> tuple[Any, ...]:
+        """What :meth:`scoring_weights` depends on: this featurizer and its blocks' widths."""
         return (
             id(self),
             len(self.word_vocabulary_),
@@ -422,8 +430,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             bool(self.per_target_chars),
         )
 
-    def _scoring_weights(self, weights: np.ndarray) -> _ScoringWeights:
-        """``weights`` (``n_features_out_`` rows) split by block for :meth:`_scores`."""
+    def scoring_weights(self, weights: np.ndarray) -> ScoringWeights:
+        """``weights`` (``n_features_out_`` rows) split by block for :meth:`score_blocks`."""
         n_w, n_x, n_d, n_t = len(self.word_vocabulary_), len(self.context_vocabulary_), self.n_dense_, len(self.targets_)
         n_c = len(self.char_vocabulary_) if self.char_ngram_range is not None else 0
         k = weights.shape[1]
@@ -443,10 +451,10 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 slots.append(folded.reshape((n_t + 1) * width, k))
                 main[b] = None
                 start += width
-        return _ScoringWeights(main, slots, k)
+        return ScoringWeights(main, slots, k)
 
-    def _scores(self, parts: _Parts, sw: _ScoringWeights) -> np.ndarray:
-        """``self._matrix(parts) @ weights`` without building the matrix (the same up to float round-off): each block
+    def score_blocks(self, parts: FeatureBlocks, sw: ScoringWeights) -> np.ndarray:
+        """``self.blocks_matrix(parts) @ weights`` without building the matrix (the same up to float round-off): each block
         times its rows of ``weights``; a block copied per target once, its entries moved into the row's target's slot
         (as in :meth:`_per_target`) of weights that hold the main block's and that target's."""
         W, C, D = parts.words, parts.chars, parts.dense
@@ -465,7 +473,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     def _per_target(self, shared: list[sp.csr_matrix], target_ids: np.ndarray) -> sp.csr_matrix:
         """Copy each row's shared features into its target's slot (zeros for unseen targets)."""
         WD = _sx.hstack(shared)
-        canonical = bool(WD.has_canonical_format)  # not so for blocks built for scoring (see _transform_parts)
+        canonical = bool(WD.has_canonical_format)  # not so for blocks built for scoring (see transform_blocks)
         width = WD.shape[1]
         n_cols = width * len(self.targets_)
         rows_nnz = np.diff(WD.indptr)
@@ -486,6 +494,13 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         if self.per_target_chars and self.char_ngram_range is not None:
             width += len(self.char_vocabulary_)
         return width
+
+    def feature_names(self) -> np.ndarray:
+        """:meth:`get_feature_names_out`, computed once per fitted featurizer (not saved with it)."""
+        names = self.__dict__.get("_names_cache")
+        if names is None or len(names) != self.n_features_out_:
+            names = self._names_cache = self.get_feature_names_out()
+        return names
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Names of the output columns, prefixed by block (see the module docstring)."""

@@ -492,7 +492,7 @@ class StanceModel:
         """Stance probabilities, columns in the order of ``stance_head.classes_`` (scikit-learn style), blended
         with the encoder's as in :meth:`predict_batch`."""
         pairs = as_pairs(pairs)
-        X, _ = self.featurizer._transform(pairs)
+        X, _ = self.featurizer.transform_with_coverage(pairs)
         probs = self.stance_head.predict_proba(X)
         if self.uses_encoder:
             probs = self._blend(probs, [str(c) for c in self.stance_head.classes_], pairs, "stance")
@@ -520,7 +520,7 @@ class StanceModel:
         extras = extras or {}
         if not hasattr(self.stance_head, "classes_"):
             raise NotFittedError("this model has not been trained; call StanceModel.fit or stance.load")
-        parts, coverage = self.featurizer._transform_parts(pairs, exact=False)
+        parts, coverage = self.featurizer.transform_blocks(pairs, exact=False)
         sp_, mp = self._probabilities(parts)
         s_classes = [str(c) for c in self.stance_head.classes_]
         m_classes = [str(c) for c in self.sentiment_head.classes_] if mp is not None else []  # type: ignore[union-attr]
@@ -615,7 +615,7 @@ class StanceModel:
         mention roles)."""
         if not getattr(self.featurizer, "mention_roles", False):
             return np.zeros(len(pairs), dtype=bool)
-        analyze = self.featurizer._analyze
+        analyze = self.featurizer.analyze
         return np.array([any(c.startswith("x:obj:") and c.endswith(_CUED_ROLES) for c in analyze(p).context) for p in pairs], dtype=bool)
 
     def _blend(self, linear: np.ndarray, classes: list[str], pairs: list[Pair], task: str = "stance") -> np.ndarray:
@@ -623,7 +623,7 @@ class StanceModel:
         return self._mix(linear, classes, self._encoder_probabilities(pairs), task, pairs)
 
     def _probabilities(self, parts: Any) -> tuple[np.ndarray, np.ndarray | None]:
-        """Stance and sentiment probabilities of a batch's feature blocks (``featurizer._transform_parts``);
+        """Stance and sentiment probabilities of a batch's feature blocks (``featurizer.transform_blocks``);
         sentiment ``None`` without a sentiment head.
 
         Calibrated linear heads are scored together: the features times the stacked coefficients of every
@@ -637,7 +637,7 @@ class StanceModel:
             cached = self._scorer = (key, JointScorer.build(heads))
         scorer = cached[1]
         if scorer is None or scorer.weights.shape[0] != self.featurizer.n_features_out_:
-            X = self.featurizer._matrix(parts)
+            X = self.featurizer.blocks_matrix(parts)
             mp = self.sentiment_head.predict_proba(X) if self.sentiment_head is not None else None
             return self.stance_head.predict_proba(X), mp
         return scorer.predict_proba(self.featurizer, parts)

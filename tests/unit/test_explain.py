@@ -36,7 +36,7 @@ def _decision(model: Any, head: Any, text: str, target: str, label: str) -> floa
     from stance.features import as_pairs
 
     est = head.calibrated_classifiers_[0].estimator
-    X, _ = model.featurizer._transform(as_pairs([(text, target)]))
+    X, _ = model.featurizer.transform_with_coverage(as_pairs([(text, target)]))
     scores = np.atleast_1d(est.decision_function(X)[0])
     classes = [str(c) for c in est.classes_]
     if len(classes) == 2:

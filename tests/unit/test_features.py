@@ -512,11 +512,11 @@ def test_block_scores_equal_the_matrix_product(params, exact: bool) -> None:
     f = small(min_target_count=1, **params).fit(TRAIN_PAIRS)
     pairs = as_pairs(TRAIN_PAIRS[:20] + [("Something about a new target", "a target never seen")])
     X = f.transform(pairs)
-    parts, _ = f._transform_parts(pairs, exact=exact)
+    parts, _ = f.transform_blocks(pairs, exact=exact)
     if f.per_target:
         assert parts.target_ids[-1] == -1, "the last pair's target has no slot"
     weights = np.random.default_rng(0).normal(size=(f.n_features_out_, 4))
-    np.testing.assert_allclose(f._scores(parts, f._scoring_weights(weights)), X @ weights, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(f.score_blocks(parts, f.scoring_weights(weights)), X @ weights, rtol=0, atol=1e-12)
 
 
 # a row with no word at all, words repeated within a row (and across tokens: character n-grams), unknown words
@@ -529,8 +529,8 @@ def test_blocks_built_for_scoring_equal_the_exact_ones(params) -> None:
     # each row's entries in another order
     f = small(**params).fit(TRAIN_PAIRS)
     pairs = as_pairs(ODD_PAIRS + TRAIN_PAIRS[:30] + ODD_PAIRS)
-    exact, coverage = f._transform_parts(pairs)
-    fast, fast_coverage = f._transform_parts(pairs, exact=False)
+    exact, coverage = f.transform_blocks(pairs)
+    fast, fast_coverage = f.transform_blocks(pairs, exact=False)
     np.testing.assert_array_equal(fast_coverage, coverage)
     for name in ("words", "chars", "context", "dense"):
         a, b = getattr(exact, name), getattr(fast, name)
@@ -541,11 +541,11 @@ def test_blocks_built_for_scoring_equal_the_exact_ones(params) -> None:
         np.testing.assert_allclose(b.toarray(), a.toarray(), rtol=0, atol=1e-15, err_msg=name)
     np.testing.assert_array_equal(fast.target_ids, exact.target_ids)
     np.testing.assert_array_equal(fast.unnamed, exact.unnamed)
-    np.testing.assert_allclose(f._matrix(fast).toarray(), f.transform(pairs).toarray(), rtol=0, atol=1e-15)
+    np.testing.assert_allclose(f.blocks_matrix(fast).toarray(), f.transform(pairs).toarray(), rtol=0, atol=1e-15)
 
 
 def test_blocks_of_an_empty_batch() -> None:
     f = small().fit(TRAIN_PAIRS)
     for exact in (True, False):
-        parts, coverage = f._transform_parts([], exact=exact)
-        assert f._matrix(parts).shape == (0, f.n_features_out_) and coverage.shape == (0,)
+        parts, coverage = f.transform_blocks([], exact=exact)
+        assert f.blocks_matrix(parts).shape == (0, f.n_features_out_) and coverage.shape == (0,)

@@ -10,7 +10,7 @@ from stance.features import Pair, StanceFeaturizer
 
 def roles(text: str, target: str, **params: object) -> list[str]:
     f = StanceFeaturizer(mention_roles=True, per_target=False, **params)  # type: ignore[arg-type]
-    a = f._analyze(Pair(text, target))
+    a = f.analyze(Pair(text, target))
     return sorted(c for c in a.context if c.startswith(("x:obj:", "x:subj:")))
 
 
@@ -39,7 +39,7 @@ def test_roles(text: str, target: str, expected: list[str]) -> None:
 def test_off_by_default() -> None:
     f = StanceFeaturizer(per_target=False)
     assert f.mention_roles is False
-    a = f._analyze(Pair("The council condemns the new tariff.", "the new tariff"))
+    a = f.analyze(Pair("The council condemns the new tariff.", "the new tariff"))
     assert not [c for c in a.context if c.startswith(("x:obj:", "x:subj:"))]
 
 
