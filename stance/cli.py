@@ -26,13 +26,12 @@ from stance._writers import write_rows as _write_rows
 from stance._files import read_article, write_text_replacing
 from stance._progress import Progress
 from stance.bulk.cli import add_corpus_options, is_analyze_run, is_predict_run, run_analyze, run_predict
-from stance.exceptions import InputError, StanceError
+from stance.exceptions import StanceError
 
 __all__ = ["main", "build_parser"]
 
 logger = logging.getLogger("stance")
 
-_PRED_COLUMNS = ("stance", "stance_confidence", "sentiment", "sentiment_confidence")
 #: ``--input -`` / ``--output -``: standard input / output.
 _STDIO = "-"
 #: Formats ``stance predict --input-format`` names; standard output takes all but Parquet.
@@ -302,54 +301,18 @@ def _run_predict(args: argparse.Namespace) -> int:
             d["explanation"] = _explain(model, args.statement, args.target)
         print(json.dumps(d, ensure_ascii=False, indent=2))
         return 0
+    from stance.labelling import ColumnClashError, RowColumns, label_rows
+
     rows, lines, source = _read_predict_input(args)
     logger.info("read %d rows from %s", len(rows), source)
-    if not rows:
-        raise StanceError(f"{source}: no rows to label")
-    input_columns = list(dict.fromkeys(k for r in rows for k in r))  # JSONL rows need not share keys
-    present = set(input_columns)
-    if args.text_column not in present:
-        raise StanceError(f"{source}: no column {args.text_column!r} (columns: {sorted(present)}); name it with --text-column")
-    if args.target_column not in present and not args.target:
-        raise StanceError(
-            f"{source}: no column {args.target_column!r} (columns: {sorted(present)}); name it with --target-column or give --target"
-        )
-    texts = [r.get(args.text_column) for r in rows]
-    targets = [r.get(args.target_column) if args.target_column in present else args.target for r in rows]
-    aliases = None
-    if args.aliases_column in present:
-        aliases = [[a for a in str(r.get(args.aliases_column) or "").split("|") if a.strip()] for r in rows]
-    added = [args.prefix + c for c in (*_PRED_COLUMNS, "flags", *(("explanation",) if args.explain else ()))]
-    clash = [c for c in added if c in present]
-    if clash:
-        raise UsageError(
-            f"{source} already has column(s) {clash}, which the predictions would overwrite; "
-            "pass --prefix pred_ (or another prefix) to name the added columns differently"
-        )
-    speakers = contexts = None
-    if args.speaker_column in present:
-        speakers = [None if r.get(args.speaker_column) is None else str(r.get(args.speaker_column)) for r in rows]
-    if args.context_column in present:
-        contexts = [None if r.get(args.context_column) is None else str(r.get(args.context_column)) for r in rows]
     _suggest_fast_tier(model, len(rows), args.model)
+    columns = RowColumns(args.text_column, args.target_column, args.aliases_column, args.speaker_column, args.context_column)
+    brief = (lambda p, als: _explain_brief(_explain(model, p.text, p.target, als))) if args.explain else None
     try:
-        preds = model.predict_batch(texts, targets, aliases, speakers=speakers, contexts=contexts)
-    except InputError as exc:
-        if exc.row is None:
-            raise
-        where = f"line {lines[exc.row]}" if lines is not None else f"row {exc.row + 1}"
-        raise InputError(f"{source}: {where}: {exc} (rows counted from 0 after the header and blank lines); "
-                         "fix or drop that row") from None
-    pre = args.prefix
-    for i, (r, p) in enumerate(zip(rows, preds)):
-        r[pre + "stance"] = p.stance
-        r[pre + "stance_confidence"] = p.stance_confidence
-        r[pre + "sentiment"] = p.sentiment
-        r[pre + "sentiment_confidence"] = p.sentiment_confidence
-        r[pre + "flags"] = list(p.flags)  # "|"-joined in CSV, a list in JSON, JSON lines and Parquet
-        if args.explain:
-            r[pre + "explanation"] = _explain_brief(_explain(model, p.text, p.target, aliases[i] if aliases else None))
-    fieldnames = input_columns + added
+        rows, fieldnames = label_rows(rows, model, columns=columns, target=args.target, prefix=args.prefix, source=source,
+                                      lines=lines, explain=brief)
+    except ColumnClashError as exc:
+        raise UsageError(str(exc)) from None
     _write_rows(rows, fieldnames, out_path, out_fmt)
     if out_path and logger.isEnabledFor(logging.WARNING):
         print(f"wrote {len(rows):,} rows to {out_path}", file=sys.stderr)
