@@ -19,7 +19,7 @@ from typing import Any
 from stance._usage import UsageError
 from stance.reporting.stats import DEFAULT_RESAMPLES
 
-__all__ = ["register", "run", "system_name"]
+__all__ = ["register", "run"]
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -59,17 +59,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return c
 
 
-def system_name(spec: str, taken: set[str]) -> str:
-    """A short unique name for a model given by built-in name or path (the file stem for a path)."""
-    from stance.api import BUILTIN_MODELS
-
-    base = spec if spec in BUILTIN_MODELS and not Path(spec).exists() else Path(spec).stem or spec
-    name, k = base, 2
-    while name in taken:
-        name, k = f"{base}-{k}", k + 1
-    return name
-
-
 def _load_data(args: argparse.Namespace) -> tuple[Any, Any, str]:
     from stance.corpora import load_corpus, load_file
 
@@ -105,11 +94,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from stance.api import load
-    from stance.baselines import SENTIMENT_BASELINES, train_baseline
-    from stance.evaluation import evaluate_model
+    from stance.baselines import SENTIMENT_BASELINES
     from stance.exceptions import InputError
-    from stance.reporting.compare import check_split, compare_reports, published_results, system_report, write_comparison
+    from stance.reporting.compare import check_split, compare_systems, name_systems, published_results, write_comparison
 
     if not args.model and not args.baseline:
         raise UsageError("nothing to compare: give at least one --model NAME_OR_PATH or --baseline NAME")
@@ -125,49 +112,15 @@ def _run(args: argparse.Namespace) -> int:
             f"baseline {trained[0]!r} learns from a training split, and {corpus!r} has no split {args.train_split!r}; "
             "name one with --train-split"
         )
-    taken: set[str] = set()
-    names: list[tuple[str, str, str]] = []  # (name, kind, spec)
-    for spec in args.model:
-        n = system_name(spec, taken)
-        taken.add(n)
-        names.append((n, "model", spec))
-    for b in args.baseline:
-        if b in taken:
-            raise UsageError(f"--baseline {b} is given twice (or clashes with a model named {b!r}); give each system once")
-        taken.add(b)
-        names.append((b, "baseline", b))
-    reference = args.reference or names[0][0]
-    if reference not in taken:
-        specs = {spec: n for n, _, spec in names}
-        if reference in specs:
-            reference = specs[reference]
-        else:
-            raise UsageError(f"--reference {args.reference!r} is not one of the compared systems: {', '.join(n for n, _, _ in names)}")
-    reports: dict[str, dict[str, Any]] = {}
-    for name, kind, spec in names:
-        print(f"scoring {name} ...", file=sys.stderr)
-        if kind == "model":
-            model = load(spec, allow_pickle=args.allow_pickle)
-            reports[name] = evaluate_model(model, ds, corpus=corpus, split=args.split)
-        elif spec in SENTIMENT_BASELINES:
-            reports[name] = system_report(spec, ds, corpus=corpus, split=args.split)
-        else:
-            try:
-                baseline = train_baseline(spec, train, source=_train_source(args))
-            except InputError as exc:
-                raise InputError(f"baseline {spec!r} on {corpus!r} split {args.train_split!r}: {exc}") from None
-            reports[name] = evaluate_model(baseline, ds, corpus=corpus, split=args.split)
-    published = published_results(args.corpus, args.split) if args.corpus else []
-    comp = compare_reports(
-        reports,
-        reference=reference,
-        kinds={n: k for n, k, _ in names},
-        sources={n: s for n, _, s in names},
-        corpus=corpus,
-        split=args.split,
-        n_resamples=args.resamples,
-        seed=args.seed,
-        published=published,
+    try:
+        systems = name_systems(args.model, args.baseline, args.reference)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    comp = compare_systems(
+        systems, ds, train, corpus=corpus, split=args.split, train_source=_train_source(args), train_split=args.train_split,
+        allow_pickle=args.allow_pickle, n_resamples=args.resamples, seed=args.seed,
+        published=published_results(args.corpus, args.split) if args.corpus else [],
+        progress=lambda name: print(f"scoring {name} ...", file=sys.stderr),
     )
     paths = write_comparison(comp, args.output)
     for task, metric in (("stance", "f_avg"), ("sentiment", "macro_recall")):

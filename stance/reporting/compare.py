@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,10 @@ from stance.reporting.text import ABSENT_NOTE, CI_HEAD, differs, figure, fmt_ci,
 from stance.reporting.text import num as _num
 
 __all__ = [
+    "Systems",
+    "name_systems",
+    "compare_systems",
+    "system_name",
     "PUBLISHED_FILE",
     "published_results",
     "compare_reports",
@@ -530,3 +536,80 @@ def check_split(dataset: Any, corpus: str, split: str) -> None:
     """Raise a clear :class:`CorpusError` for a split without rows."""
     if len(dataset) == 0:
         raise CorpusError(f"{corpus}/{split} has no rows; nothing to compare (choose another --split)")
+
+@dataclass(frozen=True)
+class Systems:
+    """The systems of a comparison, in order: ``(name, kind, spec)`` with kind ``model`` or ``baseline``, and the
+    name of the reference the others are compared with."""
+
+    entries: tuple[tuple[str, str, str], ...]
+    reference: str
+
+
+def system_name(spec: str, taken: set[str]) -> str:
+    """A short unique name for a model given by built-in name or path (the file stem for a path)."""
+    from stance.api import BUILTIN_MODELS
+
+    base = spec if spec in BUILTIN_MODELS and not Path(spec).exists() else Path(spec).stem or spec
+    name, k = base, 2
+    while name in taken:
+        name, k = f"{base}-{k}", k + 1
+    return name
+
+
+def name_systems(models: Sequence[str], baselines: Sequence[str], reference: str | None = None) -> Systems:
+    """Name the compared systems (a model by its built-in name or its file's stem, made unique; a baseline by its
+    name) and find the reference (a name or a model's spec; default: the first system).
+
+    Raises :class:`~stance.exceptions.InputError` for nothing to compare, a baseline given twice or clashing with a
+    model's name, and a reference that is none of the systems."""
+    if not models and not baselines:
+        raise InputError("nothing to compare: give at least one --model NAME_OR_PATH or --baseline NAME")
+    taken: set[str] = set()
+    entries: list[tuple[str, str, str]] = []
+    for spec in models:
+        n = system_name(spec, taken)
+        taken.add(n)
+        entries.append((n, "model", spec))
+    for b in baselines:
+        if b in taken:
+            raise InputError(f"--baseline {b} is given twice (or clashes with a model named {b!r}); give each system once")
+        taken.add(b)
+        entries.append((b, "baseline", b))
+    ref = reference or entries[0][0]
+    if ref not in taken:
+        specs = {spec: n for n, _, spec in entries}
+        if ref not in specs:
+            raise InputError(f"--reference {reference!r} is not one of the compared systems: {', '.join(n for n, _, _ in entries)}")
+        ref = specs[ref]
+    return Systems(tuple(entries), ref)
+
+
+def compare_systems(systems: Systems, dataset: Any, train: Any = None, *, corpus: str, split: str, train_source: str = "",
+                    train_split: str = "train", allow_pickle: bool = False, n_resamples: int = 1000, seed: int = 0,
+                    published: Sequence[dict[str, Any]] = (), progress: Any = None) -> dict[str, Any]:
+    """Score every system on ``dataset`` (models loaded, lexicon baselines run, trained baselines fitted on ``train``)
+    and compare them with the reference (:func:`compare_reports`); ``progress(name)`` is called before each."""
+    from stance.api import load
+    from stance.baselines import SENTIMENT_BASELINES, train_baseline
+    from stance.evaluation import evaluate_model
+
+    reports: dict[str, dict[str, Any]] = {}
+    for name, kind, spec in systems.entries:
+        if progress is not None:
+            progress(name)
+        if kind == "model":
+            reports[name] = evaluate_model(load(spec, allow_pickle=allow_pickle), dataset, corpus=corpus, split=split)
+        elif spec in SENTIMENT_BASELINES:
+            reports[name] = system_report(spec, dataset, corpus=corpus, split=split)
+        else:
+            try:
+                baseline = train_baseline(spec, train, source=train_source)
+            except InputError as exc:
+                raise InputError(f"baseline {spec!r} on {corpus!r} split {train_split!r}: {exc}") from None
+            reports[name] = evaluate_model(baseline, dataset, corpus=corpus, split=split)
+    return compare_reports(
+        reports, reference=systems.reference, kinds={n: k for n, k, _ in systems.entries},
+        sources={n: s for n, _, s in systems.entries}, corpus=corpus, split=split, n_resamples=n_resamples, seed=seed,
+        published=list(published),
+    )

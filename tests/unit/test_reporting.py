@@ -828,3 +828,20 @@ def test_comparison_summary_and_readable_systems() -> None:
     assert "trained on –" not in render_comparison_markdown(comp)
     assert "fitted on the label counts of each target in toy/train (99 statements)" in render_comparison_markdown(comp)
     assert "<dt>training label counts</dt><dd>FAVOR 33, AGAINST 33, NONE 33</dd>" in html
+
+
+def test_name_systems_names_models_uniquely_and_finds_the_reference(tmp_path) -> None:
+    from stance.exceptions import InputError
+    from stance.reporting.compare import name_systems
+
+    a, b = tmp_path / "x" / "m.stance", tmp_path / "y" / "m.stance"
+    systems = name_systems([str(a), str(b)], ["vader"], reference=str(b))
+    assert [e[:2] for e in systems.entries] == [("m", "model"), ("m-2", "model"), ("vader", "baseline")]
+    assert systems.reference == "m-2"  # a model's path names it too
+    assert name_systems([], ["majority", "vader"]).reference == "majority"
+    with pytest.raises(InputError, match="given twice"):
+        name_systems([], ["vader", "vader"])
+    with pytest.raises(InputError, match="not one of the compared systems"):
+        name_systems([str(a)], [], reference="nope")
+    with pytest.raises(InputError, match="nothing to compare"):
+        name_systems([], [])
