@@ -23,6 +23,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 
+from stance._blend import EncoderBlend, EncoderOutput
 from stance._modelsave import save_model
 from stance._progress import Progress
 from stance._version import __version__
@@ -570,44 +571,37 @@ class StanceModel:
             out.append(_new_prediction(text, pair.target, s_classes[b], s_rows[i][b], s_dicts[i], sentiment, sconf, m_probs, flags))
         return out
 
+    @property
+    def blend(self) -> EncoderBlend | None:
+        """The encoder and its shares (:class:`stance._blend.EncoderBlend`), or None for a model without an encoder."""
+        if self.encoder is None:
+            return None
+        return EncoderBlend(self.encoder, self.encoder_weight, getattr(self, "encoder_sentiment_weight", 0.0),
+                            getattr(self, "encoder_weight_cued", None))
+
     def _encoder_probabilities(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None,
-                               extras: Mapping[str, Sequence[str | None]] | None = None
-                               ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
-        """The encoder's stance and sentiment (``None`` without a sentiment layer) probabilities of ``pairs``, and
-        which pairs it read in part (see :meth:`stance.encoder.PairEncoder.forward`)."""
-        from stance.encoder import encoder_input
+                               extras: Mapping[str, Sequence[str | None]] | None = None) -> EncoderOutput:
+        """The encoder's stance and sentiment probabilities of ``pairs`` (:meth:`EncoderBlend.read`)."""
+        blend = self.blend
+        assert blend is not None
+        return blend.read(pairs, extras, on_batch)
 
-        assert self.encoder is not None
-        extras = extras or {}
-        reads = self.encoder.inputs
-        speakers, contexts = extras.get("speaker"), extras.get("context")
-        inputs = [encoder_input(p.text, p.target, p.aliases, p.span, speaker=speakers[i] if speakers else None,
-                                context=contexts[i] if contexts else None, inputs=reads) for i, p in enumerate(pairs)]
-        return self.encoder.forward([a for a, _ in inputs], [b for _, b in inputs], on_batch=on_batch)
-
-    def _mix(self, linear: np.ndarray, classes: list[str], enc: tuple[np.ndarray, np.ndarray | None, np.ndarray], task: str,
-             pairs: Sequence[Pair] = ()) -> np.ndarray:
-        """``linear`` (a head's probabilities, columns in ``classes`` order) blended with the encoder's for ``task``
-        at that task's share (for stance, each of ``pairs`` at :meth:`stance_shares`); unchanged when the share is 0."""
-        assert self.encoder is not None
-        probs: np.ndarray | None
-        w: float | np.ndarray
-        if task == "stance":
-            w, probs, labels = self.stance_shares(pairs)[:, None] if pairs else self.encoder_weight, enc[0], self.encoder.labels
-        else:
-            w, probs, labels = getattr(self, "encoder_sentiment_weight", 0.0), enc[1], self.encoder.sentiment_labels
-        if np.all(np.asarray(w) <= 0) or probs is None:
-            return linear
-        return (1.0 - w) * linear + w * probs[:, [labels.index(c) for c in classes]]
+    def _mix(self, linear: np.ndarray, classes: list[str], enc: EncoderOutput, task: str, pairs: Sequence[Pair] = ()) -> np.ndarray:
+        """``linear`` blended with the encoder's probabilities for ``task`` (:meth:`EncoderBlend.mix`; for stance, each of
+        ``pairs`` at :meth:`stance_shares`)."""
+        blend = self.blend
+        assert blend is not None
+        return blend.mix(linear, classes, enc, task, self.stance_shares(pairs) if task == "stance" and pairs else None)
 
     def stance_shares(self, pairs: Sequence[Pair]) -> np.ndarray:
         """The encoder's share of each statement's stance probabilities: ``encoder_weight_cued`` when a support or
         oppose cue takes the target as its object, else ``encoder_weight``."""
-        w = self.encoder_weight if self.encoder is not None else 0.0
-        cued_w = getattr(self, "encoder_weight_cued", None)
-        if cued_w is None or cued_w == w:
-            return np.full(len(pairs), w)
-        return np.where(self.cued(pairs), cued_w, w)
+        blend = self.blend
+        if blend is None:
+            return np.zeros(len(pairs))
+        if blend.weight_cued is None or blend.weight_cued == blend.weight:
+            return np.full(len(pairs), blend.weight)
+        return blend.stance_shares(self.cued(pairs))
 
     def cued(self, pairs: Sequence[Pair]) -> np.ndarray:
         """Whether a support or oppose cue takes the target as its object in each statement (the featurizer's
