@@ -34,6 +34,8 @@ __all__ = [
     "PLURAL_PRONOUNS",
     "ROLE_NOUNS",
     "ORG_WORDS",
+    "PLACE_PREPOSITIONS",
+    "PARTY_WORDS",
     "AUXILIARIES",
     "ADVERBS",
     "ABBREVIATIONS",
@@ -149,6 +151,11 @@ ROLE_NOUNS = frozenset(
     campaign statement report survey poll polls study researchers researcher witness
     """.split()
 )
+
+#: Prepositions after which a capitalised name is a place, not a person ("prosecutors in New York", "an instructor
+#: from Dayton"); with "of" only after a party or role word ("Democrat of New York", "the mayor of Kestrava").
+PLACE_PREPOSITIONS = frozenset("in at near across throughout outside inside".split())
+PARTY_WORDS = frozenset("democrat democrats republican republicans independent".split())
 
 #: Words that mark a capitalised name as an organisation rather than a person.
 ORG_WORDS = frozenset(

@@ -48,6 +48,19 @@ def quote_frame_source(text: str, toks: Sequence[Token], sq: list[Quote], k: int
     return None
 
 
+def _place_after_noun(toks: Sequence[Token], a: int, b: int, lo: int, lower_count: int) -> bool:
+    """Whether the capitalised run ``[a, b)`` (nothing lower-case taken yet) is a place after a preposition ("in",
+    "at", ...; :data:`~stance.extraction.lexicon.PLACE_PREPOSITIONS`, a determiner allowed between) that follows a
+    lower-case noun."""
+    if lower_count or a >= b or not all(toks[x].upper for x in range(a, b)):
+        return False
+    p = a - 2 if a - 1 >= lo and toks[a - 1].low in L.DETERMINERS else a - 1
+    if p - 1 < lo or toks[p].low not in L.PLACE_PREPOSITIONS:
+        return False
+    noun = toks[p - 1]
+    return plain_word(noun) and not noun.upper and (noun.low in L.ROLE_NOUNS or noun.low.endswith("s") or not adjective_like(noun.low))
+
+
 def np_before(toks: Sequence[Token], k: int, lo: int) -> tuple[int, int] | None:
     """Token range [a, b) of the noun phrase that ends just before token ``k`` (skipping
     auxiliaries/adverbs), not reaching before ``lo``."""
@@ -139,6 +152,12 @@ def np_before(toks: Sequence[Token], k: int, lo: int) -> tuple[int, int] | None:
                 continue
         if t.word and t.low in ("of", "for", "at", "on") and a < b and toks[a].upper and a - 2 >= lo and (toks[a - 2].upper or toks[a - 2].low in L.ROLE_NOUNS):
             a -= 1
+            continue
+        if _place_after_noun(toks, a, b, lo, lower_count):
+            # "federal prosecutors in New York said", "the NBC affiliate in the Bay Area reports": the place belongs
+            # to the noun phrase before it, which is the speaker
+            a -= 3 if toks[a - 1].low in L.DETERMINERS else 2
+            lower_count += 1
             continue
         if t.word and not t.upper and t.low.replace("-", "").isalpha() and a < b and lower_count < 3 and a - 1 > lo and adjective_like(t.low) and (toks[a].upper or toks[a].low in L.ROLE_NOUNS):
             lower_count += 1

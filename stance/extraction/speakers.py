@@ -64,6 +64,9 @@ class Resolver:
                 if a in sent_starts and toks[a].low in L.NOT_SPEAKER_WORDS:
                     a += 1
                 run = toks[a:j]
+                possessive = j < n and toks[j].text in ("’s", "'s")
+                if a > 0 and not possessive and place_preposition(toks, a - 1, roles=True):
+                    run = []  # "prosecutors in New York", "the mayor of Kestrava": a place, not a person to point back to
                 if run and not any(t.low in L.ORG_WORDS for t in run) and not any(
                     t.low in L.NOT_SPEAKER_WORDS or t.low in L.REPORTING_VERBS for t in run
                 ):
@@ -131,6 +134,19 @@ class Resolver:
                 best = self.text[run[0].start : run[-1].end]
         return best
 
+def place_preposition(toks: Sequence[Token], x: int, *, roles: bool = False) -> bool:
+    """Whether token ``x`` is a preposition that makes the capitalised name after it a place: "in", "at", "near" ...
+    (:data:`~stance.extraction.lexicon.PLACE_PREPOSITIONS`), or "of" / "from" after a party word ("Democrat of New
+    York", "a Republican from Ohio") or, with ``roles``, after a role noun ("the mayor of Kestrava")."""
+    low = toks[x].low
+    if low in L.PLACE_PREPOSITIONS:
+        return True
+    if low not in ("of", "from") or x == 0:
+        return False
+    before = toks[x - 1].low
+    return before in L.PARTY_WORDS or (roles and before in L.ROLE_NOUNS)
+
+
 #: Pronouns that never open a name's noun phrase (unlike "we"/"you": "We Democrats").
 _PRONOUNS_BEFORE_NAME = frozenset("he she it i they him them me".split())
 
@@ -155,6 +171,13 @@ def make_mention(text: str, toks: Sequence[Token], a: int, b: int, res: Resolver
         return Mention(s, e, written, name, kind="pronoun")
     if b - a == 1 and low in L.RELATIVE_PRONOUNS:
         return Mention(s, e, written, res.person_before(s), kind="pronoun")
+    # "Federal prosecutors in New York", "a Democrat of New York": the name after the preposition is a place, so the
+    # mention is what comes before it (as written, the place included)
+    cut = next((x for x in range(a + 1, b - 1) if toks[x + 1].upper and place_preposition(toks, x)), None)
+    if cut is not None:
+        if not toks[cut - 1].upper or toks[cut - 1].low in L.PARTY_WORDS:
+            return Mention(s, e, written, written, s, e, kind="nominal")
+        b = cut
     # trailing capitalised run = the name
     j = b
     while j > a and (toks[j - 1].upper or toks[j - 1].text in (".", "’s", "'s")):

@@ -96,6 +96,18 @@ def test_a_pronoun_resolves_to_the_person_last_named() -> None:
     assert (m.text, m.name, m.kind) == ("She", "Dana Voss", "pronoun")
 
 
+def test_a_pronoun_never_resolves_to_a_place_named_after_a_preposition() -> None:
+    from stance.extraction import extract_statements
+
+    text = ("Rep. Louise Slaughter, Democrat of New York, said the attacks were irresponsible. "
+            "The law, she said, is already reducing premiums. "
+            "Mayor Ada Holm flew to Kestrava. Federal prosecutors in South Carolina announced a deal. "
+            "She said the port was full.")
+    speakers = [s.speaker for s in extract_statements(text)]
+    assert speakers[:2] == ["Rep. Louise Slaughter", "Louise Slaughter"]
+    assert speakers[-1] == "Ada Holm"  # not "South Carolina", the last capitalised pair before "She"
+
+
 # statements, assembly, the pipeline -------------------------------------------------------------------------------
 
 
