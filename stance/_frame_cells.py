@@ -38,8 +38,9 @@ def check_frame(frame: Any, columns: Mapping[str, str | None], caller: str) -> N
             raise InputError(f"{role} column {column!r} is not in the frame; its columns are {list(frame.columns)!r:.200}{hint}")
 
 
-def frame_aliases(value: Any, label: Any) -> tuple[str, ...] | None:
-    """A row's aliases: a list of strings, a ``|``-joined string, or missing."""
+def frame_aliases(value: Any, where: str) -> tuple[str, ...] | None:
+    """A row's aliases: a list of strings, a ``|``-joined string, or missing; ``where`` names the row in an error
+    ("row 'a7'", "line 7")."""
     if is_missing(value):
         return None
     if isinstance(value, str):
@@ -48,7 +49,7 @@ def frame_aliases(value: Any, label: Any) -> tuple[str, ...] | None:
         items = list(value.tolist() if hasattr(value, "tolist") else value)
         if all(isinstance(a, str) for a in items):
             return tuple(items)
-    raise InputError(f"aliases at row {label!r} is {value!r:.60}; give a list of strings or one string joined with '|'")
+    raise InputError(f"aliases at {where} is {value!r:.60}; give a list of strings or one string joined with '|'")
 
 
 def cell_problem(value: Any) -> str | None:

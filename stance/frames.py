@@ -122,7 +122,7 @@ def predict_frame(
         rows.append(i)
         texts.append(columns["text"][i])
         targets.append(columns["target"][i])
-        als.append(_aliases(columns["aliases"][i], label) if "aliases" in columns else None)
+        als.append(_aliases(columns["aliases"][i], f"row {label!r}") if "aliases" in columns else None)
         speakers.append(_optional_text(columns["speaker"][i], "speaker", label) if "speaker" in columns else None)
         contexts.append(_optional_text(columns["context"][i], "context", label) if "context" in columns else None)
 

@@ -210,7 +210,7 @@ def pairs_of_frame(frame: Any, *, text: str = "text", target: str = "target", al
                                  f"e.g. df.dropna(subset=[{column!r}])")
                 err.row = len(rows)
                 raise err
-        rows.append((t, g, frame_aliases(a, label) if read_aliases else None, None))
+        rows.append((t, g, frame_aliases(a, f"row {label!r}") if read_aliases else None, None))
     try:
         return as_pairs(rows)
     except InputError as exc:

@@ -51,3 +51,17 @@ def test_errors_name_the_source_the_column_and_the_line(model) -> None:
         label_rows([], model)
     with pytest.raises(InputError, match=r"in\.csv: line 7: .*text"):
         label_rows([{"text": "fine", "target": "t"}, {"text": "", "target": "t"}], model, source="in.csv", lines=[2, 7])
+
+
+def test_a_bad_aliases_cell_is_named_by_its_line_or_row(model) -> None:
+    import pandas as pd
+
+    rows = [{"text": "We back the plan.", "target": "the plan", "aliases": "x"},
+            {"text": "We back the plan.", "target": "the plan", "aliases": 5}]
+    with pytest.raises(InputError, match=r"aliases at line 7 is 5;"):
+        label_rows(rows, model, columns=RowColumns(aliases="aliases"), lines=[2, 7])
+    with pytest.raises(InputError, match=r"aliases at row 2 is 5;"):
+        label_rows(rows, model, columns=RowColumns(aliases="aliases"))
+    frame = pd.DataFrame(rows, index=["a1", "a7"])
+    with pytest.raises(InputError, match=r"aliases at row 'a7' is 5;"):
+        model.predict_frame(frame, aliases="aliases")
