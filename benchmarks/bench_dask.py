@@ -35,6 +35,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,16 +70,21 @@ def _corpus(folder: Path, n: int) -> Path:
     return path
 
 
-def _cluster(workers: int) -> Any:
-    """A LocalCluster as ``--workers N`` starts one: one thread per worker, stance's Dask settings."""
+@contextmanager
+def _cluster(workers: int) -> Iterator[Any]:
+    """A LocalCluster and its client as ``--workers N`` makes them: one thread per worker, stance's Dask settings
+    (read when the cluster and the client are made)."""
     import dask
-    from distributed import LocalCluster
+    from distributed import Client, LocalCluster
 
     from stance.bulk import WORKER_DASK_CONFIG
 
     with dask.config.set(WORKER_DASK_CONFIG):
-        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                            silence_logs=logging.ERROR, env=ENV)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                               silence_logs=logging.ERROR, env=ENV)
+        client = Client(cluster)
+    with cluster, client:
+        yield client
 
 
 def _timed(inputs: Path, out: Path, model: str, batch_size: int, **engine: object) -> float:
@@ -92,7 +99,6 @@ def _timed(inputs: Path, out: Path, model: str, batch_size: int, **engine: objec
 
 def throughput(folder: Path, n: int, model: str, batch_size: int, repeats: int) -> tuple[dict[str, list[float]], dict[str, Path]]:
     """Articles/s of each configuration, one value per timed run, and the output folder of its last run."""
-    from distributed import Client
 
     inputs, warm = _corpus(folder, n), _corpus(folder, 50)
     rates: dict[str, list[float]] = {}
@@ -108,7 +114,7 @@ def throughput(folder: Path, n: int, model: str, batch_size: int, repeats: int) 
     rates["this process, no Dask"] = [_timed(inputs, out(), model, batch_size) for _ in range(repeats)]
     outputs["this process, no Dask"] = folder / f"out-{runs}"
     for workers in (1, 2):
-        with _cluster(workers) as cluster, Client(cluster) as client:
+        with _cluster(workers) as client:
             _timed(warm, out(), model, 10, scheduler=client)  # every worker loads the model
             name = f"{workers} worker{'s' if workers > 1 else ''}"
             rates[name] = [_timed(inputs, out(), model, batch_size, scheduler=client) for _ in range(repeats)]
@@ -126,12 +132,11 @@ def same_rows(outputs: dict[str, Path]) -> tuple[bool, int]:
 
 def memory_run(n: int, model: str, batch_size: int, folder: Path) -> dict[str, object]:
     """In this (fresh) process: analyze ``n`` articles on a fresh 2-worker cluster; peak memory of each process."""
-    from distributed import Client
 
     from stance import bulk
 
     inputs = _corpus(folder, n)
-    with _cluster(2) as cluster, Client(cluster) as client:
+    with _cluster(2) as client:
         client.run(lambda: None)  # the workers are up
         cpu0, workers_cpu0, t0 = _cpu_seconds(), sum(client.run(_cpu_seconds).values()), time.perf_counter()
         report = bulk.analyze(inputs, folder / f"mem-out-{n}", TARGETS, model=model, batch_size=batch_size, scheduler=client,

@@ -161,3 +161,20 @@ def test_without_dask_the_error_names_the_extra_to_install(corpus, tmp_path) -> 
     assert result.returncode == 1, result.stderr
     assert "--workers needs Dask" in result.stderr and "pip install 'stancelens[dask]'" in result.stderr
     assert "API: stance.dask.analyze needs Dask" in result.stdout and "stancelens[dask]" in result.stdout
+
+
+def test_the_local_cluster_keeps_a_bounded_log_of_messages_in_this_process() -> None:
+    # Dask's scheduler (in this process for --workers N) and client keep their last messages for debugging, 1,000 by
+    # default, each holding a whole batch of articles: this process grew with the corpus. The cluster and the client
+    # of --workers N are made with the short log of WORKER_DASK_CONFIG.
+    from stance.bulk._engines import WORKER_DASK_CONFIG, engine_for
+
+    bound = WORKER_DASK_CONFIG["distributed.admin.low-level-log-length"]
+    assert bound < dask.config.get("distributed.admin.low-level-log-length")
+    engine = engine_for(workers=1)
+    try:
+        streams = [engine.client.scheduler_comm, *engine.cluster.scheduler.stream_comms.values()]
+        assert len(streams) == 2
+        assert [s.recent_message_log.maxlen for s in streams] == [bound, bound]
+    finally:
+        engine.close()
