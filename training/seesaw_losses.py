@@ -47,7 +47,13 @@ def gold_class(subj: str, pol: str, obj: str, verdicts: list, rows: list, art: d
     if pol in {v.stance for v in recs}:
         return "right side, UNCLEAR under the summary's rule"
     if {v.stance for v in recs} <= {"NONE"}:
-        return "the subject speaks, every statement NONE toward the object"
+        starts, text = art["sentence_starts"], art["text"]
+        sids = {t["sentence"] for t in art["triplets"] if t["subject"] == subj and t["object"] == obj}
+        spans = [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)) for i in sids]
+        there = any(r.target == obj and r.speaker and same_name(str(r.speaker), subj) and any(r.start < e and r.end > s for s, e in spans)
+                    for r in rows)
+        return ("the subject speaks in the pair's sentence, every statement NONE toward the object" if there
+                else "the subject speaks elsewhere only, every statement NONE toward the object")
     return "the opposite side"
 
 
