@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from stance import lexicon
 from stance.exceptions import CorpusError, InputError, ModelFormatError
 from stance.features import MAX_TEXT_CHARS
 from stance.model import StanceModel, TrainConfig
@@ -327,45 +328,30 @@ def _cut(content: str) -> str:
     return head[:space] if space > 0 else head
 
 
-#: Reporting cues that take no side: reported speech after them is classified without them ("said the plan would
-#: fail" is classified as "the plan would fail").
-_NEUTRAL_CUES = frozenset(
-    """said say says saying told tell tells telling added adding add adds noted noting note notes wrote write writes
-    reported report reports announced announce announces asked ask asks asking explained explain explains stated
-    state states confirmed confirm confirms responded respond replied reply recalled recall described describe
-    describing""".split()
-) | {"according to", ":"}
-#: Cues that take a side, but not toward what follows them ("agreed that the plan is flawed").
-_SIDE_NOT_TOWARD_CONTENT = frozenset("agree agrees agreed join joins joined stand stands standing vote voted voting".split())
-
-
-def keeps_cue(cue: str | None) -> bool:
-    """Whether reported speech after ``cue`` is classified with the cue in front: any cue but a neutral one
-    ("said", "told", "according to") or one whose side is not toward what follows ("agreed that ..."). The stance
-    of "blamed the violence on ...", "urged senators to stop stalling her nomination" or "dismissed the report"
-    is in the verb. Chosen on SEESAW train articles (who stands where, F1 29.68 -> 30.08 with the default model;
-    docs/news.md), where only the feature lexicon's support and oppose cues had been kept before."""
-    low = (cue or "").lower()
-    return bool(low) and low not in _NEUTRAL_CUES and low not in _SIDE_NOT_TOWARD_CONTENT
+#: Cues that carry a stance toward what follows them ("blamed the violence on ...", "backs Reyna"), from the
+#: feature lexicon; a neutral cue ("said", "told") carries none.
+_STANCE_CUES = (lexicon.SUPPORT_CUES | lexicon.OPPOSE_CUES) - frozenset(
+    # taking a side, but not toward what follows them ("agreed that the plan is flawed")
+    "agree agrees agreed join joins joined stand stands standing vote voted voting".split()
+)
 
 
 def _content(text: str, st: Statement) -> str:
     """What the speaker said: the statement's parts joined with " … " when its content is discontinuous
     (a quote interrupted by "she said"), so the attribution itself is not classified. When reported speech
-    follows a cue that is not neutral (:func:`keeps_cue`: "Reyna blamed the violence on ...", "Halvard backs
-    Reyna", "urged senators to ..."), the cue is kept in front of the content (found by the statement's cue
-    offsets): there the stance is in the verb, not in what follows it."""
+    follows a cue that itself takes a side ("Reyna blamed the violence on ...", "Halvard backs Reyna"), the
+    cue is kept in front of the content (found by the statement's cue offsets): there the stance is in the verb,
+    not in what follows it."""
     if len(st.parts) > 1:
         return " … ".join(text[s:e].strip() for s, e in st.parts)
     cue = (st.cue or "").lower()
     if (
         st.kind != "direct"
-        and keeps_cue(cue)
+        and cue in _STANCE_CUES
         and st.cue_start is not None
         and st.cue_end is not None
         and st.cue_end <= st.start
-        # the cue itself right before the content, or with only "that" between them (also allowing a short object,
-        # "urged [colleagues] to ...", scored 29.95 against 30.08 on SEESAW train: not taken)
+        # the cue itself right before the content, or with only "that" between them
         and " ".join(text[st.cue_end : st.start].lower().split()) in ("", "that")
     ):
         return text[st.cue_start : st.end]
