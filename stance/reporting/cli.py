@@ -53,6 +53,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     c.add_argument("--allow-pickle", action="store_true", help="accept pickle/joblib model files (runs code from them: only for your own files)")
     c.add_argument("--text-column", default="text", help="with --input: column holding the statement")
     c.add_argument("--target-column", default="target", help="with --input: column holding the target")
+    c.add_argument("--aliases-column", default="aliases",
+                   help="with --input: optional column of '|'-separated target aliases (default: aliases; '' for none)")
     c.add_argument("--stance-column", default="stance", help="with --input: column holding the stance label")
     c.add_argument("--sentiment-column", default="sentiment", help="with --input: column holding the sentiment label")
     c.set_defaults(func=run)
@@ -67,6 +69,7 @@ def _load_data(args: argparse.Namespace) -> tuple[Any, Any, str]:
         target_column=args.target_column,
         stance_column=args.stance_column,
         sentiment_column=args.sentiment_column,
+        aliases_column=args.aliases_column or None,
     )
     if args.corpus:
         data = load_corpus(args.corpus, args.data_dir)
@@ -81,7 +84,9 @@ def _load_data(args: argparse.Namespace) -> tuple[Any, Any, str]:
 
 def _train_source(args: argparse.Namespace) -> str:
     """The name of the split the trained baselines learn from, as recorded in their metadata."""
-    return f"{args.corpus}/{args.train_split}" if args.corpus else Path(args.train_input).name
+    if args.corpus:
+        return f"{args.corpus}/{args.train_split}"
+    return Path(args.train_input).name if args.train_input else ""  # models only: nothing is trained
 
 
 def run(args: argparse.Namespace) -> int:

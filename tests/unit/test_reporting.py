@@ -845,3 +845,33 @@ def test_name_systems_names_models_uniquely_and_finds_the_reference(tmp_path) ->
         name_systems([str(a)], [], reference="nope")
     with pytest.raises(InputError, match="nothing to compare"):
         name_systems([], [])
+
+
+def test_compare_reads_the_aliases_column_it_is_given(tmp_path: Path) -> None:
+    import csv
+    import sys
+
+    from stance.cli import main
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from synthetic import HELDOUT_ROWS, train_small_model
+
+    model = tmp_path / "small.stance"
+    train_small_model().save(model)
+    # the target is named only by its other name, given in a column of another name than "aliases"
+    rows = [{**r, "text": r["text"].replace("the harbour tunnel", "the crossing").replace("The harbour tunnel", "The crossing"),
+             "other_names": "the crossing"} for r in HELDOUT_ROWS if r["target"] == "the harbour tunnel"]
+    data = tmp_path / "test.csv"
+    with open(data, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["text", "target", "stance", "sentiment", "other_names"])
+        w.writeheader()
+        w.writerows(rows)
+    ece = {}
+    for column in ("other_names", ""):
+        out = tmp_path / f"out-{column or 'none'}"
+        assert main(["compare", "--input", str(data), "--model", str(model), "--aliases-column", column, "--resamples", "20",
+                     "--output", str(out)]) == 0
+        comp = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        ece[column] = next(iter(comp["systems"].values()))["ece"]["stance"]
+    # the other name makes the target mentioned, which moves the model's probabilities (and so its calibration)
+    assert ece["other_names"] != ece[""]
