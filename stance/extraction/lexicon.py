@@ -152,8 +152,9 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 
-#: Prepositions after which a capitalised name is a place, not a person ("prosecutors in New York", "an instructor
-#: from Dayton"); with "of" only after a party or role word ("Democrat of New York", "the mayor of Kestrava").
+#: Prepositions after which a capitalised name is a place, not a person ("prosecutors in New York", "the affiliate
+#: in the Bay Area"); "of" and "from" count only after a party or role word ("Democrat of New York", "a Republican
+#: from Ohio", "the mayor of Kestrava"), since "a letter from Ada Holm" names a person.
 PLACE_PREPOSITIONS = frozenset("in at near across throughout outside inside".split())
 PARTY_WORDS = frozenset("democrat democrats republican republicans independent".split())
 
