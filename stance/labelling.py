@@ -31,7 +31,8 @@ PREDICTION_COLUMNS = ("stance", "stance_confidence", "sentiment", "sentiment_con
 
 @dataclass(frozen=True)
 class RowColumns:
-    """Which columns of a row hold the statement, its target and the optional inputs (absent columns are not read)."""
+    """Which columns of a row hold the statement, its target and the optional inputs. An optional column under its
+    default name is read when present; one given another name must be present (a typo would drop it silently)."""
 
     text: str = "text"
     target: str = "target"
@@ -81,6 +82,12 @@ def label_rows(
     if columns.target not in present and not target:
         raise StanceError(f"{source}: no column {columns.target!r} (columns: {sorted(present)}); "
                           "name it with --target-column or give one --target for every row")
+    defaults = RowColumns()
+    for option, name, default in (("aliases", columns.aliases, defaults.aliases), ("speaker", columns.speaker, defaults.speaker),
+                                  ("context", columns.context, defaults.context)):
+        if name and name != default and name not in present:
+            raise StanceError(f"{source}: no {option} column {name!r} (columns: {sorted(present)}); name the right one with "
+                              f"--{option}-column ({option}_column=), or leave it out")
     added = [prefix + c for c in (*PREDICTION_COLUMNS, *(("explanation",) if explain else ()))]
     clash = [c for c in added if c in present]
     if clash:

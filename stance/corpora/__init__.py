@@ -262,6 +262,10 @@ def iter_jsonl_records(fh: IO[str], path: str) -> Iterator[tuple[int, dict[str, 
         yield n, obj
 
 
+#: The aliases column read when the data has it; an aliases column given another name must be there.
+DEFAULT_ALIASES_COLUMN = "aliases"
+
+
 def from_records(
     records: Sequence[Mapping[str, Any]],
     *,
@@ -269,7 +273,7 @@ def from_records(
     target_column: str = "target",
     stance_column: str | None = "stance",
     sentiment_column: str | None = "sentiment",
-    aliases_column: str | None = "aliases",
+    aliases_column: str | None = DEFAULT_ALIASES_COLUMN,
     source: str = "input",
     require_stance: bool = True,
     lines: Sequence[int] | None = None,
@@ -281,7 +285,8 @@ def from_records(
     raises :class:`~stance.exceptions.LabelError` naming the value and the row. Missing columns raise
     :class:`~stance.exceptions.CorpusError` listing the columns present, and so does a row whose text or target
     is missing or not a string (rather than a number silently read as text). A sentiment column that is absent
-    gives ``sentiment=None``; empty sentiment cells are ``None`` too, and so are empty stance cells when
+    gives ``sentiment=None``; an aliases column is read when present under its default name ("aliases"), and one
+    named otherwise must be present (:class:`~stance.exceptions.CorpusError` names it); empty sentiment cells are ``None`` too, and so are empty stance cells when
     ``require_stance`` is false (otherwise they raise :class:`~stance.exceptions.LabelError` naming the row).
     ``lines``, the line of the file each record starts on (:func:`read_table_lines`), makes errors name the line
     instead of the row; ``row_labels`` (a DataFrame's index labels) name the row by its label.
@@ -297,6 +302,12 @@ def from_records(
         raise CorpusError(
             f"{source}: missing column(s) {missing}; it has {sorted(present)}. Name the right ones with text_column= / "
             "target_column= / stance_column= (on the command line --text-column / --target-column / --stance-column)"
+        )
+    if aliases_column and aliases_column != DEFAULT_ALIASES_COLUMN and aliases_column not in present:
+        # the default name is read when it is there; a name you chose must be there, or a typo would drop every alias
+        raise CorpusError(
+            f"{source}: no aliases column {aliases_column!r}; it has {sorted(present)}. Name the right one with "
+            "aliases_column= (on the command line --aliases-column), or leave it out"
         )
     # the optional columns that are present, else None
     sent_key = sentiment_column if sentiment_column and sentiment_column in present else None

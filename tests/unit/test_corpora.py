@@ -332,3 +332,14 @@ def test_a_duplicate_header_is_refused_by_name(tmp_path) -> None:
     path.write_text("text,target,text\na,b,c\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"names \['text'\] more than once"):
         read_table(path)
+
+
+def test_an_aliases_column_named_by_the_caller_must_be_there() -> None:
+    rows = [{"text": "We back the plan.", "target": "the plan", "stance": "FAVOR", "other": "the scheme"}]
+    # the default name is read when present and skipped when absent
+    assert list(from_records(rows)["aliases"]) == [[]]
+    assert list(from_records([{**rows[0], "aliases": "the scheme"}])["aliases"]) == [["the scheme"]]
+    assert list(from_records(rows, aliases_column="other")["aliases"]) == [["the scheme"]]
+    # a name the caller chose and the data lacks (a typo) is an error naming it, not every alias silently dropped
+    with pytest.raises(CorpusError, match=r"in\.csv: no aliases column 'othre'; it has \['other', 'stance', 'target', 'text'\]"):
+        from_records(rows, aliases_column="othre", source="in.csv")

@@ -65,3 +65,12 @@ def test_a_bad_aliases_cell_is_named_by_its_line_or_row(model) -> None:
     frame = pd.DataFrame(rows, index=["a1", "a7"])
     with pytest.raises(InputError, match=r"aliases at row 'a7' is 5;"):
         model.predict_frame(frame, aliases="aliases")
+
+
+def test_an_optional_column_named_otherwise_than_its_default_must_be_there(model) -> None:
+    rows = [{"text": "We back the plan.", "target": "the plan", "names": "the scheme"}]
+    assert len(label_rows([dict(r) for r in rows], model, columns=RowColumns(aliases="names"))[0]) == 1
+    assert len(label_rows([dict(r) for r in rows], model)[0]) == 1  # the default names, absent, are not read
+    for option in ("aliases", "speaker", "context"):
+        with pytest.raises(StanceError, match=rf"in\.csv: no {option} column 'nmaes'"):
+            label_rows([dict(r) for r in rows], model, columns=RowColumns(**{option: "nmaes"}), source="in.csv")

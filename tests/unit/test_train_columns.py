@@ -145,11 +145,15 @@ def test_cli_evaluate_reads_the_aliases_column(tmp_path, capsys) -> None:
     data = write_csv(tmp_path / "eval.csv", ALIASED.head(30).to_dict("records"))
     columns = ["--text-column", "tweet", "--target-column", "topic", "--stance-column", "label", "--sentiment-column", "mood"]
     unmentioned = {}
-    for name in ("names", "no_such_column"):
-        out = tmp_path / name
+    for name in ("names", ""):  # "": read no aliases column
+        out = tmp_path / (name or "none")
         assert main(["evaluate", "--model", str(model), "--input", str(data), "--output", str(out), *columns, "--aliases-column", name]) == 0
         unmentioned[name] = json.loads((out / "report.json").read_text(encoding="utf-8"))["flags"].get("target_not_mentioned", 0)
     capsys.readouterr()
     # the statements name their target only by its alias (some, talking of something else, not at all)
     without_alias = sum("it all" not in t.lower() for t in ALIASED.head(30)["tweet"])
-    assert 0 < without_alias < 30 and unmentioned == {"names": without_alias, "no_such_column": 30}
+    assert 0 < without_alias < 30 and unmentioned == {"names": without_alias, "": 30}
+    # a column name the file lacks is an error naming it, not every alias silently dropped
+    assert main(["evaluate", "--model", str(model), "--input", str(data), "--output", str(tmp_path / "typo"), *columns,
+                 "--aliases-column", "no_such_column"]) == 1
+    assert "no aliases column 'no_such_column'" in capsys.readouterr().err
