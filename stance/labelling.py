@@ -13,7 +13,7 @@ that do not fit in memory, :func:`stance.bulk.predict` labels them batch by batc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,17 @@ class RowColumns:
     aliases: str = "aliases"
     speaker: str = "speaker"
     context: str = "context"
+
+
+def check_optional_columns(columns: RowColumns, present: Collection[str], source: str) -> None:
+    """Raise :class:`~stance.exceptions.StanceError` when an optional column given another name than its default
+    (aliases, speaker, context) is not among the ``present`` columns of ``source``."""
+    defaults = RowColumns()
+    for option in ("aliases", "speaker", "context"):
+        name = getattr(columns, option)
+        if name and name != getattr(defaults, option) and name not in present:
+            raise StanceError(f"{source}: no {option} column {name!r} (columns: {sorted(present)}); name the right one with "
+                              f"--{option}-column ({option}_column=), or leave it out")
 
 
 class ColumnClashError(InputError):
@@ -82,12 +93,7 @@ def label_rows(
     if columns.target not in present and not target:
         raise StanceError(f"{source}: no column {columns.target!r} (columns: {sorted(present)}); "
                           "name it with --target-column or give one --target for every row")
-    defaults = RowColumns()
-    for option, name, default in (("aliases", columns.aliases, defaults.aliases), ("speaker", columns.speaker, defaults.speaker),
-                                  ("context", columns.context, defaults.context)):
-        if name and name != default and name not in present:
-            raise StanceError(f"{source}: no {option} column {name!r} (columns: {sorted(present)}); name the right one with "
-                              f"--{option}-column ({option}_column=), or leave it out")
+    check_optional_columns(columns, present, source)
     added = [prefix + c for c in (*PREDICTION_COLUMNS, *(("explanation",) if explain else ()))]
     clash = [c for c in added if c in present]
     if clash:

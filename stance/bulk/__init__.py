@@ -122,11 +122,14 @@ def predict(
 
     ``input`` is a CSV / TSV, JSON lines or Parquet file, or a folder of Parquet files. Its ``text_column`` holds the
     statements; ``target_column`` the targets, or, when the table has no such column, ``target`` is the target of every
-    row. ``aliases_column``, ``speaker_column`` and ``context_column`` are read when the table has them. The added
+    row. ``aliases_column``, ``speaker_column`` and ``context_column`` are read when the table has them under their
+    default names; given another name, the table must have them. The added
     columns are those of :func:`stance.frames.predict_frame` (``stance``, ``stance_confidence``, ``p_<label>``,
     ``sentiment``, ``sentiment_confidence``, ``flags``, ``error``), each name after ``prefix``; a row without a text or
     target keeps its place, flagged, with the reason in ``error``. The other parameters are those of :func:`analyze`.
     """
+    from stance.labelling import RowColumns, check_optional_columns
+
     source = open_table(os.fspath(input), batch_size=batch_size)
     schema = source.schema()
     names = schema.names
@@ -135,6 +138,7 @@ def predict(
     if target_column not in names and target is None:
         raise CorpusError(f"{input}: no column {target_column!r} (columns: {names!r:.300}); name it with target_column "
                           "(--target-column), or give one target for every row (--target)")
+    check_optional_columns(RowColumns(text_column, target_column, aliases_column, speaker_column, context_column), names, str(input))
     spec = ModelSpec.of(model, allow_pickle=allow_pickle, threads=_threads(threads, workers, scheduler))
     job = PredictJob(
         text=text_column,

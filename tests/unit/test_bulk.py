@@ -244,3 +244,13 @@ def test_missing_texts_and_ids_are_kept_as_rows_with_the_reason(tmp_path) -> Non
     assert list(errors.article_id.fillna("-")) == ["a2", "-"]
     assert list(errors.error) == ["text is missing", "row 2: the id (id) is missing"]
     assert list(got[got.error.isna()].article_id.unique()) == ["a1"], "id 7 (a number, written as text) has no statement"
+
+
+def test_predict_refuses_an_optional_column_named_otherwise_that_the_table_lacks(tmp_path) -> None:
+    from stance.exceptions import StanceError
+
+    table = tmp_path / "rows.csv"
+    table.write_text("text,target\nWe back the plan.,the plan\n", encoding="utf-8")
+    with pytest.raises(StanceError, match=r"no speaker column 'who'"):
+        bulk.predict(table, tmp_path / "out", speaker_column="who", model=MODEL, progress=False)
+    assert not (tmp_path / "out").exists()  # refused before anything is written
