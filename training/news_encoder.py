@@ -317,9 +317,12 @@ def choose_share(enc: PairEncoder, rows: list[dm.Row], extra: dict[int, tuple[st
                 if guard is not None:
                     table[key]["dev_parts"], allowed[(share, wc, off)] = guard(share, wc, off)
     ref = shipped_cued if shipped_cued is not None else 0.0
-    pool = [k for k in scores if allowed.get(k, True)] or list(scores)
-    best = max(pool, key=lambda k: (round(scores[k], 2), -k[0], -abs((k[1] if k[1] is not None else ref) - ref), -abs(k[2])))
-    unguarded = max(scores, key=lambda k: (round(scores[k], 2), -k[0], -abs((k[1] if k[1] is not None else ref) - ref), -abs(k[2])))
+
+    def rank(k: tuple[float, float | None, float]) -> tuple[float, ...]:  # ties: smaller share, cued share near the shipped one, offset near 0
+        return round(scores[k], 2), -k[0], -abs((k[1] if k[1] is not None else ref) - ref), -abs(k[2])
+
+    best = max([k for k in scores if allowed.get(k, True)] or list(scores), key=rank)
+    unguarded = max(scores, key=rank)
     out = {"by_share_and_none_offset": table, "n_cued": int(parts.cued.sum()),
            "best": {"share": best[0], "cued_share": best[1], "none_offset": best[2], "f_avg": round(scores[best], 2)},
            "best_without_guard": {"share": unguarded[0], "cued_share": unguarded[1], "none_offset": unguarded[2],

@@ -31,15 +31,20 @@ from stance.names import same_name  # noqa: E402
 from stance.summary import summarize  # noqa: E402
 
 
+def pair_sentences(art: dict, subj: str, obj: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``art`` that carry a triplet of ``subj`` toward ``obj``."""
+    starts, text = art["sentence_starts"], art["text"]
+    sids = {t["sentence"] for t in art["triplets"] if t["subject"] == subj and t["object"] == obj}
+    return [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)) for i in sorted(sids)]
+
+
 def gold_class(subj: str, pol: str, obj: str, verdicts: list, rows: list, art: dict) -> str:
     """The class of a gold pair (subject ``subj``, side ``pol``, object ``obj``) that no verdict matched."""
     recs = [v for v in verdicts if v.speaker and same_name(str(v.speaker), subj) and v.target == obj]
     if not recs:
         if any(r.speaker and same_name(str(r.speaker), subj) for r in rows):
             return "the subject speaks, but only toward itself"
-        starts, text = art["sentence_starts"], art["text"]
-        sids = {t["sentence"] for t in art["triplets"] if t["subject"] == subj and t["object"] == obj}
-        spans = [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)) for i in sids]
+        spans = pair_sentences(art, subj, obj)
         other = any(r.target == obj and any(r.start < e and r.end > s for s, e in spans) for r in rows)
         return "no statement of the subject: its sentence holds another speaker's" if other else "no statement of the subject: its sentence holds none"
     if pol in {v.verdict for v in recs}:
@@ -47,9 +52,7 @@ def gold_class(subj: str, pol: str, obj: str, verdicts: list, rows: list, art: d
     if pol in {v.stance for v in recs}:
         return "right side, UNCLEAR under the summary's rule"
     if {v.stance for v in recs} <= {"NONE"}:
-        starts, text = art["sentence_starts"], art["text"]
-        sids = {t["sentence"] for t in art["triplets"] if t["subject"] == subj and t["object"] == obj}
-        spans = [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)) for i in sids]
+        spans = pair_sentences(art, subj, obj)
         there = any(r.target == obj and r.speaker and same_name(str(r.speaker), subj) and any(r.start < e and r.end > s for s, e in spans)
                     for r in rows)
         return ("the subject speaks in the pair's sentence, every statement NONE toward the object" if there
