@@ -36,6 +36,9 @@ class Mention:
     kind: str = "name"
 
 
+#: Endings of a possessive name as the tokenizer keeps it ("Clinton’s", "Boehner's").
+_POSSESSIVE = ("’s", "'s")
+
 @dataclass
 class Resolver:
     """Pronoun and role resolution from the names seen so far."""
@@ -64,7 +67,8 @@ class Resolver:
                 if a in sent_starts and toks[a].low in L.NOT_SPEAKER_WORDS:
                     a += 1
                 run = toks[a:j]
-                possessive = j < n and toks[j].text in ("’s", "'s")
+                # the tokenizer keeps "Clinton’s" whole: the name is the run without its possessive ending
+                possessive = j > a and toks[j - 1].low.endswith(_POSSESSIVE)
                 if a > 0 and not possessive and place_preposition(toks, a - 1, roles=True):
                     run = []  # "prosecutors in New York", "the mayor of Kestrava": a place, not a person to point back to
                 if run and not any(t.low in L.ORG_WORDS for t in run) and not any(
@@ -82,10 +86,11 @@ class Resolver:
                     while k < len(run) - 1 and run[k].text == ".":
                         k += 1  # after a role title: "Sen. Ada Holm" -> "Ada Holm"
                     name_toks = run[k:]
+                    cut = 2 if possessive else 0
                     if len(name_toks) >= 2:
-                        self.surnames.add(name_toks[-1].low)
+                        self.surnames.add(name_toks[-1].low[: len(name_toks[-1].low) - cut])
                     self.name_pos.append(name_toks[0].start)
-                    self.names.append(self.text[name_toks[0].start : name_toks[-1].end])
+                    self.names.append(self.text[name_toks[0].start : name_toks[-1].end - cut])
                     # role noun right before the run: "spokeswoman Anna Petrova"
                     if a > 0 and toks[a - 1].low in L.ROLE_NOUNS:
                         self.roles_seen.append((run[0].start, toks[a - 1].low, run))
@@ -201,8 +206,10 @@ def make_mention(text: str, toks: Sequence[Token], a: int, b: int, res: Resolver
             if toks[x].low in L.ROLE_NOUNS and x + 1 < b:
                 k = x + 1
         name_s, name_e = toks[k].start, toks[b - 1].end
-        if toks[b - 1].text in ("’s", "'s"):
-            return Mention(s, e, written, written, s, e, kind="nominal")
+        if toks[b - 1].low.endswith(_POSSESSIVE):
+            # "Obama’s remarks spoke to ...", the phrase cut at the owner (the tokenizer keeps "Obama’s" whole):
+            # the owner is who holds the view, named without the ending
+            name_e -= 2
         name = text[name_s:name_e]
         is_org = any(toks[x].low in L.ORG_WORDS for x in range(k, b))
         if not is_org:

@@ -108,6 +108,25 @@ def test_a_pronoun_never_resolves_to_a_place_named_after_a_preposition() -> None
     assert speakers[-1] == "Ada Holm"  # not "South Carolina", the last capitalised pair before "She"
 
 
+
+def test_a_speaker_name_never_ends_in_a_possessive() -> None:
+    from stance.extraction import extract_statements
+
+    # the tokenizer keeps "Clinton’s" whole: a pronoun pointing back to it, or a source phrase cut at the owner,
+    # names the owner without the ending, curly or straight
+    text = ("The committee met on Monday to review Mrs. Clinton’s emails. She said the review was partisan. "
+            "Lawmakers questioned John Boehner's plan. He said the plan would pass.")
+    speakers = [s.speaker for s in extract_statements(text)]
+    assert "Mrs. Clinton" in speakers and "John Boehner" in speakers
+    assert not [s for s in speakers if s and s.endswith(("’s", "'s"))], speakers
+    # a source phrase cut at its owner ("Obama’s remarks spoke to ..."): the owner, without the ending
+    text = "President Obama’s remarks spoke to history."
+    doc = _doc(text)
+    res = Resolver(text)
+    res.index_names(list(doc.tokens), {a for a, _ in doc.sentences})
+    m = make_mention(text, doc.tokens, 0, 2, res)
+    assert (m.text, m.name, m.kind) == ("President Obama’s", "Obama", "name")
+
 # statements, assembly, the pipeline -------------------------------------------------------------------------------
 
 
