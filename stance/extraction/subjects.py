@@ -108,6 +108,8 @@ def sentence_subject(toks: Sequence[Token], si: int, k: int) -> tuple[int, int] 
     if toks[a].low in L.PRONOUNS and toks[a].low != "it":
         return (a, a + 1)
     np = np_after(toks, a - 1, k)
+    if np is not None and np[1] - np[0] == 1 and toks[np[0]].low in _ARTICLES:
+        np = _article_phrase(toks, a, k) or np  # "The committee subpoenaed ...": the article alone is no subject
     if np is None and toks[a].word and (toks[a].low in L.DETERMINERS or toks[a].low in L.QUANTIFIERS):
         # "the candidates escaped ... by saying": a lower-case subject of at most four words
         b = a + 1
@@ -128,6 +130,21 @@ def sentence_subject(toks: Sequence[Token], si: int, k: int) -> tuple[int, int] 
             c += 1
         return sentence_subject(toks, c + 1, k) if c + 1 < k else None
     return np
+
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _article_phrase(toks: Sequence[Token], a: int, k: int) -> tuple[int, int] | None:
+    """The article at ``a`` and the words of its noun phrase after it, up to four ("The committee", "The unreleased
+    department video"), stopping at a function word, an auxiliary, a reporting verb or a past form; None when no word
+    follows."""
+    b = a + 1
+    while (b < k and b - a < 5 and toks[b].word and toks[b].low not in L.FUNCTION_WORDS and toks[b].low not in L.AUXILIARIES
+           and toks[b].low not in L.REPORTING_VERBS and toks[b].low not in L.RELATIVE_PRONOUNS
+           and not (b > a + 1 and toks[b].low.endswith("ed"))):
+        b += 1
+    return (a, b) if b > a + 1 else None
+
 
 _LONE_NOT_SUBJECT = frozenset("back since wow it’s it's that’s that's there’s there's".split())
 

@@ -109,7 +109,7 @@ def test_a_pronoun_never_resolves_to_a_place_named_after_a_preposition() -> None
 
 
 
-def test_a_speaker_name_never_ends_in_a_possessive() -> None:
+def test_a_speaker_name_is_never_a_lone_article_nor_ends_in_a_possessive() -> None:
     from stance.extraction import extract_statements
 
     # the tokenizer keeps "Clinton’s" whole: a pronoun pointing back to it, or a source phrase cut at the owner,
@@ -119,6 +119,9 @@ def test_a_speaker_name_never_ends_in_a_possessive() -> None:
     speakers = [s.speaker for s in extract_statements(text)]
     assert "Mrs. Clinton" in speakers and "John Boehner" in speakers
     assert not [s for s in speakers if s and s.endswith(("’s", "'s"))], speakers
+    # a capitalised article alone is no speaker: the noun phrase it opens is
+    statements = extract_statements("The committee subpoenaed the server this month, asking Mrs. Clinton to hand it over.")
+    assert [(s.speaker, s.cue) for s in statements] == [("The committee", "asking")]
     # a source phrase cut at its owner ("Obama’s remarks spoke to ..."): the owner, without the ending
     text = "President Obama’s remarks spoke to history."
     doc = _doc(text)
