@@ -264,6 +264,8 @@ def iter_jsonl_records(fh: IO[str], path: str) -> Iterator[tuple[int, dict[str, 
 
 #: The aliases column read when the data has it; an aliases column given another name must be there.
 DEFAULT_ALIASES_COLUMN = "aliases"
+#: The sentiment column read when present; a sentiment column named otherwise must be present.
+DEFAULT_SENTIMENT_COLUMN = "sentiment"
 
 
 def from_records(
@@ -272,7 +274,7 @@ def from_records(
     text_column: str = "text",
     target_column: str = "target",
     stance_column: str | None = "stance",
-    sentiment_column: str | None = "sentiment",
+    sentiment_column: str | None = DEFAULT_SENTIMENT_COLUMN,
     aliases_column: str | None = DEFAULT_ALIASES_COLUMN,
     source: str = "input",
     require_stance: bool = True,
@@ -285,8 +287,8 @@ def from_records(
     raises :class:`~stance.exceptions.LabelError` naming the value and the row. Missing columns raise
     :class:`~stance.exceptions.CorpusError` listing the columns present, and so does a row whose text or target
     is missing or not a string (rather than a number silently read as text). A sentiment column that is absent
-    gives ``sentiment=None``; an aliases column is read when present under its default name ("aliases"), and one
-    named otherwise must be present (:class:`~stance.exceptions.CorpusError` names it); empty sentiment cells are ``None`` too, and so are empty stance cells when
+    gives ``sentiment=None``; a sentiment or aliases column is read when present under its default name
+    ("sentiment", "aliases"), and one named otherwise must be present (:class:`~stance.exceptions.CorpusError` names it); empty sentiment cells are ``None`` too, and so are empty stance cells when
     ``require_stance`` is false (otherwise they raise :class:`~stance.exceptions.LabelError` naming the row).
     ``lines``, the line of the file each record starts on (:func:`read_table_lines`), makes errors name the line
     instead of the row; ``row_labels`` (a DataFrame's index labels) name the row by its label.
@@ -303,12 +305,15 @@ def from_records(
             f"{source}: missing column(s) {missing}; it has {sorted(present)}. Name the right ones with text_column= / "
             "target_column= / stance_column= (on the command line --text-column / --target-column / --stance-column)"
         )
-    if aliases_column and aliases_column != DEFAULT_ALIASES_COLUMN and aliases_column not in present:
-        # the default name is read when it is there; a name you chose must be there, or a typo would drop every alias
-        raise CorpusError(
-            f"{source}: no aliases column {aliases_column!r}; it has {sorted(present)}. Name the right one with "
-            "aliases_column= (on the command line --aliases-column), or leave it out"
-        )
+    for option, name, default in (("aliases", aliases_column, DEFAULT_ALIASES_COLUMN),
+                                  ("sentiment", sentiment_column, DEFAULT_SENTIMENT_COLUMN)):
+        if name and name != default and name not in present:
+            # the default name is read when it is there; a name you chose must be there, or a typo would drop the
+            # column's every value without a word
+            raise CorpusError(
+                f"{source}: no {option} column {name!r}; it has {sorted(present)}. Name the right one with "
+                f"{option}_column= (on the command line --{option}-column), or leave it out"
+            )
     # the optional columns that are present, else None
     sent_key = sentiment_column if sentiment_column and sentiment_column in present else None
     alias_key = aliases_column if aliases_column and aliases_column in present else None

@@ -343,3 +343,12 @@ def test_an_aliases_column_named_by_the_caller_must_be_there() -> None:
     # a name the caller chose and the data lacks (a typo) is an error naming it, not every alias silently dropped
     with pytest.raises(CorpusError, match=r"in\.csv: no aliases column 'othre'; it has \['other', 'stance', 'target', 'text'\]"):
         from_records(rows, aliases_column="othre", source="in.csv")
+
+
+def test_a_sentiment_column_named_by_the_caller_must_be_there() -> None:
+    rows = [{"text": "We back the plan.", "target": "the plan", "stance": "FAVOR", "feeling": "pos"}]
+    # the default name is optional; a name the caller chose is read, and must be there
+    assert list(from_records(rows)["sentiment"]) == [None]
+    assert list(from_records(rows, sentiment_column="feeling")["sentiment"]) == ["positive"]
+    with pytest.raises(CorpusError, match=r"in\.csv: no sentiment column 'feelng'; it has \['feeling', 'stance', 'target', 'text'\]"):
+        from_records(rows, sentiment_column="feelng", source="in.csv")
