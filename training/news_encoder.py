@@ -62,7 +62,6 @@ class Settings:
     balanced: bool = True        # class-balanced loss on SEESAW (else its natural label mix)
     replay: bool = True          # replay the default recipe's rows
     lr: float = 2e-5             # peak learning rate (linear warm-up over a tenth of the steps, then linear decay)
-    named_only: bool = False     # drop the SEESAW rows with a side whose sentence names the target in no way analyze finds
 
 
 BATCH = 32
@@ -79,28 +78,6 @@ def seesaw_rows(split: str, data_dir: str | None = None) -> tuple[list[dm.Row], 
         extra[id(row)] = (r["speaker"] or "", r["context"] or "")
         rows.append(row)
     return rows, extra
-
-
-def unnamed_sided(split: str, data_dir: str | None = None) -> set[tuple[str, str]]:
-    """(sentence, target) of the SEESAW rows with a side whose sentence names the target neither by the corpus's
-    aliases nor by the other names :func:`stance.mentions.article_aliases` finds in the article, as
-    :func:`stance.analyze` would look for it."""
-    from stance.corpora.seesaw import read_articles
-    from stance.mentions import article_aliases
-    from stance.text import find_mentions, tokenize
-
-    texts = {a.id: " ".join(a.sentences) for a in read_articles(data_dir)}
-    found: dict[tuple[str, str], tuple[str, ...]] = {}
-    out = set()
-    for r in load_corpus("seesaw", data_dir)[split]:
-        if r["stance"] == "NONE":
-            continue
-        key = (r["article"], r["target"])
-        if key not in found:
-            found[key] = tuple(r["aliases"] or ()) + article_aliases(texts[r["article"]], r["target"], r["aliases"] or ())
-        if not find_mentions(tokenize(r["text"]), r["target"], found[key])[0]:
-            out.add((r["text"], r["target"]))
-    return out
 
 
 def held_out(rows: list[dm.Row]) -> set[str]:
@@ -217,9 +194,6 @@ def training_set(data_dir: str | None = None, settings: Settings = Settings()
     held = held_out(ss)
     fit = [r for r in ss if r.group not in held]
     dev_ss = [r for r in ss if r.group in held]
-    if settings.named_only:
-        unnamed = unnamed_sided("train", data_dir)
-        fit = [r for r in fit if (r.pair.text, r.pair.target) not in unnamed]
     old_train, old_dev = dm.dev_split(dm.load_training(data_dir))
     stance_old = em.stance_rows(old_train)
     sentiment_only = [r for c in dm.SENTIMENT_CORPORA for r in old_train.get(c, []) if r.stance is None and r.sentiment is not None]
@@ -429,7 +403,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=1, help="passes over the SEESAW rows (default 1)")
     ap.add_argument("--lr", type=float, default=Settings.lr, help="peak learning rate (default 2e-5)")
     ap.add_argument("--natural-priors", action="store_true", help="no class balancing on SEESAW")
-    ap.add_argument("--named-only", action="store_true", help="train on no SEESAW row with a side whose sentence does not name the target")
     ap.add_argument("--no-replay", action="store_true", help="SEESAW rows only, no replay of the default recipe's rows")
     ap.add_argument("--reuse", metavar="NPZ", help="score this encoder instead of training one")
     ap.add_argument("--start", metavar="NPZ", help="train this encoder further instead of the shipped one")
@@ -442,8 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true", help="print the scores on SEESAW's held-out train stories and the default recipe's dev parts")
     args = ap.parse_args(argv)
     settings = Settings(inputs=tuple(x for x in args.inputs.split(",") if x and x != "none"), passes=args.passes,
-                        balanced=not args.natural_priors, replay=not args.no_replay, lr=args.lr,
-                        named_only=args.named_only)
+                        balanced=not args.natural_priors, replay=not args.no_replay, lr=args.lr)
     rows, extra, dev_ss, old_dev = training_set(args.data_dir, settings)
     if args.reuse:
         enc = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
