@@ -31,7 +31,7 @@ from stance.extraction.subjects import appositive_subject
 
 __all__ = [
     "Cue", "find_rule_cues", "cue_np", "np_kind", "side_context", "clause_like", "noun_use", "passive",
-    "passive_parts", "raising", "after_quote_comma", "RULE_CUE_PARTICLES", "MULTI_CUE_NEXT",
+    "passive_parts", "raising", "after_quote_comma", "no_speech_before", "RULE_CUE_PARTICLES", "MULTI_CUE_NEXT",
 ]
 
 _NOUN_DETERMINERS = frozenset("the a an his her their its my our your these those".split())
@@ -288,6 +288,26 @@ class Cue:
         return toks[self.source[1] - 1].end if (self.source and self.inverted) else toks[self.stop - 1].end
 
 
+def no_speech_before(toks: Sequence[Token], k: int, si: int, sj: int) -> bool:
+    """Whether reporting verb ``toks[k]`` reports nothing because of the words around it: "to" after "add" / "lie"
+    ("adding to the confusion"), or "for" / "of" after the past form of a verb that takes its object first, right
+    after a common noun ("the beliefs blamed for the shootings", "a senator accused of bribery": a reduced passive,
+    the noun before is the one blamed, no speaker). After "was", a pronoun or a name it stays a cue ("X was accused
+    of ...", "who he accused of ...", "which Hollande blamed for ...")."""
+    if k + 1 >= sj:
+        return False
+    nxt, lemma = toks[k + 1].low, L.REPORTING_VERBS.get(toks[k].low)
+    if nxt == "to":
+        return lemma in L.NOT_SPEECH_BEFORE_TO
+    if not (nxt in ("for", "of") and lemma in L.PASSIVE_BEFORE_FOR_OF and toks[k].low.endswith("ed")):
+        return False
+    # right after a common noun: "he accused of ...", "which Hollande blamed for ...", "was accused of" are not
+    prev = toks[k - 1] if k > si else None
+    return (prev is not None and prev.word and not prev.upper and prev.low.isalpha() and prev.low not in L.PRONOUNS
+            and prev.low not in L.RELATIVE_PRONOUNS and prev.low not in _PASSIVE_BE and prev.low not in L.ADVERBS
+            and prev.low not in L.FUNCTION_WORDS and not prev.low.endswith("ly"))
+
+
 def find_rule_cues(doc: Document, si: int, sj: int, sq: list[Quote], config: ExtractionConfig) -> list[Cue]:
     """The cues of the rules in the sentence of tokens ``[si, sj)`` (``sq``: its quotations), in order: a
     reporting verb with a source noun phrase before it ("the minister said", "Sen. Ada Holm (D-Maine) on Tuesday
@@ -314,8 +334,7 @@ def find_rule_cues(doc: Document, si: int, sj: int, sq: list[Quote], config: Ext
                     k += 1
                     continue
             if t.low in L.REPORTING_VERBS and (not t.upper or k == si or L.REPORTING_VERBS[t.low] in L.HEADLINE_LEMMAS) and not (
-                    noun_use(toks, k, si, sj)) and not (
-                    k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS[t.low] in L.NOT_SPEECH_BEFORE_TO):
+                    noun_use(toks, k, si, sj)) and not no_speech_before(toks, k, si, sj):
                 cue = _verb_cue(doc, k, si, sj, sq, cues[-1] if cues else None, config)
                 if cue is not None:
                     cues.append(cue)

@@ -23,7 +23,7 @@ from stance.extraction import _model
 from stance.extraction import lexicon as L
 from stance.extraction._types import Statement
 from stance.extraction.config import ExtractionConfig
-from stance.extraction.cues import MULTI_CUE_NEXT, clause_like, cue_np, np_kind, passive, passive_parts, raising
+from stance.extraction.cues import MULTI_CUE_NEXT, clause_like, cue_np, no_speech_before, np_kind, passive, passive_parts, raising
 from stance.extraction.document import Document, Quote, Token, content_span
 from stance.extraction.phrases import document_issuer, pp_subject, skip_object, source_after, strip_that
 from stance.extraction.speakers import Mention, Resolver, contraction_mention, make_mention, who_fix
@@ -337,7 +337,7 @@ def learned_pass(doc: Document, statements: list[Statement], rule_cue_toks: set[
         for k in range(si, sj):
             t = toks[k]
             if not ((t.word or t.text == ":") and _model.is_candidate(t.low, lexicon)) or k in rule_cue_toks or (
-                    k + 1 < sj and toks[k + 1].low == "to" and L.REPORTING_VERBS.get(t.low) in L.NOT_SPEECH_BEFORE_TO):
+                    no_speech_before(toks, k, si, sj)):
                 continue
             cand = _accepted(ctx, cover, statements, sent, k)
             if cand is None or not _content(ctx, sent, cand) or not _keeps(ctx, cover, sent, cand):

@@ -15,6 +15,7 @@ __all__ = [
     "TITLE_STOP",
     "NOMINAL_OPENERS",
     "NOT_SPEECH_BEFORE_TO",
+    "PASSIVE_BEFORE_FOR_OF",
     "ADJUNCT_PREPOSITIONS",
     "DASHES",
     "RAISING_CUES",
@@ -345,6 +346,9 @@ TITLE_STOP = DETERMINERS | QUANTIFIERS | frozenset(
 NOMINAL_OPENERS = DETERMINERS | QUANTIFIERS | frozenset(["one"])
 #: Lemmas that report nothing before "to" ("adding to the confusion", "lied to investigators").
 NOT_SPEECH_BEFORE_TO = frozenset(["add", "lie"])
+#: Lemmas whose past form right before "for" / "of" is a passive ("the beliefs blamed for the shootings", "a senator
+#: accused of bribery"): said actively, they take their object first ("blamed the law for ...").
+PASSIVE_BEFORE_FOR_OF = frozenset(["blame", "accuse", "criticize", "criticise", "blast"])
 #: Prepositions that open an adjunct rather than what was said ("reported from the harbour").
 ADJUNCT_PREPOSITIONS = frozenset(
     "by from for in at on during with after before since of into among under between near without through".split())

@@ -207,3 +207,15 @@ def test_the_learned_pass_reads_the_lexicon_its_model_carries() -> None:
     assert [s.cue for s in extract(text, model=M._Model(weights))] == ["wants"]
     assert extract(text, model=M._Model(weights, cues={})) == []  # "wants" is no candidate without the lexicon
     assert [s.cue for s in extract(text, model=M._Model(weights))] == ["wants"]
+
+
+def test_a_reduced_passive_is_no_speech_of_the_noun_before_it() -> None:
+    from stance.extraction import extract_statements
+
+    # "the beliefs blamed for ...": the beliefs are blamed, they say nothing
+    text = "Dana Voss accused the mayor of fueling the beliefs blamed for the riots, as the mayor toured the port."
+    assert [(s.speaker, s.cue) for s in extract_statements(text)] == [("Dana Voss", "accused")]
+    # after "was", a pronoun or a name the verb stays a cue
+    for text in ("Mr. Quiros was accused of using millions for personal expenses.",
+                 "The senator called out the rivals who he accused of preying on the anxieties of voters."):
+        assert any(s.cue == "accused" for s in extract_statements(text)), text
