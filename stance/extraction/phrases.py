@@ -138,6 +138,13 @@ def np_before(toks: Sequence[Token], k: int, lo: int) -> tuple[int, int] | None:
                 lower_count += a - d
                 a = d
                 continue
+            if (d - 1 == lo and edge.word and edge.upper and edge.low.isalpha() and edge.low not in L.NOT_SPEAKER_WORDS
+                    and edge.low not in L.OPENER_WORDS and edge.low not in L.PRONOUNS and toks[b - 1].low not in L.DETERMINERS
+                    and not any(toks[x].low.endswith("ed") for x in range(d, a))):
+                # the sentence opens with it: "State health officials say", "Law enforcement agencies say"
+                lower_count += a - d
+                a = d - 1
+                continue
         if t.word and not t.upper and a < b and toks[a].upper and lower_count == 0:
             # descriptor before a name: "the engineer Lena Marsh", "harbour master Nils Aho"
             d = a - 1

@@ -219,3 +219,12 @@ def test_a_reduced_passive_is_no_speech_of_the_noun_before_it() -> None:
     for text in ("Mr. Quiros was accused of using millions for personal expenses.",
                  "The senator called out the rivals who he accused of preying on the anxieties of voters."):
         assert any(s.cue == "accused" for s in extract_statements(text)), text
+
+
+def test_a_lower_case_source_keeps_the_words_that_open_the_sentence() -> None:
+    from stance.extraction import extract_statements
+
+    for text, speaker in (("State health officials say the outbreak is over.", "State health officials"),
+                          ("Law enforcement agencies say the gunman acted alone.", "Law enforcement agencies"),
+                          ("He bases this on the report, officials said.", "officials")):
+        assert [s.speaker for s in extract_statements(text)][-1:] == [speaker], text
