@@ -43,6 +43,7 @@ __all__ = [
     "NOT_SPEAKER_WORDS",
     "NOT_SOURCE_WORDS",
     "DOCUMENT_NOUNS",
+    "SPEECH_NOUNS",
     "ADJECTIVE_SUFFIXES",
     "SCARE_QUOTE_MAX_WORDS",
     "POST_CUE_ADJUNCTS",
@@ -218,6 +219,9 @@ DOCUMENT_NOUNS = frozenset(
     ads data message op-ed editorial post filing brief
     """.split()
 )
+
+#: Nouns for what someone said or wrote: "Trump’s rhetoric", "Mr. Gowdy’s letter" speak for their owner.
+SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset("remarks comments rhetoric speech speeches words testimony".split())
 
 #: Endings (and a few words) of adjectives that cannot end a source noun phrase ("a possible
 #: reason", "the scathing remarks": the cue word is a noun there, not a verb with a source).

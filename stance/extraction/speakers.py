@@ -183,6 +183,17 @@ def make_mention(text: str, toks: Sequence[Token], a: int, b: int, res: Resolver
         if not toks[cut - 1].upper or toks[cut - 1].low in L.PARTY_WORDS:
             return Mention(s, e, written, written, s, e, kind="nominal")
         b = cut
+    if (b - a >= 2 and toks[b - 1].low in L.SPEECH_NOUNS and not toks[b - 1].upper and toks[b - 2].upper
+            and toks[b - 2].low.endswith(_POSSESSIVE) and toks[b - 2].low[:-2] not in L.TIME_WORDS):
+        # "Trump’s rhetoric, including calling ...", "Mr. Gowdy’s letter said": the words are the owner's
+        o = b - 2
+        while o > a and (toks[o - 1].upper or toks[o - 1].text == "."):
+            o -= 1
+        while o < b - 2 and (toks[o].low in L.NOT_SPEAKER_WORDS or toks[o].low in L.ROLE_NOUNS or toks[o].text == "."):
+            o += 1  # "The president's remarks" stays nominal below; "Sen. Holm's letter" -> "Holm"
+        if toks[o].upper and toks[o].low not in L.NOT_SPEAKER_WORDS:
+            owner_s, owner_e = toks[o].start, toks[b - 2].end - 2
+            return Mention(s, e, written, text[owner_s:owner_e], owner_s, owner_e, kind="name")
     # trailing capitalised run = the name
     j = b
     while j > a and (toks[j - 1].upper or toks[j - 1].text in (".", "’s", "'s")):

@@ -228,3 +228,11 @@ def test_a_lower_case_source_keeps_the_words_that_open_the_sentence() -> None:
                           ("Law enforcement agencies say the gunman acted alone.", "Law enforcement agencies"),
                           ("He bases this on the report, officials said.", "officials")):
         assert [s.speaker for s in extract_statements(text)][-1:] == [speaker], text
+
+
+def test_what_someone_said_or_wrote_speaks_for_its_owner() -> None:
+    from stance.extraction import extract_statements
+
+    assert [s.speaker for s in extract_statements("Mr. Gowdy’s letter said the committee would act.")] == ["Mr. Gowdy"]
+    # a time word owns nothing, and a title-like "Note" is no speech noun
+    assert [s.speaker for s in extract_statements("Thursday's memo said the plant would close.")] != ["Thursday"]
