@@ -62,7 +62,6 @@ class Settings:
     balanced: bool = True        # class-balanced loss on SEESAW (else its natural label mix)
     replay: bool = True          # replay the default recipe's rows
     lr: float = 2e-5             # peak learning rate (linear warm-up over a tenth of the steps, then linear decay)
-    statement_rows: bool = False  # SEESAW as analyze reads it: each extracted statement, labelled by its speaker's triplet
 
 
 BATCH = 32
@@ -78,44 +77,6 @@ def seesaw_rows(split: str, data_dir: str | None = None) -> tuple[list[dm.Row], 
         row = dm.Row("seesaw", Pair(r["text"], r["target"], tuple(r["aliases"] or ()), None), r["stance"], None, r["story"])
         extra[id(row)] = (r["speaker"] or "", r["context"] or "")
         rows.append(row)
-    return rows, extra
-
-
-def statement_rows(held: set[str], data_dir: str | None = None) -> tuple[list[dm.Row], dict[int, tuple[str, str]]]:
-    """SEESAW train articles outside the ``held`` stories as :func:`stance.analyze` reads them: one row per extracted
-    statement with a speaker and Main entity, its input what analyze classifies (the content, a side-taking cue in
-    front; the entity's aliases and the article's other names for it), labelled FAVOR / AGAINST by a triplet of the
-    statement's sentences whose subject is the speaker (:func:`stance.names.same_name`) and whose object is the
-    entity, NONE when there is none (left out when there are both)."""
-    from stance.api import _content
-    from stance.corpora.seesaw import entity_aliases, load_seesaw_articles
-    from stance.extraction import extract_statements
-    from stance.mentions import article_aliases
-    from stance.names import same_name
-
-    rows, extra = [], {}
-    for art in load_seesaw_articles(data_dir)["train"]:
-        if art["story"] in held:
-            continue
-        text, starts = art["text"], art["sentence_starts"]
-        main = [(e["name"], e["type"]) for e in art["entities"] if e["role"] == "Main"]
-        names = {n: tuple(entity_aliases(n, k)) for n, k in main}
-        names = {n: a + article_aliases(text, n, a) for n, a in names.items()}
-        for st in extract_statements(text):
-            if not st.speaker:
-                continue
-            sents = {i for i, a in enumerate(starts) if a < st.end and (starts[i + 1] if i + 1 < len(starts) else len(text)) > st.start}
-            content = _content(text, st)
-            for n in names:
-                sides = {t["sentiment"] for t in art["triplets"] if t["sentence"] in sents and t["object"] == n
-                         and same_name(st.speaker, t["subject"])}
-                label = {"POS": "FAVOR", "NEG": "AGAINST"}
-                got = {label[p] for p in sides if p in label}
-                if len(got) > 1:
-                    continue
-                row = dm.Row("seesaw", Pair(content, n, names[n], None), next(iter(got)) if got else "NONE", None, art["story"])
-                extra[id(row)] = (st.speaker, "")
-                rows.append(row)
     return rows, extra
 
 
@@ -233,9 +194,6 @@ def training_set(data_dir: str | None = None, settings: Settings = Settings()
     held = held_out(ss)
     fit = [r for r in ss if r.group not in held]
     dev_ss = [r for r in ss if r.group in held]
-    if settings.statement_rows:
-        fit, more = statement_rows(held, data_dir)
-        extra.update(more)
     old_train, old_dev = dm.dev_split(dm.load_training(data_dir))
     stance_old = em.stance_rows(old_train)
     sentiment_only = [r for c in dm.SENTIMENT_CORPORA for r in old_train.get(c, []) if r.stance is None and r.sentiment is not None]
@@ -445,7 +403,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=1, help="passes over the SEESAW rows (default 1)")
     ap.add_argument("--lr", type=float, default=Settings.lr, help="peak learning rate (default 2e-5)")
     ap.add_argument("--natural-priors", action="store_true", help="no class balancing on SEESAW")
-    ap.add_argument("--statement-rows", action="store_true", help="train on SEESAW's extracted statements, not its sentences")
     ap.add_argument("--no-replay", action="store_true", help="SEESAW rows only, no replay of the default recipe's rows")
     ap.add_argument("--reuse", metavar="NPZ", help="score this encoder instead of training one")
     ap.add_argument("--start", metavar="NPZ", help="train this encoder further instead of the shipped one")
@@ -458,8 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true", help="print the scores on SEESAW's held-out train stories and the default recipe's dev parts")
     args = ap.parse_args(argv)
     settings = Settings(inputs=tuple(x for x in args.inputs.split(",") if x and x != "none"), passes=args.passes,
-                        balanced=not args.natural_priors, replay=not args.no_replay, lr=args.lr,
-                        statement_rows=args.statement_rows)
+                        balanced=not args.natural_priors, replay=not args.no_replay, lr=args.lr)
     rows, extra, dev_ss, old_dev = training_set(args.data_dir, settings)
     if args.reuse:
         enc = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
