@@ -289,7 +289,8 @@ class Cue:
 
 
 def no_speech_before(toks: Sequence[Token], k: int, si: int, sj: int) -> bool:
-    """Whether reporting verb ``toks[k]`` reports nothing because of the words around it: "to" after "add" / "lie"
+    """Whether reporting verb ``toks[k]`` reports nothing because of the words around it: a page label after it in
+    capitals ("READ MORE:"), "to" after "add" / "lie"
     ("adding to the confusion"), or "for" / "of" after the past form of a verb that takes its object first, right
     after a common noun ("the beliefs blamed for the shootings", "a senator accused of bribery": a reduced passive,
     the noun before is the one blamed, no speaker). After "was", a pronoun or a name it stays a cue ("X was accused
@@ -297,6 +298,8 @@ def no_speech_before(toks: Sequence[Token], k: int, si: int, sj: int) -> bool:
     if k + 1 >= sj:
         return False
     nxt, lemma = toks[k + 1].low, L.REPORTING_VERBS.get(toks[k].low)
+    if toks[k].text.isupper() and toks[k + 1].text.isupper() and nxt in L.PAGE_LABELS:
+        return True  # "READ MORE:", "SEE ALSO:": the page's furniture
     if nxt == "to":
         return lemma in L.NOT_SPEECH_BEFORE_TO
     if not (nxt in ("for", "of") and lemma in L.PASSIVE_BEFORE_FOR_OF and toks[k].low.endswith("ed")):

@@ -355,6 +355,9 @@ def _accepted(ctx: _Context, cover: _Coverage, statements: list[Statement], sent
     if nested and config.model_nested_min_prob >= 1.0 and coord is None and config.nest_split_prob >= 1.0:
         return None
     np, inverted = cue_np(toks, k, si, sj, config)
+    if t.text == ":" and np is not None and all(toks[x].low in L.PAGE_LABELS or toks[x].text.isdigit() or not toks[x].word
+                                                 for x in range(*np)):
+        return None  # "READ MORE:", "FILE PHOTO:", "Credit:": the page's furniture, nobody speaking
     split_prob = config.split_min_prob
     if nested and coord is None and config.nest_split_prob < 1.0:
         # "..., Schlafly put her finger on ...": a new clause with its own source inside the

@@ -44,6 +44,7 @@ __all__ = [
     "NOT_SOURCE_WORDS",
     "DOCUMENT_NOUNS",
     "SPEECH_NOUNS",
+    "PAGE_LABELS",
     "ADJECTIVE_SUFFIXES",
     "SCARE_QUOTE_MAX_WORDS",
     "POST_CUE_ADJUNCTS",
@@ -218,6 +219,12 @@ DOCUMENT_NOUNS = frozenset(
     statement statements letter letters report memo release email emails tweet tweets note video ad
     ads data message op-ed editorial post filing brief
     """.split()
+)
+
+#: Labels of a web page's furniture before a colon ("READ MORE:", "FILE PHOTO:", "Credit:"): no speaker.
+PAGE_LABELS = frozenset(
+    "more read see also related watch video photo photos image images credit credits file caption advertisement "
+    "listen subscribe update updated editor's editor’s note top".split()
 )
 
 #: Nouns for what someone said or wrote: "Trump’s rhetoric", "Mr. Gowdy’s letter" speak for their owner.

@@ -236,3 +236,10 @@ def test_what_someone_said_or_wrote_speaks_for_its_owner() -> None:
     assert [s.speaker for s in extract_statements("Mr. Gowdy’s letter said the committee would act.")] == ["Mr. Gowdy"]
     # a time word owns nothing, and a title-like "Note" is no speech noun
     assert [s.speaker for s in extract_statements("Thursday's memo said the plant would close.")] != ["Thursday"]
+
+
+def test_page_furniture_before_a_colon_is_nobody_speaking() -> None:
+    from stance.extraction import extract_statements
+
+    text = "READ MORE: Senators reject the plan. FILE PHOTO: The senator speaks in Washington. The mayor said: the port is full."
+    assert [(s.speaker, s.cue) for s in extract_statements(text)] == [("The mayor", "said")]
