@@ -5,12 +5,12 @@ neither, so that the two do not import each other."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from stance.exceptions import InputError
 
-__all__ = ["is_missing", "check_frame", "frame_aliases", "cell_problem"]
+__all__ = ["is_missing", "check_frame", "frame_aliases", "cell_problem", "misnamed_column"]
 
 
 def is_missing(value: Any) -> bool:
@@ -36,6 +36,17 @@ def check_frame(frame: Any, columns: Mapping[str, str | None], caller: str) -> N
         if column is not None and column not in frame.columns:
             hint = " (for one target for every row: df.assign(target='...'))" if role == "target" else ""
             raise InputError(f"{role} column {column!r} is not in the frame; its columns are {list(frame.columns)!r:.200}{hint}")
+
+
+def misnamed_column(chosen: Mapping[str, tuple[str | None, str]], present: Collection[str]) -> tuple[str, str] | None:
+    """The first optional column of ``chosen`` (option -> (the name given, its default name)) that is named otherwise
+    than its default and absent from ``present``, as (option, name); None when there is none. Under its default name
+    an optional column is read when present; a name the caller chose must be there, or a typo would drop the column's
+    every value without a word."""
+    for option, (name, default) in chosen.items():
+        if name and name != default and name not in present:
+            return option, name
+    return None
 
 
 def frame_aliases(value: Any, where: str) -> tuple[str, ...] | None:

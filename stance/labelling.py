@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from stance._frame_cells import frame_aliases, is_missing
+from stance._frame_cells import frame_aliases, is_missing, misnamed_column
 from stance.exceptions import InputError, StanceError
 
 if TYPE_CHECKING:
@@ -45,11 +45,11 @@ def check_optional_columns(columns: RowColumns, present: Collection[str], source
     """Raise :class:`~stance.exceptions.StanceError` when an optional column given another name than its default
     (aliases, speaker, context) is not among the ``present`` columns of ``source``."""
     defaults = RowColumns()
-    for option in ("aliases", "speaker", "context"):
-        name = getattr(columns, option)
-        if name and name != getattr(defaults, option) and name not in present:
-            raise StanceError(f"{source}: no {option} column {name!r} (columns: {sorted(present)}); name the right one with "
-                              f"--{option}-column ({option}_column=), or leave it out")
+    bad = misnamed_column({o: (getattr(columns, o), getattr(defaults, o)) for o in ("aliases", "speaker", "context")}, present)
+    if bad is not None:
+        option, name = bad
+        raise StanceError(f"{source}: no {option} column {name!r} (columns: {sorted(present)}); name the right one with "
+                          f"--{option}-column ({option}_column=), or leave it out")
 
 
 class ColumnClashError(InputError):

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from stance._frame_cells import misnamed_column
 from stance.corpora._paths import default_data_dir, resolve_data_dir
 from stance.corpora._registry import COLUMNS, REGISTRY, _dataset, _require, _row, register
 from stance.exceptions import CorpusError, LabelError
@@ -305,15 +306,14 @@ def from_records(
             f"{source}: missing column(s) {missing}; it has {sorted(present)}. Name the right ones with text_column= / "
             "target_column= / stance_column= (on the command line --text-column / --target-column / --stance-column)"
         )
-    for option, name, default in (("aliases", aliases_column, DEFAULT_ALIASES_COLUMN),
-                                  ("sentiment", sentiment_column, DEFAULT_SENTIMENT_COLUMN)):
-        if name and name != default and name not in present:
-            # the default name is read when it is there; a name you chose must be there, or a typo would drop the
-            # column's every value without a word
-            raise CorpusError(
-                f"{source}: no {option} column {name!r}; it has {sorted(present)}. Name the right one with "
-                f"{option}_column= (on the command line --{option}-column), or leave it out"
-            )
+    bad = misnamed_column({"aliases": (aliases_column, DEFAULT_ALIASES_COLUMN),
+                           "sentiment": (sentiment_column, DEFAULT_SENTIMENT_COLUMN)}, present)
+    if bad is not None:
+        option, name = bad
+        raise CorpusError(
+            f"{source}: no {option} column {name!r}; it has {sorted(present)}. Name the right one with "
+            f"{option}_column= (on the command line --{option}-column), or leave it out"
+        )
     # the optional columns that are present, else None
     sent_key = sentiment_column if sentiment_column and sentiment_column in present else None
     alias_key = aliases_column if aliases_column and aliases_column in present else None

@@ -39,6 +39,7 @@ class Mention:
 #: Endings of a possessive name as the tokenizer keeps it ("Clinton’s", "Boehner's").
 _POSSESSIVE = ("’s", "'s")
 
+
 @dataclass
 class Resolver:
     """Pronoun and role resolution from the names seen so far."""
@@ -139,6 +140,7 @@ class Resolver:
                 best = self.text[run[0].start : run[-1].end]
         return best
 
+
 def place_preposition(toks: Sequence[Token], x: int, *, roles: bool = False) -> bool:
     """Whether token ``x`` is a preposition that makes the capitalised name after it a place: "in", "at", "near" ...
     (:data:`~stance.extraction.lexicon.PLACE_PREPOSITIONS`), or "of" / "from" after a party word ("Democrat of New
@@ -190,7 +192,7 @@ def make_mention(text: str, toks: Sequence[Token], a: int, b: int, res: Resolver
         while o > a and (toks[o - 1].upper or toks[o - 1].text == "."):
             o -= 1
         while o < b - 2 and (toks[o].low in L.NOT_SPEAKER_WORDS or toks[o].low in L.ROLE_NOUNS or toks[o].text == "."):
-            o += 1  # "The president's remarks" stays nominal below; "Sen. Holm's letter" -> "Holm"
+            o += 1  # "President Obama’s remarks" -> "Obama"
         if toks[o].upper and toks[o].low not in L.NOT_SPEAKER_WORDS:
             owner_s, owner_e = toks[o].start, toks[b - 2].end - 2
             return Mention(s, e, written, text[owner_s:owner_e], owner_s, owner_e, kind="name")
