@@ -80,3 +80,20 @@ def test_score_news_passes_speaker_and_context_and_names_the_wrong_cases() -> No
     expected_right = sum((c.stance == "FAVOR") == bool(c.speaker) and c.stance in ("FAVOR", "NONE") for c in items)
     assert got["accuracy"] == round(100 * expected_right / len(items), 1)
     assert len(got["wrong"]) == len(items) - expected_right
+
+
+def test_news_cases_seen_in_training_are_scored_apart() -> None:
+    items = bc.news_cases()
+    seen = [c for c in items if c.seen]
+    assert seen and len(items) - len(seen) >= 60  # the table needs at least 60 cases still held out
+
+    class RightOnSeen:  # right exactly on the cases marked seen, wrong on the others
+        def predict_batch(self, texts, targets, aliases, *, speakers, contexts):  # type: ignore[no-untyped-def]
+            wrong = {"FAVOR": "AGAINST", "AGAINST": "NONE", "NONE": "FAVOR"}
+            return [type("P", (), {"stance": c.stance if c.seen else wrong[c.stance]})() for c in items]
+
+    got = bc.score_news(RightOnSeen(), items)
+    assert got["groups"][bc.SEEN] == (len(seen), len(seen))
+    assert got["groups"][bc.HELD_OUT] == (0, len(items) - len(seen))
+    table = bc.news_table(["m"], [got], items)
+    assert f"**0/{len(items) - len(seen)} (0.0%)**" in table
