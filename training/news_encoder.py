@@ -61,6 +61,7 @@ class Settings:
     passes: int = 1              # passes over the SEESAW rows
     balanced: bool = True        # class-balanced loss on SEESAW (else its natural label mix)
     replay: bool = True          # replay the default recipe's rows
+    part_d_passes: int = 1       # passes over the replayed rows of newsstance part D (its targets)
     lr: float = 2e-5             # peak learning rate (linear warm-up over a tenth of the steps, then linear decay)
 
 
@@ -198,7 +199,9 @@ def training_set(data_dir: str | None = None, settings: Settings = Settings()
     stance_old = em.stance_rows(old_train)
     sentiment_only = [r for c in dm.SENTIMENT_CORPORA for r in old_train.get(c, []) if r.stance is None and r.sentiment is not None]
     random.Random(SEED).shuffle(sentiment_only)
-    replay = stance_old + sentiment_only[:REPLAY_SENTIMENT] if settings.replay else []
+    part_d = {json.loads(line)["target"].lower() for line in (REPO / "corpora" / "newsstance" / "part_d.jsonl").open(encoding="utf-8")}
+    repeated = [r for r in stance_old if r.corpus == "newsstance" and r.group in part_d] * (settings.part_d_passes - 1)
+    replay = stance_old + repeated + sentiment_only[:REPLAY_SENTIMENT] if settings.replay else []
     return fit * settings.passes + replay, extra, dev_ss, old_dev
 
 
@@ -359,7 +362,7 @@ def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, 
                     + (", with " + " and ".join(settings.inputs) + ")" if settings.inputs else ")")],
         further_training={"batch": BATCH, "seed": SEED, **asdict(settings), "inputs": list(settings.inputs),
                           "replay_sentiment_rows": REPLAY_SENTIMENT if settings.replay else 0, "seesaw_weight": SEESAW_WEIGHT,
-                          "started_from": start or "the shipped default model's encoder"},
+                          "started_from": _start_record(start)},
         seesaw_choice=choice,
     )
     meta["encoder"] = info
@@ -370,6 +373,17 @@ def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, 
                         base.encoder_weight_cued if cued_share is None else cued_share, {"NONE": none_offset} if none_offset else None)
     model.save(output)
     return output
+
+
+def _start_record(start: str | None) -> Any:
+    """What a run started from: the shipped model's encoder, or the file given with ``--start`` and its SHA-256 (so
+    that the encoder of docs/news.md's run it names can be checked)."""
+    if not start:
+        return "the shipped default model's encoder"
+    import hashlib
+
+    path = Path(start)
+    return {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
 
 
 def why(enc: PairEncoder, rows: list[dm.Row], extra: dict[int, tuple[str, str]], dev_ss: list[dm.Row]) -> dict[str, Any]:
@@ -403,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=1, help="passes over the SEESAW rows (default 1)")
     ap.add_argument("--lr", type=float, default=Settings.lr, help="peak learning rate (default 2e-5)")
     ap.add_argument("--natural-priors", action="store_true", help="no class balancing on SEESAW")
+    ap.add_argument("--part-d-passes", type=int, default=1, help="passes over newsstance part D's replayed rows (default 1)")
     ap.add_argument("--no-replay", action="store_true", help="SEESAW rows only, no replay of the default recipe's rows")
     ap.add_argument("--reuse", metavar="NPZ", help="score this encoder instead of training one")
     ap.add_argument("--start", metavar="NPZ", help="train this encoder further instead of the shipped one")
@@ -415,7 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true", help="print the scores on SEESAW's held-out train stories and the default recipe's dev parts")
     args = ap.parse_args(argv)
     settings = Settings(inputs=tuple(x for x in args.inputs.split(",") if x and x != "none"), passes=args.passes,
-                        balanced=not args.natural_priors, replay=not args.no_replay, lr=args.lr)
+                        balanced=not args.natural_priors, replay=not args.no_replay, lr=args.lr,
+                        part_d_passes=args.part_d_passes)
     rows, extra, dev_ss, old_dev = training_set(args.data_dir, settings)
     if args.reuse:
         enc = PairEncoder.from_bytes(Path(args.reuse).read_bytes())
