@@ -61,7 +61,6 @@ class Settings:
     passes: int = 1              # passes over the SEESAW rows
     balanced: bool = True        # class-balanced loss on SEESAW (else its natural label mix)
     replay: bool = True          # replay the default recipe's rows
-    part_d_passes: int = 1       # passes over the replayed rows of newsstance part D (its targets)
     lr: float = 2e-5             # peak learning rate (linear warm-up over a tenth of the steps, then linear decay)
 
 
@@ -199,9 +198,7 @@ def training_set(data_dir: str | None = None, settings: Settings = Settings()
     stance_old = em.stance_rows(old_train)
     sentiment_only = [r for c in dm.SENTIMENT_CORPORA for r in old_train.get(c, []) if r.stance is None and r.sentiment is not None]
     random.Random(SEED).shuffle(sentiment_only)
-    part_d = {json.loads(line)["target"].lower() for line in (REPO / "corpora" / "newsstance" / "part_d.jsonl").open(encoding="utf-8")}
-    repeated = [r for r in stance_old if r.corpus == "newsstance" and r.group in part_d] * (settings.part_d_passes - 1)
-    replay = stance_old + repeated + sentiment_only[:REPLAY_SENTIMENT] if settings.replay else []
+    replay = stance_old + sentiment_only[:REPLAY_SENTIMENT] if settings.replay else []
     return fit * settings.passes + replay, extra, dev_ss, old_dev
 
 
@@ -417,7 +414,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=1, help="passes over the SEESAW rows (default 1)")
     ap.add_argument("--lr", type=float, default=Settings.lr, help="peak learning rate (default 2e-5)")
     ap.add_argument("--natural-priors", action="store_true", help="no class balancing on SEESAW")
-    ap.add_argument("--part-d-passes", type=int, default=1, help="passes over newsstance part D's replayed rows (default 1)")
     ap.add_argument("--no-replay", action="store_true", help="SEESAW rows only, no replay of the default recipe's rows")
     ap.add_argument("--reuse", metavar="NPZ", help="score this encoder instead of training one")
     ap.add_argument("--start", metavar="NPZ", help="train this encoder further instead of the shipped one")
@@ -430,8 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true", help="print the scores on SEESAW's held-out train stories and the default recipe's dev parts")
     args = ap.parse_args(argv)
     settings = Settings(inputs=tuple(x for x in args.inputs.split(",") if x and x != "none"), passes=args.passes,
-                        balanced=not args.natural_priors, replay=not args.no_replay, lr=args.lr,
-                        part_d_passes=args.part_d_passes)
+                        balanced=not args.natural_priors, replay=not args.no_replay, lr=args.lr)
     rows, extra, dev_ss, old_dev = training_set(args.data_dir, settings)
     if args.reuse:
         enc = PairEncoder.from_bytes(Path(args.reuse).read_bytes())

@@ -5,7 +5,8 @@
 | ``newsmtsc`` | NewsMTSC (``newsmtsc/``) | polarity toward the marked mention: 6.0 positive -> FAVOR, 2.0 negative -> AGAINST, 4.0 neutral -> NONE; the mention's offsets become ``span_start``/``span_end``; ``sentiment`` is left empty (the polarity is toward the mention, not the sentence's tone) |
 | ``vast`` | VAST (``vast/``) | 1 pro -> FAVOR, 0 con -> AGAINST, 2 neutral -> NONE; ``seen`` keeps ``seen?`` (0 = zero-shot topic) |
 | ``semeval2017`` | SemEval-2017 4A / TweetEval (``semeval2017_task4a/``) | sentiment only; ``stance`` is empty |
-| ``newsstance`` | this project's own corpus (``corpora/newsstance/`` in the repository) | as annotated |
+| ``newsstance`` | this project's own corpus (``corpora/newsstance/`` in the repository), parts A-C | as annotated |
+| ``newsstance-d`` | the same corpus's part D: how news takes sides (idioms, actions, neutral quotes) | as annotated |
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from stance.corpora._registry import _dataset, _require, _row, register
 from stance.exceptions import CorpusError
 from stance.labels import normalize_sentiment, normalize_stance
 
-__all__ = ["load_newsmtsc", "load_vast", "load_semeval2017", "load_newsstance", "NEWSSTANCE_DIR"]
+__all__ = ["load_newsmtsc", "load_vast", "load_semeval2017", "load_newsstance", "load_newsstance_d", "NEWSSTANCE_DIR"]
 
 _NEWSMTSC = {2.0: "AGAINST", 4.0: "NONE", 6.0: "FAVOR"}
 _VAST = {"0": "AGAINST", "1": "FAVOR", "2": "NONE"}
@@ -93,19 +94,34 @@ def load_semeval2017(data_dir: str | os.PathLike[str] | None = None) -> Any:
 
 
 def load_newsstance(data_dir: str | os.PathLike[str] | None = None) -> Any:
-    """The project's own news statements (``corpora/newsstance``): ``train`` and ``test``, split by target.
+    """The project's own news statements (``corpora/newsstance``, parts A-C): ``train`` and ``test``, split by target.
 
     ``data_dir`` is ignored (the corpus ships with the repository). Extra columns: ``speaker``, ``id``,
     ``phenomena`` (comma-separated).
     """
+    return _newsstance_parts(("a", "b", "c"))
+
+
+def load_newsstance_d(data_dir: str | os.PathLike[str] | None = None) -> Any:
+    """Part D of the project's corpus (``corpora/newsstance/part_d.jsonl``): statements on how news takes sides
+    (idioms, actions, neutral quotes, targets named by a description), ``train`` and ``test`` split by target like
+    the other parts. Kept out of ``newsstance`` and of the default model's training: it was measured as training
+    data and not kept (docs/news.md); it serves as a test of those phenomena. Columns as ``newsstance``."""
+    return _newsstance_parts(("d",))
+
+
+def _newsstance_parts(parts: tuple[str, ...]) -> Any:
     import datasets
 
     split_file = NEWSSTANCE_DIR / "split.json"
     if not split_file.exists():
         raise CorpusError(f"newsstance: {split_file} not found; the corpus ships with the source repository, not the package")
     test_targets = set(json.loads(split_file.read_text(encoding="utf-8"))["test_targets"])
-    parts: dict[str, list[dict[str, Any]]] = {"train": [], "test": []}
-    for path in sorted(NEWSSTANCE_DIR.glob("part_*.jsonl")):
+    out: dict[str, list[dict[str, Any]]] = {"train": [], "test": []}
+    for part in parts:
+        path = NEWSSTANCE_DIR / f"part_{part}.jsonl"
+        if not path.exists():
+            raise CorpusError(f"newsstance: {path} not found; the corpus ships with the source repository, not the package")
         with open(path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
@@ -121,12 +137,13 @@ def load_newsstance(data_dir: str | os.PathLike[str] | None = None) -> Any:
                     speaker=r.get("speaker") or "",
                     phenomena=",".join(r.get("phenomena") or []),
                 )
-                parts["test" if r["target"] in test_targets else "train"].append(row)
-    return datasets.DatasetDict({k: _dataset(v) for k, v in parts.items()})
+                out["test" if r["target"] in test_targets else "train"].append(row)
+    return datasets.DatasetDict({k: _dataset(v) for k, v in out.items()})
 
 
 register("newsmtsc", load_newsmtsc, "NewsMTSC news sentences, sentiment toward a marked mention (as stance)")
 register("vast", load_vast, "VAST news comments, stance toward free-form topics (dev, test)")
 register("semeval2017", load_semeval2017, "SemEval-2017 4A / TweetEval tweet sentiment")
 register("newsstance", load_newsstance, "the project's own news statements, split by target")
+register("newsstance-d", load_newsstance_d, "the project's statements on how news takes sides (idioms, actions, neutral quotes), split by target")
 from stance.corpora import seesaw  # noqa: E402,F401  (registers itself)

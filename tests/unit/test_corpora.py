@@ -263,9 +263,19 @@ def test_from_dataset_normalizes_each_split() -> None:
 # ---------------------------------------------------------------------------------------------- registry
 def test_registry_lists_the_corpora() -> None:
     names = available_corpora()
-    for name in ("semeval2016", "newsmtsc", "vast", "semeval2017", "newsstance"):
+    for name in ("semeval2016", "newsmtsc", "vast", "semeval2017", "newsstance", "newsstance-d"):
         assert name in names and names[name]
     assert set(names) == set(REGISTRY)
+
+
+def test_newsstance_part_d_is_its_own_corpus_split_by_target() -> None:
+    abc, d = load_corpus("newsstance"), load_corpus("newsstance-d")
+    # part D stays out of newsstance (and so out of the default model's training data and recorded scores)
+    assert all(not i.startswith("d") for split in abc.values() for i in split["id"])
+    assert d["train"].num_rows and d["test"].num_rows and all(i.startswith("d") for split in d.values() for i in split["id"])
+    assert not set(d["train"]["target"]) & set(d["test"]["target"])
+    tagged = {t for split in d.values() for p in split["phenomena"] for t in p.split(",") if t}
+    assert {"idiom", "action", "neutral_quote"} <= tagged
 
 
 def test_unknown_corpus_lists_known_ones() -> None:
