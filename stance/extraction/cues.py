@@ -291,8 +291,9 @@ class Cue:
 def no_speech_before(toks: Sequence[Token], k: int, si: int, sj: int) -> bool:
     """Whether reporting verb ``toks[k]`` reports nothing because of the words around it: a page label after it in
     capitals ("READ MORE:"), "to" after "add" / "lie"
-    ("adding to the confusion"), or "for" / "of" after the past form of a verb that takes its object first, right
-    after a common noun ("the beliefs blamed for the shootings", "a senator accused of bribery": a reduced passive,
+    ("adding to the confusion"), or "for" / "of" ("with" after "charged") after the past form of a verb that takes its
+    object first, right after a common noun ("the beliefs blamed for the shootings", "a senator accused of bribery",
+    "a lawmaker charged with corruption": a reduced passive,
     the noun before is the one blamed, no speaker). After "was", a pronoun or a name it stays a cue ("X was accused
     of ...", "who he accused of ...", "which Hollande blamed for ...")."""
     if k + 1 >= sj:
@@ -302,7 +303,8 @@ def no_speech_before(toks: Sequence[Token], k: int, si: int, sj: int) -> bool:
         return True  # "READ MORE:", "SEE ALSO:": the page's furniture
     if nxt == "to":
         return lemma in L.NOT_SPEECH_BEFORE_TO
-    if not (nxt in ("for", "of") and lemma in L.PASSIVE_BEFORE_FOR_OF and toks[k].low.endswith("ed")):
+    passive = (nxt in ("for", "of") and lemma in L.PASSIVE_BEFORE_FOR_OF) or (nxt == "with" and lemma in L.PASSIVE_BEFORE_WITH)
+    if not (passive and toks[k].low.endswith("ed")):
         return False
     # right after a common noun: "he accused of ...", "which Hollande blamed for ...", "was accused of" are not
     prev = toks[k - 1] if k > si else None

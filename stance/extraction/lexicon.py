@@ -16,6 +16,9 @@ __all__ = [
     "NOMINAL_OPENERS",
     "NOT_SPEECH_BEFORE_TO",
     "PASSIVE_BEFORE_FOR_OF",
+    "PASSIVE_BEFORE_WITH",
+    "POSTMODIFIER_HEADS",
+    "POSTMODIFIER_PREPS",
     "ADJUNCT_PREPOSITIONS",
     "DASHES",
     "RAISING_CUES",
@@ -360,6 +363,16 @@ NOT_SPEECH_BEFORE_TO = frozenset(["add", "lie"])
 #: Lemmas whose past form right before "for" / "of" is a passive ("the beliefs blamed for the shootings", "a senator
 #: accused of bribery"): said actively, they take their object first ("blamed the law for ...").
 PASSIVE_BEFORE_FOR_OF = frozenset(["blame", "accuse", "criticize", "criticise", "blast"])
+#: The same before "with" ("a lawmaker charged with corruption told reporters").
+PASSIVE_BEFORE_WITH = frozenset(["charge"])
+#: Words that open a post-modifier of a source noun phrase before one of :data:`POSTMODIFIER_PREPS` ("officials
+#: familiar with the plan said", "a source close to the president", "a senator accused of bribery said"): the noun
+#: phrase after the preposition is not the source, the one before the word is.
+POSTMODIFIER_HEADS = frozenset(
+    """familiar close briefed accused charged involved knowledgeable convicted suspected responsible loyal opposed
+    sympathetic linked tied allied aligned affiliated""".split()
+)
+POSTMODIFIER_PREPS = frozenset("with of on to in about for".split())
 #: Prepositions that open an adjunct rather than what was said ("reported from the harbour").
 ADJUNCT_PREPOSITIONS = frozenset(
     "by from for in at on during with after before since of into among under between near without through".split())

@@ -86,6 +86,9 @@ def np_before(toks: Sequence[Token], k: int, lo: int) -> tuple[int, int] | None:
                 b -= 1
     if b - 1 < lo:
         return None
+    post = _postmodified(toks, b, lo)
+    if post is not None:
+        return post
     if toks[b - 1].text == ")":
         # "Sen. Ada Holm (D-Maine) said": the name is before the parenthesis
         c = b - 2
@@ -185,6 +188,42 @@ def np_before(toks: Sequence[Token], k: int, lo: int) -> tuple[int, int] | None:
     if not last.word:
         return None
     return (a, b)
+
+
+def _postmodified(toks: Sequence[Token], b: int, lo: int) -> tuple[int, int] | None:
+    """The source that ends at ``b`` with a post-modifier, or None: "officials familiar with the plan said", "a source
+    close to the president said", "people close to him said", "a senator accused of bribery said", "a person with
+    knowledge of the talks said", "a spokesman for the agency said" (a lower-case role noun before "of" / "for" /
+    "at"). The phrase right before the cue is the modifier's object, not the source."""
+    last = toks[b - 1]
+    if not last.word or last.low in L.DETERMINERS or (last.low in L.FUNCTION_WORDS and last.low not in L.PRONOUNS):
+        return None
+    for p in range(b - 2, max(lo, b - 7), -1):
+        t = toks[p]
+        if t.text == "." and p - 1 >= lo and toks[p - 1].upper and toks[p - 1].end == t.start:
+            continue  # "loyal to Mr. Trump"
+        if not t.word or t.low in L.REPORTING_VERBS or t.low in L.RELATIVE_PRONOUNS:
+            return None  # a comma, a verb or "who" between: another clause
+        if t.low not in L.POSTMODIFIER_PREPS or p - 1 < lo:
+            if t.low in L.AUXILIARIES or t.low in L.ADVERBS or t.low == "not" or t.low.endswith(("ly", "n't", "n’t")):
+                return None  # "an attorney for Mills did not immediately respond": the object ends before the verb
+            continue
+        h = p - 1
+        if toks[h].low in L.ROLE_NOUNS and t.low in ("of", "for", "at") and not toks[h].upper:
+            h = p  # "a spokesman for the agency", "the director of the museum": the role noun heads the source
+        elif toks[h].low == "knowledge" and t.low == "of" and h - 1 >= lo and toks[h - 1].low == "with":
+            h -= 1
+        elif toks[h].low not in L.POSTMODIFIER_HEADS:
+            continue
+        head = np_before(toks, h, lo) if h - 1 >= lo and toks[h - 1].word else None
+        if head is None or head[1] != h or toks[h - 1].low in L.PRONOUNS or toks[h - 1].low in L.RELATIVE_PRONOUNS:
+            return None
+        if h == p and toks[head[0]].low not in L.DETERMINERS and toks[head[0]].low not in L.QUANTIFIERS:
+            return None  # "developer and spokeswoman for the coalition": a role noun heads the source only after "a", "the"
+        if head[0] - 1 >= lo and toks[head[0] - 1].text == ",":
+            return None  # "Keron Blair, executive director of AROS, said": an appositive, the rules after this find the name
+        return (head[0], b)
+    return None
 
 
 def np_after(toks: Sequence[Token], k: int, hi: int) -> tuple[int, int] | None:

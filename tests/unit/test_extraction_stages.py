@@ -221,6 +221,21 @@ def test_a_reduced_passive_is_no_speech_of_the_noun_before_it() -> None:
         assert any(s.cue == "accused" for s in extract_statements(text)), text
 
 
+def test_a_source_with_a_post_modifier_is_the_whole_phrase_not_its_object() -> None:
+    # the phrase right before the cue is the object of a modifier ("the plan", "bribery"), not the source
+    for text, speaker in (("Officials familiar with the plan said it would be delayed.", "Officials familiar with the plan"),
+                          ("A source close to the president said he was furious.", "A source close to the president"),
+                          ("People close to him said he would run.", "People close to him"),
+                          ("A senator accused of bribery said the charges were false.", "A senator accused of bribery"),
+                          ("A person with knowledge of the talks said a deal was near.", "A person with knowledge of the talks"),
+                          ("A spokesman for the agency said it was fine.", "A spokesman for the agency"),
+                          ("A lawmaker charged with corruption told reporters he would not resign.", "A lawmaker charged with corruption")):
+        assert [(s.speaker, s.cue) for s in extract_statements(text)] == [(speaker, text.split(speaker)[1].split()[0])], text
+    # an appositive keeps its name, and a verb phrase after the object is no part of the source
+    assert [s.speaker for s in extract_statements("Keron Blair, executive director of AROS, said the rally would go ahead.")] == ["Keron Blair"]
+    assert [s.speaker for s in extract_statements("A spokesman for the campaign didn't respond, but an aide said the trip was off.")] == ["an aide"]
+
+
 def test_a_lower_case_source_keeps_the_words_that_open_the_sentence() -> None:
     from stance.extraction import extract_statements
 
