@@ -301,13 +301,19 @@ def no_speech_before(toks: Sequence[Token], k: int, si: int, sj: int) -> bool:
     nxt, lemma = toks[k + 1].low, L.REPORTING_VERBS.get(toks[k].low)
     if toks[k].text.isupper() and toks[k + 1].text.isupper() and nxt in L.PAGE_LABELS:
         return True  # "READ MORE:", "SEE ALSO:": the page's furniture
+    prev = toks[k - 1] if k > si else None
+    if (toks[k].low in L.POSTMODIFIER_HEADS and nxt in L.POSTMODIFIER_PREPS and prev is not None and prev.word
+            and prev.low.isalpha() and prev.low not in L.PRONOUNS and prev.low not in L.RELATIVE_PRONOUNS
+            and prev.low not in _PASSIVE_BE and prev.low not in L.FUNCTION_WORDS and prev.low not in L.ADVERBS
+            # a reporting verb after a name still reports ("Kelly charged in her assault", "Clinton Accused Of ...")
+            and not (prev.upper and toks[k].low in L.REPORTING_VERBS)):
+        return True  # "officials briefed on the talks", "Lawmakers loyal to him": a modifier of the noun, not its speech
     if nxt == "to":
         return lemma in L.NOT_SPEECH_BEFORE_TO
     passive = (nxt in ("for", "of") and lemma in L.PASSIVE_BEFORE_FOR_OF) or (nxt == "with" and lemma in L.PASSIVE_BEFORE_WITH)
     if not (passive and toks[k].low.endswith("ed")):
         return False
     # right after a common noun: "he accused of ...", "which Hollande blamed for ...", "was accused of" are not
-    prev = toks[k - 1] if k > si else None
     return (prev is not None and prev.word and not prev.upper and prev.low.isalpha() and prev.low not in L.PRONOUNS
             and prev.low not in L.RELATIVE_PRONOUNS and prev.low not in _PASSIVE_BE and prev.low not in L.ADVERBS
             and prev.low not in L.FUNCTION_WORDS and not prev.low.endswith("ly"))

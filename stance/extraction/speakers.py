@@ -202,6 +202,11 @@ def make_mention(text: str, toks: Sequence[Token], a: int, b: int, res: Resolver
         j -= 1
     while j < b and not toks[j].upper:
         j += 1
+    if (a < j - 2 and j < b and toks[j - 1].low in L.POSTMODIFIER_PREPS
+            and (toks[j - 2].low in L.POSTMODIFIER_HEADS or toks[j - 2].low == "knowledge")):
+        # "Lawmakers loyal to Mr. Trump", "a source familiar with Clinton's thinking": the name is the modifier's
+        # object, not who speaks; the phrase is the speaker, as written
+        return Mention(s, e, written, written, s, e, kind="nominal")
     if a < j - 1 < b and toks[j - 1].low == "of":
         # "President Ingrid Halvard of Norvania", "the mayor of Kestrava": the head is before "of", not the place
         h = j - 1

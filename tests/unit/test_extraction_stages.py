@@ -234,6 +234,14 @@ def test_a_source_with_a_post_modifier_is_the_whole_phrase_not_its_object() -> N
     # an appositive keeps its name, and a verb phrase after the object is no part of the source
     assert [s.speaker for s in extract_statements("Keron Blair, executive director of AROS, said the rally would go ahead.")] == ["Keron Blair"]
     assert [s.speaker for s in extract_statements("A spokesman for the campaign didn't respond, but an aide said the trip was off.")] == ["an aide"]
+    # the modifier is no cue of its own, and a name inside it is its object, not the speaker
+    assert [(s.speaker, s.cue) for s in extract_statements("Lawmakers loyal to Mr. Trump said they would vote no.")] == [
+        ("Lawmakers loyal to Mr. Trump", "said")]
+    assert [(s.speaker, s.cue) for s in extract_statements("Two officials briefed on the matter told The Times that the deal was off.")] == [
+        ("Two officials briefed on the matter", "told")]
+    # after a name, a reporting verb before a preposition still reports
+    text = "“You have called women fat pigs,” Kelly charged in her now-famous question."
+    assert [(s.speaker, s.cue) for s in extract_statements(text)] == [("Kelly", "charged")]
 
 
 def test_a_lower_case_source_keeps_the_words_that_open_the_sentence() -> None:
