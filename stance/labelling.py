@@ -5,8 +5,9 @@
 >>> labelled[0]["stance"], columns                                               # doctest: +SKIP
 ('FAVOR', ['id', 'text', 'target', 'stance', 'stance_confidence', 'sentiment', 'sentiment_confidence', 'flags'])
 
-Every input row comes back, in order, with its own columns untouched and the prediction columns added after them
-(``stance``, ``stance_confidence``, ``sentiment``, ``sentiment_confidence``, ``flags``, each after ``prefix``). A table
+Every input row comes back, in order, as a new dict with its own columns untouched and the prediction columns added
+after them (``stance``, ``stance_confidence``, ``sentiment``, ``sentiment_confidence``, ``flags``, each after
+``prefix``); the rows given are not changed. A table
 that already has one of those columns is refused (:class:`ColumnClashError`) rather than overwritten. For tables
 that do not fit in memory, :func:`stance.bulk.predict` labels them batch by batch.
 """
@@ -67,8 +68,9 @@ def label_rows(
     lines: Sequence[int] | None = None,
     explain: Callable[[Prediction, list[str] | None], Any] | None = None,
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Label every row toward its target; returns the rows (the same dicts, with the prediction columns added) and
-    the output's column names (the input's, in first-seen order, then the added ones).
+    """Label every row toward its target; returns new rows (copies of the given dicts with the prediction columns
+    added; the given rows are not changed) and the output's column names (the input's, in first-seen order, then the
+    added ones).
 
     ``target`` labels every row toward one target when the table has no target column. ``source`` and ``lines`` (the
     line each row starts on in its file) name a bad row in errors. ``explain(prediction, aliases)``, when given, fills
@@ -113,15 +115,18 @@ def label_rows(
             raise
         raise InputError(f"{source}: {_where(exc.row, lines)}: {exc} (rows counted from 0 after the header and blank lines); "
                          "fix or drop that row") from None
+    out = []
     for i, (r, p) in enumerate(zip(rows, preds)):
-        r[prefix + "stance"] = p.stance
-        r[prefix + "stance_confidence"] = p.stance_confidence
-        r[prefix + "sentiment"] = p.sentiment
-        r[prefix + "sentiment_confidence"] = p.sentiment_confidence
-        r[prefix + "flags"] = list(p.flags)  # "|"-joined in CSV, a list in JSON, JSON lines and Parquet
+        row = dict(r)  # the caller's rows stay as they were
+        row[prefix + "stance"] = p.stance
+        row[prefix + "stance_confidence"] = p.stance_confidence
+        row[prefix + "sentiment"] = p.sentiment
+        row[prefix + "sentiment_confidence"] = p.sentiment_confidence
+        row[prefix + "flags"] = list(p.flags)  # "|"-joined in CSV, a list in JSON, JSON lines and Parquet
         if explain:
-            r[prefix + "explanation"] = explain(p, aliases[i] if aliases else None)
-    return rows, input_columns + added
+            row[prefix + "explanation"] = explain(p, aliases[i] if aliases else None)
+        out.append(row)
+    return out, input_columns + added
 
 
 def _where(i: int, lines: Sequence[int] | None) -> str:

@@ -23,6 +23,13 @@ def test_rows_come_back_in_order_with_their_columns_and_the_predictions(model) -
     assert [(r["stance"], r["stance_confidence"], r["flags"]) for r in got] == [(p.stance, p.stance_confidence, list(p.flags)) for p in want]
 
 
+def test_the_given_rows_are_not_changed(model) -> None:
+    rows = [{"text": r["text"], "target": r["target"]} for r in HELDOUT_ROWS[:3]]
+    before = [dict(r) for r in rows]
+    got, _ = label_rows(rows, model)
+    assert rows == before and all("stance" in r for r in got)
+
+
 def test_aliases_as_a_list_or_a_joined_string_and_one_target_for_all(model) -> None:
     text = "Reyna must go, and Reyna knows it."
     as_list = label_rows([{"statement": text, "names": ["Reyna"]}], model, columns=RowColumns(text="statement", aliases="names"),
