@@ -14,7 +14,8 @@ it generalizes. No model is trained on them.
 ``--news`` scores ``corpora/checks/news_cases.json`` instead (issue 16): plain news cases written whole, one by one,
 where the target is often not repeated word for word or only pointed at, some with the speaker and the sentence
 before (passed to the model as ``speakers`` / ``contexts``). Cases marked ``seen`` share their expression with
-training data written after them (newsstance part D), so the table gives the held-out rest apart.
+newsstance part D, written after them (its brief listed some of their idioms), so they are no longer held out from a
+model trained on it; the table gives the held-out rest apart.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ TEMPLATES = REPO / "corpora" / "checks" / "templates.json"
 NEWS_CASES = REPO / "corpora" / "checks" / "news_cases.json"
 START, END = "<!-- behaviour-checks:start -->", "<!-- behaviour-checks:end -->"
 NEWS_START, NEWS_END = "<!-- news-checks:start -->", "<!-- news-checks:end -->"
-#: Groups of the news table: cases whose expression training data shares (marked ``seen`` in the file) and the rest.
-SEEN, HELD_OUT = "expression shared with training data", "held-out cases"
+#: Groups of the news table: cases whose expression newsstance part D shares (marked ``seen`` in the file) and the rest.
+SEEN, HELD_OUT = "expression shared with newsstance part D", "held-out cases"
 
 
 @dataclass(frozen=True)

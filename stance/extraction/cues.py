@@ -295,7 +295,9 @@ def no_speech_before(toks: Sequence[Token], k: int, si: int, sj: int) -> bool:
     object first, right after a common noun ("the beliefs blamed for the shootings", "a senator accused of bribery",
     "a lawmaker charged with corruption": a reduced passive,
     the noun before is the one blamed, no speaker). After "was", a pronoun or a name it stays a cue ("X was accused
-    of ...", "who he accused of ...", "which Hollande blamed for ...")."""
+    of ...", "who he accused of ...", "which Hollande blamed for ..."). A word opening a post-modifier after a noun
+    (``POSTMODIFIER_HEADS`` before a preposition: "officials briefed on the talks", "Lawmakers loyal to him") is no
+    cue either, except a reporting verb after a name ("Kelly charged in her question")."""
     if k + 1 >= sj:
         return False
     nxt, lemma = toks[k + 1].low, L.REPORTING_VERBS.get(toks[k].low)
