@@ -110,33 +110,40 @@ def load_newsstance_d(data_dir: str | os.PathLike[str] | None = None) -> Any:
     return _newsstance_parts(("d",))
 
 
-def _newsstance_parts(parts: tuple[str, ...]) -> Any:
+def _newsstance_parts(parts: tuple[str, ...], folder: Path = NEWSSTANCE_DIR) -> Any:
+    """The rows of ``part_<p>.jsonl`` for each of ``parts`` in ``folder``, split by ``split.json``'s test targets; a
+    line that is not a statement object raises :class:`CorpusError` naming the file and the line."""
     import datasets
 
-    split_file = NEWSSTANCE_DIR / "split.json"
+    from stance.corpora import iter_jsonl_records
+
+    split_file = folder / "split.json"
     if not split_file.exists():
         raise CorpusError(f"newsstance: {split_file} not found; the corpus ships with the source repository, not the package")
     test_targets = set(json.loads(split_file.read_text(encoding="utf-8"))["test_targets"])
     out: dict[str, list[dict[str, Any]]] = {"train": [], "test": []}
     for part in parts:
-        path = NEWSSTANCE_DIR / f"part_{part}.jsonl"
+        path = folder / f"part_{part}.jsonl"
         if not path.exists():
             raise CorpusError(f"newsstance: {path} not found; the corpus ships with the source repository, not the package")
         with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                r = json.loads(line)
-                row = _row(
-                    r["text"],
-                    r["target"],
-                    normalize_stance(r["stance"], n),
-                    normalize_sentiment(r["sentiment"], n),
-                    r.get("aliases") or [],
-                    id=r["id"],
-                    speaker=r.get("speaker") or "",
-                    phenomena=",".join(r.get("phenomena") or []),
-                )
+            for n, r in iter_jsonl_records(fh, str(path)):
+                try:
+                    row = _row(
+                        r["text"],
+                        r["target"],
+                        normalize_stance(r["stance"], n),
+                        normalize_sentiment(r["sentiment"], n),
+                        r.get("aliases") or [],
+                        id=r["id"],
+                        speaker=r.get("speaker") or "",
+                        phenomena=",".join(r.get("phenomena") or []),
+                    )
+                except KeyError as exc:
+                    raise CorpusError(f"{path}: line {n} has no {exc.args[0]!r} field; every statement needs id, text, "
+                                      "target, stance and sentiment") from None
+                except CorpusError as exc:  # a label the corpus does not know
+                    raise CorpusError(f"{path}: {exc}") from None
                 out["test" if r["target"] in test_targets else "train"].append(row)
     return datasets.DatasetDict({k: _dataset(v) for k, v in out.items()})
 

@@ -278,6 +278,25 @@ def test_newsstance_part_d_is_its_own_corpus_split_by_target() -> None:
     assert {"idiom", "action", "neutral_quote"} <= tagged
 
 
+def test_a_bad_newsstance_line_names_its_file_and_line(tmp_path) -> None:
+    from stance.corpora.extra import _newsstance_parts
+
+    (tmp_path / "split.json").write_text('{"test_targets": []}', encoding="utf-8")
+    good = '{"id": "x1", "text": "We back it.", "target": "the plan", "stance": "FAVOR", "sentiment": "positive"}'
+    cases = {
+        '{"id": "x2", "text": "No.", "target": "the plan", "sentiment": "neutral"}': "line 2 has no 'stance' field",
+        '{"id": "x2", "text": "No.", "target": "the plan", "stance": "MAYBE", "sentiment": "neutral"}': "'MAYBE' at row 2",
+        '{"id": "x2", "text": ': "line 2 is not valid JSON",
+    }
+    for bad, said in cases.items():
+        (tmp_path / "part_x.jsonl").write_text(good + "\n" + bad + "\n", encoding="utf-8")
+        with pytest.raises(CorpusError) as info:
+            _newsstance_parts(("x",), tmp_path)
+        assert "part_x.jsonl" in str(info.value) and said in str(info.value), str(info.value)
+    (tmp_path / "part_x.jsonl").write_text(good + "\n", encoding="utf-8")
+    assert _newsstance_parts(("x",), tmp_path)["train"]["text"] == ["We back it."]
+
+
 def test_unknown_corpus_lists_known_ones() -> None:
     with pytest.raises(CorpusError) as info:
         load_corpus("no-such-corpus")
