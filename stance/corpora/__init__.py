@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from stance._frame_cells import misnamed_column
+from stance.corpora._jsonl import iter_jsonl_records
 from stance.corpora._paths import default_data_dir, resolve_data_dir
 from stance.corpora._registry import COLUMNS, REGISTRY, _dataset, _require, _row, register
 from stance.exceptions import CorpusError, LabelError
@@ -246,21 +247,6 @@ def iter_csv_records(fh: IO[str], path: str, delimiter: str = ",") -> Iterator[t
         ) from None
     if header is None:
         raise CorpusError(f"{path}: the file is empty (no header line)")
-
-
-def iter_jsonl_records(fh: IO[str], path: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The objects of the JSON lines text ``fh`` as ``(line, object)``, blank lines skipped; a line that is not a JSON
-    object raises :class:`~stance.exceptions.CorpusError` naming ``path`` and the line. Streams."""
-    for n, text in enumerate(fh, 1):
-        if not text.strip():
-            continue
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{path}: line {n} is not valid JSON ({exc.msg} at column {exc.colno})") from None
-        if not isinstance(obj, dict):
-            raise CorpusError(f"{path}: line {n} is a JSON {type(obj).__name__}, expected an object")
-        yield n, obj
 
 
 #: The aliases column read when the data has it; an aliases column given another name must be there.

@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from stance.corpora._jsonl import iter_jsonl_records
 from stance.corpora._paths import resolve_data_dir
 from stance.corpora._registry import _dataset, _require, _row, register
 from stance.exceptions import CorpusError
@@ -114,8 +115,6 @@ def _newsstance_parts(parts: tuple[str, ...], folder: Path = NEWSSTANCE_DIR) -> 
     """The rows of ``part_<p>.jsonl`` for each of ``parts`` in ``folder``, split by ``split.json``'s test targets; a
     line that is not a statement object raises :class:`CorpusError` naming the file and the line."""
     import datasets
-
-    from stance.corpora import iter_jsonl_records
 
     split_file = folder / "split.json"
     if not split_file.exists():
