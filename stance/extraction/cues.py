@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from stance.extraction import lexicon as L
 from stance.extraction.config import DEFAULT_CONFIG, ExtractionConfig
@@ -304,9 +305,7 @@ def no_speech_before(toks: Sequence[Token], k: int, si: int, sj: int) -> bool:
     if toks[k].text.isupper() and toks[k + 1].text.isupper() and nxt in L.PAGE_LABELS:
         return True  # "READ MORE:", "SEE ALSO:": the page's furniture
     prev = toks[k - 1] if k > si else None
-    if (toks[k].low in L.POSTMODIFIER_HEADS and nxt in L.POSTMODIFIER_PREPS and prev is not None and prev.word
-            and prev.low.isalpha() and prev.low not in L.PRONOUNS and prev.low not in L.RELATIVE_PRONOUNS
-            and prev.low not in _PASSIVE_BE and prev.low not in L.FUNCTION_WORDS and prev.low not in L.ADVERBS
+    if (toks[k].low in L.POSTMODIFIER_HEADS and nxt in L.POSTMODIFIER_PREPS and _noun_like(prev)
             # a reporting verb after a name still reports ("Kelly charged in her assault", "Clinton Accused Of ...")
             and not (prev.upper and toks[k].low in L.REPORTING_VERBS)):
         return True  # "officials briefed on the talks", "Lawmakers loyal to him": a modifier of the noun, not its speech
@@ -316,9 +315,14 @@ def no_speech_before(toks: Sequence[Token], k: int, si: int, sj: int) -> bool:
     if not (passive and toks[k].low.endswith("ed")):
         return False
     # right after a common noun: "he accused of ...", "which Hollande blamed for ...", "was accused of" are not
-    return (prev is not None and prev.word and not prev.upper and prev.low.isalpha() and prev.low not in L.PRONOUNS
-            and prev.low not in L.RELATIVE_PRONOUNS and prev.low not in _PASSIVE_BE and prev.low not in L.ADVERBS
-            and prev.low not in L.FUNCTION_WORDS and not prev.low.endswith("ly"))
+    return _noun_like(prev) and not prev.upper and not prev.low.endswith("ly")
+
+
+def _noun_like(t: Token | None) -> TypeGuard[Token]:
+    """Whether ``t`` may end a noun phrase: a word of letters that is no pronoun, relative pronoun, form of "be",
+    function word or adverb."""
+    return (t is not None and t.word and t.low.isalpha() and t.low not in L.PRONOUNS and t.low not in L.RELATIVE_PRONOUNS
+            and t.low not in _PASSIVE_BE and t.low not in L.FUNCTION_WORDS and t.low not in L.ADVERBS)
 
 
 def find_rule_cues(doc: Document, si: int, sj: int, sq: list[Quote], config: ExtractionConfig) -> list[Cue]:
