@@ -10,14 +10,25 @@ right side is UNCLEAR under the summary's rule. Wrong verdicts: the speaker is n
 (SEESAW cannot judge it); listed but no gold subject; a gold subject but not toward this target; the opposite side.
 On train, the figures are also split into the stories ``training/news_encoder.py`` holds out (every fifth) and the
 others, since the shipped encoder was trained on the others.
+
+``--oracle`` asks what a better classifier would bring, with today's extraction and summary: each analysed
+(statement, target) is relabelled from the annotation (:func:`oracle_rows`) and the end-to-end measure is taken
+again. A perfect classifier of the speaker's side; a perfect classifier of anyone's side in the sentence (what the
+target-stance rows teach); the model's sides with the wrong detections removed; the model's detections with the
+right polarity.
+
+    python training/seesaw_losses.py --split valid --oracle
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import dataclasses
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -28,7 +39,19 @@ from stance.analysis_eval import _prf, score_article  # noqa: E402
 from stance.corpora import load_corpus  # noqa: E402
 from stance.corpora.seesaw import load_seesaw_articles  # noqa: E402
 from stance.names import same_name  # noqa: E402
-from stance.summary import summarize  # noqa: E402
+from stance.summary import VerdictRule, summarize  # noqa: E402
+
+_SIDE = {"POS": "FAVOR", "NEG": "AGAINST"}
+#: The relabellings of --oracle: (name, mode of :func:`oracle_rows` or None for the model's own labels, every side a
+#: verdict instead of the shipped rule).
+ORACLES = (
+    ("the model (shipped rule)", None, False),
+    ("perfect classifier of the speaker's side", "speaker", False),
+    ("  the same, every side a verdict (no rule)", "speaker", True),
+    ("perfect classifier of anyone's side in the sentence", "sentence", False),
+    ("the model's sides, wrong detections removed", "detections", False),
+    ("the model's detections, right polarity", "polarity", False),
+)
 
 
 def pair_sentences(art: dict, subj: str, obj: str) -> list[tuple[int, int]]:
@@ -72,15 +95,67 @@ def wrong_class(speaker: str, pol: str, target: str, listed: list[str], gold: di
     return "the opposite side" if pol not in toward else "a second verdict for a pair already matched"
 
 
+def gold_side(row: Any, art: dict, any_subject: bool = False) -> str:
+    """The annotated side toward ``row.target`` in the sentences ``row`` spans: of a triplet whose subject is the row's
+    speaker (any subject with ``any_subject``); NONE when there is none, or both sides."""
+    starts = art["sentence_starts"]
+    a = bisect.bisect_right(starts, row.start) - 1
+    b = bisect.bisect_right(starts, max(row.start, row.end - 1)) - 1
+    sides = {_SIDE[t["sentiment"]] for t in art["triplets"] if a <= t["sentence"] <= b and t["object"] == row.target
+             and (any_subject or (row.speaker and same_name(str(row.speaker), t["subject"])))}
+    return sides.pop() if len(sides) == 1 else "NONE"
+
+
+def oracle_rows(rows: list, art: dict, mode: str) -> list:
+    """``rows`` relabelled from the annotation. ``speaker``: the speaker's annotated side (confidence 1);
+    ``sentence``: anyone's side in the sentence; ``detections``: the model's side where the speaker has an annotated
+    side, else NONE; ``polarity``: where the model gives a side, the annotated one if there is one."""
+    out = []
+    for r in rows:
+        gold = gold_side(r, art, any_subject=mode == "sentence")
+        if mode in ("speaker", "sentence"):
+            out.append(dataclasses.replace(r, stance=gold, stance_confidence=1.0))
+        elif mode == "detections":
+            out.append(dataclasses.replace(r, stance=r.stance if gold != "NONE" else "NONE"))
+        elif mode == "polarity":
+            out.append(dataclasses.replace(r, stance=gold if r.stance != "NONE" and gold != "NONE" else r.stance))
+        else:
+            raise ValueError(f"oracle mode {mode!r}; one of speaker, sentence, detections, polarity")
+    return out
+
+
+def oracle_table(data: list, arts: dict) -> list[tuple[str, float, float, float, int, int]]:
+    """(name, P, R, F1, verdicts right, verdicts) of each of :data:`ORACLES` over the analysed articles."""
+    out = []
+    for name, mode, every in ORACLES:
+        m = n = g = 0
+        for aid, aliases, gold, rows in data:
+            if mode is not None:
+                rows = oracle_rows(rows, arts[aid], mode)
+            verdicts = summarize(rows, aliases=aliases, **({"rule": VerdictRule.any()} if every else {})) if rows else []
+            res = score_article(aid, [(str(v.speaker), v.verdict, v.target) for v in verdicts
+                                      if v.speaker and v.verdict in ("FAVOR", "AGAINST")], gold)
+            m, n, g = m + len(res.matched), n + len(res.predicted), g + len(res.gold)
+        p, r, f = _prf(m, n, g)
+        out.append((name, p, r, f, m, n))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default="default")
     ap.add_argument("--split", default="train", choices=("train", "valid"))
     ap.add_argument("--cache", help="keep the analyses in this pickle and reuse them")
     ap.add_argument("--examples", type=int, default=0, help="print this many examples of each class")
+    ap.add_argument("--oracle", action="store_true", help="who stands where with the statements relabelled from the annotation")
     args = ap.parse_args(argv)
     data = analyses(args.model, args.split, args.cache)
     arts = {r["id"]: r for r in load_seesaw_articles()[args.split]}
+    if args.oracle:
+        print(f"SEESAW {args.split}, today's extraction and summary, model {args.model}: who stands where")
+        for name, p, r, f, m, n in oracle_table(data, arts):
+            print(f"  {name:52s} P {p:6.2f}  R {r:6.2f}  F1 {f:6.2f}  ({m} of {n} verdicts right)")
+        return 0
     # the held-out stories of training/news_encoder.py: every fifth story of the target-stance rows, in sorted order
     held = set(sorted(set(load_corpus("seesaw")["train"]["story"]))[::5]) if args.split == "train" else set()
     lost, wrong = Counter(), Counter()
