@@ -19,6 +19,7 @@ from stance.extraction.config import DEFAULT_CONFIG, ExtractionConfig
 from stance.extraction.document import QUOTE_CHARS, Document, Quote, Token, content_span
 from stance.extraction.phrases import (
     appositive_np,
+    bare_np_after,
     nominal_after,
     np_after,
     np_before,
@@ -221,7 +222,7 @@ def passive(toks: Sequence[Token], k: int, cb: int, si: int, sj: int) -> tuple[i
         elif in_pp and t.low in ("and", "but"):
             break
         if t.low == "by":
-            agent = np_after(toks, y, sj) or nominal_after(toks, y, sj) or (percent_after(toks, y, sj))
+            agent = np_after(toks, y, sj) or nominal_after(toks, y, sj) or percent_after(toks, y, sj) or bare_np_after(toks, y, sj)
             if agent is None:
                 return None
             z = agent[1]

@@ -349,6 +349,26 @@ def nominal_after(toks: Sequence[Token], k: int, hi: int) -> tuple[int, int] | N
     return (a, b)
 
 
+#: Words that end a bare noun phrase (see :func:`bare_np_after`) or cannot stand in one.
+_BARE_STOP = frozenset("of for to in on at with from over about as and or but than who which that".split())
+
+
+def bare_np_after(toks: Sequence[Token], k: int, hi: int) -> tuple[int, int] | None:
+    """A lower-case noun phrase without a determiner right after token ``k`` that names people: up to four plain
+    words ending in a plural or a role noun ("by opposition leaders", "by human rights groups", "by critics").
+    Not a singular common noun: "by mistake", "by phone", "by far"."""
+    a = k + 1
+    b = a
+    while b < hi and b - a < 4 and toks[b].word and not toks[b].upper and plain_word(toks[b]) and toks[b].low not in _BARE_STOP:
+        b += 1
+    if b == a:
+        return None
+    last = toks[b - 1].low
+    if last in L.ROLE_NOUNS or (len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+        return (a, b)
+    return None
+
+
 def source_after(toks: Sequence[Token], k: int, hi: int) -> tuple[int, int] | None:
     """The source named after "according to": every token up to the next comma or sentence end
     (at most 30), e.g. "the state's business records"."""

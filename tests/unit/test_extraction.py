@@ -1162,6 +1162,23 @@ CASES = [
         [{"cue": "has been criticized", "speaker": "the board", "n_parts": 2,
           "text": "The mayor has been criticized by the board for failing to fix the ferry."}],
     ),
+    # --- a bare plural noun phrase is the agent too: the accused is not the speaker (2026-12-07)
+    (
+        "passive-bare-plural-agent",
+        "Ana Lind was criticized by opposition leaders for the ferry delays.",
+        [{"cue": "was criticized", "speaker": "opposition leaders", "n_parts": 2,
+          "text": "Ana Lind was criticized by opposition leaders for the ferry delays."}],
+    ),
+    (
+        "passive-bare-plural-agent-alone",
+        "The harbour plan was praised by dock workers.",
+        [{"cue": "was praised", "speaker": "dock workers", "text": "The harbour plan"}],
+    ),
+    (
+        "passive-by-singular-noun-no-agent",
+        "The ferry letter was signed by hand, Ana Lind said.",
+        [{"cue": "said", "speaker": "Ana Lind"}],
+    ),
     (
         "passive-adjunct-phrase",
         "The harbour plan was announced on Monday during a breakfast in the city.",
