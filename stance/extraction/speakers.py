@@ -2,9 +2,10 @@
 
 Takes token ranges from :mod:`stance.extraction.phrases` and :mod:`stance.extraction.subjects`; gives mentions: the
 words as written (their offsets are those of the statement's speaker) and the resolved name. A :class:`Resolver`
-indexes the names of the text once; a pronoun ("he", "who") resolves to the person last named, a role noun ("the
-spokeswoman") to the last person named with that role, a role given with a name ("Minister Anna Petrova") to the
-name. Also: the relative pronoun of "X, who ... said" (:func:`who_fix`), a contracted pronoun ("He's hoping",
+indexes the names of the text once; a pronoun ("he", "who") resolves to the person last named, or, with no name before
+it in its own sentence, to the person named as the subject of the sentence before ("Ingrid Halvard criticised Tomas
+Reyna. She said ...": Halvard); a role noun ("the spokeswoman") to the last person named with that role, a role
+given with a name ("Minister Anna Petrova") to the name. Also: the relative pronoun of "X, who ... said" (:func:`who_fix`), a contracted pronoun ("He's hoping",
 :func:`contraction_mention`) and the signature that ends a block quotation (:func:`quote_signature`).
 """
 
@@ -50,10 +51,16 @@ class Resolver:
     roles: dict[str, str] = field(default_factory=dict)
     last_person: str | None = None
     last_person_pos: int = -1
+    #: character offset where each sentence starts, in order
+    sent_chars: list[int] = field(default_factory=list)
+    #: sentence index -> the names in subject position there, in order (:func:`_subject_position`)
+    subject_names: dict[int, list[str]] = field(default_factory=dict)
 
     def index_names(self, toks: Sequence[Token], sent_starts: set[int]) -> None:
         """Record capitalised runs that may name people; a run counts as a person when its last
         token is the surname of some multi-word name in the text ("Ingrid Halvard" ... "Halvard")."""
+        starts = sorted(sent_starts)
+        self.sent_chars = [toks[x].start for x in starts if x < len(toks)]
         i, n = 0, len(toks)
         while i < n:
             if toks[i].word and toks[i].upper:
@@ -92,6 +99,9 @@ class Resolver:
                         self.surnames.add(name_toks[-1].low[: len(name_toks[-1].low) - cut])
                     self.name_pos.append(name_toks[0].start)
                     self.names.append(self.text[name_toks[0].start : name_toks[-1].end - cut])
+                    si = bisect.bisect_right(starts, i) - 1
+                    if si >= 0 and _subject_position(toks, starts[si], i):
+                        self.subject_names.setdefault(si, []).append(self.names[-1])
                     # role noun right before the run: "spokeswoman Anna Petrova"
                     if a > 0 and toks[a - 1].low in L.ROLE_NOUNS:
                         self.roles_seen.append((run[0].start, toks[a - 1].low, run))
@@ -126,9 +136,28 @@ class Resolver:
             idx = -1
         cand = self.names[idx] if idx >= 0 else None
         cand_pos = self.name_pos[idx] if idx >= 0 else -1
+        subject = self._previous_subject(pos)
+        if subject is not None:
+            return subject
         if self.last_person is not None and self.last_person_pos >= cand_pos - 0:
             return self.last_person
         return cand or self.last_person
+
+    def _previous_subject(self, pos: int) -> str | None:
+        """For a pronoun at ``pos`` with no name before it in its own sentence, the person named as the subject of the
+        sentence before ("Ingrid Halvard criticised Tomas Reyna. She said ...": Halvard, not the last name); None when
+        that sentence opens with no such name (a person whose surname the text gives in full somewhere)."""
+        s = bisect.bisect_right(self.sent_chars, pos) - 1
+        if s < 1:
+            return None
+        k = bisect.bisect_left(self.name_pos, pos) - 1
+        if k >= 0 and self.name_pos[k] >= self.sent_chars[s]:
+            return None  # a name earlier in the pronoun's own sentence: the usual rule
+        for name in self.subject_names.get(s - 1, ()):
+            last = name.split()[-1].lower()
+            if last in self.surnames and last not in _NOT_SUBJECT_NAMES and len(name) > 1:
+                return name
+        return None
 
     def role_before(self, role: str, pos: int) -> str | None:
         """The name last given with role noun ``role`` before ``pos`` ("Health Minister Jonas Weir")."""
@@ -139,6 +168,31 @@ class Resolver:
             if r == role:
                 best = self.text[run[0].start : run[-1].end]
         return best
+
+
+#: Lower-case words that may stand before a sentence's subject name ("former Senator Ada Holm", "Opposition leader").
+_SUBJECT_MODIFIERS = frozenset("former senior top chief deputy acting longtime veteran".split())
+#: Last words that make a capitalised run a title, a party or a date, not a person ("The Turkish President", "Presumptive
+#: Democrat", "Last September").
+_NOT_SUBJECT_NAMES = L.ROLE_NOUNS | L.PARTY_WORDS | L.TIME_WORDS | frozenset(
+    "democratic january february march april may june july august september october november december".split()
+)
+#: First words of a sentence that open an adjunct, not the subject ("On Tuesday, ...", "In her New Year speech, ...").
+_ADJUNCT_OPENERS = frozenset(
+    "on in at after before until during since for with by from despite as while when if although though because "
+    "under over without about like unlike amid among between".split()
+) | L.INTRO_PREPOSITIONS | L.TIME_PREFIXES | L.OPENER_WORDS
+
+
+def _subject_position(toks: Sequence[Token], first: int, i: int) -> bool:
+    """Whether a capitalised run at token ``i`` is its sentence's subject: at most four tokens after the sentence's
+    first token ``first``, with only capitalised words, determiners and role words before it ("President Ingrid
+    Halvard", "Opposition leader Dana Kovik", "The Interior Ministry spokeswoman Anna Petrova"), not "After meeting
+    Reyna, Halvard ..."."""
+    if i - first > 4 or toks[first].low in _ADJUNCT_OPENERS:
+        return False
+    return all(t.word and (t.upper or t.low in L.ROLE_NOUNS or t.low in L.DETERMINERS or t.low in _SUBJECT_MODIFIERS)
+               for t in toks[first:i])
 
 
 def place_preposition(toks: Sequence[Token], x: int, *, roles: bool = False) -> bool:

@@ -1162,6 +1162,33 @@ CASES = [
         [{"cue": "has been criticized", "speaker": "the board", "n_parts": 2,
           "text": "The mayor has been criticized by the board for failing to fix the ferry."}],
     ),
+    # --- a pronoun with no name before it in its sentence points to the subject of the sentence before, not to the
+    # last name there (2026-12-07)
+    (
+        "pronoun-previous-subject",
+        "Ana Lind criticised Ivo Brandt on Tuesday. She said the ferry was late.",
+        [{"cue": "criticised", "speaker": "Ana Lind"}, {"cue": "said", "speaker": "Ana Lind", "text": "the ferry was late."}],
+    ),
+    (
+        "pronoun-previous-subject-titled",
+        "Mayor Ana Lind met Ivo Brandt on Tuesday. She said the ferry was late.",
+        [{"cue": "said", "speaker": "Ana Lind", "text": "the ferry was late."}],
+    ),
+    (
+        "pronoun-previous-passive-subject",
+        "Ivo Brandt was criticized by Ana Lind on Tuesday. He said the charge was unfair.",
+        [{"cue": "was criticized", "speaker": "Ana Lind"}, {"cue": "said", "speaker": "Ivo Brandt", "text": "the charge was unfair."}],
+    ),
+    (
+        "pronoun-name-in-its-own-sentence",
+        "Ana Lind met Ivo Brandt on Tuesday. Ivo Brandt left early, and he said the ferry was late.",
+        [{"cue": "said", "speaker": "Ivo Brandt", "text": "the ferry was late."}],
+    ),
+    (
+        "pronoun-after-adjunct-opener",
+        "On Tuesday Ivo Brandt met Ana Lind. She said the ferry was late.",
+        [{"cue": "said", "speaker": "Ana Lind", "text": "the ferry was late."}],
+    ),
     # --- a bare plural noun phrase is the agent too: the accused is not the speaker (2026-12-07)
     (
         "passive-bare-plural-agent",
