@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_named", "name_keys", "same_name"]
+__all__ = ["identifying_words", "is_named", "name_keys", "same_name"]
 
 #: Words that carry no identity: function words and titles.
 _STOP = frozenset(
@@ -26,6 +26,13 @@ _NOT_NAMES = frozenset(
 def name_keys(name: str) -> set[str]:
     """The first six letters of each identifying word of ``name`` (three letters or more, not a title or function word)."""
     return {w[:6] for w in (m.lower() for m in _WORD.findall(name)) if len(w) >= 3 and w not in _STOP}
+
+
+def identifying_words(name: str) -> list[str]:
+    """The words of ``name`` that identify someone, in order: without titles, honorifics, function words, dates and
+    words under three letters ("Mr. Trump", "Sen. Jeff Sessions", "Tuesday Obama" -> ["Trump"], ["Jeff", "Sessions"],
+    ["Obama"])."""
+    return [w for w in name.split() if name_keys(w) and w.lower().strip(".,;:") not in _NOT_NAMES]
 
 
 def is_named(speaker: str) -> bool:

@@ -34,7 +34,7 @@ from typing import Any
 
 from stance.exceptions import InputError
 from stance.model import TARGET_NOT_MENTIONED
-from stance.names import is_named, same_name
+from stance.names import identifying_words, is_named, same_name
 
 __all__ = ["SpeakerStance", "VerdictRule", "summarize"]
 
@@ -82,7 +82,7 @@ class SpeakerStance:
     """One speaker's stance toward one target over all of their statements in an article.
 
     ``speaker`` is the fullest form of the name used in the article ("Ingrid Halvard" also collects the
-    statements attributed to "Halvard"); ``None`` collects the statements nobody is named for. ``stance`` and
+    statements attributed to "Halvard" and "Mrs. Halvard"); ``None`` collects the statements nobody is named for. ``stance`` and
     ``confidence`` are those of the statement behind the verdict (``text``, ``start``, ``end``); ``counts``
     holds the number of statements per predicted label; ``mentioned`` is True when that statement names the
     target (or an alias). ``verdict`` is ``stance`` when it is NONE or a side that meets the summary's
@@ -123,20 +123,31 @@ class SpeakerStance:
 
 
 def _same_person(names: Iterable[str]) -> dict[str, str]:
-    """Each name -> the fullest name of the article for the same person: a longer name that holds all of its
-    words in order and ends with the same word ("Halvard", "President Halvard" -> "President Ingrid Halvard").
-    A name that fits two different people ("Halvard" beside "Ingrid Halvard" and "Erik Halvard") is kept as is."""
-    distinct = sorted(set(names), key=lambda n: (-len(n.split()), n))
+    """Each name -> the fullest name of the article for the same person: a name whose identifying words (titles,
+    honorifics and dates left out: "Mr.", "President", "Tuesday") stand, in order, among a longer name's and end with
+    the same word ("Halvard", "President Halvard", "Mr. Halvard" -> "President Ingrid Halvard"). Names with the same
+    identifying words are one person ("Mr. Trump", "Trump"). A name that fits two different people ("Halvard" beside
+    "Ingrid Halvard" and "Erik Halvard", "Mrs. Clinton" beside "Bill Clinton" and "Hillary Clinton") is kept as is."""
+    cores = {n: identifying_words(n) for n in set(names)}
+    # longer names first (by identifying words, then by the whole name), so theirs are settled before shorter ones look
+    distinct = sorted(cores, key=lambda n: (-len(cores[n]), -len(n.split()), n))
     out: dict[str, str] = {}
-    for name in distinct:  # longer names first, so theirs are settled before the shorter ones look them up
-        words = name.split()
+    for name in distinct:
+        words = cores[name]
+        if not words:
+            out[name] = name
+            continue
         fuller = set()
         for longer in distinct:
-            lw = longer.split()
-            if len(lw) > len(words) and lw[-1] == words[-1]:
+            lw = cores[longer]
+            if longer == name or lw[-1:] != words[-1:]:
+                continue
+            if len(lw) > len(words):
                 it = iter(lw)
                 if all(w in it for w in words):  # the words of ``name`` stand in ``longer``, in order
                     fuller.add(out[longer])
+            elif lw == words and longer in out:
+                fuller.add(out[longer])  # the same words, another title: the form settled first
         out[name] = fuller.pop() if len(fuller) == 1 else name
     return out
 

@@ -132,3 +132,18 @@ def test_rows_that_are_not_a_list_of_statements_are_refused(bad) -> None:  # noq
 def test_verdict_rule_refuses_a_confidence_outside_0_to_1() -> None:
     with pytest.raises(InputError, match="1.5"):
         stance.VerdictRule(min_confidence=1.5)
+
+
+def test_a_title_or_a_date_before_a_name_does_not_make_another_speaker() -> None:
+    rows = [row("Mr. Trump", "the tariff", "FAVOR", 0.8), row("Donald Trump", "the tariff", "FAVOR", 0.7),
+            row("Obama", "the tariff", "AGAINST", 0.8), row("Tuesday Obama", "the tariff", "AGAINST", 0.6),
+            row("Barack Obama", "the tariff", "AGAINST", 0.7), row("Mr. Sessions", "the tariff", "FAVOR", 0.6),
+            row("Sessions", "the tariff", "FAVOR", 0.6)]
+    got = {s.speaker: s.statements for s in summarize(rows)}
+    assert got == {"Donald Trump": 2, "Barack Obama": 3, "Mr. Sessions": 2}
+
+
+def test_a_short_name_that_fits_two_people_stays_apart_with_or_without_a_title() -> None:
+    rows = [row("Mrs. Clinton", "T", "FAVOR", 0.8), row("Bill Clinton", "T", "FAVOR", 0.7), row("Hillary Clinton", "T", "FAVOR", 0.7),
+            row("Sen. Warren", "T", "AGAINST", 0.6), row("Sen. Sanders", "T", "AGAINST", 0.6)]
+    assert sorted(s.speaker for s in summarize(rows)) == ["Bill Clinton", "Hillary Clinton", "Mrs. Clinton", "Sen. Sanders", "Sen. Warren"]
