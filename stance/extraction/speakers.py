@@ -53,8 +53,8 @@ class Resolver:
     last_person_pos: int = -1
     #: character offset where each sentence starts, in order
     sent_chars: list[int] = field(default_factory=list)
-    #: sentence index -> the names in subject position there, in order (:func:`_subject_position`)
-    subject_names: dict[int, list[str]] = field(default_factory=dict)
+    #: sentence index -> (offset, name) of the names in subject position there, in order (:func:`_subject_position`)
+    subject_names: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
     def index_names(self, toks: Sequence[Token], sent_starts: set[int]) -> None:
         """Record capitalised runs that may name people; a run counts as a person when its last
@@ -67,8 +67,11 @@ class Resolver:
                 j = i
                 while j < n and toks[j].word and toks[j].upper:
                     j += 1
-                    # "Mr. Kasich", "Gov. John Kasich": an abbreviated title and its period stay in the run
-                    if (j + 1 < n and toks[j].text == "." and toks[j - 1].low in L.ABBREVIATIONS
+                    # "Mr. Kasich", "Gov. John Kasich": an abbreviated title and its period stay in the run, and so does
+                    # a middle initial ("Donald J. Trump", not "Donald J")
+                    prev = toks[j - 1].text
+                    initial = len(prev) == 1 and prev.isupper() and j + 1 not in sent_starts  # not "Plan B. Sanders said"
+                    if (j + 1 < n and toks[j].text == "." and (toks[j - 1].low in L.ABBREVIATIONS or initial)
                             and toks[j + 1].word and toks[j + 1].upper and toks[j].start == toks[j - 1].end):
                         j += 1
                 a = i
@@ -101,7 +104,7 @@ class Resolver:
                     self.names.append(self.text[name_toks[0].start : name_toks[-1].end - cut])
                     si = bisect.bisect_right(starts, i) - 1
                     if si >= 0 and _subject_position(toks, starts[si], i):
-                        self.subject_names.setdefault(si, []).append(self.names[-1])
+                        self.subject_names.setdefault(si, []).append((self.name_pos[-1], self.names[-1]))
                     # role noun right before the run: "spokeswoman Anna Petrova"
                     if a > 0 and toks[a - 1].low in L.ROLE_NOUNS:
                         self.roles_seen.append((run[0].start, toks[a - 1].low, run))
@@ -136,26 +139,30 @@ class Resolver:
             idx = -1
         cand = self.names[idx] if idx >= 0 else None
         cand_pos = self.name_pos[idx] if idx >= 0 else -1
-        subject = self._previous_subject(pos)
+        subject = self._subject_before(pos)
         if subject is not None:
             return subject
         if self.last_person is not None and self.last_person_pos >= cand_pos - 0:
             return self.last_person
         return cand or self.last_person
 
-    def _previous_subject(self, pos: int) -> str | None:
-        """For a pronoun at ``pos`` with no name before it in its own sentence, the person named as the subject of the
-        sentence before ("Ingrid Halvard criticised Tomas Reyna. She said ...": Halvard, not the last name); None when
-        that sentence opens with no such name (a person whose surname the text gives in full somewhere)."""
+    def _subject_before(self, pos: int) -> str | None:
+        """The subject a pronoun at ``pos`` most likely points to: the person named as the subject of its own sentence
+        before it ("Clinton also cited Comey's testimony, but she ...": Clinton), or, when its sentence names nobody
+        before it, of the sentence before ("Ingrid Halvard criticised Tomas Reyna. She said ...": Halvard). None when
+        that sentence opens with no such name (a person whose surname the text gives in full somewhere): then the
+        last speaker or the last name."""
         s = bisect.bisect_right(self.sent_chars, pos) - 1
-        if s < 1:
+        if s < 0:
             return None
         k = bisect.bisect_left(self.name_pos, pos) - 1
-        if k >= 0 and self.name_pos[k] >= self.sent_chars[s]:
-            return None  # a name earlier in the pronoun's own sentence: the usual rule
-        for name in self.subject_names.get(s - 1, ()):
+        own = k >= 0 and self.name_pos[k] >= self.sent_chars[s]
+        if not own and s < 1:
+            return None
+        # the last of them: "Amnesty International spokesman Eric Ferrero" is Ferrero
+        for start, name in reversed(self.subject_names.get(s if own else s - 1, ())):
             last = name.split()[-1].lower()
-            if last in self.surnames and last not in _NOT_SUBJECT_NAMES and len(name) > 1:
+            if start < pos and last in self.surnames and last not in _NOT_SUBJECT_NAMES and len(name) > 1:
                 return name
         return None
 

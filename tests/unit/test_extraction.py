@@ -1185,6 +1185,21 @@ CASES = [
         [{"cue": "said", "speaker": "Ivo Brandt", "text": "the ferry was late."}],
     ),
     (
+        "pronoun-own-sentence-subject",
+        "Ana Lind cited Ivo Brandt's report, but she said the ferry was late.",
+        [{"cue": "said", "speaker": "Ana Lind", "text": "the ferry was late."}],
+    ),
+    (
+        "pronoun-subject-with-middle-initial",
+        "Ana J. Lind met Ivo Brandt on Tuesday. She said the ferry was late.",
+        [{"cue": "said", "speaker": "Ana J. Lind", "text": "the ferry was late."}],
+    ),
+    (
+        "pronoun-subject-after-organisation-and-role",
+        "Harbour Watch spokesman Ivo Brandt met Ana Lind. He said the ferry was late.",
+        [{"cue": "said", "speaker": "Ivo Brandt", "text": "the ferry was late."}],
+    ),
+    (
         "pronoun-after-adjunct-opener",
         "On Tuesday Ivo Brandt met Ana Lind. She said the ferry was late.",
         [{"cue": "said", "speaker": "Ana Lind", "text": "the ferry was late."}],
