@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["identifying_words", "is_named", "name_keys", "same_name"]
+__all__ = ["identifying_words", "is_named", "is_poll", "name_keys", "same_name"]
 
 #: Words that carry no identity: function words and titles.
 _STOP = frozenset(
@@ -15,6 +15,8 @@ _STOP = frozenset(
     "secretary minister chairman chairwoman chair leader former spokesman spokeswoman spokesperson".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
+#: A poll or a survey named as a source ("a new Quinnipiac poll", "Entrance polls", "Poll respondents", "the survey").
+_POLL = re.compile(r"\b(?:polls?|surveys?|polling)\b", re.IGNORECASE)
 #: Capitalised words that do not make a name: sentence openers, quantifiers, months and days.
 _NOT_NAMES = frozenset(
     "a an in on at as it its more most some many one two three but or if when while after before so yet opinion "
@@ -33,6 +35,12 @@ def identifying_words(name: str) -> list[str]:
     words under three letters ("Mr. Trump", "Sen. Jeff Sessions", "Tuesday Obama" -> ["Trump"], ["Jeff", "Sessions"],
     ["Obama"])."""
     return [w for w in name.split() if name_keys(w) and w.lower().strip(".,;:") not in _NOT_NAMES]
+
+
+def is_poll(speaker: str) -> bool:
+    """Whether a speaker is a poll or a survey ("a new Washington Post-ABC News poll", "Entrance polls"): it reports
+    what others think and holds no side of its own."""
+    return bool(_POLL.search(speaker))
 
 
 def is_named(speaker: str) -> bool:

@@ -34,7 +34,7 @@ from typing import Any
 
 from stance.exceptions import InputError
 from stance.model import TARGET_NOT_MENTIONED
-from stance.names import identifying_words, is_named, same_name
+from stance.names import identifying_words, is_named, is_poll, same_name
 
 __all__ = ["SpeakerStance", "VerdictRule", "summarize"]
 
@@ -50,12 +50,15 @@ class VerdictRule:
     ``names_target``: the statement behind it names the target or one of its aliases (a side inferred from "he" or
     "the administration" is wrong more often than not with today's models). ``named_speaker``: the speaker holds a
     capitalised word that is not a title, a function word or a date (:func:`stance.names.is_named`).
-    ``min_confidence``: the statement's stance confidence is at least this. ``VerdictRule.any()`` takes every side.
+    ``min_confidence``: the statement's stance confidence is at least this. ``poll_speakers``: a poll or a survey may
+    hold a side (by default it may not: "a new Quinnipiac poll" reports what others think, and "Polls FAVOR Trump" is
+    no stance; :func:`stance.names.is_poll`). ``VerdictRule.any()`` takes every side.
     """
 
     names_target: bool = True
     named_speaker: bool = True
     min_confidence: float = 0.0
+    poll_speakers: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
@@ -64,7 +67,7 @@ class VerdictRule:
     @classmethod
     def any(cls) -> VerdictRule:
         """Every side is a verdict."""
-        return cls(names_target=False, named_speaker=False, min_confidence=0.0)
+        return cls(names_target=False, named_speaker=False, min_confidence=0.0, poll_speakers=True)
 
     def doubt(self, speaker: str | None, mentioned: bool, confidence: float) -> str | None:
         """Why a side does not meet the rule (None when it does)."""
@@ -72,6 +75,8 @@ class VerdictRule:
             return "the statement behind it does not name the target"
         if self.named_speaker and not (speaker and is_named(speaker)):
             return "the speaker is not named"
+        if not self.poll_speakers and speaker and is_poll(speaker):
+            return "the speaker is a poll or a survey, which reports what others think"
         if confidence < self.min_confidence:
             return f"confidence below {self.min_confidence:g}"
         return None

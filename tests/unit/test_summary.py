@@ -147,3 +147,13 @@ def test_a_short_name_that_fits_two_people_stays_apart_with_or_without_a_title()
     rows = [row("Mrs. Clinton", "T", "FAVOR", 0.8), row("Bill Clinton", "T", "FAVOR", 0.7), row("Hillary Clinton", "T", "FAVOR", 0.7),
             row("Sen. Warren", "T", "AGAINST", 0.6), row("Sen. Sanders", "T", "AGAINST", 0.6)]
     assert sorted(s.speaker for s in summarize(rows)) == ["Bill Clinton", "Hillary Clinton", "Mrs. Clinton", "Sen. Sanders", "Sen. Warren"]
+
+
+@pytest.mark.parametrize(("speaker", "verdict"), [("a new Quinnipiac poll", "UNCLEAR"), ("Entrance polls", "UNCLEAR"),
+                                                  ("the Pew survey", "UNCLEAR"), ("Paul Pollack", "FAVOR")])
+def test_a_poll_or_a_survey_holds_no_side(speaker: str, verdict: str) -> None:
+    (s,) = summarize([row(speaker, "the plan", "FAVOR", 0.9, "the plan leads")])
+    assert s.verdict == verdict
+    assert (s.doubt == "the speaker is a poll or a survey, which reports what others think") is (verdict == "UNCLEAR")
+    (s,) = summarize([row(speaker, "the plan", "FAVOR", 0.9, "the plan leads")], rule=stance.VerdictRule.any())
+    assert s.verdict == "FAVOR"
