@@ -20,6 +20,8 @@ _POLL = re.compile(r"\b(?:polls?|surveys?|polling)\b", re.IGNORECASE)
 #: Capitalised words that do not make a name: sentence openers, quantifiers, months and days.
 _NOT_NAMES = frozenset(
     "a an in on at as it its more most some many one two three but or if when while after before so yet opinion "
+    "no not nor such among since until unless can could would will nothing none four five six seven eight nine ten "
+    "story read update advertisement related watch photo video click share "
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )

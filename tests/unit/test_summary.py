@@ -109,7 +109,8 @@ def test_side_from_a_statement_that_does_not_name_the_target_is_unclear_with_its
 
 
 @pytest.mark.parametrize(("speaker", "verdict"), [("Senator Ana Ruiz", "FAVOR"), ("the House", "FAVOR"), ("critics", "UNCLEAR"),
-                                                  ("The", "UNCLEAR"), ("March", "UNCLEAR"), ("faced", "UNCLEAR")])
+                                                  ("The", "UNCLEAR"), ("March", "UNCLEAR"), ("faced", "UNCLEAR"),
+                                                  ("Story", "UNCLEAR"), ("Among", "UNCLEAR"), ("Such", "UNCLEAR"), ("Six", "UNCLEAR")])
 def test_side_of_a_speaker_that_is_not_a_name_is_unclear(speaker: str, verdict: str) -> None:
     (s,) = summarize([row(speaker, "the plan", "FAVOR", 0.9, "backed the plan")])
     assert s.verdict == verdict
