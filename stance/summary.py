@@ -20,9 +20,9 @@ target or one of its ``aliases`` share an identifying word (:func:`stance.names.
 verdicts from 17.0% to 18.9% at about the same recall (docs/news.md).
 
 The ``verdict`` says whether the side is to be trusted: it is the side (FAVOR or AGAINST) only when the statement
-behind it meets the :class:`VerdictRule` (by default: the statement names the target, and the speaker is a name,
-not "critics" or a stray word the extractor took for a speaker); otherwise ``UNCLEAR``, with the reason in
-``doubt``. ``NONE`` when no statement takes a side. The default rule was chosen on SEESAW valid as the one with the
+behind it meets the :class:`VerdictRule` (by default: the statement names the target, the speaker is a name,
+not "critics" or a stray word the extractor took for a speaker, nor a poll, and the speaker is not only cited as a
+source, "according to X"); otherwise ``UNCLEAR``, with the reason in ``doubt``. ``NONE`` when no statement takes a side. The default rule was chosen on SEESAW valid as the one with the
 highest F1 of the end-to-end measure (docs/news.md, "Precision of the summary").
 """
 
@@ -41,6 +41,9 @@ __all__ = ["SpeakerStance", "VerdictRule", "summarize"]
 _LABELS = ("FAVOR", "AGAINST", "NONE")
 #: The verdict of a side that does not meet the rule.
 UNCLEAR = "UNCLEAR"
+#: Cues that cite a source for facts rather than for a view ("according to X, 19 protesters have been killed"; "X
+#: reported that ..."): on SEESAW train none of the 27 sides from them was the speaker's (docs/news.md).
+REPORT_CUES = frozenset(["according to", "reported", "reports", "report", "reporting"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +55,17 @@ class VerdictRule:
     capitalised word that is not a title, a function word or a date (:func:`stance.names.is_named`).
     ``min_confidence``: the statement's stance confidence is at least this. ``poll_speakers``: a poll or a survey may
     hold a side (by default it may not: "a new Quinnipiac poll" reports what others think, and "Polls FAVOR Trump" is
-    no stance; :func:`stance.names.is_poll`). ``VerdictRule.any()`` takes every side.
+    no stance; :func:`stance.names.is_poll`). ``report_cues``: a side may come from a statement the speaker is only
+    cited for ("according to the Associated Press, ...", "the Observatory reported that ..."; by default it may not:
+    such a source gives facts, and the side read into them is nobody's; :data:`REPORT_CUES`). ``VerdictRule.any()``
+    takes every side.
     """
 
     names_target: bool = True
     named_speaker: bool = True
     min_confidence: float = 0.0
     poll_speakers: bool = False
+    report_cues: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
@@ -67,16 +74,18 @@ class VerdictRule:
     @classmethod
     def any(cls) -> VerdictRule:
         """Every side is a verdict."""
-        return cls(names_target=False, named_speaker=False, min_confidence=0.0, poll_speakers=True)
+        return cls(names_target=False, named_speaker=False, min_confidence=0.0, poll_speakers=True, report_cues=True)
 
-    def doubt(self, speaker: str | None, mentioned: bool, confidence: float) -> str | None:
-        """Why a side does not meet the rule (None when it does)."""
+    def doubt(self, speaker: str | None, mentioned: bool, confidence: float, cue: str | None = None) -> str | None:
+        """Why a side does not meet the rule (None when it does); ``cue`` is that of the statement behind it."""
         if self.names_target and not mentioned:
             return "the statement behind it does not name the target"
         if self.named_speaker and not (speaker and is_named(speaker)):
             return "the speaker is not named"
         if not self.poll_speakers and speaker and is_poll(speaker):
             return "the speaker is a poll or a survey, which reports what others think"
+        if not self.report_cues and cue is not None and " ".join(cue.lower().split()) in REPORT_CUES:
+            return f"the speaker is cited as a source ({cue!r}), not for a view of their own"
         if confidence < self.min_confidence:
             return f"confidence below {self.min_confidence:g}"
         return None
@@ -193,7 +202,7 @@ def summarize(
         pool = sided or members
         best = max(pool, key=lambda r: (TARGET_NOT_MENTIONED not in tuple(getattr(r, "flags", ())), r.stance_confidence))
         mentioned = TARGET_NOT_MENTIONED not in tuple(getattr(best, "flags", ()))
-        doubt = rule.doubt(speaker, mentioned, best.stance_confidence) if best.stance != "NONE" else None
+        doubt = rule.doubt(speaker, mentioned, best.stance_confidence, getattr(best, "cue", None)) if best.stance != "NONE" else None
         out.append(
             SpeakerStance(
                 speaker=speaker,

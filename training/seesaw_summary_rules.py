@@ -38,12 +38,25 @@ def analyses(model_name: str, split: str, cache: str | None) -> list:
     return out
 
 
+#: The rule of ``stance.summarize`` as shipped (see :func:`score`).
+SHIPPED = object()
+
+
 def score(data: list, rule, listed: dict[str, list[str]] | None = None) -> tuple[float, float, float, int]:  # noqa: ANN001
     """P / R / F1 / verdicts of the verdicts the rule keeps; with ``listed`` (article -> its listed entities), only the
     verdicts whose speaker is one of them count as predictions: those SEESAW can judge, since its gold subjects are
-    listed entities only."""
+    listed entities only. ``rule`` is a function (side, aliases) -> keep, or :data:`SHIPPED` for the verdicts of
+    ``stance.summarize`` as it is (``VerdictRule()``: the rule below plus no side from a poll or a cited source)."""
     n_pred = n_gold = n_match = 0
     for aid, aliases, gold, rows in data:
+        if rule is SHIPPED:
+            verdicts = summarize(rows, aliases=aliases) if rows else []
+            preds = [(str(v.speaker), v.verdict, v.target) for v in verdicts
+                     if v.speaker and v.verdict in ("FAVOR", "AGAINST")
+                     and (listed is None or any(same_name(v.speaker, e) for e in listed[aid]))]
+            r = score_article(aid, preds, gold)
+            n_pred, n_gold, n_match = n_pred + len(r.predicted), n_gold + len(r.gold), n_match + len(r.matched)
+            continue
         # summarize without aliases keeps the verdicts toward oneself, so that the rules can say whether to drop them
         verdicts = summarize(rows, rule=VerdictRule.any()) if rows else []
         preds = [(str(v.speaker), v.stance, v.target) for v in verdicts
@@ -71,7 +84,8 @@ def main() -> int:
         "no verdict toward oneself": lambda v, al: not own(v, al),
         "+ names the target": lambda v, al: not own(v, al) and v.mentioned,
         "+ speaker named": lambda v, al: not own(v, al) and is_named(v.speaker),
-        "+ names the target, speaker named (shipped)": lambda v, al: not own(v, al) and v.mentioned and is_named(v.speaker),
+        "+ names the target, speaker named": lambda v, al: not own(v, al) and v.mentioned and is_named(v.speaker),
+        "+ no poll, no cited source (VerdictRule(), shipped)": SHIPPED,
         "+ not mixed": lambda v, al: not own(v, al) and not v.mixed,
     }
     for c in (0.5, 0.6, 0.7, 0.8, 0.9):

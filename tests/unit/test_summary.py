@@ -158,3 +158,15 @@ def test_a_poll_or_a_survey_holds_no_side(speaker: str, verdict: str) -> None:
     assert (s.doubt == "the speaker is a poll or a survey, which reports what others think") is (verdict == "UNCLEAR")
     (s,) = summarize([row(speaker, "the plan", "FAVOR", 0.9, "the plan leads")], rule=stance.VerdictRule.any())
     assert s.verdict == "FAVOR"
+
+
+@pytest.mark.parametrize(("cue", "verdict"), [("According to", "UNCLEAR"), ("reported", "UNCLEAR"), ("said", "AGAINST"),
+                                              (None, "AGAINST")])
+def test_a_source_cited_for_facts_holds_no_side(cue: str | None, verdict: str) -> None:
+    r = AnalyzedStatement("the Observatory", "at least 19 protesters have been killed", 0, 40, "the protesters", "AGAINST", 0.7,
+                          None, None, cue, "indirect")
+    (s,) = summarize([r])
+    assert s.verdict == verdict
+    assert (s.doubt is not None and "cited as a source" in s.doubt) is (verdict == "UNCLEAR")
+    (s,) = summarize([r], rule=stance.VerdictRule.any())
+    assert s.verdict == "AGAINST"
