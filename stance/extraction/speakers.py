@@ -55,6 +55,8 @@ class Resolver:
     sent_chars: list[int] = field(default_factory=list)
     #: sentence index -> (offset, name) of the names in subject position there, in order (:func:`_subject_position`)
     subject_names: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    #: the words the text writes in lower case (built on first use)
+    _lower_words: set[str] | None = field(default=None, repr=False)
 
     def index_names(self, toks: Sequence[Token], sent_starts: set[int]) -> None:
         """Record capitalised runs that may name people; a run counts as a person when its last
@@ -98,7 +100,7 @@ class Resolver:
                         k += 1  # after a role title: "Sen. Ada Holm" -> "Ada Holm"
                     name_toks = run[k:]
                     cut = 2 if possessive else 0
-                    if len(name_toks) >= 2:
+                    if len(name_toks) >= 2 and self._surname_like(name_toks[-1].low[: len(name_toks[-1].low) - cut]):
                         self.surnames.add(name_toks[-1].low[: len(name_toks[-1].low) - cut])
                     self.name_pos.append(name_toks[0].start)
                     self.names.append(self.text[name_toks[0].start : name_toks[-1].end - cut])
@@ -114,6 +116,16 @@ class Resolver:
 
     roles_seen: list = field(default_factory=list)
     surnames: set = field(default_factory=set)
+
+    def _surname_like(self, word: str) -> bool:
+        """Whether the last word of a multi-word capitalised run can be a person's surname: not a party, role or date
+        word ("Virginia-based Democratic", "Former Pennsylvania governor"), and not a word the text also writes in
+        lower case ("Cold War" where the text says "war")."""
+        if word in _NOT_SUBJECT_NAMES:
+            return False
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z][a-z'’-]*\b", self.text))
+        return word not in self._lower_words
 
     #: element i: the index of the last name up to ``names[i]`` that ends in a known surname, or -1;
     #: built on first use, after :meth:`index_names` has seen every name

@@ -1199,6 +1199,17 @@ CASES = [
         "Harbour Watch spokesman Ivo Brandt met Ana Lind. He said the ferry was late.",
         [{"cue": "said", "speaker": "Ivo Brandt", "text": "the ferry was late."}],
     ),
+    # --- the last word of a capitalised run is no surname when it is a party word or written in lower case elsewhere
+    (
+        "pronoun-not-to-a-common-word-run",
+        "The ferry plan was written after the Cold War, when a war seemed near. He said the plan was old.",
+        [{"cue": "said", "speaker": None, "text": "the plan was old."}],
+    ),
+    (
+        "pronoun-not-to-a-party-word-run",
+        '"The ferry is late," said Ivo Brandt, a Harbour-based Democratic strategist. "But," he added, "it will run."',
+        [{"cue": "said", "speaker": "Ivo Brandt"}, {"cue": "added", "speaker": "Ivo Brandt"}],
+    ),
     (
         "pronoun-after-adjunct-opener",
         "On Tuesday Ivo Brandt met Ana Lind. She said the ferry was late.",
