@@ -40,6 +40,7 @@ __all__ = [
     "ORG_WORDS",
     "PLACE_PREPOSITIONS",
     "PARTY_WORDS",
+    "PERSON_NOUNS",
     "AUXILIARIES",
     "ADVERBS",
     "ABBREVIATIONS",
@@ -155,6 +156,16 @@ ROLE_NOUNS = frozenset(
     deputy premier chancellor king queen prince sheriff officer commissioner executive
     founder ceo co-founder reporter correspondent columnist editor author activist organizer
     campaign statement report survey poll polls study researchers researcher witness
+    """.split()
+)
+
+#: Nouns for people that "from" turns into "people of a place" ("a voter from Columbus", "a grocery store worker from
+#: Des Moines"): the name after "from" is a place, and the noun phrase before it the speaker.
+PERSON_NOUNS = frozenset(
+    """
+    voter voters resident residents worker workers member members student students woman women man men mother father
+    son daughter parent parents supporter supporters retiree retirees teacher teachers nurse nurses owner owners
+    consultant instructor veteran veterans farmer farmers native natives businessman businesswoman volunteer volunteers
     """.split()
 )
 

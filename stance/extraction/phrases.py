@@ -51,11 +51,11 @@ def quote_frame_source(text: str, toks: Sequence[Token], sq: list[Quote], k: int
 def _place_after_noun(toks: Sequence[Token], a: int, b: int, lo: int, lower_count: int) -> bool:
     """Whether the capitalised run ``[a, b)`` (nothing lower-case taken yet) is a place after a preposition ("in",
     "at", ...; :data:`~stance.extraction.lexicon.PLACE_PREPOSITIONS`, a determiner allowed between) that follows a
-    lower-case noun."""
+    lower-case noun, or after "from" that follows a noun for people ("a voter from Columbus")."""
     if lower_count or a >= b or not all(toks[x].upper for x in range(a, b)):
         return False
     p = a - 2 if a - 1 >= lo and toks[a - 1].low in L.DETERMINERS else a - 1
-    if p - 1 < lo or toks[p].low not in L.PLACE_PREPOSITIONS:
+    if p - 1 < lo or not (toks[p].low in L.PLACE_PREPOSITIONS or (toks[p].low == "from" and toks[p - 1].low in L.PERSON_NOUNS)):
         return False
     noun = toks[p - 1]
     return plain_word(noun) and not noun.upper and (noun.low in L.ROLE_NOUNS or noun.low.endswith("s") or not adjective_like(noun.low))

@@ -216,15 +216,16 @@ def _subject_position(toks: Sequence[Token], first: int, i: int) -> bool:
 
 def place_preposition(toks: Sequence[Token], x: int, *, roles: bool = False) -> bool:
     """Whether token ``x`` is a preposition that makes the capitalised name after it a place: "in", "at", "near" ...
-    (:data:`~stance.extraction.lexicon.PLACE_PREPOSITIONS`), or "of" / "from" after a party word ("Democrat of New
-    York", "a Republican from Ohio") or, with ``roles``, after a role noun ("the mayor of Kestrava")."""
+    (:data:`~stance.extraction.lexicon.PLACE_PREPOSITIONS`), "of" / "from" after a party word ("Democrat of New
+    York", "a Republican from Ohio") or, with ``roles``, after a role noun ("the mayor of Kestrava"), or "from" after
+    a noun for people ("a voter from Columbus", :data:`~stance.extraction.lexicon.PERSON_NOUNS`)."""
     low = toks[x].low
     if low in L.PLACE_PREPOSITIONS:
         return True
     if low not in ("of", "from") or x == 0:
         return False
     before = toks[x - 1].low
-    return before in L.PARTY_WORDS or (roles and before in L.ROLE_NOUNS)
+    return before in L.PARTY_WORDS or (roles and before in L.ROLE_NOUNS) or (low == "from" and before in L.PERSON_NOUNS)
 
 
 #: Pronouns that never open a name's noun phrase (unlike "we"/"you": "We Democrats").

@@ -1215,6 +1215,17 @@ CASES = [
         "On Tuesday Ivo Brandt met Ana Lind. She said the ferry was late.",
         [{"cue": "said", "speaker": "Ana Lind", "text": "the ferry was late."}],
     ),
+    # --- "from" after a noun for people makes the name after it a place: the noun phrase is the speaker (2026-12-07)
+    (
+        "person-noun-from-place",
+        "A voter from Kestrava worried the ferry might stop.",
+        [{"cue": "worried", "speaker": "A voter from Kestrava", "text": "the ferry might stop."}],
+    ),
+    (
+        "letter-from-person-stays-the-person",
+        "A letter from Ada Holm said the ferry was late.",
+        [{"cue": "said", "speaker": "Ada Holm", "text": "the ferry was late."}],
+    ),
     # --- a bare plural noun phrase is the agent too: the accused is not the speaker (2026-12-07)
     (
         "passive-bare-plural-agent",
