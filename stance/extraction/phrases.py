@@ -179,8 +179,9 @@ def np_before(toks: Sequence[Token], k: int, lo: int) -> tuple[int, int] | None:
     # determiners / quantifiers on the left edge
     while a - 1 >= lo and toks[a - 1].word and (toks[a - 1].low in L.DETERMINERS or toks[a - 1].low in L.QUANTIFIERS):
         a -= 1
-    # strip leading tokens that are sentence-initial function words
-    while a < b and toks[a].low in L.NOT_SPEAKER_WORDS and toks[a].low not in L.DETERMINERS and toks[a].low not in L.QUANTIFIERS:
+    # strip leading tokens that are sentence-initial function words, or an adverb before a name ("Later Ivo Brandt")
+    while a < b and ((toks[a].low in L.NOT_SPEAKER_WORDS and toks[a].low not in L.DETERMINERS and toks[a].low not in L.QUANTIFIERS)
+                     or (toks[a].low in L.ADVERBS and a + 1 < b and toks[a + 1].upper)):
         a += 1
     if a >= b:
         return None

@@ -77,8 +77,8 @@ class Resolver:
                             and toks[j + 1].word and toks[j + 1].upper and toks[j].start == toks[j - 1].end):
                         j += 1
                 a = i
-                if a in sent_starts and toks[a].low in L.NOT_SPEAKER_WORDS:
-                    a += 1
+                if a in sent_starts and (toks[a].low in L.NOT_SPEAKER_WORDS or toks[a].low in L.ADVERBS):
+                    a += 1  # "The", "Later" opening a sentence
                 run = toks[a:j]
                 # the tokenizer keeps "Clinton’s" whole: the name is the run without its possessive ending
                 possessive = j > a and toks[j - 1].low.endswith(_POSSESSIVE)

@@ -1215,6 +1215,12 @@ CASES = [
         "On Tuesday Ivo Brandt met Ana Lind. She said the ferry was late.",
         [{"cue": "said", "speaker": "Ana Lind", "text": "the ferry was late."}],
     ),
+    # --- an adverb opening the sentence is not part of the name after it (2026-12-07)
+    (
+        "sentence-initial-adverb-before-name",
+        "Later Ivo Brandt said the ferry was late.",
+        [{"cue": "said", "speaker": "Ivo Brandt", "text": "the ferry was late."}],
+    ),
     # --- "from" after a noun for people makes the name after it a place: the noun phrase is the speaker (2026-12-07)
     (
         "person-noun-from-place",
