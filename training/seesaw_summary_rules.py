@@ -50,17 +50,13 @@ def score(data: list, rule, listed: dict[str, list[str]] | None = None) -> tuple
     n_pred = n_gold = n_match = 0
     for aid, aliases, gold, rows in data:
         if rule is SHIPPED:
-            verdicts = summarize(rows, aliases=aliases) if rows else []
-            preds = [(str(v.speaker), v.verdict, v.target) for v in verdicts
-                     if v.speaker and v.verdict in ("FAVOR", "AGAINST")
-                     and (listed is None or any(same_name(v.speaker, e) for e in listed[aid]))]
-            r = score_article(aid, preds, gold)
-            n_pred, n_gold, n_match = n_pred + len(r.predicted), n_gold + len(r.gold), n_match + len(r.matched)
-            continue
-        # summarize without aliases keeps the verdicts toward oneself, so that the rules can say whether to drop them
-        verdicts = summarize(rows, rule=VerdictRule.any()) if rows else []
-        preds = [(str(v.speaker), v.stance, v.target) for v in verdicts
-                 if v.speaker and v.stance in ("FAVOR", "AGAINST") and rule(v, aliases)
+            sides = [(v, v.verdict) for v in (summarize(rows, aliases=aliases) if rows else [])]
+        else:
+            # summarize without aliases keeps the verdicts toward oneself, so that the rules can say whether to drop them
+            sides = [(v, v.stance) for v in (summarize(rows, rule=VerdictRule.any()) if rows else [])
+                     if v.speaker and v.stance in ("FAVOR", "AGAINST") and rule(v, aliases)]
+        preds = [(str(v.speaker), side, v.target) for v, side in sides
+                 if v.speaker and side in ("FAVOR", "AGAINST")
                  and (listed is None or any(same_name(v.speaker, e) for e in listed[aid]))]
         r = score_article(aid, preds, gold)
         n_pred, n_gold, n_match = n_pred + len(r.predicted), n_gold + len(r.gold), n_match + len(r.matched)

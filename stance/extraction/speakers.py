@@ -2,11 +2,12 @@
 
 Takes token ranges from :mod:`stance.extraction.phrases` and :mod:`stance.extraction.subjects`; gives mentions: the
 words as written (their offsets are those of the statement's speaker) and the resolved name. A :class:`Resolver`
-indexes the names of the text once; a pronoun ("he", "who") resolves to the person last named, or, with no name before
-it in its own sentence, to the person named as the subject of the sentence before ("Ingrid Halvard criticised Tomas
-Reyna. She said ...": Halvard); a role noun ("the spokeswoman") to the last person named with that role, a role
-given with a name ("Minister Anna Petrova") to the name. Also: the relative pronoun of "X, who ... said" (:func:`who_fix`), a contracted pronoun ("He's hoping",
-:func:`contraction_mention`) and the signature that ends a block quotation (:func:`quote_signature`).
+indexes the names of the text once; a pronoun ("he", "who") resolves to the person named as the subject of its own
+sentence, or of the sentence before when its own names nobody before it ("Ingrid Halvard criticised Tomas Reyna. She
+said ...": Halvard), else to the person last named; a role noun ("the spokeswoman") to the last person named with that
+role, a role given with a name ("Minister Anna Petrova") to the name. Also: the relative pronoun of "X, who ... said"
+(:func:`who_fix`), a contracted pronoun ("He's hoping", :func:`contraction_mention`) and the signature that ends a
+block quotation (:func:`quote_signature`).
 """
 
 from __future__ import annotations
@@ -100,8 +101,9 @@ class Resolver:
                         k += 1  # after a role title: "Sen. Ada Holm" -> "Ada Holm"
                     name_toks = run[k:]
                     cut = 2 if possessive else 0
-                    if len(name_toks) >= 2 and self._surname_like(name_toks[-1].low[: len(name_toks[-1].low) - cut]):
-                        self.surnames.add(name_toks[-1].low[: len(name_toks[-1].low) - cut])
+                    last = name_toks[-1].low[: len(name_toks[-1].low) - cut]
+                    if len(name_toks) >= 2 and self._surname_like(last):
+                        self.surnames.add(last)
                     self.name_pos.append(name_toks[0].start)
                     self.names.append(self.text[name_toks[0].start : name_toks[-1].end - cut])
                     si = bisect.bisect_right(starts, i) - 1
@@ -143,7 +145,11 @@ class Resolver:
 
     def person_before(self, pos: int) -> str | None:
         """The person a pronoun at ``pos`` refers to: the last one named as the speaker of a statement, or
-        the last name before ``pos`` ending in a known surname (within the last 200 names)."""
+        the last name before ``pos`` ending in a known surname (within the last 200 names); first of all, the subject of
+        the pronoun's sentence or of the one before (:meth:`_subject_before`)."""
+        subject = self._subject_before(pos)
+        if subject is not None:
+            return subject
         idx = bisect.bisect_left(self.name_pos, pos) - 1
         stop = idx - 200  # bounded look-back (as far as the last 200 names)
         idx = self._last_surname_index(idx)
@@ -151,9 +157,6 @@ class Resolver:
             idx = -1
         cand = self.names[idx] if idx >= 0 else None
         cand_pos = self.name_pos[idx] if idx >= 0 else -1
-        subject = self._subject_before(pos)
-        if subject is not None:
-            return subject
         if self.last_person is not None and self.last_person_pos >= cand_pos - 0:
             return self.last_person
         return cand or self.last_person
@@ -174,7 +177,7 @@ class Resolver:
         # the last of them: "Amnesty International spokesman Eric Ferrero" is Ferrero
         for start, name in reversed(self.subject_names.get(s if own else s - 1, ())):
             last = name.split()[-1].lower()
-            if start < pos and last in self.surnames and last not in _NOT_SUBJECT_NAMES and len(name) > 1:
+            if start < pos and last in self.surnames and len(name) > 1:  # surnames hold no party, role or date word
                 return name
         return None
 
