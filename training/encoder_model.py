@@ -141,6 +141,14 @@ def mean_pooled(hidden: Any, mask: Any) -> Any:
     return (hidden * m).sum(1) / m.sum(1)
 
 
+def warmup_decay(opt: Any, steps: int) -> Any:
+    """The recipes' learning-rate schedule for ``opt``: linear warm-up over a tenth of ``steps``, then linear decay to 0."""
+    import torch
+
+    warm = max(1, steps // 10)
+    return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+
+
 def optimizer_step(loss: Any, params: list[Any], opt: Any, sched: Any, step: int, steps: int, t0: float, log: Any) -> None:
     """Back-propagate ``loss``, clip the gradients at norm 1, step the optimizer and the schedule; log every 50 steps."""
     import torch
@@ -177,8 +185,7 @@ def train(rows: list[dm.Row], lr: float = LR, seed: int = SEED, log: Any = sys.s
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     batches = _batches(rows, rng)
     steps = len(batches)
-    warm = max(1, steps // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    sched = warmup_decay(opt, steps)
     t0 = time.perf_counter()
     enc.train()
     for step, idx in enumerate(batches, 1):

@@ -161,8 +161,8 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     batches = [order[i : i + BATCH] for i in range(0, len(order) - BATCH + 1, BATCH)]
     params = list(model.parameters()) + list(head.parameters()) + list(sent_head.parameters())
     opt = torch.optim.AdamW(params, lr=settings.lr, weight_decay=0.01)
-    steps, warm = len(batches), max(1, len(batches) // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    steps = len(batches)
+    sched = em.warmup_decay(opt, steps)
     model.train()
     t0 = time.perf_counter()
 

@@ -43,6 +43,7 @@ for p in (REPO, REPO / "training"):
         sys.path.insert(0, str(p))
 
 import default_model as dm  # noqa: E402
+import encoder_model as em  # noqa: E402
 from news_encoder import held_out, inputs_of, seesaw_rows  # noqa: E402
 
 from stance.evaluation import stance_scores  # noqa: E402
@@ -124,9 +125,7 @@ class Teacher:
 
     def logits(self, firsts: list[str], seconds: list[str]) -> Any:
         enc = self.tokenizer(firsts, seconds, truncation=True, max_length=self.settings.max_tokens, padding=True, return_tensors="pt")
-        hidden = self.model(**enc).last_hidden_state
-        mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-        return self.head((hidden * mask).sum(1) / mask.sum(1))
+        return self.head(em.mean_pooled(self.model(**enc).last_hidden_state, enc["attention_mask"]))
 
     def state(self) -> dict[str, Any]:
         return {"model": self.model.state_dict(), "head": self.head.state_dict()}
@@ -162,8 +161,7 @@ def train(base: Path, output: Path, settings: Settings = Settings(), resume: boo
     params = teacher.parameters()
     opt = torch.optim.AdamW(params, lr=settings.lr, weight_decay=0.01)
     steps = (len(rows) + settings.batch - 1) // settings.batch
-    warm = max(1, steps // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    sched = em.warmup_decay(opt, steps)
     ckpt = output.with_suffix(".ckpt")
     first = 0
     if resume and ckpt.exists():
@@ -179,12 +177,8 @@ def train(base: Path, output: Path, settings: Settings = Settings(), resume: boo
     for s in range(first, steps):
         i = slice(s * settings.batch, (s + 1) * settings.batch)
         loss = torch.nn.functional.cross_entropy(teacher.logits(firsts[i], seconds[i]), y[i])
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(params, 1.0)
-        opt.step()
-        sched.step()
-        opt.zero_grad()
         done = s + 1
+        em.optimizer_step(loss, params, opt, sched, done, steps, t0, None)  # progress with a rate is logged below
         if done % settings.checkpoint_every == 0 and done < steps:
             torch.save({"teacher": teacher.state(), "opt": opt.state_dict(), "sched": sched.state_dict(), "step": done}, ckpt)
         if done % 20 == 0 or done == steps:
