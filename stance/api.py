@@ -20,6 +20,7 @@ _log = logging.getLogger("stance.api")
 
 if TYPE_CHECKING:
     from stance.extraction import Statement
+    from stance.model import Prediction
 
 __all__ = ["load", "train", "analyze", "checked_targets", "training_arrays", "MODELS_DIR", "BUILTIN_MODELS", "AnalyzedStatement"]
 
@@ -237,41 +238,58 @@ def analyze(
     overtime pay"), so that a statement naming the target that way counts as naming it.
     """
     from stance.extraction import extract_statements
-    from stance.mentions import article_aliases
 
     targets, aliases = checked_targets(targets, aliases)
     model = model if model is not None else _default_model()
     statements = extract_statements(text)
+    inputs = statement_inputs(text, statements, targets, aliases, find_aliases=find_aliases)
+    preds = model.predict_batch([x.content for x in inputs], [x.target for x in inputs], [x.aliases for x in inputs],
+                                speakers=[x.speaker for x in inputs], contexts=[x.before for x in inputs], progress=False) if inputs else []
+    return [analyzed_statement(x, p) for x, p in zip(inputs, preds)]
+
+
+@dataclass(frozen=True, slots=True)
+class StatementInput:
+    """What :func:`analyze` gives the model for one (statement, target): the statement's ``content`` as classified
+    (its quoted parts, a side-taking cue in front, cut to the model's limit when ``truncated``), the target with its
+    ``aliases`` (given and found in the article), the ``speaker`` (``""``: nobody named) and the sentence ``before``."""
+
+    statement: Statement
+    target: str
+    content: str
+    aliases: tuple[str, ...]
+    speaker: str
+    before: str
+    truncated: bool
+
+
+def analyzed_statement(x: StatementInput, p: Prediction) -> AnalyzedStatement:
+    """The record :func:`analyze` returns for the input ``x`` labelled ``p``."""
+    st = x.statement
+    flags = (*p.flags, STATEMENT_TRUNCATED) if x.truncated else p.flags
+    return AnalyzedStatement(st.speaker, st.text, st.start, st.end, x.target, p.stance, p.stance_confidence, p.sentiment,
+                             p.sentiment_confidence, st.cue, st.kind, flags)
+
+
+def statement_inputs(text: str, statements: Sequence[Statement], targets: Sequence[str], aliases: Mapping[str, Sequence[str]],
+                     *, find_aliases: bool = True) -> list[StatementInput]:
+    """The model's inputs for each of ``statements`` (extracted from ``text``) toward each of ``targets``, statements in
+    the given order, targets in theirs: what :func:`analyze` classifies (training recipes build their rows with it)."""
+    from stance.mentions import article_aliases
+
     other_names = {t: tuple(aliases.get(t, ())) for t in targets}
     if find_aliases:
         other_names = {t: given + article_aliases(text, t, given) for t, given in other_names.items()}
-    texts, tgts, als, speakers, befores = [], [], [], [], []
-    contents = [_content(text, st) for st in statements]
-    # a statement longer than a model takes (a runaway quotation, a whole paragraph of reported speech) is
-    # classified on its beginning and flagged, rather than failing the whole article
-    truncated = [len(c) > MAX_TEXT_CHARS for c in contents]
-    contents = [_cut(c) if cut else c for c, cut in zip(contents, truncated)]
-    for st, content in zip(statements, contents):
+    out: list[StatementInput] = []
+    for st in statements:
+        content = _content(text, st)
+        # a statement longer than a model takes (a runaway quotation, a whole paragraph of reported speech) is
+        # classified on its beginning and flagged, rather than failing the whole article
+        truncated = len(content) > MAX_TEXT_CHARS
+        content = _cut(content) if truncated else content
         before = sentence_before(text, min(st.start, st.cue_start if st.cue_start is not None else st.start))
-        for t in targets:
-            texts.append(content)
-            tgts.append(t)
-            als.append(other_names[t])
-            speakers.append(st.speaker or "")  # nobody named: the writer's voice, not an unknown speaker
-            befores.append(before)
-    preds = model.predict_batch(texts, tgts, als, speakers=speakers, contexts=befores, progress=False) if texts else []
-    out = []
-    k = 0
-    for st, cut in zip(statements, truncated):
-        for t in targets:
-            p = preds[k]
-            k += 1
-            flags = (*p.flags, STATEMENT_TRUNCATED) if cut else p.flags
-            out.append(
-                AnalyzedStatement(
-                    st.speaker, st.text, st.start, st.end, t, p.stance, p.stance_confidence, p.sentiment, p.sentiment_confidence, st.cue, st.kind, flags
-                )
-            )
+        # nobody named: the writer's voice, not an unknown speaker
+        out.extend(StatementInput(st, t, content, other_names[t], st.speaker or "", before, truncated) for t in targets)
     return out
 
 

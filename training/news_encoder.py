@@ -62,9 +62,9 @@ class Settings:
     balanced: bool = True        # class-balanced loss on SEESAW (else its natural label mix)
     replay: bool = True          # replay the default recipe's rows
     lr: float = 2e-5             # peak learning rate (linear warm-up over a tenth of the steps, then linear decay)
+    batch: int = 32              # rows per step
 
 
-BATCH = 32
 SEED = 0
 #: Sentiment-only tweets replayed (of 47,420), so that the sentiment layer keeps its training.
 REPLAY_SENTIMENT = 6000
@@ -158,7 +158,7 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
             ws[seesaw] = ws[seesaw].mean()
     order = list(range(len(rows)))
     rng.shuffle(order)
-    batches = [order[i : i + BATCH] for i in range(0, len(order) - BATCH + 1, BATCH)]
+    batches = [order[i : i + settings.batch] for i in range(0, len(order) - settings.batch + 1, settings.batch)]
     params = list(model.parameters()) + list(head.parameters()) + list(sent_head.parameters())
     opt = torch.optim.AdamW(params, lr=settings.lr, weight_decay=0.01)
     steps = len(batches)
@@ -344,24 +344,37 @@ LICENSES = {
 }
 
 
+@dataclass(frozen=True)
+class Stage:
+    """How a stage of training is recorded in the model's metadata: the recipe, what it adds to ``trained_on``, and
+    the key its settings go under."""
+
+    recipe: str = "training/news_encoder.py (on top of training/encoder_model.py)"
+    trained_on: str = "seesaw train minus every fifth story (stance rows{inputs})"
+    key: str = "further_training"
+
+
 def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, Any], output: Path,
-          settings: Settings = Settings(), start: str | None = None, cued_share: float | None = None) -> Path:
+          settings: Settings = Settings(), start: str | None = None, cued_share: float | None = None, stage: Stage = Stage()) -> Path:
     """The default model with ``enc`` at stance share ``share`` (``cued_share`` on cued statements; ``None``: as
-    shipped) and ``none_offset``, its metadata saying how it was made."""
+    shipped) and ``none_offset``, its metadata saying how it was made (``stage``: by which recipe, on what)."""
     from stance.model import StanceModel
 
     base = __import__("stance").load(dm.OUTPUT)
     meta = dict(base.metadata)
     info = dict(meta.get("encoder") or {})
+    inputs = ", with " + " and ".join(settings.inputs) + ")" if settings.inputs else ")"
     info.update(
-        recipe="training/news_encoder.py (on top of training/encoder_model.py)",
-        trained_on=[*info.get("trained_on", []), "seesaw train minus every fifth story (stance rows"
-                    + (", with " + " and ".join(settings.inputs) + ")" if settings.inputs else ")")],
-        further_training={"batch": BATCH, "seed": SEED, **asdict(settings), "inputs": list(settings.inputs),
-                          "replay_sentiment_rows": REPLAY_SENTIMENT if settings.replay else 0, "seesaw_weight": SEESAW_WEIGHT,
-                          "started_from": _start_record(start)},
-        seesaw_choice=choice,
+        {"recipe": stage.recipe,
+         "trained_on": [*info.get("trained_on", []), stage.trained_on.format(inputs=inputs[:-1])],
+         stage.key: {**asdict(settings), "seed": SEED, "inputs": list(settings.inputs),
+                     "replay_sentiment_rows": REPLAY_SENTIMENT if settings.replay else 0, "seesaw_weight": SEESAW_WEIGHT,
+                     "started_from": _start_record(start)}},
     )
+    if stage.key == Stage.key:
+        info["seesaw_choice"] = choice
+    else:  # a later stage keeps the earlier stage's choice and records its own with its settings
+        info[stage.key]["choice"] = choice
     meta["encoder"] = info
     meta["corpora"] = list(dict.fromkeys([*meta.get("corpora", []), "seesaw/train (encoder only)"]))
     meta["training_data_licenses"] = LICENSES
