@@ -15,11 +15,12 @@ of 16, no class weights, no replay: about 3 minutes on two cores.
 The choice, by :data:`FOLDS` folds over SEESAW train's stories (every fifth story in sorted order from the k-th; fold 0
 is the other recipes' hold-out): an encoder trained on the other folds' rows labels the analysed statements of the
 fold's articles, blended with the shipped model's linear part; who stands where (the measure of ``stance
-evaluate-analysis``), pooled over the folds, at each encoder share of :data:`SHARES` (the same share on cued
-statements) and NONE offset of :data:`NONE_OFFSETS`. The setting with the best F1 among those the dev-part guard lets
-through (``news_encoder.dev_guard``: the final encoder, blended at that setting, within a point of the shipped model on
-each of the default recipe's dev parts; ties: the smaller share, then the offset nearer 0) is built into the model with
-the final encoder, trained on every train story.
+evaluate-analysis``), pooled over the folds, at each encoder share of :data:`SHARES` (on cued
+statements: the share, or the shipped model's 0) and NONE offset of :data:`NONE_OFFSETS`. The setting with the best
+F1 among those the dev-part guard lets through (``news_encoder.dev_guard``: the final encoder, blended at that
+setting, within a point of the shipped model on each of the default recipe's dev parts; ties: the smaller share, a
+cued share nearer the share, the offset nearer 0) is built into the model with the final encoder, trained on every
+train story.
 
     python training/statement_encoder.py --folds build/statement_folds.json         # the folds (about 25 minutes)
     python training/statement_encoder.py --folds build/statement_folds.json --output build/statement_encoder.npz \\
@@ -62,6 +63,18 @@ SETTINGS = ne.Settings(inputs=(), passes=1, balanced=False, replay=False, lr=1e-
 #: Encoder shares tried (on every statement, cued or not) and offsets added to the NONE probability.
 SHARES = (0.6, 0.8, 1.0)
 NONE_OFFSETS = tuple(round(-0.05 * i, 2) for i in range(9))
+#: Shares tried on cued statements: the shipped model's 0 (the linear part decides them alone), or ``None``: the share.
+CUED_SHARES: tuple[float | None, ...] = (0.0, None)
+
+
+def _key(share: float, cued: float | None, off: float) -> str:
+    return f"{share}/{'same' if cued is None else cued}/{off}"
+
+
+def _setting(key: str) -> tuple[float, float, float]:
+    """(share, cued share, offset) of a table key."""
+    share, cued, off = key.split("/")
+    return float(share), float(share) if cued == "same" else float(cued), float(off)
 
 
 @dataclass(frozen=True)
@@ -209,11 +222,12 @@ def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped
         for i in range(3):
             t[i] += ref[i]
         for share in SHARES:
-            for off in NONE_OFFSETS:
-                c = counts(scored, share, off)
-                t = table.setdefault(f"{share}/{off}", [0, 0, 0])
-                for i in range(3):
-                    t[i] += c[i]
+            for cued in CUED_SHARES:
+                for off in NONE_OFFSETS:
+                    c = counts(scored, share, off, share if cued is None else cued)
+                    t = table.setdefault(_key(share, cued, off), [0, 0, 0])
+                    for i in range(3):
+                        t[i] += c[i]
     out = {}
     for key, (m, n, g) in table.items():
         p, r, f = _prf(m, n, g)
@@ -222,20 +236,22 @@ def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped
 
 
 def choose(folds: dict[str, Any], guard: Any) -> dict[str, Any]:
-    """The best F1 of ``folds`` among the settings ``guard`` lets through (ties: smaller share, offset nearer 0)."""
+    """The best F1 of ``folds`` among the settings ``guard`` lets through (ties: the smaller share, a cued share nearer
+    the share, the offset nearer 0)."""
     folds = {k: v for k, v in folds.items() if k != "shipped"}
 
-    def rank(key: str) -> tuple[float, float, float]:
-        share, off = map(float, key.split("/"))
-        return folds[key]["f1"], -share, -abs(off)
+    def rank(key: str) -> tuple[float, ...]:
+        share, cued, off = _setting(key)
+        return folds[key]["f1"], -share, -abs(cued - share), -abs(off)
 
     tried = []
     for key in sorted(folds, key=rank, reverse=True):
-        share, off = map(float, key.split("/"))
-        dev, ok = guard(share, share, off)
+        share, cued, off = _setting(key)
+        dev, ok = guard(share, cued, off)
         tried.append({"setting": key, "dev_parts": dev, "allowed": ok})
         if ok:
-            return {"share": share, "none_offset": off, "folds": folds[key], "guard": tried, "dev_parts_shipped": guard.reference}
+            return {"share": share, "cued_share": cued, "none_offset": off, "folds": folds[key], "guard": tried,
+                    "dev_parts_shipped": guard.reference}
     raise SystemExit(f"no setting passes the dev-part guard: {tried}")
 
 
@@ -278,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         stage = ne.Stage("training/statement_encoder.py (on top of training/news_encoder.py and training/encoder_model.py)",
                          "seesaw train, every story, as stance.analyze reads it (each statement with a speaker toward each Main "
                          "entity, labelled with the speaker's side)", "statement_training")
-        ne.build(enc, choice["share"], choice["none_offset"], choice, args.build, SETTINGS, None, choice["share"], stage)
+        ne.build(enc, choice["share"], choice["none_offset"], choice, args.build, SETTINGS, None, choice["cued_share"], stage)
         print(f"wrote {args.build}", file=sys.stderr)
     return 0
 

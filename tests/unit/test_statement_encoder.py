@@ -82,19 +82,19 @@ def test_counts_follow_the_blend_and_the_offset() -> None:
 
 def _guard(allowed: set[str]) -> Any:
     def check(share: float, cued: float | None, off: float) -> tuple[dict[str, float], bool]:
-        assert cued == share
-        return {"x": 1.0}, f"{share}/{off}" in allowed
+        return {"x": 1.0}, se._key(share, None if cued == share else cued, off) in allowed
 
     check.reference = {"x": 1.0}  # type: ignore[attr-defined]
     return check
 
 
 def test_choose_takes_the_best_setting_the_guard_lets_through() -> None:
-    folds = {"shipped": {"f1": 99.0}, "0.6/0.0": {"f1": 30.0}, "1.0/-0.3": {"f1": 34.0}, "0.8/-0.2": {"f1": 34.0},
-             "0.6/-0.1": {"f1": 32.0}}
-    assert (se.choose(folds, _guard(set(folds)))["share"], se.choose(folds, _guard(set(folds)))["none_offset"]) == (0.8, -0.2)
-    got = se.choose(folds, _guard({"0.6/0.0", "0.6/-0.1"}))
-    assert (got["share"], got["none_offset"]) == (0.6, -0.1)
-    assert [t["setting"] for t in got["guard"]] == ["0.8/-0.2", "1.0/-0.3", "0.6/-0.1"]
+    folds = {"shipped": {"f1": 99.0}, "0.6/0.0/0.0": {"f1": 30.0}, "1.0/same/-0.3": {"f1": 34.0}, "0.8/same/-0.2": {"f1": 34.0},
+             "0.8/0.0/-0.2": {"f1": 34.0}, "0.6/0.0/-0.1": {"f1": 32.0}}
+    got = se.choose(folds, _guard(set(folds)))
+    assert (got["share"], got["cued_share"], got["none_offset"]) == (0.8, 0.8, -0.2)   # ties: smaller share, cued share = share
+    got = se.choose(folds, _guard({"0.6/0.0/0.0", "0.6/0.0/-0.1"}))
+    assert (got["share"], got["cued_share"], got["none_offset"]) == (0.6, 0.0, -0.1)
+    assert [t["setting"] for t in got["guard"]] == ["0.8/same/-0.2", "0.8/0.0/-0.2", "1.0/same/-0.3", "0.6/0.0/-0.1"]
     with pytest.raises(SystemExit, match="no setting passes"):
         se.choose(folds, _guard(set()))
