@@ -88,13 +88,15 @@ def _guard(allowed: set[str]) -> Any:
     return check
 
 
-def test_choose_takes_the_best_setting_the_guard_lets_through() -> None:
-    folds = {"shipped": {"f1": 99.0}, "0.6/0.0/0.0": {"f1": 30.0}, "1.0/same/-0.3": {"f1": 34.0}, "0.8/same/-0.2": {"f1": 34.0},
-             "0.8/0.0/-0.2": {"f1": 34.0}, "0.6/0.0/-0.1": {"f1": 32.0}}
+def test_choose_prefers_a_smaller_share_and_offset_within_the_tolerance_among_what_the_guard_lets_through() -> None:
+    folds = {"shipped": {"f1": 99.0}, "0.6/0.0/0.0": {"f1": 30.0}, "1.0/same/-0.3": {"f1": 34.0}, "0.8/same/-0.4": {"f1": 34.2},
+             "0.8/same/-0.2": {"f1": 33.8}, "0.8/0.0/-0.2": {"f1": 33.8}, "0.6/0.0/-0.1": {"f1": 32.0}}
     got = se.choose(folds, _guard(set(folds)))
-    assert (got["share"], got["cued_share"], got["none_offset"]) == (0.8, 0.8, -0.2)   # ties: smaller share, cued share = share
-    got = se.choose(folds, _guard({"0.6/0.0/0.0", "0.6/0.0/-0.1"}))
-    assert (got["share"], got["cued_share"], got["none_offset"]) == (0.6, 0.0, -0.1)
-    assert [t["setting"] for t in got["guard"]] == ["0.8/same/-0.2", "0.8/0.0/-0.2", "1.0/same/-0.3", "0.6/0.0/-0.1"]
+    # 34.2 is the best; within 0.5 of it the smaller share (0.8), then the offset nearer 0, then the cued share = share
+    assert (got["share"], got["cued_share"], got["none_offset"]) == (0.8, 0.8, -0.2)
+    assert got["best_f1_allowed"] == 34.2
+    got = se.choose(folds, _guard({"0.6/0.0/0.0", "0.6/0.0/-0.1", "1.0/same/-0.3"}))
+    assert (got["share"], got["cued_share"], got["none_offset"]) == (1.0, 1.0, -0.3)
+    assert "0.8/same/-0.4" in got["not_allowed"]
     with pytest.raises(SystemExit, match="no setting passes"):
         se.choose(folds, _guard(set()))
