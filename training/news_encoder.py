@@ -195,11 +195,15 @@ def training_set(data_dir: str | None = None, settings: Settings = Settings()
     fit = [r for r in ss if r.group not in held]
     dev_ss = [r for r in ss if r.group in held]
     old_train, old_dev = dm.dev_split(dm.load_training(data_dir))
-    stance_old = em.stance_rows(old_train)
+    return fit * settings.passes + (replay_rows(old_train) if settings.replay else []), extra, dev_ss, old_dev
+
+
+def replay_rows(old_train: dict[str, list[dm.Row]]) -> list[dm.Row]:
+    """The default recipe's training rows replayed beside SEESAW: every stance row of its stance corpora and
+    :data:`REPLAY_SENTIMENT` of the sentiment-only tweets (drawn with :data:`SEED`)."""
     sentiment_only = [r for c in dm.SENTIMENT_CORPORA for r in old_train.get(c, []) if r.stance is None and r.sentiment is not None]
     random.Random(SEED).shuffle(sentiment_only)
-    replay = stance_old + sentiment_only[:REPLAY_SENTIMENT] if settings.replay else []
-    return fit * settings.passes + replay, extra, dev_ss, old_dev
+    return em.stance_rows(old_train) + sentiment_only[:REPLAY_SENTIMENT]
 
 
 def score_seesaw(enc: PairEncoder, rows: list[dm.Row], extra: dict[int, tuple[str, str]]) -> dict[str, Any]:

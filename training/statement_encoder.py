@@ -135,11 +135,14 @@ def training_rows(arts: list[Article]) -> tuple[list[dm.Row], dict[int, tuple[st
     return kept, {id(r): ("", "") for r in kept}
 
 
-def train(arts: list[Article], start: PairEncoder, log: Any = sys.stderr) -> bytes:
-    """``start`` trained on the rows of ``arts`` (:func:`training_rows`), as the bytes of an encoder file."""
+def train(arts: list[Article], start: PairEncoder, replay: list[dm.Row] = (), log: Any = sys.stderr) -> bytes:  # type: ignore[assignment]
+    """``start`` trained on the rows of ``arts`` (:func:`training_rows`) and the ``replay`` rows (``news_encoder.replay_rows``),
+    as the bytes of an encoder file."""
     rows, extra = training_rows(arts)
-    print(f"training on {len(rows):,} statements ({sum(r.stance != 'NONE' for r in rows):,} with a side)", file=log, flush=True)
-    return PairEncoder.to_bytes(ne.train(rows, extra, SETTINGS, log=log, start=start))
+    print(f"training on {len(rows):,} statements ({sum(r.stance != 'NONE' for r in rows):,} with a side) and {len(replay):,} replayed rows",
+          file=log, flush=True)
+    extra.update({id(r): ("", "") for r in replay})
+    return PairEncoder.to_bytes(ne.train(rows + list(replay), extra, dataclasses.replace(SETTINGS, replay=bool(replay)), log=log, start=start))
 
 
 @dataclass(frozen=True)
@@ -207,16 +210,19 @@ def fold_of(story: str, stories: list[str]) -> int:
     return stories.index(story) % FOLDS
 
 
-def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped: Blend, log: Any = sys.stderr) -> dict[str, Any]:
-    """Who stands where pooled over the folds at each share and offset, and (key ``shipped``) the shipped model's on
-    the same folds: ``start`` blended with ``linear`` as ``shipped`` says."""
+def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped: Blend, replay: list[dm.Row] = (),  # type: ignore[assignment]
+                   folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr) -> tuple[dict[str, Any], dict[int, bytes]]:
+    """Who stands where pooled over ``folds`` at each share and offset, and (key ``shipped``) the shipped model's on
+    the same folds: ``start`` blended with ``linear`` as ``shipped`` says; and each fold's encoder (file bytes)."""
     stories = sorted({a.story for a in arts})
     table: dict[str, list[int]] = {}
-    for k in range(FOLDS):
+    encoders = {}
+    for k in folds:
         fit = [a for a in arts if fold_of(a.story, stories) != k]
         held = [a for a in arts if fold_of(a.story, stories) == k]
-        print(f"fold {k + 1}/{FOLDS}: {len(fit)} articles to train, {len(held)} to score", file=log, flush=True)
-        scored = read(held, PairEncoder.from_bytes(train(fit, start, log)), linear)
+        print(f"fold {k} (of {FOLDS}): {len(fit)} articles to train, {len(held)} to score", file=log, flush=True)
+        encoders[k] = train(fit, start, replay, log)
+        scored = read(held, PairEncoder.from_bytes(encoders[k]), linear)
         ref = counts(read(held, start, linear), shipped.share, shipped.none_offset, shipped.cued_share)
         t = table.setdefault("shipped", [0, 0, 0])
         for i in range(3):
@@ -232,7 +238,7 @@ def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped
     for key, (m, n, g) in table.items():
         p, r, f = _prf(m, n, g)
         out[key] = {"precision": round(p, 2), "recall": round(r, 2), "f1": round(f, 2), "matched": m, "predicted": n, "gold": g}
-    return out
+    return out, encoders
 
 
 #: How far (F1 points) below the best setting pooled over the folds a setting may be and still be preferred for a smaller
@@ -268,7 +274,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", default=None)
     ap.add_argument("--folds", type=Path, required=True, help="the folds' table (JSON): read when it exists, else made and written")
-    ap.add_argument("--output", type=Path, help="train the final encoder on every train story and write it here (NPZ)")
+    ap.add_argument("--replay", action="store_true", help="replay the default recipe's training rows beside the statements")
+    ap.add_argument("--held-in", action="store_true",
+                    help="one fold: train on the stories outside fold 0 (the other recipes' hold-out), score fold 0, and keep that encoder")
+    ap.add_argument("--output", type=Path, help="write the final encoder here (NPZ): trained on every train story, or with --held-in fold 0's")
     ap.add_argument("--reuse", type=Path, help="the final encoder already written (NPZ)")
     ap.add_argument("--build", type=Path, help="write the default model with the final encoder at the chosen setting here")
     args = ap.parse_args(argv)
@@ -277,11 +286,14 @@ def main(argv: list[str] | None = None) -> int:
     base = stance.load(dm.OUTPUT)
     start = ne.shipped_encoder()
     arts = articles(args.data_dir)
+    old_train, old_dev = dm.dev_split(dm.load_training(args.data_dir))
+    replay = ne.replay_rows(old_train) if args.replay else []
+    fold_encoders: dict[int, bytes] = {}
     if args.folds.exists():
         folds = json.loads(args.folds.read_text())
     else:
-        folds = cross_validate(arts, start, base.without_encoder(), Blend(base.encoder_weight, base.encoder_weight_cued,
-                                                                          (base.stance_offsets or {}).get("NONE", 0.0)))
+        shipped = Blend(base.encoder_weight, base.encoder_weight_cued, (base.stance_offsets or {}).get("NONE", 0.0))
+        folds, fold_encoders = cross_validate(arts, start, base.without_encoder(), shipped, replay, (0,) if args.held_in else tuple(range(FOLDS)))
         args.folds.parent.mkdir(parents=True, exist_ok=True)
         args.folds.write_text(json.dumps(folds, indent=1))
     best = max((k for k in folds if k != "shipped"), key=lambda k: folds[k]["f1"])
@@ -291,19 +303,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.reuse:
         data = args.reuse.read_bytes()
     else:
-        data = train(arts, start)
+        stories = sorted({a.story for a in arts})
+        data = fold_encoders[0] if args.held_in and 0 in fold_encoders else train(
+            [a for a in arts if not args.held_in or fold_of(a.story, stories) != 0], start, replay)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
     enc = PairEncoder.from_bytes(data)
-    _, old_dev = dm.dev_split(dm.load_training(args.data_dir))
     choice = choose(folds, ne.dev_guard(enc, old_dev, args.data_dir))
     print(json.dumps({"choice": choice}))
     if args.build:
+        on = "seesaw train minus every fifth story" if args.held_in else "seesaw train, every story"
         stage = ne.Stage("training/statement_encoder.py (on top of training/news_encoder.py and training/encoder_model.py)",
-                         "seesaw train, every story, as stance.analyze reads it (each statement with a speaker toward each Main "
-                         "entity, labelled with the speaker's side)", "statement_training")
-        ne.build(enc, choice["share"], choice["none_offset"], choice, args.build, SETTINGS, None, choice["cued_share"], stage)
+                         on + ", as stance.analyze reads it (each statement with a speaker toward each Main entity, labelled with "
+                         "the speaker's side)" + (", with the default recipe's rows replayed" if args.replay else ""), "statement_training")
+        settings = dataclasses.replace(SETTINGS, replay=args.replay)
+        ne.build(enc, choice["share"], choice["none_offset"], choice, args.build, settings, None, choice["cued_share"], stage)
         print(f"wrote {args.build}", file=sys.stderr)
     return 0
 
