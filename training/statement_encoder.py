@@ -135,14 +135,17 @@ def training_rows(arts: list[Article]) -> tuple[list[dm.Row], dict[int, tuple[st
     return kept, {id(r): ("", "") for r in kept}
 
 
-def train(arts: list[Article], start: PairEncoder, replay: list[dm.Row] = (), log: Any = sys.stderr) -> bytes:  # type: ignore[assignment]
-    """``start`` trained on the rows of ``arts`` (:func:`training_rows`) and the ``replay`` rows (``news_encoder.replay_rows``),
-    as the bytes of an encoder file."""
+def train(arts: list[Article], start: PairEncoder, replay: list[dm.Row] = (), log: Any = sys.stderr,  # type: ignore[assignment]
+          passes: int = 1) -> bytes:
+    """``start`` trained on the rows of ``arts`` (:func:`training_rows`, ``passes`` times) and the ``replay`` rows
+    (``news_encoder.replay_rows``), as the bytes of an encoder file."""
     rows, extra = training_rows(arts)
+    rows = rows * passes
     print(f"training on {len(rows):,} statements ({sum(r.stance != 'NONE' for r in rows):,} with a side) and {len(replay):,} replayed rows",
           file=log, flush=True)
     extra.update({id(r): ("", "") for r in replay})
-    return PairEncoder.to_bytes(ne.train(rows + list(replay), extra, dataclasses.replace(SETTINGS, replay=bool(replay)), log=log, start=start))
+    settings = dataclasses.replace(SETTINGS, replay=bool(replay), passes=passes)
+    return PairEncoder.to_bytes(ne.train(rows + list(replay), extra, settings, log=log, start=start))
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,7 @@ def fold_of(story: str, stories: list[str]) -> int:
 
 
 def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped: Blend, replay: list[dm.Row] = (),  # type: ignore[assignment]
-                   folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr) -> tuple[dict[str, Any], dict[int, bytes]]:
+                   folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr, passes: int = 1) -> tuple[dict[str, Any], dict[int, bytes]]:
     """Who stands where pooled over ``folds`` at each share and offset, and (key ``shipped``) the shipped model's on
     the same folds: ``start`` blended with ``linear`` as ``shipped`` says; and each fold's encoder (file bytes)."""
     stories = sorted({a.story for a in arts})
@@ -221,7 +224,7 @@ def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped
         fit = [a for a in arts if fold_of(a.story, stories) != k]
         held = [a for a in arts if fold_of(a.story, stories) == k]
         print(f"fold {k} (of {FOLDS}): {len(fit)} articles to train, {len(held)} to score", file=log, flush=True)
-        encoders[k] = train(fit, start, replay, log)
+        encoders[k] = train(fit, start, replay, log, passes)
         scored = read(held, PairEncoder.from_bytes(encoders[k]), linear)
         ref = counts(read(held, start, linear), shipped.share, shipped.none_offset, shipped.cued_share)
         t = table.setdefault("shipped", [0, 0, 0])
@@ -275,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", default=None)
     ap.add_argument("--folds", type=Path, required=True, help="the folds' table (JSON): read when it exists, else made and written")
     ap.add_argument("--replay", action="store_true", help="replay the default recipe's training rows beside the statements")
+    ap.add_argument("--passes", type=int, default=1, help="passes over the statement rows (default 1)")
     ap.add_argument("--held-in", action="store_true",
                     help="one fold: train on the stories outside fold 0 (the other recipes' hold-out), score fold 0, and keep that encoder")
     ap.add_argument("--output", type=Path, help="write the final encoder here (NPZ): trained on every train story, or with --held-in fold 0's")
@@ -293,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         folds = json.loads(args.folds.read_text())
     else:
         shipped = Blend(base.encoder_weight, base.encoder_weight_cued, (base.stance_offsets or {}).get("NONE", 0.0))
-        folds, fold_encoders = cross_validate(arts, start, base.without_encoder(), shipped, replay, (0,) if args.held_in else tuple(range(FOLDS)))
+        folds, fold_encoders = cross_validate(arts, start, base.without_encoder(), shipped, replay, (0,) if args.held_in else tuple(range(FOLDS)),
+                                              passes=args.passes)
         args.folds.parent.mkdir(parents=True, exist_ok=True)
         args.folds.write_text(json.dumps(folds, indent=1))
     best = max((k for k in folds if k != "shipped"), key=lambda k: folds[k]["f1"])
@@ -305,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         stories = sorted({a.story for a in arts})
         data = fold_encoders[0] if args.held_in and 0 in fold_encoders else train(
-            [a for a in arts if not args.held_in or fold_of(a.story, stories) != 0], start, replay)
+            [a for a in arts if not args.held_in or fold_of(a.story, stories) != 0], start, replay, passes=args.passes)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
@@ -317,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         stage = ne.Stage("training/statement_encoder.py (on top of training/news_encoder.py and training/encoder_model.py)",
                          on + ", as stance.analyze reads it (each statement with a speaker toward each Main entity, labelled with "
                          "the speaker's side)" + (", with the default recipe's rows replayed" if args.replay else ""), "statement_training")
-        settings = dataclasses.replace(SETTINGS, replay=args.replay)
+        settings = dataclasses.replace(SETTINGS, replay=args.replay, passes=args.passes)
         ne.build(enc, choice["share"], choice["none_offset"], choice, args.build, settings, None, choice["cued_share"], stage)
         print(f"wrote {args.build}", file=sys.stderr)
     return 0
