@@ -48,6 +48,8 @@ def main() -> int:
     ap.add_argument("--passes", type=int, default=1)
     ap.add_argument("--none-per-side", type=int, default=2)
     ap.add_argument("--speakered-only", action="store_true", help="train only on statements with a speaker")
+    ap.add_argument("--with-sentences", action="store_true",
+                    help="also the held-in stories' sentence rows (every side plus twice as many NONE, as news_teacher.split_rows)")
     ap.add_argument("--fold", type=int, default=0, help="hold out every fifth story from this one (0: the recipe's hold-out)")
     ap.add_argument("--out", type=Path, help="write the fold's counts (matched, predicted, gold) per offset here as JSON")
     args = ap.parse_args()
@@ -70,6 +72,11 @@ def main() -> int:
     none = [x for x in fit if x[1] == "NONE"]
     rng.shuffle(none)
     train = (sided + none[: args.none_per_side * len(sided)]) * args.passes
+    if args.with_sentences:
+        from news_teacher import Settings as TeacherSettings, split_rows
+
+        sentence_rows, _, _ = split_rows(TeacherSettings())
+        train += [(encoder_input(r.pair.text, r.pair.target, r.pair.aliases, None, speaker=None, inputs=inputs), r.stance) for r in sentence_rows]
     rng.shuffle(train)
     enc = shipped_encoder()
     labels = list(enc.labels)
