@@ -36,6 +36,7 @@ import dataclasses
 import json
 import random
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,7 +103,7 @@ def articles(data_dir: str | None = None) -> list[Article]:
             continue
         aliases = {n: entity_aliases(n, t) for n, t in main}
         inputs = statement_inputs(art["text"], extract_statements(art["text"]), [n for n, _ in main], aliases)
-        labels = [gold_side(_Span(x), art) for x in inputs]
+        labels = [gold_side(_Span.of(x), art) for x in inputs]
         out.append(Article(art["id"], art["story"], inputs, aliases, gold_stances(art["entities"], art["triplets"]), labels))
     return out
 
@@ -116,11 +117,9 @@ class _Span:
     speaker: str
     target: str
 
-    def __init__(self, x: StatementInput) -> None:
-        object.__setattr__(self, "start", x.statement.start)
-        object.__setattr__(self, "end", x.statement.end)
-        object.__setattr__(self, "speaker", x.speaker)
-        object.__setattr__(self, "target", x.target)
+    @classmethod
+    def of(cls, x: StatementInput) -> _Span:
+        return cls(x.statement.start, x.statement.end, x.speaker, x.target)
 
 
 def training_rows(arts: list[Article]) -> tuple[list[dm.Row], dict[int, tuple[str, str]]]:
@@ -135,8 +134,7 @@ def training_rows(arts: list[Article]) -> tuple[list[dm.Row], dict[int, tuple[st
     return kept, {id(r): ("", "") for r in kept}
 
 
-def train(arts: list[Article], start: PairEncoder, replay: list[dm.Row] = (), log: Any = sys.stderr,  # type: ignore[assignment]
-          passes: int = 1) -> bytes:
+def train(arts: list[Article], start: PairEncoder, replay: Sequence[dm.Row] = (), log: Any = sys.stderr, passes: int = 1) -> bytes:
     """``start`` trained on the rows of ``arts`` (:func:`training_rows`, ``passes`` times) and the ``replay`` rows
     (``news_encoder.replay_rows``), as the bytes of an encoder file."""
     rows, extra = training_rows(arts)
@@ -162,6 +160,7 @@ class Scored:
 
 
 def read(arts: list[Article], enc: PairEncoder, linear: Any) -> list[Scored]:
+    """Each article of ``arts`` read once by ``linear`` (a model without its encoder) and by ``enc``."""
     out = []
     for a in arts:
         xs = a.inputs
@@ -213,7 +212,7 @@ def fold_of(story: str, stories: list[str]) -> int:
     return stories.index(story) % FOLDS
 
 
-def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped: Blend, replay: list[dm.Row] = (),  # type: ignore[assignment]
+def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped: Blend, replay: Sequence[dm.Row] = (),
                    folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr, passes: int = 1) -> tuple[dict[str, Any], dict[int, bytes]]:
     """Who stands where pooled over ``folds`` at each share and offset, and (key ``shipped``) the shipped model's on
     the same folds: ``start`` blended with ``linear`` as ``shipped`` says; and each fold's encoder (file bytes)."""

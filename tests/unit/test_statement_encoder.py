@@ -30,7 +30,7 @@ STARTS = [0, TEXT.index('"We'), TEXT.index("Critics"), TEXT.index('"Nobody')]
 def _article(triplets: list[dict[str, Any]]) -> se.Article:
     inputs = statement_inputs(TEXT, extract_statements(TEXT), ["Bob Marsh"], {"Bob Marsh": ["Marsh"]})
     art = {"sentence_starts": STARTS, "triplets": triplets}
-    labels = [gold_side(se._Span(x), art) for x in inputs]
+    labels = [gold_side(se._Span.of(x), art) for x in inputs]
     return se.Article("a1", "s1", inputs, {"Bob Marsh": ["Marsh"]}, {}, labels)
 
 
