@@ -129,8 +129,10 @@ def _torch_model(enc: PairEncoder) -> Any:
 
 
 def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Settings = Settings(), log: Any = sys.stderr,
-          start: PairEncoder | None = None) -> dict[str, np.ndarray]:
-    """Train ``start`` (default: the shipped encoder) further on ``rows``; the new encoder's arrays."""
+          start: PairEncoder | None = None, second_head: str | None = None) -> dict[str, np.ndarray]:
+    """Train ``start`` (default: the shipped encoder) further on ``rows``; the new encoder's arrays. With
+    ``second_head`` (a corpus name), that corpus' rows train a second stance layer over the same encoder (started as a
+    copy of the first), returned as the arrays ``second_head.weight`` and ``second_head.bias``."""
     import torch
 
     torch.manual_seed(SEED)
@@ -145,6 +147,13 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
         head.bias.copy_(torch.tensor(w["head.bias"]))
         sent_head.weight.copy_(torch.tensor(w["sentiment_head.weight"]))
         sent_head.bias.copy_(torch.tensor(w["sentiment_head.bias"]))
+    second = None
+    if second_head is not None:
+        second = torch.nn.Linear(w["head.weight"].shape[1], len(base.labels))
+        with torch.no_grad():
+            second.weight.copy_(head.weight)
+            second.bias.copy_(head.bias)
+        routed = torch.tensor([r.corpus == second_head for r in rows])
     labels, m_labels = list(base.labels), list(base.sentiment_labels)
     firsts, seconds = inputs_of(rows, extra, settings.inputs)
     encoded = [base.tokenizer.pair(a, b) for a, b in zip(firsts, seconds)]
@@ -160,6 +169,8 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     rng.shuffle(order)
     batches = [order[i : i + settings.batch] for i in range(0, len(order) - settings.batch + 1, settings.batch)]
     params = list(model.parameters()) + list(head.parameters()) + list(sent_head.parameters())
+    if second is not None:
+        params += list(second.parameters())
     opt = torch.optim.AdamW(params, lr=settings.lr, weight_decay=0.01)
     steps = len(batches)
     sched = em.warmup_decay(opt, steps)
@@ -177,14 +188,21 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
             types[r, first_len : len(seq)] = 1
             mask[r, : len(seq)] = 1
         pooled = em.mean_pooled(model(input_ids=ids, token_type_ids=types, attention_mask=mask).last_hidden_state, mask)
-        loss = em.weighted_loss(head(pooled), ys, ws, idx) + em.weighted_loss(sent_head(pooled), ym, wm, idx)
+        logits = head(pooled)
+        if second is not None:
+            logits = torch.where(routed[idx][:, None], second(pooled), logits)
+        loss = em.weighted_loss(logits, ys, ws, idx) + em.weighted_loss(sent_head(pooled), ym, wm, idx)
         em.optimizer_step(loss, params, opt, sched, step, steps, t0, log)
     state = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     vocab = [str(t) for t, _ in sorted(base.tokenizer.vocab.items(), key=lambda kv: kv[1])]
-    return PairEncoder.arrays_from_state(
+    arrays = PairEncoder.arrays_from_state(
         state, head.weight.detach().numpy(), head.bias.detach().numpy(), labels, vocab, base.heads,
         sentiment=(sent_head.weight.detach().numpy(), sent_head.bias.detach().numpy(), m_labels), inputs=settings.inputs,
     )
+    if second is not None:
+        arrays["second_head.weight"] = second.weight.detach().numpy().astype(np.float32)
+        arrays["second_head.bias"] = second.bias.detach().numpy().astype(np.float32)
+    return arrays
 
 
 def training_set(data_dir: str | None = None, settings: Settings = Settings()

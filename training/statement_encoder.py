@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import json
 import random
 import sys
@@ -134,16 +135,31 @@ def training_rows(arts: list[Article]) -> tuple[list[dm.Row], dict[int, tuple[st
     return kept, {id(r): ("", "") for r in kept}
 
 
-def train(arts: list[Article], start: PairEncoder, replay: Sequence[dm.Row] = (), log: Any = sys.stderr, passes: int = 1) -> bytes:
+def train(arts: list[Article], start: PairEncoder, replay: Sequence[dm.Row] = (), log: Any = sys.stderr, passes: int = 1,
+          second_layer: bool = False) -> bytes:
     """``start`` trained on the rows of ``arts`` (:func:`training_rows`, ``passes`` times) and the ``replay`` rows
-    (``news_encoder.replay_rows``), as the bytes of an encoder file."""
+    (``news_encoder.replay_rows``), as the bytes of an encoder file; with ``second_layer``, the statements train a
+    stance layer of their own (:func:`layers`)."""
     rows, extra = training_rows(arts)
     rows = rows * passes
     print(f"training on {len(rows):,} statements ({sum(r.stance != 'NONE' for r in rows):,} with a side) and {len(replay):,} replayed rows",
           file=log, flush=True)
     extra.update({id(r): ("", "") for r in replay})
     settings = dataclasses.replace(SETTINGS, replay=bool(replay), passes=passes)
-    return PairEncoder.to_bytes(ne.train(rows + list(replay), extra, settings, log=log, start=start))
+    # with the replay, the statements get a stance layer of their own (the replay's rows keep the first one)
+    return PairEncoder.to_bytes(ne.train(rows + list(replay), extra, settings, log=log, start=start,
+                                         second_head="seesaw" if second_layer else None))
+
+
+def layers(data: bytes) -> tuple[bytes, bytes]:
+    """(the encoder with its first stance layer, the encoder with the statements' layer) of an encoder file; the same
+    file twice when it has one stance layer."""
+    with np.load(io.BytesIO(data)) as z:
+        arrays = {k: z[k] for k in z.files}
+    if "second_head.weight" not in arrays:
+        return data, data
+    second = {k: arrays.pop(f"second_{k}") for k in ("head.weight", "head.bias")}
+    return PairEncoder.to_bytes(arrays), PairEncoder.to_bytes({**arrays, **second})
 
 
 @dataclass(frozen=True)
@@ -213,7 +229,7 @@ def fold_of(story: str, stories: list[str]) -> int:
 
 
 def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped: Blend, replay: Sequence[dm.Row] = (),
-                   folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr, passes: int = 1) -> tuple[dict[str, Any], dict[int, bytes]]:
+                   folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr, passes: int = 1, second_layer: bool = False) -> tuple[dict[str, Any], dict[int, bytes]]:
     """Who stands where pooled over ``folds`` at each share and offset, and (key ``shipped``) the shipped model's on
     the same folds: ``start`` blended with ``linear`` as ``shipped`` says; and each fold's encoder (file bytes)."""
     stories = sorted({a.story for a in arts})
@@ -223,8 +239,8 @@ def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped
         fit = [a for a in arts if fold_of(a.story, stories) != k]
         held = [a for a in arts if fold_of(a.story, stories) == k]
         print(f"fold {k} (of {FOLDS}): {len(fit)} articles to train, {len(held)} to score", file=log, flush=True)
-        encoders[k] = train(fit, start, replay, log, passes)
-        scored = read(held, PairEncoder.from_bytes(encoders[k]), linear)
+        encoders[k] = train(fit, start, replay, log, passes, second_layer)
+        scored = read(held, PairEncoder.from_bytes(layers(encoders[k])[1]), linear)
         ref = counts(read(held, start, linear), shipped.share, shipped.none_offset, shipped.cued_share)
         t = table.setdefault("shipped", [0, 0, 0])
         for i in range(3):
@@ -278,12 +294,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=Path, required=True, help="the folds' table (JSON): read when it exists, else made and written")
     ap.add_argument("--replay", action="store_true", help="replay the default recipe's training rows beside the statements")
     ap.add_argument("--passes", type=int, default=1, help="passes over the statement rows (default 1)")
+    ap.add_argument("--second-layer", action="store_true",
+                    help="the statements train a stance layer of their own (measured only: the model cannot ship two yet)")
     ap.add_argument("--held-in", action="store_true",
                     help="one fold: train on the stories outside fold 0 (the other recipes' hold-out), score fold 0, and keep that encoder")
     ap.add_argument("--output", type=Path, help="write the final encoder here (NPZ): trained on every train story, or with --held-in fold 0's")
     ap.add_argument("--reuse", type=Path, help="the final encoder already written (NPZ)")
     ap.add_argument("--build", type=Path, help="write the default model with the final encoder at the chosen setting here")
     args = ap.parse_args(argv)
+    if args.build and args.second_layer:
+        ap.error("--build with --second-layer: the model reads one stance layer; the second is measured only")
     import stance
 
     base = stance.load(dm.OUTPUT)
@@ -297,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         shipped = Blend(base.encoder_weight, base.encoder_weight_cued, (base.stance_offsets or {}).get("NONE", 0.0))
         folds, fold_encoders = cross_validate(arts, start, base.without_encoder(), shipped, replay, (0,) if args.held_in else tuple(range(FOLDS)),
-                                              passes=args.passes)
+                                              passes=args.passes, second_layer=args.second_layer)
         args.folds.parent.mkdir(parents=True, exist_ok=True)
         args.folds.write_text(json.dumps(folds, indent=1))
     best = max((k for k in folds if k != "shipped"), key=lambda k: folds[k]["f1"])
@@ -309,11 +329,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         stories = sorted({a.story for a in arts})
         data = fold_encoders[0] if args.held_in and 0 in fold_encoders else train(
-            [a for a in arts if not args.held_in or fold_of(a.story, stories) != 0], start, replay, passes=args.passes)
+            [a for a in arts if not args.held_in or fold_of(a.story, stories) != 0], start, replay, passes=args.passes,
+            second_layer=args.second_layer)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
-    enc = PairEncoder.from_bytes(data)
+    enc = PairEncoder.from_bytes(layers(data)[0])  # the guard reads the first layer: what plain predictions use
     choice = choose(folds, ne.dev_guard(enc, old_dev, args.data_dir))
     print(json.dumps({"choice": choice}))
     if args.build:

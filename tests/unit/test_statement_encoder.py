@@ -4,6 +4,7 @@ linear part and the encoder becomes who-stands-where counts, and how a setting i
 from __future__ import annotations
 
 import dataclasses
+import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -100,3 +101,17 @@ def test_choose_prefers_a_smaller_share_and_offset_within_the_tolerance_among_wh
     assert "0.8/same/-0.4" in got["not_allowed"]
     with pytest.raises(SystemExit, match="no setting passes"):
         se.choose(folds, _guard(set()))
+
+
+def test_layers_split_an_encoder_file_into_its_first_and_its_statement_layer() -> None:
+    from stance.encoder import PairEncoder
+
+    body = {"embeddings.word_embeddings.weight": np.ones((4, 2), dtype=np.float32), "head.weight": np.zeros((3, 2), dtype=np.float32),
+            "head.bias": np.zeros(3, dtype=np.float32)}
+    second = {"second_head.weight": np.full((3, 2), 7.0, dtype=np.float32), "second_head.bias": np.full(3, 7.0, dtype=np.float32)}
+    first, statements = (np.load(io.BytesIO(b)) for b in se.layers(PairEncoder.to_bytes({**body, **second})))
+    assert sorted(first.files) == sorted(statements.files) == sorted(body)
+    assert (first["head.weight"] == 0).all() and (statements["head.weight"] == 7).all()
+    assert (statements["embeddings.word_embeddings.weight"] == 1).all()
+    one = PairEncoder.to_bytes(body)
+    assert se.layers(one) == (one, one)
