@@ -385,10 +385,10 @@ def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, 
     base = __import__("stance").load(dm.OUTPUT)
     meta = dict(base.metadata)
     info = dict(meta.get("encoder") or {})
-    inputs = ", with " + " and ".join(settings.inputs) + ")" if settings.inputs else ")"
+    inputs = ", with " + " and ".join(settings.inputs) if settings.inputs else ""
     info.update(
         {"recipe": stage.recipe,
-         "trained_on": [*info.get("trained_on", []), stage.trained_on.format(inputs=inputs[:-1])],
+         "trained_on": [*info.get("trained_on", []), stage.trained_on.format(inputs=inputs)],
          stage.key: {**asdict(settings), "seed": SEED, "inputs": list(settings.inputs),
                      "replay_sentiment_rows": REPLAY_SENTIMENT if settings.replay else 0, "seesaw_weight": SEESAW_WEIGHT,
                      "started_from": _start_record(start)}},

@@ -186,11 +186,16 @@ def read(arts: list[Article], enc: PairEncoder, linear: Any) -> list[Scored]:
         preds = linear.predict_batch([x.content for x in xs], [x.target for x in xs], [x.aliases for x in xs], progress=False)
         labels = list(preds[0].stance_probabilities)
         lin = np.array([[p.stance_probabilities[c] for c in labels] for p in preds])
-        pairs = [encoder_input(x.content, x.target, x.aliases, None, inputs=enc.inputs) for x in xs]
-        ep = enc.predict_proba([f for f, _ in pairs], [s for _, s in pairs])[:, [enc.labels.index(c) for c in labels]]
+        ep = encoder_probabilities(xs, enc, labels)
         cued = linear.cued(as_pairs([(x.content, x.target, x.aliases, None) for x in xs]))
         out.append(Scored(a, preds, labels, lin, ep, cued))
     return out
+
+
+def encoder_probabilities(xs: list[StatementInput], enc: PairEncoder, labels: list[str]) -> np.ndarray:
+    """``enc``'s stance probabilities of the inputs ``xs``, columns in ``labels`` order."""
+    pairs = [encoder_input(x.content, x.target, x.aliases, None, inputs=enc.inputs) for x in xs]
+    return enc.predict_proba([f for f, _ in pairs], [s for _, s in pairs])[:, [enc.labels.index(c) for c in labels]]
 
 
 def counts(scored: list[Scored], share: float, none_offset: float, cued_share: float | None = None) -> tuple[int, int, int]:
@@ -241,7 +246,9 @@ def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped
         print(f"fold {k} (of {FOLDS}): {len(fit)} articles to train, {len(held)} to score", file=log, flush=True)
         encoders[k] = train(fit, start, replay, log, passes, second_layer)
         scored = read(held, PairEncoder.from_bytes(layers(encoders[k])[1]), linear)
-        ref = counts(read(held, start, linear), shipped.share, shipped.none_offset, shipped.cued_share)
+        # the shipped encoder on the same inputs; the linear part's reading is shared
+        ref = counts([dataclasses.replace(s, encoder_p=encoder_probabilities(s.article.inputs, start, s.labels)) if s.linear else s
+                      for s in scored], shipped.share, shipped.none_offset, shipped.cued_share)
         t = table.setdefault("shipped", [0, 0, 0])
         for i in range(3):
             t[i] += ref[i]
