@@ -11,15 +11,39 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from stance.exceptions import InputError
+
 if TYPE_CHECKING:
     from stance.encoder import PairEncoder
     from stance.pairs import Pair
 
-__all__ = ["EncoderBlend", "EncoderOutput"]
+__all__ = ["EncoderBlend", "EncoderOutput", "SpeakerLayer"]
 
 #: The encoder's stance probabilities, its sentiment probabilities (``None`` without a sentiment layer), and which
 #: statements it read in part (:meth:`stance.encoder.PairEncoder.forward`).
 EncoderOutput = tuple[np.ndarray, "np.ndarray | None", np.ndarray]
+
+
+@dataclass(frozen=True)
+class SpeakerLayer:
+    """How a model whose encoder has a speaker layer (:attr:`stance.encoder.PairEncoder.has_speaker_layer`) reads a
+    statement whose speaker is named: the stance the speaker takes in it, from that layer's probabilities blended
+    with the linear head's at ``weight`` (``weight_cued`` on cued statements), the label chosen with ``none_offset``
+    added to the NONE probability (in place of the model's own stance offsets)."""
+
+    weight: float
+    weight_cued: float
+    none_offset: float
+
+    def __post_init__(self) -> None:
+        for name in ("weight", "weight_cued", "none_offset"):
+            value = getattr(self, name)
+            low = -1.0 if name == "none_offset" else 0.0
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= 1.0:
+                raise InputError(f"speaker layer {name}={value!r}; give a number between {low:g} and 1")
+
+    def to_dict(self) -> dict[str, float]:
+        return {"weight": float(self.weight), "weight_cued": float(self.weight_cued), "none_offset": float(self.none_offset)}
 
 
 @dataclass(frozen=True)
@@ -34,9 +58,10 @@ class EncoderBlend:
     weight_cued: float | None = None
 
     def read(self, pairs: Sequence[Pair], extras: Mapping[str, Sequence[str | None]] | None = None,
-             on_batch: Callable[[int], None] | None = None) -> EncoderOutput:
+             on_batch: Callable[[int], None] | None = None, named: np.ndarray | None = None) -> EncoderOutput:
         """The encoder's probabilities of ``pairs``; ``extras`` may hold each pair's ``speaker`` and ``context``
-        (read only by an encoder trained with them)."""
+        (read only by an encoder trained with them); the stance of the pairs where ``named`` is true comes from the
+        encoder's speaker layer."""
         from stance.encoder import encoder_input
 
         extras = extras or {}
@@ -44,7 +69,7 @@ class EncoderBlend:
         speakers, contexts = extras.get("speaker"), extras.get("context")
         inputs = [encoder_input(p.text, p.target, p.aliases, p.span, speaker=speakers[i] if speakers else None,
                                 context=contexts[i] if contexts else None, inputs=reads) for i, p in enumerate(pairs)]
-        return self.encoder.forward([a for a, _ in inputs], [b for _, b in inputs], on_batch=on_batch)
+        return self.encoder.forward([a for a, _ in inputs], [b for _, b in inputs], on_batch=on_batch, speaker_rows=named)
 
     def stance_shares(self, cued: np.ndarray) -> np.ndarray:
         """The encoder's share of each statement's stance probabilities, given which statements are cued."""

@@ -175,4 +175,7 @@ def check_encoder(encoder: Any, meta: Mapping[str, Any], path: Path) -> None:
     if "sentiment_labels" in info and list(encoder.sentiment_labels) != list(info["sentiment_labels"]):
         raise ModelFormatError(f"{str(path)!r}: the encoder's sentiment labels {list(encoder.sentiment_labels)} are not those its "
                                f"metadata records ({info['sentiment_labels']}); {_AGAIN}")
+    if encoder.has_speaker_layer and not isinstance(info.get("speaker_layer"), dict):
+        raise ModelFormatError(f"{str(path)!r}: the encoder has a speaker layer but its metadata gives no shares for it "
+                               f"(encoder.speaker_layer is {info.get('speaker_layer')!r}); {_AGAIN}")
     # a sentiment share for an encoder without sentiment labels is refused by StanceModel itself (load_model says so)

@@ -56,6 +56,11 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
             "sha256": _sha256(encoder_bytes),
             "bytes": len(encoder_bytes),
         }
+        layer = getattr(model, "speaker_layer", None)
+        if layer is not None:
+            meta["encoder"]["speaker_layer"] = layer.to_dict()
+        else:
+            meta["encoder"].pop("speaker_layer", None)
     else:
         meta.pop("encoder", None)
     offsets = getattr(model, "stance_offsets", None)

@@ -36,6 +36,9 @@ BATCH_ROWS = 64
 
 #: Optional inputs an encoder can be trained to read beside the statement and the target (:attr:`PairEncoder.inputs`).
 EXTRA_INPUTS = ("speaker", "context")
+#: Prefix of the optional speaker layer's arrays (``speaker_head.weight``, ``speaker_head.bias``): a second stance layer
+#: over the same pooled states, for statements whose speaker is named (:attr:`PairEncoder.has_speaker_layer`).
+SPEAKER_HEAD = "speaker_head"
 
 
 def encoder_input(
@@ -319,6 +322,12 @@ class PairEncoder:
             for i in range(self.n_layers)
         ]
 
+    @property
+    def has_speaker_layer(self) -> bool:
+        """Whether the encoder has a second stance layer, trained on statements whose speaker is named to give the
+        speaker's own side (:data:`SPEAKER_HEAD`; its labels are :attr:`labels`)."""
+        return SPEAKER_HEAD + ".weight" in self.w
+
     # -------------------------------------------------------------- (de)serialization
     @staticmethod
     def arrays_from_state(
@@ -455,9 +464,12 @@ class PairEncoder:
         return stance, sentiment
 
     def forward(self, firsts: Sequence[str], seconds: Sequence[str], *, on_batch: Callable[[int], None] | None = None,
-                batch_tokens: int = BATCH_TOKENS, batch_rows: int = BATCH_ROWS) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+                batch_tokens: int = BATCH_TOKENS, batch_rows: int = BATCH_ROWS, speaker_rows: np.ndarray | None = None
+                ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """:meth:`predict`, and a boolean array: which pairs were longer than :data:`MAX_TOKENS` word pieces and
-        were read in part (the longer segment, usually the statement, loses its tail).
+        were read in part (the longer segment, usually the statement, loses its tail). The stance probabilities of
+        the pairs where ``speaker_rows`` (booleans, one per pair) is true come from the speaker layer
+        (:attr:`has_speaker_layer`).
 
         Pairs run sorted by length, in batches of at most ``batch_tokens`` word pieces with padding (and at most
         ``batch_rows`` rows), so that little work goes to padding; ``on_batch(n)`` is called after each batch of
@@ -470,6 +482,11 @@ class PairEncoder:
         with self._blas_threads():
             self._run_batches(encoded, pooled, _length_batches([len(ids) for ids, _ in encoded], batch_tokens, batch_rows), on_batch)
         stance = _softmax(pooled @ self.w["head.weight"].T + self.w["head.bias"])
+        if speaker_rows is not None and np.any(speaker_rows):
+            if not self.has_speaker_layer:
+                raise InputError("this encoder has no speaker layer; read every pair with its stance layer (speaker_rows=None)")
+            rows = np.asarray(speaker_rows, dtype=bool)
+            stance[rows] = _softmax(pooled[rows] @ self.w[SPEAKER_HEAD + ".weight"].T + self.w[SPEAKER_HEAD + ".bias"])
         if not self.sentiment_labels:
             return stance, None, cut
         return stance, _softmax(pooled @ self.w["sentiment_head.weight"].T + self.w["sentiment_head.bias"]), cut

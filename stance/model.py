@@ -23,7 +23,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 
-from stance._blend import EncoderBlend, EncoderOutput
+from stance._blend import EncoderBlend, EncoderOutput, SpeakerLayer
 from stance._modelsave import save_model
 from stance._progress import Progress
 from stance._version import __version__
@@ -267,6 +267,11 @@ class StanceModel:
         the target as its object ("supports the tunnel", "does not back Reyna"; the featurizer's mention roles,
         ``x:obj:support`` / ``x:obj:oppose``): the linear part reads those explicitly, the default model's encoder
         often does not. ``None``: ``encoder_weight`` for every statement.
+    speaker_layer : SpeakerLayer or None
+        For an encoder with a speaker layer (:attr:`stance.encoder.PairEncoder.has_speaker_layer`): how a statement
+        whose speaker is named (a ``speaker`` that is a non-empty string, as :func:`stance.analyze` gives) is read,
+        the side the speaker takes in it, from that layer at its own shares and NONE offset
+        (:class:`stance._blend.SpeakerLayer`). Statements without a named speaker are read as before.
     """
 
     def __init__(
@@ -280,6 +285,7 @@ class StanceModel:
         encoder_sentiment_weight: float = 0.0,
         encoder_weight_cued: float | None = None,
         stance_offsets: Mapping[str, float] | None = None,
+        speaker_layer: SpeakerLayer | None = None,
     ) -> None:
         self.featurizer = featurizer
         self.stance_head = stance_head
@@ -304,6 +310,11 @@ class StanceModel:
         #: Added to the stance probabilities to choose the label (the probabilities reported are not changed): decision
         #: thresholds chosen for F_avg, e.g. toward NONE where most statements take no side. Empty: the most probable label.
         self.stance_offsets: dict[str, float] = {str(k): float(v) for k, v in (stance_offsets or {}).items() if v}
+        if speaker_layer is not None and (encoder is None or not encoder.has_speaker_layer):
+            raise InputError("speaker_layer is given but the encoder has no speaker layer; give speaker_layer=None")
+        if speaker_layer is not None and "NONE" not in labels:
+            raise InputError(f"speaker_layer needs a NONE stance label for its offset; the labels are {labels}")
+        self.speaker_layer = speaker_layer if encoder is not None else None
 
     @property
     def uses_encoder(self) -> bool:
@@ -390,7 +401,9 @@ class StanceModel:
 
         ``speaker`` (who says it; ``""`` for nobody named, the writer) and ``context`` (the sentence before it) are read
         by a model whose encoder was trained with them (:attr:`reads`); other models ignore them. Such a model given
-        ``None`` for either still predicts, and flags the prediction ``speaker_not_given`` / ``context_not_given``."""
+        ``None`` for either still predicts, and flags the prediction ``speaker_not_given`` / ``context_not_given``.
+        A model with a :attr:`speaker_layer` reads a statement whose ``speaker`` is named (a non-empty string) for the
+        side that speaker takes in it, with its encoder's speaker layer."""
         return self.predict_batch([text], [target], None if aliases is None else [aliases],
                                   speakers=None if speaker is None else [speaker], contexts=None if context is None else [context])[0]
 
@@ -473,10 +486,12 @@ class StanceModel:
                 encoder = self.uses_encoder
                 step = _ENCODER_BATCH if encoder else _BATCH
                 extras = self._extra_inputs(speakers, contexts, len(pairs))
+                named = self.speaker_rows(speakers, len(pairs))
                 for start in range(0, len(pairs), step):
                     chunk = pairs[start : start + step]
                     chunk_extras = {k: v[start : start + step] for k, v in extras.items()}
-                    out.extend(self._predict_pairs(chunk, bar.update if encoder else None, chunk_extras))
+                    out.extend(self._predict_pairs(chunk, bar.update if encoder else None, chunk_extras,
+                                                   None if named is None else named[start : start + step]))
                     if not encoder:
                         bar.update(len(chunk))
         finally:
@@ -514,10 +529,19 @@ class StanceModel:
                 out[name] = values
         return out
 
+    def speaker_rows(self, speakers: Sequence[str | None] | None, n: int) -> np.ndarray | None:
+        """Which of ``n`` statements the :attr:`speaker_layer` reads: those whose speaker is named (a non-empty
+        string); ``None`` when the model has no speaker layer in use or none is named."""
+        if speakers is None or getattr(self, "speaker_layer", None) is None or not self.uses_encoder:
+            return None
+        named = np.array([isinstance(v, str) and bool(v.strip()) for v in speakers], dtype=bool)
+        return named if named.any() else None
+
     def _predict_pairs(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None,
-                       extras: Mapping[str, Sequence[str | None]] | None = None) -> list[Prediction]:
+                       extras: Mapping[str, Sequence[str | None]] | None = None, named: np.ndarray | None = None) -> list[Prediction]:
         """Predictions for ``pairs``; ``on_batch(n)`` is called as the encoder finishes each batch of ``n``; ``extras``
-        the inputs of :meth:`_extra_inputs` for these pairs."""
+        the inputs of :meth:`_extra_inputs` for these pairs; ``named`` (:meth:`speaker_rows`) which of them the speaker
+        layer reads."""
         extras = extras or {}
         if not hasattr(self.stance_head, "classes_"):
             raise NotFittedError("this model has not been trained; call StanceModel.fit or stance.load")
@@ -527,17 +551,19 @@ class StanceModel:
         m_classes = [str(c) for c in self.sentiment_head.classes_] if mp is not None else []  # type: ignore[union-attr]
         cut: list[bool] = []
         if self.uses_encoder:
-            enc = self._encoder_probabilities(pairs, on_batch, extras)
-            sp_ = self._mix(sp_, s_classes, enc, "stance", pairs)
+            enc = self._encoder_probabilities(pairs, on_batch, extras, named)
+            sp_ = self._mix(sp_, s_classes, enc, "stance", pairs, named)
             if mp is not None:
                 mp = self._mix(mp, m_classes, enc, "sentiment")
             cut = enc[2].tolist()
         s_rows = sp_.tolist()
         offsets = getattr(self, "stance_offsets", None)
+        shift = np.zeros_like(sp_)
         if offsets:
-            s_best = (sp_ + np.array([offsets.get(c, 0.0) for c in s_classes])).argmax(axis=1).tolist()
-        else:
-            s_best = sp_.argmax(axis=1).tolist()
+            shift[:] = [offsets.get(c, 0.0) for c in s_classes]
+        if named is not None and self.speaker_layer is not None:
+            shift[named] = [self.speaker_layer.none_offset if c == "NONE" else 0.0 for c in s_classes]
+        s_best = (sp_ + shift).argmax(axis=1).tolist()
         s_dicts = _row_dicts(s_classes, s_rows)
         if mp is not None:
             m_rows = mp.tolist()
@@ -580,28 +606,37 @@ class StanceModel:
                             getattr(self, "encoder_weight_cued", None))
 
     def _encoder_probabilities(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None,
-                               extras: Mapping[str, Sequence[str | None]] | None = None) -> EncoderOutput:
-        """The encoder's stance and sentiment probabilities of ``pairs`` (:meth:`EncoderBlend.read`)."""
+                               extras: Mapping[str, Sequence[str | None]] | None = None, named: np.ndarray | None = None
+                               ) -> EncoderOutput:
+        """The encoder's stance and sentiment probabilities of ``pairs`` (:meth:`EncoderBlend.read`; the stance of
+        the ``named`` ones from the speaker layer)."""
         blend = self.blend
         assert blend is not None
-        return blend.read(pairs, extras, on_batch)
+        return blend.read(pairs, extras, on_batch, named)
 
-    def _mix(self, linear: np.ndarray, classes: list[str], enc: EncoderOutput, task: str, pairs: Sequence[Pair] = ()) -> np.ndarray:
+    def _mix(self, linear: np.ndarray, classes: list[str], enc: EncoderOutput, task: str, pairs: Sequence[Pair] = (),
+             named: np.ndarray | None = None) -> np.ndarray:
         """``linear`` blended with the encoder's probabilities for ``task`` (:meth:`EncoderBlend.mix`; for stance, each of
         ``pairs`` at :meth:`stance_shares`)."""
         blend = self.blend
         assert blend is not None
-        return blend.mix(linear, classes, enc, task, self.stance_shares(pairs) if task == "stance" and pairs else None)
+        return blend.mix(linear, classes, enc, task, self.stance_shares(pairs, named) if task == "stance" and pairs else None)
 
-    def stance_shares(self, pairs: Sequence[Pair]) -> np.ndarray:
+    def stance_shares(self, pairs: Sequence[Pair], named: np.ndarray | None = None) -> np.ndarray:
         """The encoder's share of each statement's stance probabilities: ``encoder_weight_cued`` when a support or
-        oppose cue takes the target as its object, else ``encoder_weight``."""
+        oppose cue takes the target as its object, else ``encoder_weight``; for the statements where ``named``
+        (:meth:`speaker_rows`) is true, the :attr:`speaker_layer`'s shares likewise."""
         blend = self.blend
         if blend is None:
             return np.zeros(len(pairs))
-        if blend.weight_cued is None or blend.weight_cued == blend.weight:
+        layer = getattr(self, "speaker_layer", None) if named is not None else None
+        if layer is None and (blend.weight_cued is None or blend.weight_cued == blend.weight):
             return np.full(len(pairs), blend.weight)
-        return blend.stance_shares(self.cued(pairs))
+        cued = self.cued(pairs)
+        shares = blend.stance_shares(cued)
+        if layer is not None and named is not None:
+            shares = np.where(named, np.where(cued, layer.weight_cued, layer.weight), shares)
+        return shares
 
     def cued(self, pairs: Sequence[Pair]) -> np.ndarray:
         """Whether a support or oppose cue takes the target as its object in each statement (the featurizer's

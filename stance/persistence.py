@@ -20,6 +20,7 @@ from typing import Any
 
 import sklearn
 
+from stance._blend import SpeakerLayer
 from stance._modelsave import FORMAT, FORMAT_VERSION, save_model
 from stance._modelcheck import check_encoder, check_metadata, check_parts
 from stance._modelzip import check_inner_archive, open_zip, read_member
@@ -222,9 +223,11 @@ def load_model(
         check_encoder(encoder, meta, path)
     try:
         cued = encoder_info.get("weight_cued")
+        layer = encoder_info.get("speaker_layer")
         model = StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, float(encoder_info.get("weight", 0.0)),
-                            float(encoder_info.get("sentiment_weight", 0.0)), None if cued is None else float(cued), offsets)
-    except InputError as exc:  # offsets or shares out of range, or a sentiment share without the layers it blends
+                            float(encoder_info.get("sentiment_weight", 0.0)), None if cued is None else float(cued), offsets,
+                            None if layer is None else SpeakerLayer(**layer))
+    except (InputError, TypeError) as exc:  # TypeError: a speaker layer with missing or unknown fields  # offsets or shares out of range, or a sentiment share without the layers it blends
         part = "encoder metadata" if encoder is not None else "metadata"
         raise ModelFormatError(f"{str(path)!r}: its {part} does not fit the model ({exc}); save or download the model again") from None
     _smoke_test(model, path)

@@ -45,6 +45,7 @@ for p in (REPO, REPO / "training"):
 import default_model as dm  # noqa: E402
 import encoder_model as em  # noqa: E402
 
+from stance._blend import SpeakerLayer  # noqa: E402
 from stance.corpora import load_corpus  # noqa: E402
 from stance.encoder import MAX_TOKENS, PairEncoder, encoder_input  # noqa: E402
 from stance.evaluation import stance_scores  # noqa: E402
@@ -377,9 +378,11 @@ class Stage:
 
 
 def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, Any], output: Path,
-          settings: Settings = Settings(), start: str | None = None, cued_share: float | None = None, stage: Stage = Stage()) -> Path:
+          settings: Settings = Settings(), start: str | None = None, cued_share: float | None = None, stage: Stage = Stage(),
+          speaker_layer: SpeakerLayer | None = None) -> Path:
     """The default model with ``enc`` at stance share ``share`` (``cued_share`` on cued statements; ``None``: as
-    shipped) and ``none_offset``, its metadata saying how it was made (``stage``: by which recipe, on what)."""
+    shipped) and ``none_offset``, its metadata saying how it was made (``stage``: by which recipe, on what);
+    ``speaker_layer`` (:class:`stance._blend.SpeakerLayer`) for an encoder with a speaker layer."""
     from stance.model import StanceModel
 
     base = __import__("stance").load(dm.OUTPUT)
@@ -402,7 +405,8 @@ def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, 
     meta["training_data_licenses"] = LICENSES
     meta["license_note"] = "trained in part on SEESAW (CC BY-NC-SA 4.0): for non-commercial use"
     model = StanceModel(base.featurizer, base.stance_head, base.sentiment_head, meta, enc, share, base.encoder_sentiment_weight,
-                        base.encoder_weight_cued if cued_share is None else cued_share, {"NONE": none_offset} if none_offset else None)
+                        base.encoder_weight_cued if cued_share is None else cued_share, {"NONE": none_offset} if none_offset else None,
+                        speaker_layer)
     model.save(output)
     return output
 

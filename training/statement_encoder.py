@@ -55,7 +55,8 @@ from seesaw_losses import gold_side  # noqa: E402
 
 from stance.analysis_eval import _prf, gold_stances, score_article  # noqa: E402
 from stance.api import StatementInput, analyzed_statement, statement_inputs  # noqa: E402
-from stance.encoder import PairEncoder, encoder_input  # noqa: E402
+from stance._blend import SpeakerLayer  # noqa: E402
+from stance.encoder import SPEAKER_HEAD, PairEncoder, encoder_input  # noqa: E402
 from stance.features import Pair, as_pairs  # noqa: E402
 
 FOLDS = 5
@@ -149,6 +150,18 @@ def train(arts: list[Article], start: PairEncoder, replay: Sequence[dm.Row] = ()
     # with the replay, the statements get a stance layer of their own (the replay's rows keep the first one)
     return PairEncoder.to_bytes(ne.train(rows + list(replay), extra, settings, log=log, start=start,
                                          second_head="seesaw" if second_layer else None))
+
+
+def with_speaker_layer(data: bytes) -> bytes:
+    """An encoder file trained with ``second_layer`` (:func:`train`) in the shipped format: the statements' layer
+    stored as the speaker layer (:data:`stance.encoder.SPEAKER_HEAD`), read for statements whose speaker is named."""
+    with np.load(io.BytesIO(data)) as z:
+        arrays = {k: z[k] for k in z.files}
+    if "second_head.weight" not in arrays:
+        raise SystemExit("the encoder file has one stance layer; train it with --second-layer to build a speaker layer")
+    for k in [k for k in arrays if k.startswith("second_head.")]:
+        arrays[SPEAKER_HEAD + k[len("second_head"):]] = arrays.pop(k)
+    return PairEncoder.to_bytes(arrays)
 
 
 def layers(data: bytes) -> tuple[bytes, bytes]:
@@ -295,22 +308,51 @@ def choose(folds: dict[str, Any], guard: Any) -> dict[str, Any]:
             "not_allowed": sorted(k for k, (_, ok) in checked.items() if not ok)}
 
 
+def given(key: str, guard: Any, folds: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The setting ``key`` (share/cued share/offset, as in the folds' table) taken as chosen, with the guard's reading:
+    for a setting chosen by an earlier run whose table is recorded in docs/news.md."""
+    share, cued, off = _setting(key)
+    parts, ok = guard(share, cued, off)
+    if not ok:
+        raise SystemExit(f"the setting {key} does not pass the dev-part guard: {parts} against the shipped {guard.reference}")
+    return {"share": share, "cued_share": cued, "none_offset": off, "given": key,
+            "folds": (folds or {}).get(_key(share, None if cued == share else cued, off)), "dev_parts": parts,
+            "dev_parts_shipped": guard.reference}
+
+
+def plain_guard(guard: Any, shipped: Blend) -> Any:
+    """``guard`` for a model with a speaker layer: every setting of that layer leaves plain predictions (the first
+    layer at the shipped blend) as they are, so each is judged by the first layer at the shipped blend."""
+    parts = guard(shipped.share, shipped.cued_share, shipped.none_offset)
+
+    def check(share: float, cued_share: float | None, none_offset: float) -> tuple[dict[str, float], bool]:
+        return parts
+
+    check.reference = guard.reference  # type: ignore[attr-defined]
+    return check
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", default=None)
-    ap.add_argument("--folds", type=Path, required=True, help="the folds' table (JSON): read when it exists, else made and written")
+    ap.add_argument("--folds", type=Path, help="the folds' table (JSON): read when it exists, else made and written")
+    ap.add_argument("--setting", help="take this setting (share/cued share/offset, e.g. 0.6/same/-0.2) as chosen, from a "
+                    "table recorded in docs/news.md, rather than the folds' best; the guard still applies")
     ap.add_argument("--replay", action="store_true", help="replay the default recipe's training rows beside the statements")
     ap.add_argument("--passes", type=int, default=1, help="passes over the statement rows (default 1)")
     ap.add_argument("--second-layer", action="store_true",
-                    help="the statements train a stance layer of their own (measured only: the model cannot ship two yet)")
+                    help="the statements train a stance layer of their own, the model's speaker layer: read for statements "
+                         "whose speaker is named, while plain predictions keep the first layer at the shipped blend")
     ap.add_argument("--held-in", action="store_true",
                     help="one fold: train on the stories outside fold 0 (the other recipes' hold-out), score fold 0, and keep that encoder")
     ap.add_argument("--output", type=Path, help="write the final encoder here (NPZ): trained on every train story, or with --held-in fold 0's")
     ap.add_argument("--reuse", type=Path, help="the final encoder already written (NPZ)")
     ap.add_argument("--build", type=Path, help="write the default model with the final encoder at the chosen setting here")
     args = ap.parse_args(argv)
-    if args.build and args.second_layer:
-        ap.error("--build with --second-layer: the model reads one stance layer; the second is measured only")
+    if not (args.folds or args.setting):
+        ap.error("give --folds (the table to choose from, made when missing) or --setting (a setting chosen earlier)")
+    if args.setting and not (args.output or args.reuse):
+        ap.error("--setting needs the final encoder: --output (trained here) or --reuse")
     import stance
 
     base = stance.load(dm.OUTPUT)
@@ -319,16 +361,18 @@ def main(argv: list[str] | None = None) -> int:
     old_train, old_dev = dm.dev_split(dm.load_training(args.data_dir))
     replay = ne.replay_rows(old_train) if args.replay else []
     fold_encoders: dict[int, bytes] = {}
-    if args.folds.exists():
+    shipped = Blend(base.encoder_weight, base.encoder_weight_cued, (base.stance_offsets or {}).get("NONE", 0.0))
+    folds: dict[str, Any] | None = None
+    if args.folds and args.folds.exists():
         folds = json.loads(args.folds.read_text())
-    else:
-        shipped = Blend(base.encoder_weight, base.encoder_weight_cued, (base.stance_offsets or {}).get("NONE", 0.0))
+    elif args.folds:
         folds, fold_encoders = cross_validate(arts, start, base.without_encoder(), shipped, replay, (0,) if args.held_in else tuple(range(FOLDS)),
                                               passes=args.passes, second_layer=args.second_layer)
         args.folds.parent.mkdir(parents=True, exist_ok=True)
         args.folds.write_text(json.dumps(folds, indent=1))
-    best = max((k for k in folds if k != "shipped"), key=lambda k: folds[k]["f1"])
-    print(json.dumps({"folds_best": {best: folds[best]}, "shipped": folds["shipped"]}))
+    if folds is not None:
+        best = max((k for k in folds if k != "shipped"), key=lambda k: folds[k]["f1"])
+        print(json.dumps({"folds_best": {best: folds[best]}, "shipped": folds["shipped"]}))
     if not (args.output or args.reuse):
         return 0
     if args.reuse:
@@ -342,15 +386,27 @@ def main(argv: list[str] | None = None) -> int:
         args.output.write_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
     enc = PairEncoder.from_bytes(layers(data)[0])  # the guard reads the first layer: what plain predictions use
-    choice = choose(folds, ne.dev_guard(enc, old_dev, args.data_dir))
+    guard = ne.dev_guard(enc, old_dev, args.data_dir)
+    if args.second_layer:
+        guard = plain_guard(guard, shipped)
+    choice = given(args.setting, guard, folds) if args.setting else choose(folds or {}, guard)
     print(json.dumps({"choice": choice}))
     if args.build:
-        on = "seesaw train minus every fifth story" if args.held_in else "seesaw train, every story"
-        stage = ne.Stage("training/statement_encoder.py (on top of training/news_encoder.py and training/encoder_model.py)",
-                         on + ", as stance.analyze reads it (each statement with a speaker toward each Main entity, labelled with "
-                         "the speaker's side)" + (", with the default recipe's rows replayed" if args.replay else ""), "statement_training")
+        what = (("seesaw train minus every fifth story" if args.held_in else "seesaw train, every story")
+                + ", as stance.analyze reads it (each statement with a speaker toward each Main entity, labelled with the speaker's side)")
+        if args.second_layer:
+            what += ", into a speaker layer of its own"
+        if args.replay:
+            what += ", with the default recipe's rows replayed" + (" into the first layer" if args.second_layer else "")
+        stage = ne.Stage("training/statement_encoder.py (on top of training/news_encoder.py and training/encoder_model.py)", what,
+                         "statement_training")
         settings = dataclasses.replace(SETTINGS, replay=args.replay, passes=args.passes)
-        ne.build(enc, choice["share"], choice["none_offset"], choice, args.build, settings, None, choice["cued_share"], stage)
+        if args.second_layer:  # plain predictions: the first layer at the shipped blend; named speakers: the layer at the choice
+            layer = SpeakerLayer(choice["share"], choice["cued_share"], choice["none_offset"])
+            ne.build(PairEncoder.from_bytes(with_speaker_layer(data)), shipped.share, shipped.none_offset, choice, args.build,
+                     settings, None, shipped.cued_share, stage, layer)
+        else:
+            ne.build(enc, choice["share"], choice["none_offset"], choice, args.build, settings, None, choice["cued_share"], stage)
         print(f"wrote {args.build}", file=sys.stderr)
     return 0
 

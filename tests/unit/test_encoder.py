@@ -361,3 +361,77 @@ def test_cued_statements_get_their_own_encoder_share(tmp_path: Path) -> None:
     assert plain.encoder_weight_cued is None and plain.stance_shares([Pair(t, g) for t, g in zip(texts, targets)]).tolist() == [0.6] * 3
     with pytest.raises(InputError, match="encoder_weight_cued=1.5"):
         StanceModel(small.featurizer, small.stance_head, small.sentiment_head, small.metadata, enc, 0.6, 0.0, 1.5)
+
+
+# ---------------------------------------------------------------------------------------------- the speaker layer
+def _with_speaker_layer(arrays: dict, seed: int = 7) -> dict:
+    """``arrays`` with a speaker layer whose weights differ from the stance layer's."""
+    rng = np.random.default_rng(seed)
+    hidden = arrays["head.weight"].shape[1]
+    return {**arrays, "speaker_head.weight": rng.normal(scale=2.0, size=(3, hidden)).astype(np.float32),
+            "speaker_head.bias": rng.normal(size=3).astype(np.float32)}
+
+
+@pytest.fixture(scope="module")
+def with_layer(tmp_path_factory) -> tuple:
+    from stance._blend import SpeakerLayer
+    from stance.model import StanceModel
+
+    small = train_small_model()
+    enc = PairEncoder(_with_speaker_layer(tiny_arrays()))
+    model = StanceModel(small.featurizer, small.stance_head, small.sentiment_head, small.metadata, enc, 0.4, 0.0, None,
+                        {"NONE": 0.05}, SpeakerLayer(0.8, 0.8, 0.9))
+    path = tmp_path_factory.mktemp("layer") / "layer.stance"
+    model.save(path)
+    return small, model, path
+
+
+def test_speaker_layer_reads_named_speakers_only(with_layer) -> None:
+    small, model, _ = with_layer
+    enc = model.encoder
+    assert enc.has_speaker_layer and not PairEncoder(tiny_arrays()).has_speaker_layer
+    texts, targets = TEXTS[:3], TARGETS[:3]
+    got = model.predict_batch(texts, targets, speakers=["Ann Lee", "", None])
+    lin = small.predict_batch(texts, targets)
+    inputs = [encoder_input(t, g) for t, g in zip(texts, targets)]
+    firsts, seconds = [a for a, _ in inputs], [b for _, b in inputs]
+    plain = enc.forward(firsts, seconds)[0]
+    spoken = enc.forward(firsts, seconds, speaker_rows=np.array([True, True, True]))[0]
+    assert np.abs(plain - spoken).max() > 0.05  # the two layers disagree, so the test can tell which one was read
+    for i, (share, probs, off) in enumerate([(0.8, spoken, 0.9), (0.4, plain, 0.05), (0.4, plain, 0.05)]):
+        want = {c: (1 - share) * lin[i].stance_probabilities[c] + share * probs[i, enc.labels.index(c)] for c in enc.labels}
+        assert got[i].stance_probabilities == pytest.approx(want, abs=1e-6)
+        assert got[i].stance == max(want, key=lambda c: want[c] + (off if c == "NONE" else 0.0))
+    # the layer's own NONE offset decides the named statement's label (its most probable label is another)
+    assert got[0].stance == "NONE" and max(got[0].stance_probabilities.values()) > got[0].stance_probabilities["NONE"]
+    # one statement alone gives what it gives in a batch; plain calls and predict_proba read the stance layer
+    assert model.predict(texts[0], targets[0], speaker="Ann Lee").stance_probabilities == pytest.approx(got[0].stance_probabilities)
+    assert model.predict(texts[1], targets[1]).stance_probabilities == pytest.approx(got[1].stance_probabilities)
+    assert model.without_encoder().speaker_layer is None
+
+
+def test_speaker_layer_round_trips_and_is_checked(with_layer, tmp_path: Path) -> None:
+    from stance._blend import SpeakerLayer
+    from stance.model import StanceModel
+
+    small, model, path = with_layer
+    loaded = load_model(path)
+    assert loaded.speaker_layer == SpeakerLayer(0.8, 0.8, 0.9)
+    assert loaded.metadata["encoder"]["speaker_layer"] == {"weight": 0.8, "weight_cued": 0.8, "none_offset": 0.9}
+    speakers = ["Ann Lee"] * len(TEXTS)
+    assert ([p.stance_probabilities for p in loaded.predict_batch(TEXTS, TARGETS, speakers=speakers)]
+            == [p.stance_probabilities for p in model.predict_batch(TEXTS, TARGETS, speakers=speakers)])
+    with zipfile.ZipFile(path) as zf:
+        meta = json.loads(zf.read("metadata.json"))
+    del meta["encoder"]["speaker_layer"]  # a layer nobody says how to blend would never be read: refused
+    with pytest.raises(ModelFormatError, match="speaker layer but its metadata gives no shares"):
+        load_model(_rewrite(path, tmp_path / "no_shares.stance", **{"metadata.json": json.dumps(meta).encode()}))
+    meta["encoder"]["speaker_layer"] = {"weight": 0.8, "weight_cued": 0.8}
+    with pytest.raises(ModelFormatError, match="does not fit the model"):
+        load_model(_rewrite(path, tmp_path / "half.stance", **{"metadata.json": json.dumps(meta).encode()}))
+    with pytest.raises(InputError, match="speaker_layer is given but the encoder has no speaker layer"):
+        StanceModel(small.featurizer, small.stance_head, None, {}, PairEncoder(tiny_arrays()), 0.4, speaker_layer=SpeakerLayer(0.5, 0.5, 0.0))
+    with pytest.raises(InputError, match="speaker layer weight=1.5"):
+        SpeakerLayer(1.5, 0.5, 0.0)
+    with pytest.raises(InputError, match="no speaker layer"):
+        PairEncoder(tiny_arrays()).forward(["the minister"], ["x"], speaker_rows=np.array([True]))

@@ -115,3 +115,27 @@ def test_layers_split_an_encoder_file_into_its_first_and_its_statement_layer() -
     assert (statements["embeddings.word_embeddings.weight"] == 1).all()
     one = PairEncoder.to_bytes(body)
     assert se.layers(one) == (one, one)
+    # the shipped format: the statements' layer becomes the speaker layer, the first layer stays
+    shipped = np.load(io.BytesIO(se.with_speaker_layer(PairEncoder.to_bytes({**body, **second}))))
+    assert sorted(shipped.files) == sorted([*body, "speaker_head.weight", "speaker_head.bias"])
+    assert (shipped["head.weight"] == 0).all() and (shipped["speaker_head.weight"] == 7).all()
+    with pytest.raises(SystemExit, match="one stance layer"):
+        se.with_speaker_layer(one)
+
+
+def test_with_a_speaker_layer_every_setting_is_guarded_by_the_shipped_blend_and_a_given_setting_is_checked() -> None:
+    seen = []
+
+    def guard(share: float, cued: float | None, off: float) -> tuple[dict[str, float], bool]:
+        seen.append((share, cued, off))
+        return {"x": 60.0}, share == 0.6 and off == -0.05  # passes only at the shipped blend
+
+    guard.reference = {"x": 61.0}  # type: ignore[attr-defined]
+    plain = se.plain_guard(guard, se.Blend(0.6, 0.0, -0.05))
+    assert plain(1.0, 1.0, -0.4) == ({"x": 60.0}, True) and seen == [(0.6, 0.0, -0.05)]  # read once, at the shipped blend
+    folds = {"shipped": {"f1": 30.0}, "0.6/same/-0.2": {"f1": 34.5}, "1.0/0.0/-0.4": {"f1": 35.0}}
+    assert se.choose(folds, plain)["share"] == 0.6
+    got = se.given("1.0/0.0/-0.4", plain, folds)
+    assert (got["share"], got["cued_share"], got["none_offset"], got["folds"]) == (1.0, 0.0, -0.4, {"f1": 35.0})
+    with pytest.raises(SystemExit, match="does not pass the dev-part guard"):
+        se.given("0.8/same/-0.2", guard)  # the plain guard would refuse it: 0.8 is not the shipped share
