@@ -79,6 +79,10 @@ _ENCODER_OPTIONAL: dict[str, _Check] = {
     "sentiment_weight": (_is_share, "a number from 0 to 1"),
     "weight_cued": (_is_share, "a number from 0 to 1, or null"),
     "sentiment_labels": _LABELS,
+    "speaker_layer": (lambda v: isinstance(v, dict) and set(v) == {"weight", "weight_cued", "none_offset"}
+                      and _is_share(v["weight"]) and _is_share(v["weight_cued"]) and _is_number(v["none_offset"])
+                      and -1 <= v["none_offset"] <= 1,
+                      "a mapping of weight and weight_cued (0 to 1) and none_offset (-1 to 1)"),
 }
 
 
