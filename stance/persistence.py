@@ -227,7 +227,7 @@ def load_model(
         model = StanceModel(parts["featurizer"], parts["stance"], parts["sentiment"], meta, encoder, float(encoder_info.get("weight", 0.0)),
                             float(encoder_info.get("sentiment_weight", 0.0)), None if cued is None else float(cued), offsets,
                             None if layer is None else SpeakerLayer(**layer))
-    except InputError as exc:  # offsets or shares out of range, or a sentiment share without the layers it blends  # offsets or shares out of range, or a sentiment share without the layers it blends
+    except InputError as exc:  # offsets or shares out of range, or a sentiment share without the layers it blends
         part = "encoder metadata" if encoder is not None else "metadata"
         raise ModelFormatError(f"{str(path)!r}: its {part} does not fit the model ({exc}); save or download the model again") from None
     _smoke_test(model, path)
