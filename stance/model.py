@@ -486,7 +486,7 @@ class StanceModel:
                 encoder = self.uses_encoder
                 step = _ENCODER_BATCH if encoder else _BATCH
                 extras = self._extra_inputs(speakers, contexts, len(pairs))
-                named = self.speaker_rows(speakers, len(pairs))
+                named = self._speaker_rows(speakers, len(pairs))
                 for start in range(0, len(pairs), step):
                     chunk = pairs[start : start + step]
                     chunk_extras = {k: v[start : start + step] for k, v in extras.items()}
@@ -529,7 +529,7 @@ class StanceModel:
                 out[name] = values
         return out
 
-    def speaker_rows(self, speakers: Sequence[str | None] | None, n: int) -> np.ndarray | None:
+    def _speaker_rows(self, speakers: Sequence[str | None] | None, n: int) -> np.ndarray | None:
         """Which of ``n`` statements the :attr:`speaker_layer` reads: those whose speaker is named (a non-empty
         string); ``None`` when the model has no speaker layer in use or none is named."""
         if speakers is None or getattr(self, "speaker_layer", None) is None or not self.uses_encoder:
@@ -540,7 +540,7 @@ class StanceModel:
     def _predict_pairs(self, pairs: list[Pair], on_batch: Callable[[int], None] | None = None,
                        extras: Mapping[str, Sequence[str | None]] | None = None, named: np.ndarray | None = None) -> list[Prediction]:
         """Predictions for ``pairs``; ``on_batch(n)`` is called as the encoder finishes each batch of ``n``; ``extras``
-        the inputs of :meth:`_extra_inputs` for these pairs; ``named`` (:meth:`speaker_rows`) which of them the speaker
+        the inputs of :meth:`_extra_inputs` for these pairs; ``named`` (:meth:`_speaker_rows`) which of them the speaker
         layer reads."""
         extras = extras or {}
         if not hasattr(self.stance_head, "classes_"):
@@ -625,7 +625,7 @@ class StanceModel:
     def stance_shares(self, pairs: Sequence[Pair], named: np.ndarray | None = None) -> np.ndarray:
         """The encoder's share of each statement's stance probabilities: ``encoder_weight_cued`` when a support or
         oppose cue takes the target as its object, else ``encoder_weight``; for the statements where ``named``
-        (:meth:`speaker_rows`) is true, the :attr:`speaker_layer`'s shares likewise."""
+        (:meth:`_speaker_rows`) is true, the :attr:`speaker_layer`'s shares likewise."""
         blend = self.blend
         if blend is None:
             return np.zeros(len(pairs))
