@@ -486,7 +486,7 @@ class StanceModel:
                 encoder = self.uses_encoder
                 step = _ENCODER_BATCH if encoder else _BATCH
                 extras = self._extra_inputs(speakers, contexts, len(pairs))
-                named = self._speaker_rows(speakers, len(pairs))
+                named = self._speaker_rows(speakers)
                 for start in range(0, len(pairs), step):
                     chunk = pairs[start : start + step]
                     chunk_extras = {k: v[start : start + step] for k, v in extras.items()}
@@ -529,8 +529,8 @@ class StanceModel:
                 out[name] = values
         return out
 
-    def _speaker_rows(self, speakers: Sequence[str | None] | None, n: int) -> np.ndarray | None:
-        """Which of ``n`` statements the :attr:`speaker_layer` reads: those whose speaker is named (a non-empty
+    def _speaker_rows(self, speakers: Sequence[str | None] | None) -> np.ndarray | None:
+        """Which statements the :attr:`speaker_layer` reads: those whose speaker is named (a non-empty
         string); ``None`` when the model has no speaker layer in use or none is named."""
         if speakers is None or getattr(self, "speaker_layer", None) is None or not self.uses_encoder:
             return None
