@@ -10,7 +10,10 @@ they share a word of three or more letters, case folded, function words and titl
 first six letters ("Democrats" matches "Democratic Party"). Predictions and gold pairs are matched one to one, by
 target, polarity and speaker; precision, recall and F1 are micro-averaged over all articles.
 
-    stance evaluate-analysis --corpus seesaw --split valid [--model default-linear] [--output DIR]
+    stance evaluate-analysis --corpus seesaw --split valid [--model default-linear] [--baseline default] [--output DIR]
+
+The uncertainty of these figures comes from the articles: :func:`intervals` resamples them (a percentile bootstrap of
+the micro figures), and :func:`compare` scores two models on the same resamples (a paired bootstrap).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from typing import Any
 
 from stance.names import same_name
 
-__all__ = ["AnalysisScore", "ArticleResult", "gold_stances", "speaker_matches", "score_article", "evaluate_analysis"]
+__all__ = ["AnalysisScore", "ArticleResult", "Interval", "gold_stances", "speaker_matches", "score_article", "evaluate_analysis",
+           "intervals", "compare"]
 
 _POLARITY = {"POS": "FAVOR", "NEG": "AGAINST"}
 
@@ -131,3 +135,80 @@ def evaluate_analysis(articles: Any, model: Any, *, progress: bool | None = None
     n_match = sum(len(a.matched) for a in results)
     p, r, f = _prf(n_match, n_pred, n_gold)
     return AnalysisScore(round(p, 2), round(r, 2), round(f, 2), n_pred, n_gold, n_match, tuple(results))
+
+
+#: Resamples of the articles for :func:`intervals` and :func:`compare`.
+RESAMPLES = 2000
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A figure (percent, or percent points for a difference) and its percentile bootstrap interval over articles;
+    ``p_value`` (two-sided, for a difference only) under no difference (the resampled differences centred on zero)."""
+
+    value: float
+    low: float
+    high: float
+    p_value: float | None = None
+
+    def __str__(self) -> str:
+        sign = "+" if self.p_value is not None else ""
+        text = f"{self.value:{sign}.2f} [{self.low:{sign}.2f}, {self.high:{sign}.2f}]"
+        return text if self.p_value is None else f"{text} p={self.p_value:.3f}"
+
+
+def _counts(score: AnalysisScore) -> Any:
+    import numpy as np
+
+    return np.array([(len(a.matched), len(a.predicted), len(a.gold)) for a in score.articles], dtype=np.float64).reshape(-1, 3)
+
+
+def _resampled_prf(counts: Any, idx: Any) -> Any:
+    """Precision, recall and F1 (percent) of each resample of the articles ``idx``: shape (3, resamples)."""
+    import numpy as np
+
+    m, n, g = (counts[:, k][idx].sum(axis=1) for k in range(3))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(n > 0, 100.0 * m / n, 0.0)
+        r = np.where(g > 0, 100.0 * m / g, 0.0)
+        f = np.where(p + r > 0, 2 * p * r / (p + r), 0.0)
+    return np.stack([p, r, f])
+
+
+def intervals(score: AnalysisScore, *, resamples: int = RESAMPLES, confidence: float = 0.95, seed: int = 0) -> dict[str, Interval]:
+    """Precision, recall and F1 of ``score`` with percentile bootstrap intervals, the articles resampled with
+    replacement (the verdicts of an article stand or fall together: its speakers, its targets, its extraction)."""
+    import numpy as np
+
+    from stance.reporting.stats import resample_indices
+
+    counts = _counts(score)
+    got = _resampled_prf(counts, resample_indices(len(counts), resamples, seed))
+    a = (1 - confidence) / 2
+    point = (score.precision, score.recall, score.f1)
+    return {name: Interval(point[k], round(float(np.quantile(got[k], a)), 2), round(float(np.quantile(got[k], 1 - a)), 2))
+            for k, name in enumerate(("precision", "recall", "f1"))}
+
+
+def compare(a: AnalysisScore, b: AnalysisScore, *, resamples: int = RESAMPLES, confidence: float = 0.95, seed: int = 0
+            ) -> dict[str, Interval]:
+    """``a`` minus ``b`` (two models scored on the same articles) in precision, recall and F1, with paired bootstrap
+    intervals and two-sided p-values: both scored on the same resamples of the articles."""
+    import numpy as np
+
+    from stance.reporting.stats import resample_indices
+
+    ids_a, ids_b = [x.article for x in a.articles], [x.article for x in b.articles]
+    if ids_a != ids_b:
+        raise ValueError(f"the two scores cover different articles ({len(ids_a)} and {len(ids_b)}, or in another order); "
+                         "score both models on the same split")
+    idx = resample_indices(len(ids_a), resamples, seed)
+    deltas = _resampled_prf(_counts(a), idx) - _resampled_prf(_counts(b), idx)
+    q = (1 - confidence) / 2
+    out = {}
+    for k, name in enumerate(("precision", "recall", "f1")):
+        delta = round(getattr(a, name) - getattr(b, name), 2)
+        d = deltas[k]
+        p = (int(np.sum(np.abs(d - delta) >= abs(delta) - 1e-9)) + 1) / (len(d) + 1)
+        out[name] = Interval(delta, round(float(np.quantile(d, q)), 2), round(float(np.quantile(d, 1 - q)), 2), round(min(1.0, p), 4))
+    return out

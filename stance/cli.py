@@ -160,8 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     ea = sub.add_parser("evaluate-analysis", help="score who-stands-where end to end against SEESAW's annotation", description=(
         "Run analyze and summarize on each article of a SEESAW split with its Main entities as targets, and score the "
         "FAVOR/AGAINST verdicts that have a speaker against the annotated (subject, polarity, object) triplets: "
-        "micro precision, recall and F1 (see stance.analysis_eval)."))
+        "micro precision, recall and F1 (see stance.analysis_eval), with 95% intervals from resampling the articles."))
     _add_model(ea)
+    ea.add_argument("--baseline", default=None, metavar="MODEL", help=(
+        "also score this model (a file or a built-in name) on the same articles, and give the difference with a paired "
+        "bootstrap interval and p-value"))
     ea.add_argument("--corpus", default="seesaw", choices=("seesaw",), help="the annotated articles (default: seesaw)")
     ea.add_argument("--split", default="valid", help="split (default: valid; train also exists, test is held back)")
     ea.add_argument("--data-dir", default=None, help="folder holding the public corpora")
@@ -529,24 +532,44 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
         print(f"    -> {r['target'][:target_w]:<{target_w}}  {r['stance']:<7} {r['stance_confidence']:.2f}   sentiment {sentiment}{flags}")
 
 
+def _analysis_line(name: str, score: Any) -> str:
+    """One line of who stands where: the figures with their 95% intervals over articles, and the counts."""
+    from stance.analysis_eval import intervals
+
+    ci = intervals(score)
+    return (f"{name}: precision {ci['precision']}  recall {ci['recall']}  F1 {ci['f1']}  "
+            f"({score.n_matched:,} of {score.n_predicted:,} verdicts right, {score.n_gold:,} gold pairs, {len(score.articles):,} articles)")
+
+
 def _run_evaluate_analysis(args: argparse.Namespace) -> int:
-    from stance.analysis_eval import evaluate_analysis
+    from dataclasses import asdict
+
+    from stance.analysis_eval import compare, evaluate_analysis, intervals
     from stance.corpora.seesaw import load_seesaw_articles
 
     data = load_seesaw_articles(args.data_dir)
     if args.split not in data:
         raise UsageError(f"corpus {args.corpus!r} has no split {args.split!r}; splits: {', '.join(data)}")
     model = _load_model(args)
+    baseline = _load_model(argparse.Namespace(**{**vars(args), "model": args.baseline})) if args.baseline else None
     score = evaluate_analysis(data[args.split], model)
-    line = (f"who stands where: precision {score.precision:.2f}  recall {score.recall:.2f}  F1 {score.f1:.2f}  "
-            f"({score.n_matched:,} of {score.n_predicted:,} verdicts right, {score.n_gold:,} gold pairs, {len(score.articles):,} articles)")
-    print(line)
+    lines = [_analysis_line("who stands where", score)]
+    report: dict[str, Any] = {"corpus": args.corpus, "split": args.split, "model": args.model or "default", **score.to_dict(),
+                              "intervals": {k: asdict(v) for k, v in intervals(score).items()}}
+    if baseline is not None:
+        base = evaluate_analysis(data[args.split], baseline)
+        diff = compare(score, base)
+        lines += [_analysis_line(f"baseline {args.baseline}", base),
+                  "difference, model minus baseline (95% paired bootstrap over articles): "
+                  + "  ".join(f"{k} {v}" for k, v in diff.items())]
+        report["baseline"] = {"model": args.baseline, **base.to_dict(), "intervals": {k: asdict(v) for k, v in intervals(base).items()}}
+        report["difference"] = {k: asdict(v) for k, v in diff.items()}
+    print("\n".join(lines))
     if args.output:
         out = Path(args.output)
         out.mkdir(parents=True, exist_ok=True)
-        report = {"corpus": args.corpus, "split": args.split, "model": args.model or "default", **score.to_dict()}
         write_text_replacing(out / "report.json", json.dumps(report, indent=1, ensure_ascii=False) + "\n")
-        md = [f"# Who stands where: {args.corpus} {args.split}, model {args.model or 'default'}", "", line, "",
+        md = [f"# Who stands where: {args.corpus} {args.split}, model {args.model or 'default'}", "", *[x + "  " for x in lines], "",
               "Command: `stance evaluate-analysis --corpus seesaw --split " + args.split + "`; rule: `stance.analysis_eval`."]
         write_text_replacing(out / "report.md", "\n".join(md) + "\n")
         print(f"wrote {out / 'report.json'}, {out / 'report.md'}", file=sys.stderr)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from stance.analysis_eval import gold_stances, score_article, speaker_matches
+from stance.analysis_eval import AnalysisScore, ArticleResult, compare, gold_stances, intervals, score_article, speaker_matches
 from stance.cli import main
 from test_cli import model_file  # noqa: F401  (fixture)
 from test_seesaw_corpus import _write
@@ -65,4 +65,44 @@ def test_command_scores_a_small_folder(tmp_path, model_file, capsys) -> None:
     report = json.loads((out / "report.json").read_text())
     assert report["n_gold"] == 1, "Anna Berg against the City Council (sentence 1); sentence 3 is a tie"
     assert f"{report['n_matched']} of {report['n_predicted']} verdicts right" in line
+    f1 = report["intervals"]["f1"]
+    assert f1["low"] <= report["f1"] == f1["value"] <= f1["high"]
+    # a baseline is scored on the same articles; the same model against itself differs by nothing
+    assert main(["evaluate-analysis", "--split", "valid", "--data-dir", str(tmp_path), "--model", str(model_file),
+                 "--baseline", str(model_file), "--output", str(out)]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert report["difference"]["f1"] == {"value": 0.0, "low": 0.0, "high": 0.0, "p_value": 1.0}
+    assert report["baseline"]["n_predicted"] == report["n_predicted"] and "baseline " in capsys.readouterr().out
     assert main(["evaluate-analysis", "--split", "test", "--data-dir", str(tmp_path), "--model", str(model_file)]) == 2
+
+
+def _score(rights: list[tuple[int, int, int]], ids: list[str] | None = None) -> AnalysisScore:
+    """A score from (matched, predicted, gold) per article."""
+    arts = tuple(ArticleResult(ids[i] if ids else str(i), tuple(("s", "FAVOR", "t") for _ in range(n)), tuple(("s", "t", "FAVOR") for _ in range(g)),
+                               tuple((k, k) for k in range(m))) for i, (m, n, g) in enumerate(rights))
+    m, n, g = (sum(x[k] for x in rights) for k in range(3))
+    p, r = 100 * m / n, 100 * m / g
+    return AnalysisScore(round(p, 2), round(r, 2), round(2 * p * r / (p + r), 2) if m else 0.0, n, g, m, arts)
+
+
+def test_intervals_resample_articles() -> None:
+    sure = intervals(_score([(1, 1, 1)] * 20))
+    assert (sure["f1"].value, sure["f1"].low, sure["f1"].high) == (100.0, 100.0, 100.0)
+    half = intervals(_score([(1, 1, 1)] * 10 + [(0, 1, 1)] * 10))
+    assert half["precision"].value == 50.0 and 25 < half["precision"].low < 50 < half["precision"].high < 75
+    wide = intervals(_score([(1, 1, 1)] * 3 + [(0, 1, 1)] * 3))  # fewer articles, wider interval
+    assert wide["precision"].high - wide["precision"].low > half["precision"].high - half["precision"].low
+
+
+def test_compare_is_paired_over_the_same_articles() -> None:
+    base = _score([(1, 2, 2)] * 30)
+    better = _score([(2, 2, 2)] * 30)
+    diff = compare(better, base)
+    assert diff["precision"].value == 50.0 and diff["precision"].low == diff["precision"].high == 50.0  # better on every article
+    assert diff["f1"].p_value is not None and diff["f1"].p_value < 0.01
+    mixed = _score([(2, 2, 2)] * 15 + [(0, 2, 2)] * 15)  # as good on average, paired noise
+    same = compare(mixed, base)
+    assert same["f1"].value == 0.0 and same["f1"].low < 0 < same["f1"].high and same["f1"].p_value > 0.5
+    assert str(diff["f1"]).startswith("+50.00 [+50.00, +50.00] p=")
+    with pytest.raises(ValueError, match="different articles"):
+        compare(base, _score([(1, 2, 2)] * 30, ids=[f"x{i}" for i in range(30)]))
