@@ -93,7 +93,9 @@ def test_choose_prefers_a_smaller_share_and_offset_within_the_tolerance_among_wh
     folds = {"shipped": {"f1": 99.0}, "0.6/0.0/0.0": {"f1": 30.0}, "1.0/same/-0.3": {"f1": 34.0}, "0.8/same/-0.4": {"f1": 34.2},
              "0.8/same/-0.2": {"f1": 33.8}, "0.8/0.0/-0.2": {"f1": 33.8}, "0.6/0.0/-0.1": {"f1": 32.0}}
     got = se.choose(folds, _guard(set(folds)))
-    # 34.2 is the best; within 0.5 of it the smaller share (0.8), then the offset nearer 0, then the cued share = share
+    # 34.2 is the best; within 0.5 of it the shipped cued share (0), then the smaller share (0.8), then the offset nearer 0
+    assert (got["share"], got["cued_share"], got["none_offset"]) == (0.8, 0.0, -0.2)
+    got = se.choose(folds, _guard(set(folds)), shipped_cued=None)  # no cued share of its own: the share on every statement
     assert (got["share"], got["cued_share"], got["none_offset"]) == (0.8, 0.8, -0.2)
     assert got["best_f1_allowed"] == 34.2
     got = se.choose(folds, _guard({"0.6/0.0/0.0", "0.6/0.0/-0.1", "1.0/same/-0.3"}))
@@ -134,7 +136,7 @@ def test_with_a_speaker_layer_every_setting_is_guarded_by_the_shipped_blend_and_
     plain = se.plain_guard(guard, se.Blend(0.6, 0.0, -0.05))
     assert plain(1.0, 1.0, -0.4) == ({"x": 60.0}, True) and seen == [(0.6, 0.0, -0.05)]  # read once, at the shipped blend
     folds = {"shipped": {"f1": 30.0}, "0.6/same/-0.2": {"f1": 34.5}, "1.0/0.0/-0.4": {"f1": 35.0}}
-    assert se.choose(folds, plain)["share"] == 0.6
+    assert se.choose(folds, plain)["cued_share"] == 0.0  # both pass the plain guard; the shipped cued share is kept
     got = se.given("1.0/0.0/-0.4", plain, folds)
     assert (got["share"], got["cued_share"], got["none_offset"], got["folds"]) == (1.0, 0.0, -0.4, {"f1": 35.0})
     with pytest.raises(SystemExit, match="does not pass the dev-part guard"):
