@@ -474,13 +474,7 @@ class PairEncoder:
         Pairs run sorted by length, in batches of at most ``batch_tokens`` word pieces with padding (and at most
         ``batch_rows`` rows), so that little work goes to padding; ``on_batch(n)`` is called after each batch of
         ``n`` pairs (for progress)."""
-        tok = self.tokenizer
-        cut_pairs = [tok.pair_cut(a, b) for a, b in zip(firsts, seconds)]
-        encoded = [(ids, first_len) for ids, first_len, _ in cut_pairs]
-        cut = np.array([c for _, _, c in cut_pairs], dtype=bool)
-        pooled = np.zeros((len(encoded), self.w["head.weight"].shape[1]), dtype=np.float32)
-        with self._blas_threads():
-            self._run_batches(encoded, pooled, _length_batches([len(ids) for ids, _ in encoded], batch_tokens, batch_rows), on_batch)
+        pooled, cut = self.pool(firsts, seconds, on_batch=on_batch, batch_tokens=batch_tokens, batch_rows=batch_rows)
         stance = _softmax(pooled @ self.w["head.weight"].T + self.w["head.bias"])
         if speaker_rows is not None and np.any(speaker_rows):
             if not self.has_speaker_layer:
@@ -490,6 +484,19 @@ class PairEncoder:
         if not self.sentiment_labels:
             return stance, None, cut
         return stance, _softmax(pooled @ self.w["sentiment_head.weight"].T + self.w["sentiment_head.bias"]), cut
+
+    def pool(self, firsts: Sequence[str], seconds: Sequence[str], *, on_batch: Callable[[int], None] | None = None,
+             batch_tokens: int = BATCH_TOKENS, batch_rows: int = BATCH_ROWS) -> tuple[np.ndarray, np.ndarray]:
+        """The mean-pooled states of each pair (what the output layers read; one row per pair, in input order) and
+        which pairs were read in part, as in :meth:`forward`."""
+        tok = self.tokenizer
+        cut_pairs = [tok.pair_cut(a, b) for a, b in zip(firsts, seconds)]
+        encoded = [(ids, first_len) for ids, first_len, _ in cut_pairs]
+        cut = np.array([c for _, _, c in cut_pairs], dtype=bool)
+        pooled = np.zeros((len(encoded), self.w["head.weight"].shape[1]), dtype=np.float32)
+        with self._blas_threads():
+            self._run_batches(encoded, pooled, _length_batches([len(ids) for ids, _ in encoded], batch_tokens, batch_rows), on_batch)
+        return pooled, cut
 
     def _run_batches(self, encoded: list[tuple[list[int], int]], pooled: np.ndarray, batches: list[list[int]],
                      on_batch: Callable[[int], None] | None) -> None:
