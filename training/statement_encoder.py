@@ -137,39 +137,11 @@ def training_rows(arts: list[Article]) -> tuple[list[dm.Row], dict[int, tuple[st
     return kept, {id(r): ("", "") for r in kept}
 
 
-#: Inverse regularisation of the speaker layer fitted over the shipped encoder's states (:func:`fit_layer`):
-#: scikit-learn's default, not tuned.
-LAYER_C = 1.0
-
-
-def fit_layer(arts: list[Article], start: PairEncoder, log: Any = sys.stderr) -> bytes:
-    """``start`` with a statements' layer (:func:`layers`) fitted over its own pooled states, the body and the first
-    layer untouched: a multinomial logistic regression on the rows of ``arts`` (:func:`training_rows`). Plain
-    predictions stay exactly the shipped ones. No PyTorch needed."""
-    from sklearn.linear_model import LogisticRegression
-
-    rows, _ = training_rows(arts)
-    pairs = [encoder_input(r.pair.text, r.pair.target, r.pair.aliases, None, inputs=start.inputs) for r in rows]
-    print(f"fitting the speaker layer on {len(rows):,} statements ({sum(r.stance != 'NONE' for r in rows):,} with a side)",
-          file=log, flush=True)
-    pooled, _ = start.pool([a for a, _ in pairs], [b for _, b in pairs])
-    clf = LogisticRegression(C=LAYER_C, max_iter=2000).fit(pooled, [r.stance for r in rows])
-    order = [list(clf.classes_).index(c) for c in start.labels]
-    with np.load(io.BytesIO(start.data)) as z:
-        arrays = {k: z[k] for k in z.files}
-    arrays["second_head.weight"] = clf.coef_[order].astype(np.float32)
-    arrays["second_head.bias"] = clf.intercept_[order].astype(np.float32)
-    return PairEncoder.to_bytes(arrays)
-
-
 def train(arts: list[Article], start: PairEncoder, replay: Sequence[dm.Row] = (), log: Any = sys.stderr, passes: int = 1,
-          second_layer: bool = False, layer_only: bool = False) -> bytes:
+          second_layer: bool = False) -> bytes:
     """``start`` trained on the rows of ``arts`` (:func:`training_rows`, ``passes`` times) and the ``replay`` rows
     (``news_encoder.replay_rows``), as the bytes of an encoder file; with ``second_layer``, the statements train a
-    stance layer of their own (:func:`layers`); with ``layer_only``, only that layer, over the unchanged encoder
-    (:func:`fit_layer`)."""
-    if layer_only:
-        return fit_layer(arts, start, log)
+    stance layer of their own (:func:`layers`)."""
     rows, extra = training_rows(arts)
     rows = rows * passes
     print(f"training on {len(rows):,} statements ({sum(r.stance != 'NONE' for r in rows):,} with a side) and {len(replay):,} replayed rows",
@@ -276,8 +248,7 @@ def fold_of(story: str, stories: list[str]) -> int:
 
 
 def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped: Blend, replay: Sequence[dm.Row] = (),
-                   folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr, passes: int = 1, second_layer: bool = False,
-                   layer_only: bool = False) -> tuple[dict[str, Any], dict[int, bytes]]:
+                   folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr, passes: int = 1, second_layer: bool = False) -> tuple[dict[str, Any], dict[int, bytes]]:
     """Who stands where pooled over ``folds`` at each share and offset, and (key ``shipped``) the shipped model's on
     the same folds: ``start`` blended with ``linear`` as ``shipped`` says; and each fold's encoder (file bytes)."""
     stories = sorted({a.story for a in arts})
@@ -287,7 +258,7 @@ def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped
         fit = [a for a in arts if fold_of(a.story, stories) != k]
         held = [a for a in arts if fold_of(a.story, stories) == k]
         print(f"fold {k} (of {FOLDS}): {len(fit)} articles to train, {len(held)} to score", file=log, flush=True)
-        encoders[k] = train(fit, start, replay, log, passes, second_layer, layer_only)
+        encoders[k] = train(fit, start, replay, log, passes, second_layer)
         scored = read(held, PairEncoder.from_bytes(layers(encoders[k])[1]), linear)
         # the shipped encoder on the same inputs; the linear part's reading is shared
         ref = counts([dataclasses.replace(s, encoder_p=encoder_probabilities(s.article.inputs, start, s.labels)) if s.linear else s
@@ -376,17 +347,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--second-layer", action="store_true",
                     help="the statements train a stance layer of their own, the model's speaker layer: read for statements "
                          "whose speaker is named, while plain predictions keep the first layer at the shipped blend")
-    ap.add_argument("--layer-only", action="store_true",
-                    help="with --second-layer: fit only the speaker layer over the shipped encoder's states (a logistic "
-                         "regression, seconds; the body, the first layer and every plain prediction stay as shipped)")
     ap.add_argument("--held-in", action="store_true",
                     help="one fold: train on the stories outside fold 0 (the other recipes' hold-out), score fold 0, and keep that encoder")
     ap.add_argument("--output", type=Path, help="write the final encoder here (NPZ): trained on every train story, or with --held-in fold 0's")
     ap.add_argument("--reuse", type=Path, help="the final encoder already written (NPZ)")
     ap.add_argument("--build", type=Path, help="write the default model with the final encoder at the chosen setting here")
     args = ap.parse_args(argv)
-    if args.layer_only and (not args.second_layer or args.replay or args.passes != 1):
-        ap.error("--layer-only fits the speaker layer alone: give it with --second-layer, without --replay or --passes")
     if not (args.folds or args.setting):
         ap.error("give --folds (the table to choose from, made when missing) or --setting (a setting chosen earlier)")
     if args.setting and not (args.output or args.reuse):
@@ -405,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
         folds = json.loads(args.folds.read_text())
     elif args.folds:
         folds, fold_encoders = cross_validate(arts, start, base.without_encoder(), shipped, replay, (0,) if args.held_in else tuple(range(FOLDS)),
-                                              passes=args.passes, second_layer=args.second_layer, layer_only=args.layer_only)
+                                              passes=args.passes, second_layer=args.second_layer)
         args.folds.parent.mkdir(parents=True, exist_ok=True)
         args.folds.write_text(json.dumps(folds, indent=1))
     if folds is not None:
@@ -419,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         stories = sorted({a.story for a in arts})
         data = fold_encoders[0] if args.held_in and 0 in fold_encoders else train(
             [a for a in arts if not args.held_in or fold_of(a.story, stories) != 0], start, replay, passes=args.passes,
-            second_layer=args.second_layer, layer_only=args.layer_only)
+            second_layer=args.second_layer)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
