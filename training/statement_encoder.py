@@ -17,8 +17,9 @@ is the other recipes' hold-out): an encoder trained on the other folds' rows lab
 fold's articles, blended with the shipped model's linear part; who stands where (the measure of ``stance
 evaluate-analysis``), pooled over the folds, at each encoder share of :data:`SHARES` (on cued
 statements: the share, or the shipped model's 0) and NONE offset of :data:`NONE_OFFSETS`. Of the settings the
-dev-part guard lets through (``news_encoder.dev_guard``: the final encoder, blended at that setting, within a point of
-the shipped model on each of the default recipe's dev parts) and within :data:`TOLERANCE` F1 points of the best of
+guard lets through (``news_encoder.dev_guard``: the final encoder, blended at that setting, within a point of the
+shipped model on each of the default recipe's dev parts, and on the behavioural checks: :func:`behaviour_guard`;
+with a speaker layer, plain predictions read the first layer at the shipped blend: :func:`plain_guard`) and within :data:`TOLERANCE` F1 points of the best of
 them, the one with the shipped model's share on cued statements (0: the linear part reads a support or oppose cue
 whose object is the target, which the encoder often misreads), then the smallest share, then the offset nearest 0, is built into
 the model with the final encoder, trained on every train story.
@@ -50,6 +51,7 @@ for p in (REPO, REPO / "training"):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
+import behaviour_checks as bc  # noqa: E402
 import default_model as dm  # noqa: E402
 import news_encoder as ne  # noqa: E402
 from seesaw_losses import gold_side  # noqa: E402
@@ -298,7 +300,7 @@ def choose(folds: dict[str, Any], guard: Any, shipped_cued: float | None = 0.0) 
             checked[key] = guard(share, cued, off)
     allowed = [k for k, (_, ok) in checked.items() if ok]
     if not allowed:
-        raise SystemExit(f"no setting passes the dev-part guard: {checked}")
+        raise SystemExit(f"no setting passes the guard (dev parts, behavioural checks): {checked}")
     best = max(folds[k]["f1"] for k in allowed)
 
     def rank(key: str) -> tuple[float, ...]:
@@ -318,10 +320,34 @@ def given(key: str, guard: Any, folds: dict[str, Any] | None = None) -> dict[str
     share, cued, off = _setting(key)
     parts, ok = guard(share, cued, off)
     if not ok:
-        raise SystemExit(f"the setting {key} does not pass the dev-part guard: {parts} against the shipped {guard.reference}")
+        raise SystemExit(f"the setting {key} does not pass the guard (dev parts, behavioural checks): {parts} against the shipped {guard.reference}")
     return {"share": share, "cued_share": cued, "none_offset": off, "given": key,
             "folds": (folds or {}).get(_key(share, None if cued == share else cued, off)), "dev_parts": parts,
             "dev_parts_shipped": guard.reference}
+
+
+def behaviour_guard(guard: Any, enc: PairEncoder, base: Any, items: Sequence[Any] | None = None) -> Any:
+    """``guard`` and the behavioural checks (``training/behaviour_checks.py``'s templates, the floor of
+    tests/integration/test_default_model.py): the whole model, ``base`` with ``enc`` at the setting, must stay within
+    ``news_encoder.GUARD_POINTS`` of ``base``'s own share of them right. The dev parts did not catch a candidate that
+    lost a pattern the README's scenario rests on ("We will not allow {T} to stir up unrest."; docs/news.md)."""
+    from stance.model import StanceModel
+
+    items = list(bc.cases()) if items is None else list(items)
+    ref = bc.score(base, items)["accuracy"]
+    seen: dict[tuple[float, float | None, float], float] = {}
+
+    def check(share: float, cued_share: float | None, none_offset: float) -> tuple[dict[str, float], bool]:
+        parts, ok = guard(share, cued_share, none_offset)
+        key = (share, cued_share, none_offset)
+        if key not in seen:
+            model = StanceModel(base.featurizer, base.stance_head, base.sentiment_head, base.metadata, enc, share,
+                                base.encoder_sentiment_weight, cued_share, {"NONE": none_offset} if none_offset else None)
+            seen[key] = bc.score(model, items)["accuracy"]
+        return {**parts, "behaviour": seen[key]}, ok and seen[key] >= ref - ne.GUARD_POINTS
+
+    check.reference = {**guard.reference, "behaviour": ref}  # type: ignore[attr-defined]
+    return check
 
 
 def plain_guard(guard: Any, shipped: Blend) -> Any:
@@ -390,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         args.output.write_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
     enc = PairEncoder.from_bytes(layers(data)[0])  # the guard reads the first layer: what plain predictions use
-    guard = ne.dev_guard(enc, old_dev, args.data_dir)
+    guard = behaviour_guard(ne.dev_guard(enc, old_dev, args.data_dir), enc, base)
     if args.second_layer:
         guard = plain_guard(guard, shipped)
     choice = given(args.setting, guard, folds) if args.setting else choose(folds or {}, guard, shipped.cued_share)

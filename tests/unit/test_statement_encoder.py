@@ -101,7 +101,7 @@ def test_choose_prefers_a_smaller_share_and_offset_within_the_tolerance_among_wh
     got = se.choose(folds, _guard({"0.6/0.0/0.0", "0.6/0.0/-0.1", "1.0/same/-0.3"}))
     assert (got["share"], got["cued_share"], got["none_offset"]) == (1.0, 1.0, -0.3)
     assert "0.8/same/-0.4" in got["not_allowed"]
-    with pytest.raises(SystemExit, match="no setting passes"):
+    with pytest.raises(SystemExit, match="no setting passes the guard"):
         se.choose(folds, _guard(set()))
 
 
@@ -139,5 +139,23 @@ def test_with_a_speaker_layer_every_setting_is_guarded_by_the_shipped_blend_and_
     assert se.choose(folds, plain)["cued_share"] == 0.0  # both pass the plain guard; the shipped cued share is kept
     got = se.given("1.0/0.0/-0.4", plain, folds)
     assert (got["share"], got["cued_share"], got["none_offset"], got["folds"]) == (1.0, 0.0, -0.4, {"f1": 35.0})
-    with pytest.raises(SystemExit, match="does not pass the dev-part guard"):
+    with pytest.raises(SystemExit, match="does not pass the guard"):
         se.given("0.8/same/-0.2", guard)  # the plain guard would refuse it: 0.8 is not the shipped share
+
+
+def test_the_behavioural_checks_join_the_guard() -> None:
+    """A candidate whose whole model falls more than a point on the behavioural checks is refused, whatever the dev parts."""
+    import behaviour_checks as bc
+
+    base = stance.load("default")
+    items = [c for c in bc.cases() if c.pattern in ("supports", "we_oppose")]  # plain patterns the default model gets right
+
+    def dev(share: float, cued: float | None, off: float) -> tuple[dict[str, float], bool]:
+        return {"x": 1.0}, True
+
+    dev.reference = {"x": 1.0}  # type: ignore[attr-defined]
+    check = se.behaviour_guard(dev, base.encoder, base, items)
+    parts, ok = check(base.encoder_weight, base.encoder_weight_cued, -0.05)  # the shipped model itself passes
+    assert ok and parts["behaviour"] == check.reference["behaviour"] > 80
+    parts, ok = check(1.0, 1.0, 0.9)  # the encoder alone with a huge NONE offset: everything NONE
+    assert not ok and parts["behaviour"] == 0.0
