@@ -64,6 +64,7 @@ class Settings:
     replay: bool = True          # replay the default recipe's rows
     lr: float = 2e-5             # peak learning rate (linear warm-up over a tenth of the steps, then linear decay)
     batch: int = 32              # rows per step
+    body_lr: float | None = None  # peak learning rate of the encoder's body (None: lr); the output layers keep lr
 
 
 SEED = 0
@@ -169,10 +170,11 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     order = list(range(len(rows)))
     rng.shuffle(order)
     batches = [order[i : i + settings.batch] for i in range(0, len(order) - settings.batch + 1, settings.batch)]
-    params = list(model.parameters()) + list(head.parameters()) + list(sent_head.parameters())
-    if second is not None:
-        params += list(second.parameters())
-    opt = torch.optim.AdamW(params, lr=settings.lr, weight_decay=0.01)
+    layers = list(head.parameters()) + list(sent_head.parameters()) + (list(second.parameters()) if second is not None else [])
+    params = list(model.parameters()) + layers
+    body_lr = settings.lr if settings.body_lr is None else settings.body_lr
+    opt = torch.optim.AdamW([{"params": list(model.parameters()), "lr": body_lr}, {"params": layers, "lr": settings.lr}],
+                            lr=settings.lr, weight_decay=0.01)
     steps = len(batches)
     sched = em.warmup_decay(opt, steps)
     model.train()
