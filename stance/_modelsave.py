@@ -19,7 +19,11 @@ from stance._version import __version__
 __all__ = ["FORMAT", "FORMAT_VERSION", "save_model"]
 
 FORMAT = "stance-model"
-FORMAT_VERSION = 1
+#: The newest format version this library reads and writes. Version 2 adds the encoder's speaker layer; a model
+#: without one is still written as version 1 (:data:`PLAIN_FORMAT_VERSION`), so that older versions of the library
+#: load it, while they refuse a model with one (which they would read without its layer) and say to upgrade.
+FORMAT_VERSION = 2
+PLAIN_FORMAT_VERSION = 1
 
 
 def _sha256(data: bytes) -> str:
@@ -70,7 +74,7 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> Path:
         meta.pop("stance_offsets", None)
     meta.update(
         format=FORMAT,
-        format_version=FORMAT_VERSION,
+        format_version=FORMAT_VERSION if getattr(model, "speaker_layer", None) is not None else PLAIN_FORMAT_VERSION,
         library_version=meta.get("library_version", __version__),
         saved_with_library_version=__version__,
         sklearn_version=sklearn.__version__,

@@ -418,6 +418,7 @@ def test_speaker_layer_round_trips_and_is_checked(with_layer, tmp_path: Path) ->
     loaded = load_model(path)
     assert loaded.speaker_layer == SpeakerLayer(0.8, 0.8, 0.9)
     assert loaded.metadata["encoder"]["speaker_layer"] == {"weight": 0.8, "weight_cued": 0.8, "none_offset": 0.9}
+    assert loaded.metadata["format_version"] == 2  # older libraries refuse it rather than read it without its layer
     speakers = ["Ann Lee"] * len(TEXTS)
     assert ([p.stance_probabilities for p in loaded.predict_batch(TEXTS, TARGETS, speakers=speakers)]
             == [p.stance_probabilities for p in model.predict_batch(TEXTS, TARGETS, speakers=speakers)])
