@@ -175,28 +175,30 @@ def _resampled_prf(counts: Any, idx: Any) -> Any:
     return np.stack([p, r, f])
 
 
+def _bounds(interval: tuple[float | None, float | None]) -> tuple[float, float]:
+    """An interval rounded to two places; every resample defines the figures here (0 for an empty count)."""
+    lo, hi = interval
+    assert lo is not None and hi is not None
+    return round(lo, 2), round(hi, 2)
+
+
 def intervals(score: AnalysisScore, *, resamples: int = RESAMPLES, confidence: float = 0.95, seed: int = 0) -> dict[str, Interval]:
     """Precision, recall and F1 of ``score`` with percentile bootstrap intervals, the articles resampled with
     replacement (the verdicts of an article stand or fall together: its speakers, its targets, its extraction)."""
-    import numpy as np
+    from stance.reporting.stats import _interval, resample_indices
 
-    from stance.reporting.stats import resample_indices
-
-    counts = _counts(score)
-    got = _resampled_prf(counts, resample_indices(len(counts), resamples, seed))
-    a = (1 - confidence) / 2
-    point = (score.precision, score.recall, score.f1)
-    return {name: Interval(point[k], round(float(np.quantile(got[k], a)), 2), round(float(np.quantile(got[k], 1 - a)), 2))
-            for k, name in enumerate(("precision", "recall", "f1"))}
+    got = _resampled_prf(_counts(score), resample_indices(len(score.articles), resamples, seed))
+    out = {}
+    for k, name in enumerate(("precision", "recall", "f1")):
+        out[name] = Interval(getattr(score, name), *_bounds(_interval(got[k], confidence)))
+    return out
 
 
 def compare(a: AnalysisScore, b: AnalysisScore, *, resamples: int = RESAMPLES, confidence: float = 0.95, seed: int = 0
             ) -> dict[str, Interval]:
     """``a`` minus ``b`` (two models scored on the same articles) in precision, recall and F1, with paired bootstrap
     intervals and two-sided p-values: both scored on the same resamples of the articles."""
-    import numpy as np
-
-    from stance.reporting.stats import resample_indices
+    from stance.reporting.stats import _interval, paired_p_value, resample_indices
 
     ids_a, ids_b = [x.article for x in a.articles], [x.article for x in b.articles]
     if ids_a != ids_b:
@@ -204,11 +206,8 @@ def compare(a: AnalysisScore, b: AnalysisScore, *, resamples: int = RESAMPLES, c
                          "score both models on the same split")
     idx = resample_indices(len(ids_a), resamples, seed)
     deltas = _resampled_prf(_counts(a), idx) - _resampled_prf(_counts(b), idx)
-    q = (1 - confidence) / 2
     out = {}
     for k, name in enumerate(("precision", "recall", "f1")):
         delta = round(getattr(a, name) - getattr(b, name), 2)
-        d = deltas[k]
-        p = (int(np.sum(np.abs(d - delta) >= abs(delta) - 1e-9)) + 1) / (len(d) + 1)
-        out[name] = Interval(delta, round(float(np.quantile(d, q)), 2), round(float(np.quantile(d, 1 - q)), 2), round(min(1.0, p), 4))
+        out[name] = Interval(delta, *_bounds(_interval(deltas[k], confidence)), round(paired_p_value(deltas[k], delta, 1e-9), 4))
     return out

@@ -13,7 +13,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -532,11 +532,8 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
         print(f"    -> {r['target'][:target_w]:<{target_w}}  {r['stance']:<7} {r['stance_confidence']:.2f}   sentiment {sentiment}{flags}")
 
 
-def _analysis_line(name: str, score: Any) -> str:
-    """One line of who stands where: the figures with their 95% intervals over articles, and the counts."""
-    from stance.analysis_eval import intervals
-
-    ci = intervals(score)
+def _analysis_line(name: str, score: Any, ci: Mapping[str, Any]) -> str:
+    """One line of who stands where: the figures with their 95% intervals over articles (``ci``), and the counts."""
     return (f"{name}: precision {ci['precision']}  recall {ci['recall']}  F1 {ci['f1']}  "
             f"({score.n_matched:,} of {score.n_predicted:,} verdicts right, {score.n_gold:,} gold pairs, {len(score.articles):,} articles)")
 
@@ -553,16 +550,17 @@ def _run_evaluate_analysis(args: argparse.Namespace) -> int:
     model = _load_model(args)
     baseline = _load_model(argparse.Namespace(**{**vars(args), "model": args.baseline})) if args.baseline else None
     score = evaluate_analysis(data[args.split], model)
-    lines = [_analysis_line("who stands where", score)]
+    ci = intervals(score)
+    lines = [_analysis_line("who stands where", score, ci)]
     report: dict[str, Any] = {"corpus": args.corpus, "split": args.split, "model": args.model or "default", **score.to_dict(),
-                              "intervals": {k: asdict(v) for k, v in intervals(score).items()}}
+                              "intervals": {k: asdict(v) for k, v in ci.items()}}
     if baseline is not None:
         base = evaluate_analysis(data[args.split], baseline)
-        diff = compare(score, base)
-        lines += [_analysis_line(f"baseline {args.baseline}", base),
+        base_ci, diff = intervals(base), compare(score, base)
+        lines += [_analysis_line(f"baseline {args.baseline}", base, base_ci),
                   "difference, model minus baseline (95% paired bootstrap over articles): "
                   + "  ".join(f"{k} {v}" for k, v in diff.items())]
-        report["baseline"] = {"model": args.baseline, **base.to_dict(), "intervals": {k: asdict(v) for k, v in intervals(base).items()}}
+        report["baseline"] = {"model": args.baseline, **base.to_dict(), "intervals": {k: asdict(v) for k, v in base_ci.items()}}
         report["difference"] = {k: asdict(v) for k, v in diff.items()}
     print("\n".join(lines))
     if args.output:

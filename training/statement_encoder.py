@@ -155,11 +155,16 @@ def train(arts: list[Article], start: PairEncoder, replay: Sequence[dm.Row] = ()
                                          second_head="seesaw" if second_layer else None))
 
 
+def _arrays(data: bytes) -> dict[str, np.ndarray]:
+    """The arrays of an encoder file."""
+    with np.load(io.BytesIO(data)) as z:
+        return {k: z[k] for k in z.files}
+
+
 def with_speaker_layer(data: bytes) -> bytes:
     """An encoder file trained with ``second_layer`` (:func:`train`) in the shipped format: the statements' layer
     stored as the speaker layer (:data:`stance.encoder.SPEAKER_HEAD`), read for statements whose speaker is named."""
-    with np.load(io.BytesIO(data)) as z:
-        arrays = {k: z[k] for k in z.files}
+    arrays = _arrays(data)
     if "second_head.weight" not in arrays:
         raise SystemExit("the encoder file has one stance layer; train it with --second-layer to build a speaker layer")
     for k in [k for k in arrays if k.startswith("second_head.")]:
@@ -170,8 +175,7 @@ def with_speaker_layer(data: bytes) -> bytes:
 def layers(data: bytes) -> tuple[bytes, bytes]:
     """(the encoder with its first stance layer, the encoder with the statements' layer) of an encoder file; the same
     file twice when it has one stance layer."""
-    with np.load(io.BytesIO(data)) as z:
-        arrays = {k: z[k] for k in z.files}
+    arrays = _arrays(data)
     if "second_head.weight" not in arrays:
         return data, data
     second = {k: arrays.pop(f"second_{k}") for k in ("head.weight", "head.bias")}
@@ -334,21 +338,22 @@ def behaviour_guard(guard: Any, enc: PairEncoder, base: Any, items: Sequence[Any
     """``guard`` and the behavioural checks (``training/behaviour_checks.py``'s templates, the floor of
     tests/integration/test_default_model.py): the whole model, ``base`` with ``enc`` at the setting, must stay within
     ``news_encoder.GUARD_POINTS`` of ``base``'s own share of them right. The dev parts did not catch a candidate that
-    lost a pattern the README's scenario rests on ("We will not allow {T} to stir up unrest."; docs/news.md)."""
-    from stance.model import StanceModel
-
+    lost a pattern the README's scenario rests on ("We will not allow {T} to stir up unrest."; docs/news.md). Both
+    encoders read the checks once (``news_encoder.blend_parts``); each setting only blends."""
     items = list(bc.cases()) if items is None else list(items)
-    ref = bc.score(base, items)["accuracy"]
-    seen: dict[tuple[float, float | None, float], float] = {}
+    rows = [dm.Row("behaviour", Pair(c.text, c.target), c.stance, None, c.pattern) for c in items]
+
+    def accuracy(labels: list[str]) -> float:
+        return round(100 * sum(a == b for a, b in zip(labels, (r.stance for r in rows))) / len(rows), 1)
+
+    new = ne.blend_parts(enc, base, rows)
+    ref = accuracy(ne.blend_parts(base.blend.encoder, base, rows).predict(
+        base.encoder_weight, base.encoder_weight_cued, (base.stance_offsets or {}).get("NONE", 0.0)))
 
     def check(share: float, cued_share: float | None, none_offset: float) -> tuple[dict[str, float], bool]:
         parts, ok = guard(share, cued_share, none_offset)
-        key = (share, cued_share, none_offset)
-        if key not in seen:
-            model = StanceModel(base.featurizer, base.stance_head, base.sentiment_head, base.metadata, enc, share,
-                                base.encoder_sentiment_weight, cued_share, {"NONE": none_offset} if none_offset else None)
-            seen[key] = bc.score(model, items)["accuracy"]
-        return {**parts, "behaviour": seen[key]}, ok and seen[key] >= ref - ne.GUARD_POINTS
+        got = accuracy(new.predict(share, cued_share, none_offset))
+        return {**parts, "behaviour": got}, ok and got >= ref - ne.GUARD_POINTS
 
     check.reference = {**guard.reference, "behaviour": ref}  # type: ignore[attr-defined]
     return check

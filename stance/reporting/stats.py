@@ -306,10 +306,16 @@ def paired_bootstrap(
         return out
     delta = a - b
     lo, hi = _interval(deltas, confidence)
-    extreme = int(np.sum(np.abs(deltas - delta) >= abs(delta) - 1e-12))
-    p = (extreme + 1) / (len(deltas) + 1)
-    out.update(delta=delta, low=lo, high=hi, p_value=float(min(1.0, p)))
+    out.update(delta=delta, low=lo, high=hi, p_value=paired_p_value(deltas, delta))
     return out
+
+
+def paired_p_value(deltas: np.ndarray, delta: float, tolerance: float = 1e-12) -> float:
+    """Two-sided p-value of an observed difference ``delta`` from its paired-bootstrap resamples ``deltas``: the share
+    of resamples departing from ``delta`` by at least ``|delta|`` (the resampled differences centred on zero, Berg-
+    Kirkpatrick et al. 2012), with add-one smoothing so it is never exactly 0."""
+    extreme = int(np.sum(np.abs(deltas - delta) >= abs(delta) - tolerance))
+    return float(min(1.0, (extreme + 1) / (len(deltas) + 1)))
 
 
 def calibration_bins(confidence: Sequence[float], correct: Sequence[bool], n_bins: int = 10) -> list[dict[str, Any]]:
