@@ -65,6 +65,7 @@ class Settings:
     lr: float = 2e-5             # peak learning rate (linear warm-up over a tenth of the steps, then linear decay)
     batch: int = 32              # rows per step
     body_lr: float | None = None  # peak learning rate of the encoder's body (None: lr); the output layers keep lr
+    head_lr: float | None = None  # peak learning rate of the first stance and the sentiment layers (None: lr; 0 keeps them)
 
 
 SEED = 0
@@ -170,11 +171,16 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     order = list(range(len(rows)))
     rng.shuffle(order)
     batches = [order[i : i + settings.batch] for i in range(0, len(order) - settings.batch + 1, settings.batch)]
-    layers = list(head.parameters()) + list(sent_head.parameters()) + (list(second.parameters()) if second is not None else [])
+    firsts_ = list(head.parameters()) + list(sent_head.parameters())
+    seconds_ = list(second.parameters()) if second is not None else []
+    layers = firsts_ + seconds_
     params = list(model.parameters()) + layers
     body_lr = settings.lr if settings.body_lr is None else settings.body_lr
-    opt = torch.optim.AdamW([{"params": list(model.parameters()), "lr": body_lr}, {"params": layers, "lr": settings.lr}],
-                            lr=settings.lr, weight_decay=0.01)
+    head_lr = settings.lr if settings.head_lr is None else settings.head_lr
+    groups = [{"params": list(model.parameters()), "lr": body_lr}, {"params": firsts_, "lr": head_lr}]
+    if seconds_:
+        groups.append({"params": seconds_, "lr": settings.lr})
+    opt = torch.optim.AdamW(groups, lr=settings.lr, weight_decay=0.01)
     steps = len(batches)
     sched = em.warmup_decay(opt, steps)
     model.train()
