@@ -171,15 +171,12 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     order = list(range(len(rows)))
     rng.shuffle(order)
     batches = [order[i : i + settings.batch] for i in range(0, len(order) - settings.batch + 1, settings.batch)]
-    firsts_ = list(head.parameters()) + list(sent_head.parameters())
-    seconds_ = list(second.parameters()) if second is not None else []
-    layers = firsts_ + seconds_
-    params = list(model.parameters()) + layers
-    body_lr = settings.lr if settings.body_lr is None else settings.body_lr
-    head_lr = settings.lr if settings.head_lr is None else settings.head_lr
-    groups = [{"params": list(model.parameters()), "lr": body_lr}, {"params": firsts_, "lr": head_lr}]
-    if seconds_:
-        groups.append({"params": seconds_, "lr": settings.lr})
+    body, first_layers = list(model.parameters()), list(head.parameters()) + list(sent_head.parameters())
+    groups = [{"params": body, "lr": settings.lr if settings.body_lr is None else settings.body_lr},
+              {"params": first_layers, "lr": settings.lr if settings.head_lr is None else settings.head_lr}]
+    if second is not None:  # the statements' own layer keeps lr
+        groups.append({"params": list(second.parameters()), "lr": settings.lr})
+    params = [p for g in groups for p in g["params"]]
     opt = torch.optim.AdamW(groups, lr=settings.lr, weight_decay=0.01)
     steps = len(batches)
     sched = em.warmup_decay(opt, steps)

@@ -139,18 +139,17 @@ def training_rows(arts: list[Article]) -> tuple[list[dm.Row], dict[int, tuple[st
     return kept, {id(r): ("", "") for r in kept}
 
 
-def train(arts: list[Article], start: PairEncoder, replay: Sequence[dm.Row] = (), log: Any = sys.stderr, passes: int = 1,
-          second_layer: bool = False, body_lr: float | None = None, head_lr: float | None = None) -> bytes:
-    """``start`` trained on the rows of ``arts`` (:func:`training_rows`, ``passes`` times) and the ``replay`` rows
-    (``news_encoder.replay_rows``), as the bytes of an encoder file; with ``second_layer``, the statements train a
-    stance layer of their own (:func:`layers`); ``body_lr``: the encoder body's learning rate (None: the layers');
-    ``head_lr``: the first stance and the sentiment layers' (None: the layers'; 0 keeps them as they are)."""
+def train(arts: list[Article], start: PairEncoder, replay: Sequence[dm.Row] = (), log: Any = sys.stderr,
+          settings: ne.Settings = SETTINGS, second_layer: bool = False) -> bytes:
+    """``start`` trained on the rows of ``arts`` (:func:`training_rows`, ``settings.passes`` times) and the ``replay``
+    rows (``news_encoder.replay_rows``), as the bytes of an encoder file, at ``settings``' learning rates; with
+    ``second_layer``, the statements train a stance layer of their own (:func:`layers`)."""
     rows, extra = training_rows(arts)
-    rows = rows * passes
+    rows = rows * settings.passes
     print(f"training on {len(rows):,} statements ({sum(r.stance != 'NONE' for r in rows):,} with a side) and {len(replay):,} replayed rows",
           file=log, flush=True)
     extra.update({id(r): ("", "") for r in replay})
-    settings = dataclasses.replace(SETTINGS, replay=bool(replay), passes=passes, body_lr=body_lr, head_lr=head_lr)
+    settings = dataclasses.replace(settings, replay=bool(replay))
     # with the replay, the statements get a stance layer of their own (the replay's rows keep the first one)
     return PairEncoder.to_bytes(ne.train(rows + list(replay), extra, settings, log=log, start=start,
                                          second_head="seesaw" if second_layer else None))
@@ -255,8 +254,8 @@ def fold_of(story: str, stories: list[str]) -> int:
 
 
 def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped: Blend, replay: Sequence[dm.Row] = (),
-                   folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr, passes: int = 1, second_layer: bool = False,
-                   body_lr: float | None = None, head_lr: float | None = None) -> tuple[dict[str, Any], dict[int, bytes]]:
+                   folds: tuple[int, ...] = tuple(range(FOLDS)), log: Any = sys.stderr, settings: ne.Settings = SETTINGS,
+                   second_layer: bool = False) -> tuple[dict[str, Any], dict[int, bytes]]:
     """Who stands where pooled over ``folds`` at each share and offset, and (key ``shipped``) the shipped model's on
     the same folds: ``start`` blended with ``linear`` as ``shipped`` says; and each fold's encoder (file bytes)."""
     stories = sorted({a.story for a in arts})
@@ -266,7 +265,7 @@ def cross_validate(arts: list[Article], start: PairEncoder, linear: Any, shipped
         fit = [a for a in arts if fold_of(a.story, stories) != k]
         held = [a for a in arts if fold_of(a.story, stories) == k]
         print(f"fold {k} (of {FOLDS}): {len(fit)} articles to train, {len(held)} to score", file=log, flush=True)
-        encoders[k] = train(fit, start, replay, log, passes, second_layer, body_lr, head_lr)
+        encoders[k] = train(fit, start, replay, log, settings, second_layer)
         scored = read(held, PairEncoder.from_bytes(layers(encoders[k])[1]), linear)
         # the shipped encoder on the same inputs; the linear part's reading is shared
         ref = counts([dataclasses.replace(s, encoder_p=encoder_probabilities(s.article.inputs, start, s.labels)) if s.linear else s
@@ -405,14 +404,14 @@ def main(argv: list[str] | None = None) -> int:
     old_train, old_dev = dm.dev_split(dm.load_training(args.data_dir))
     replay = ne.replay_rows(old_train) if args.replay else []
     fold_encoders: dict[int, bytes] = {}
+    settings = dataclasses.replace(SETTINGS, replay=args.replay, passes=args.passes, body_lr=args.body_lr, head_lr=args.head_lr)
     shipped = Blend(base.encoder_weight, base.encoder_weight_cued, (base.stance_offsets or {}).get("NONE", 0.0))
     folds: dict[str, Any] | None = None
     if args.folds and args.folds.exists():
         folds = json.loads(args.folds.read_text())
     elif args.folds:
         folds, fold_encoders = cross_validate(arts, start, base.without_encoder(), shipped, replay, (0,) if args.held_in else tuple(range(FOLDS)),
-                                              passes=args.passes, second_layer=args.second_layer, body_lr=args.body_lr,
-                                              head_lr=args.head_lr)
+                                              settings=settings, second_layer=args.second_layer)
         args.folds.parent.mkdir(parents=True, exist_ok=True)
         args.folds.write_text(json.dumps(folds, indent=1))
     if folds is not None:
@@ -425,8 +424,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         stories = sorted({a.story for a in arts})
         data = fold_encoders[0] if args.held_in and 0 in fold_encoders else train(
-            [a for a in arts if not args.held_in or fold_of(a.story, stories) != 0], start, replay, passes=args.passes,
-            second_layer=args.second_layer, body_lr=args.body_lr, head_lr=args.head_lr)
+            [a for a in arts if not args.held_in or fold_of(a.story, stories) != 0], start, replay, settings=settings,
+            second_layer=args.second_layer)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
@@ -445,7 +444,6 @@ def main(argv: list[str] | None = None) -> int:
             what += ", with the default recipe's rows replayed" + (" into the first layer" if args.second_layer else "")
         stage = ne.Stage("training/statement_encoder.py (on top of training/news_encoder.py and training/encoder_model.py)", what,
                          "statement_training")
-        settings = dataclasses.replace(SETTINGS, replay=args.replay, passes=args.passes, body_lr=args.body_lr, head_lr=args.head_lr)
         if args.second_layer:  # plain predictions: the first layer at the shipped blend; named speakers: the layer at the choice
             layer = SpeakerLayer(choice["share"], choice["cued_share"], choice["none_offset"])
             ne.build(PairEncoder.from_bytes(with_speaker_layer(data)), shipped.share, shipped.none_offset, choice, args.build,
