@@ -66,6 +66,9 @@ class Settings:
     batch: int = 32              # rows per step
     body_lr: float | None = None  # peak learning rate of the encoder's body (None: lr); the output layers keep lr
     head_lr: float | None = None  # peak learning rate of the first stance and the sentiment layers (None: lr; 0 keeps them)
+    #: after each step the body moves back toward its starting weights by this times the step's learning rate times
+    #: its distance from them (a decoupled L2 penalty toward the start, "L2-SP"); 0: no pull
+    anchor: float = 0.0
 
 
 SEED = 0
@@ -177,6 +180,7 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     if second is not None:  # the statements' own layer keeps lr
         groups.append({"params": list(second.parameters()), "lr": settings.lr})
     params = [p for g in groups for p in g["params"]]
+    starts = [p.detach().clone() for p in body] if settings.anchor else []
     opt = torch.optim.AdamW(groups, lr=settings.lr, weight_decay=0.01)
     steps = len(batches)
     sched = em.warmup_decay(opt, steps)
@@ -199,6 +203,8 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
             logits = torch.where(routed[idx][:, None], second(pooled), logits)
         loss = em.weighted_loss(logits, ys, ws, idx) + em.weighted_loss(sent_head(pooled), ym, wm, idx)
         em.optimizer_step(loss, params, opt, sched, step, steps, t0, log)
+        if starts:
+            pull(body, starts, settings.anchor * opt.param_groups[0]["lr"])
     state = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     vocab = [str(t) for t, _ in sorted(base.tokenizer.vocab.items(), key=lambda kv: kv[1])]
     arrays = PairEncoder.arrays_from_state(
@@ -209,6 +215,15 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
         arrays["second_head.weight"] = second.weight.detach().numpy().astype(np.float32)
         arrays["second_head.bias"] = second.bias.detach().numpy().astype(np.float32)
     return arrays
+
+
+def pull(params: list[Any], starts: list[Any], rate: float) -> None:
+    """Move each of ``params`` the fraction ``rate`` of the way back to its starting value in ``starts``."""
+    import torch
+
+    with torch.no_grad():
+        for p, p0 in zip(params, starts):
+            p.sub_(rate * (p - p0))
 
 
 def training_set(data_dir: str | None = None, settings: Settings = Settings()

@@ -386,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="the encoder body's peak learning rate (default: the layers' 1e-4)")
     ap.add_argument("--head-lr", type=float, default=None,
                     help="the first stance and the sentiment layers' peak learning rate (default: the layers' 1e-4; 0 keeps them)")
+    ap.add_argument("--anchor", type=float, default=0.0,
+                    help="pull the body back toward the shipped encoder's weights after each step by this times the step's "
+                         "learning rate (a decoupled L2 penalty toward the start; default 0: none)")
     ap.add_argument("--held-in", action="store_true",
                     help="one fold: train on the stories outside fold 0 (the other recipes' hold-out), score fold 0, and keep that encoder")
     ap.add_argument("--output", type=Path, help="write the final encoder here (NPZ): trained on every train story, or with --held-in fold 0's")
@@ -404,7 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     old_train, old_dev = dm.dev_split(dm.load_training(args.data_dir))
     replay = ne.replay_rows(old_train) if args.replay else []
     fold_encoders: dict[int, bytes] = {}
-    settings = dataclasses.replace(SETTINGS, replay=args.replay, passes=args.passes, body_lr=args.body_lr, head_lr=args.head_lr)
+    settings = dataclasses.replace(SETTINGS, replay=args.replay, passes=args.passes, body_lr=args.body_lr, head_lr=args.head_lr,
+                                   anchor=args.anchor)
     shipped = Blend(base.encoder_weight, base.encoder_weight_cued, (base.stance_offsets or {}).get("NONE", 0.0))
     folds: dict[str, Any] | None = None
     if args.folds and args.folds.exists():
