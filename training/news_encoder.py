@@ -69,6 +69,9 @@ class Settings:
     #: after each step the body moves back toward its starting weights by this times the step's learning rate times
     #: its distance from them (a decoupled L2 penalty toward the start, "L2-SP"); 0: no pull
     anchor: float = 0.0
+    #: only the body's top this many transformer layers train (the embeddings and the layers below keep the starting
+    #: weights); None: the whole body
+    top_layers: int | None = None
 
 
 SEED = 0
@@ -174,7 +177,12 @@ def train(rows: list[dm.Row], extra: dict[int, tuple[str, str]], settings: Setti
     order = list(range(len(rows)))
     rng.shuffle(order)
     batches = [order[i : i + settings.batch] for i in range(0, len(order) - settings.batch + 1, settings.batch)]
-    body, first_layers = list(model.parameters()), list(head.parameters()) + list(sent_head.parameters())
+    if settings.top_layers is not None:
+        trained = tuple(f"encoder.layer.{i}." for i in range(base.n_layers - settings.top_layers, base.n_layers))
+        for name, p in model.named_parameters():
+            p.requires_grad_(name.startswith(trained))
+    body = [p for p in model.parameters() if p.requires_grad]
+    first_layers = list(head.parameters()) + list(sent_head.parameters())
     groups = [{"params": body, "lr": settings.lr if settings.body_lr is None else settings.body_lr},
               {"params": first_layers, "lr": settings.lr if settings.head_lr is None else settings.head_lr}]
     if second is not None:  # the statements' own layer keeps lr

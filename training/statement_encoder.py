@@ -389,6 +389,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--anchor", type=float, default=0.0,
                     help="pull the body back toward the shipped encoder's weights after each step by this times the step's "
                          "learning rate (a decoupled L2 penalty toward the start; default 0: none)")
+    ap.add_argument("--top-layers", type=int, default=None,
+                    help="train only the body's top N transformer layers (the rest keep the shipped weights; default: all)")
     ap.add_argument("--held-in", action="store_true",
                     help="one fold: train on the stories outside fold 0 (the other recipes' hold-out), score fold 0, and keep that encoder")
     ap.add_argument("--output", type=Path, help="write the final encoder here (NPZ): trained on every train story, or with --held-in fold 0's")
@@ -408,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     replay = ne.replay_rows(old_train) if args.replay else []
     fold_encoders: dict[int, bytes] = {}
     settings = dataclasses.replace(SETTINGS, replay=args.replay, passes=args.passes, body_lr=args.body_lr, head_lr=args.head_lr,
-                                   anchor=args.anchor)
+                                   anchor=args.anchor, top_layers=args.top_layers)
     shipped = Blend(base.encoder_weight, base.encoder_weight_cued, (base.stance_offsets or {}).get("NONE", 0.0))
     folds: dict[str, Any] | None = None
     if args.folds and args.folds.exists():
