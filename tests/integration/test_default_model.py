@@ -83,7 +83,16 @@ def test_metadata_records_recipe_corpora_and_scores(meta, scores) -> None:
 
 def test_encoder_is_recorded_and_blended(model, meta) -> None:
     enc = meta["encoder"]
-    assert enc["recipe"] == "training/news_encoder.py (on top of training/encoder_model.py)"
+    assert enc["recipe"] == "training/statement_encoder.py (on top of training/news_encoder.py and training/encoder_model.py)"
+    # the third stage: a speaker layer trained on the analysis' statements, the body at its own learning rate, and
+    # the layer's shares and offset the ones chosen on SEESAW's held-out train stories (docs/news.md)
+    st = enc["statement_training"]
+    assert st["body_lr"] == 3e-5 and st["passes"] == 3 and st["replay"]
+    assert enc["speaker_layer"] == {"weight": st["choice"]["share"], "weight_cued": st["choice"]["cued_share"],
+                                    "none_offset": st["choice"]["none_offset"]}
+    assert model.encoder is not None and model.encoder.has_speaker_layer
+    assert model.speaker_layer is not None and model.speaker_layer.weight == st["choice"]["share"]
+    assert meta["format_version"] == 2  # a speaker layer: libraries that cannot read it refuse the file
     # the second stage kept the recipe's share and chose only the NONE offset on SEESAW's held-out train stories
     choice = enc["seesaw_choice"]["held_out_train_stories"]
     assert choice["share"] == enc["weight"] and model.stance_offsets == {"NONE": choice["none_offset"]}
