@@ -104,8 +104,9 @@ def inputs_of(rows: list[dm.Row], extra: dict[int, tuple[str, str]], inputs: tup
     return firsts, seconds
 
 
-def shipped_encoder() -> PairEncoder:
-    with zipfile.ZipFile(dm.OUTPUT) as z:
+def shipped_encoder(path: Path = dm.OUTPUT) -> PairEncoder:
+    """The encoder of the model file at ``path`` (default: the shipped default model), with the numpy runtime."""
+    with zipfile.ZipFile(path) as z:
         return PairEncoder.from_bytes(z.read("encoder.npz"), runtime="numpy")
 
 
@@ -324,12 +325,12 @@ def devfree_linear(data_dir: str | None = None) -> Any:
     return stance.load(DEVFREE_LINEAR)
 
 
-def dev_guard(enc: PairEncoder, old_dev: dict[str, list[dm.Row]], data_dir: str | None = None) -> Any:
+def dev_guard(enc: PairEncoder, old_dev: dict[str, list[dm.Row]], data_dir: str | None = None, base: Any = None) -> Any:
     """A function (share, cued share, NONE offset) -> (macro F1 on each of the default recipe's dev parts, whether
     none falls more than :data:`GUARD_POINTS` below the shipped model's), the whole model's with ``enc`` and a linear
     part fitted without the dev parts; the shipped model's scores are its encoder at its own share, cued share and
-    offset with the same linear part."""
-    base = __import__("stance").load(dm.OUTPUT)
+    offset with the same linear part; ``base`` is the model to compare with (default: the shipped one)."""
+    base = base if base is not None else __import__("stance").load(dm.OUTPUT)
     linear = devfree_linear(data_dir)
     rows = {c: [r for r in old_dev.get(c, []) if r.stance is not None] for c in dm.STANCE_CORPORA}
     new = {c: blend_parts(enc, linear, rs) for c, rs in rows.items() if rs}
@@ -407,13 +408,14 @@ class Stage:
 
 def build(enc: PairEncoder, share: float, none_offset: float, choice: dict[str, Any], output: Path,
           settings: Settings = Settings(), start: str | None = None, cued_share: float | None = None, stage: Stage = Stage(),
-          speaker_layer: SpeakerLayer | None = None) -> Path:
+          speaker_layer: SpeakerLayer | None = None, base: Any = None) -> Path:
     """The default model with ``enc`` at stance share ``share`` (``cued_share`` on cued statements; ``None``: as
     shipped) and ``none_offset``, its metadata saying how it was made (``stage``: by which recipe, on what);
-    ``speaker_layer`` (:class:`stance._blend.SpeakerLayer`) for an encoder with a speaker layer."""
+    ``speaker_layer`` (:class:`stance._blend.SpeakerLayer`) for an encoder with a speaker layer; ``base`` is the model
+    whose linear part and metadata are kept (default: the shipped one)."""
     from stance.model import StanceModel
 
-    base = __import__("stance").load(dm.OUTPUT)
+    base = base if base is not None else __import__("stance").load(dm.OUTPUT)
     meta = dict(base.metadata)
     info = dict(meta.get("encoder") or {})
     inputs = ", with " + " and ".join(settings.inputs) if settings.inputs else ""

@@ -28,6 +28,15 @@ the model with the final encoder, trained on every train story.
     python training/statement_encoder.py --folds build/statement_folds.json --output build/statement_encoder.npz \\
         --build stance/models/default.stance                                         # the final encoder and the model
 
+The shipped model (2026-12-08; docs/news.md, "The 3e-5 body on every train story") is the speaker-layer variant,
+chosen on fold 0 alone and built from the model ``training/news_encoder.py`` built (``git show
+1ebbeec:stance/models/default.stance > M2``; ``--start`` defaults to the shipped model, which already holds this stage):
+
+    python training/statement_encoder.py --replay --passes 3 --second-layer --body-lr 3e-5 --start M2 \\
+        --held-in --folds F.json                                                     # fold 0's table (about 32 minutes)
+    python training/statement_encoder.py --replay --passes 3 --second-layer --body-lr 3e-5 --start M2 \\
+        --folds F.json --output E.npz --build stance/models/default.stance           # every story, the guard, the model
+
 Valid is not read here. Needs PyTorch (``pip install torch==2.13.0`` then ``pip install -e '.[encoder]'``).
 """
 
@@ -391,6 +400,10 @@ def main(argv: list[str] | None = None) -> int:
                          "learning rate (a decoupled L2 penalty toward the start; default 0: none)")
     ap.add_argument("--top-layers", type=int, default=None,
                     help="train only the body's top N transformer layers (the rest keep the shipped weights; default: all)")
+    ap.add_argument("--start", type=Path, default=dm.OUTPUT,
+                    help="the model to train from and compare with: its encoder is trained further, and its linear part and "
+                         "metadata go into the build (default: the shipped default model; to rebuild the shipped model, the "
+                         "one training/news_encoder.py built)")
     ap.add_argument("--held-in", action="store_true",
                     help="one fold: train on the stories outside fold 0 (the other recipes' hold-out), score fold 0, and keep that encoder")
     ap.add_argument("--output", type=Path, help="write the final encoder here (NPZ): trained on every train story, or with --held-in fold 0's")
@@ -403,8 +416,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--setting needs the final encoder: --output (trained here) or --reuse")
     import stance
 
-    base = stance.load(dm.OUTPUT)
-    start = ne.shipped_encoder()
+    base = stance.load(args.start)
+    start = ne.shipped_encoder(args.start)
     arts = articles(args.data_dir)
     old_train, old_dev = dm.dev_split(dm.load_training(args.data_dir))
     replay = ne.replay_rows(old_train) if args.replay else []
@@ -436,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
         args.output.write_bytes(data)
         print(f"wrote {args.output}", file=sys.stderr)
     enc = PairEncoder.from_bytes(layers(data)[0])  # the guard reads the first layer: what plain predictions use
-    guard = behaviour_guard(ne.dev_guard(enc, old_dev, args.data_dir), enc, base)
+    guard = behaviour_guard(ne.dev_guard(enc, old_dev, args.data_dir, base), enc, base)
     if args.second_layer:
         guard = plain_guard(guard, shipped)
     choice = given(args.setting, guard, folds) if args.setting else choose(folds or {}, guard, shipped.cued_share)
@@ -448,14 +461,16 @@ def main(argv: list[str] | None = None) -> int:
             what += ", into a speaker layer of its own"
         if args.replay:
             what += ", with the default recipe's rows replayed" + (" into the first layer" if args.second_layer else "")
+        started = None if args.start == dm.OUTPUT else str(args.start)  # recorded with its SHA-256
         stage = ne.Stage("training/statement_encoder.py (on top of training/news_encoder.py and training/encoder_model.py)", what,
                          "statement_training")
         if args.second_layer:  # plain predictions: the first layer at the shipped blend; named speakers: the layer at the choice
             layer = SpeakerLayer(choice["share"], choice["cued_share"], choice["none_offset"])
             ne.build(PairEncoder.from_bytes(with_speaker_layer(data)), shipped.share, shipped.none_offset, choice, args.build,
-                     settings, None, shipped.cued_share, stage, layer)
+                     settings, started, shipped.cued_share, stage, layer, base)
         else:
-            ne.build(enc, choice["share"], choice["none_offset"], choice, args.build, settings, None, choice["cued_share"], stage)
+            ne.build(enc, choice["share"], choice["none_offset"], choice, args.build, settings, started, choice["cued_share"], stage,
+                     base=base)
         print(f"wrote {args.build}", file=sys.stderr)
     return 0
 
