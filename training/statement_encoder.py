@@ -412,6 +412,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not (args.folds or args.setting):
         ap.error("give --folds (the table to choose from, made when missing) or --setting (a setting chosen earlier)")
+    if args.anchor < 0:
+        ap.error(f"--anchor is {args.anchor:g}; give 0 (no pull) or a positive number")
+    if args.top_layers is not None and args.top_layers < 1:
+        ap.error(f"--top-layers is {args.top_layers}; give 1 or more (leave it out to train the whole body)")
     if args.setting and not (args.output or args.reuse):
         ap.error("--setting needs the final encoder: --output (trained here) or --reuse")
     import stance
